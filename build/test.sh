@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The test command. On a fresh Debian machine with the .NET 10 SDK it installs what the tests
+# need (apt packages: headers for the catalog cross-checks, man pages, iproute2 for network
+# namespaces, Chromium for the docs-site end-to-end test), builds the solution and runs every
+# test project. Run it as root, or with the packages already installed.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+# Headers: the catalog's linux* and windows* numbers are checked against these, through cpp.
+apt_packages=(
+  gcc libc6-dev linux-libc-dev
+  linux-libc-dev-mips-cross linux-libc-dev-sparc64-cross linux-libc-dev-alpha-cross linux-libc-dev-hppa-cross
+  mingw-w64-common manpages-dev iproute2 util-linux chromium
+)
+
+missing=()
+for package in "${apt_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "build/test.sh: these apt packages are missing and installing them needs root: ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "build/test.sh: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+results=artifacts/test-results
+rm -rf "$results"
+mkdir -p "$results"
+export ARTIFACTS_DIR="$PWD/artifacts"
+
+dotnet build ErrorCatalog.sln -c Release -nologo -v quiet
+status=0
+dotnet test ErrorCatalog.sln -c Release --no-build -nologo \
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" || status=$?
+
+# One closing line with the totals of every test project, read from the trx files.
+passed=0 failed=0 skipped=0
+for trx in "$results"/*.trx; do
+  [[ -e $trx ]] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  value() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters"; }
+  passed=$((passed + $(value passed)))
+  failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
+  skipped=$((skipped + $(value notExecuted)))
+done
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+if ((status == 0 && passed == 0)); then
+  echo "build/test.sh: no test ran" >&2
+  status=1
+fi
+exit "$status"

@@ -1,0 +1,190 @@
+using System.Collections.Generic;
+
+namespace ErrorCatalog.Catalog.Diagnostics;
+
+/// <summary>What one diagnostic id means. The docs site has one page per descriptor; the generator's help links point there.</summary>
+/// <param name="Id">Stable id; never renumbered or reused.</param>
+/// <param name="Title">Short title.</param>
+/// <param name="Explanation">What the problem is.</param>
+/// <param name="Fix">How to fix it.</param>
+public sealed record CatalogDiagnosticDescriptor(string Id, string Title, string Explanation, string Fix);
+
+/// <summary>Every diagnostic the loader reports.</summary>
+public static class CatalogDiagnosticDescriptors
+{
+    /// <summary>Where the docs site's diagnostic pages live; a page is <c>{HelpLinkBase}ECAT001.html</c>.</summary>
+    public const string HelpLinkBase = "https://errorcatalog.dev/diagnostics/";
+
+    public static readonly CatalogDiagnosticDescriptor YamlSyntax = new(
+        "ECAT001",
+        "The file is not valid YAML",
+        "The YAML parser stopped at this position: an unclosed quote or bracket, a tab used for indentation, or a key with inconsistent indentation.",
+        "Correct the YAML at the reported line and column; the rest of the file was not read.");
+
+    public static readonly CatalogDiagnosticDescriptor InputTooLarge = new(
+        "ECAT002",
+        "The catalog is too large",
+        "The file, its number of nodes, or the nodes produced by expanding its aliases exceed the loader's limits. The limits protect builds from hostile input such as alias bombs.",
+        "Split the catalog, or remove anchors and aliases that repeat large parts of the document.");
+
+    public static readonly CatalogDiagnosticDescriptor NestingTooDeep = new(
+        "ECAT003",
+        "The catalog is nested too deeply",
+        "Mappings and sequences are nested deeper than the schema ever needs.",
+        "Flatten the structure; no field of the schema needs more than a few levels.");
+
+    public static readonly CatalogDiagnosticDescriptor UnknownKey = new(
+        "ECAT004",
+        "Unknown key",
+        "A mapping has a key that the schema does not define. Typos are errors rather than ignored, so that no field is silently lost.",
+        "Correct the spelling, or remove the key; the message lists the keys allowed here.");
+
+    public static readonly CatalogDiagnosticDescriptor MissingField = new(
+        "ECAT005",
+        "Required field missing",
+        "A mapping lacks a field the schema requires.",
+        "Add the field named in the message.");
+
+    public static readonly CatalogDiagnosticDescriptor WrongType = new(
+        "ECAT006",
+        "Value has the wrong shape",
+        "A value is a mapping where a list or a plain value was expected (or the reverse), or is not a whole number where one is required.",
+        "Write the value in the shape the message names; catalog/README.md shows each field.");
+
+    public static readonly CatalogDiagnosticDescriptor DuplicateName = new(
+        "ECAT007",
+        "Duplicate error name",
+        "Two entries, or an entry and an alias, have the same name. Each name must identify exactly one error.",
+        "Remove one of them, or merge them into one entry with aliases.");
+
+    public static readonly CatalogDiagnosticDescriptor DuplicateSymbol = new(
+        "ECAT008",
+        "Duplicate symbol",
+        "Two entries, platforms, classifications or groups share the generated C# name.",
+        "Give each a distinct symbol.");
+
+    public static readonly CatalogDiagnosticDescriptor DuplicateCode = new(
+        "ECAT009",
+        "Two names share a number on one platform",
+        "Two different entries have the same code on one platform. Unless one is declared an alias of the other, a code would map back to two errors.",
+        "Correct the number from the platform's header, or declare one name an alias of the other.");
+
+    public static readonly CatalogDiagnosticDescriptor UnknownPlatform = new(
+        "ECAT010",
+        "Unknown platform id",
+        "A code refers to a platform that the catalog's platforms list does not declare.",
+        "Use one of the declared platform ids, or declare the platform.");
+
+    public static readonly CatalogDiagnosticDescriptor UnknownSource = new(
+        "ECAT011",
+        "Unknown source id",
+        "An entry cites a source that the catalog's sources list does not declare.",
+        "Use one of the declared source ids, or declare the source.");
+
+    public static readonly CatalogDiagnosticDescriptor UnknownFamily = new(
+        "ECAT012",
+        "Unknown address-family id",
+        "An entry names a family that the catalog's families list does not declare.",
+        "Use one of the declared family ids, or declare the family.");
+
+    public static readonly CatalogDiagnosticDescriptor InvalidSymbol = new(
+        "ECAT013",
+        "Symbol is not a valid C# identifier",
+        "Generated code uses the symbol as a type or member name, so it must be a C# identifier that is not a keyword.",
+        "Use PascalCase letters and digits, starting with a letter.");
+
+    public static readonly CatalogDiagnosticDescriptor NumberOutOfRange = new(
+        "ECAT014",
+        "Number out of range",
+        "A code lies outside the range its platform declares, or a value does not fit the field.",
+        "Check the number against the platform's header; codes are positive.");
+
+    public static readonly CatalogDiagnosticDescriptor MissingPlatformCode = new(
+        "ECAT015",
+        "Platform not covered",
+        "Every entry must say, for every declared platform, either its number or that the platform does not define it, so that no platform is forgotten.",
+        "Add the platform to the entry's codes, with its number or 'absent'.");
+
+    public static readonly CatalogDiagnosticDescriptor UnknownClassification = new(
+        "ECAT016",
+        "Unknown classification",
+        "An entry uses a classification that the catalog's classifications list does not declare.",
+        "Use one of the declared classification ids.");
+
+    public static readonly CatalogDiagnosticDescriptor UnknownAttribution = new(
+        "ECAT017",
+        "Unknown attribution",
+        "An entry says a source lists it in a way that the source's declaration does not define.",
+        "Use one of the attribution ids the source declares.");
+
+    public static readonly CatalogDiagnosticDescriptor UnknownSocketError = new(
+        "ECAT018",
+        "Unknown .NET SocketError member",
+        "The dotnet field must name a member of System.Net.Sockets.SocketError.",
+        "Use the exact member name, for example ConnectionRefused.");
+
+    public static readonly CatalogDiagnosticDescriptor DuplicateId = new(
+        "ECAT019",
+        "Duplicate id or key",
+        "A source, platform, family, classification or group id is declared twice, or a mapping repeats a key.",
+        "Keep one declaration.");
+
+    public static readonly CatalogDiagnosticDescriptor InvalidName = new(
+        "ECAT020",
+        "Invalid error name",
+        "Error and alias names are upper-case native constant names: letters, digits and underscores, starting with a letter.",
+        "Write the name as the platform's header spells it.");
+
+    public static readonly CatalogDiagnosticDescriptor InconsistentAlias = new(
+        "ECAT021",
+        "Alias code is inconsistent",
+        "An alias gives, as a number of its own, the number the canonical name already has (write 'same'), or says 'same' where the canonical name is absent.",
+        "Write 'same' when the numbers agree, a number when they differ, and 'absent' when the platform lacks the alias.");
+
+    public static readonly CatalogDiagnosticDescriptor UnsupportedSchema = new(
+        "ECAT022",
+        "Unsupported schema version",
+        "The schema field names a version this loader does not read.",
+        "Set schema: 1.");
+
+    public static readonly CatalogDiagnosticDescriptor EmptyCatalog = new(
+        "ECAT023",
+        "Empty list",
+        "The catalog declares no errors, or a list that must not be empty (platforms, sources) is empty.",
+        "Add at least one item.");
+
+    public static readonly CatalogDiagnosticDescriptor UnknownGroup = new(
+        "ECAT024",
+        "Unknown group",
+        "An entry names a group that the catalog's groups list does not declare.",
+        "Use one of the declared group ids, or declare the group.");
+
+    public static readonly CatalogDiagnosticDescriptor DuplicateValue = new(
+        "ECAT025",
+        "Duplicate enum value",
+        "Two entries have the same stable value, so the generated enum would give two errors one number.",
+        "Give the new entry an unused value; never reuse or renumber a released value.");
+
+    public static readonly IReadOnlyList<CatalogDiagnosticDescriptor> All = new[]
+    {
+        YamlSyntax, InputTooLarge, NestingTooDeep, UnknownKey, MissingField, WrongType, DuplicateName,
+        DuplicateSymbol, DuplicateCode, UnknownPlatform, UnknownSource, UnknownFamily, InvalidSymbol,
+        NumberOutOfRange, MissingPlatformCode, UnknownClassification, UnknownAttribution, UnknownSocketError,
+        DuplicateId, InvalidName, InconsistentAlias, UnsupportedSchema, EmptyCatalog, UnknownGroup, DuplicateValue,
+    };
+
+    public static CatalogDiagnosticDescriptor? Find(string id)
+    {
+        foreach (var descriptor in All)
+        {
+            if (descriptor.Id == id)
+            {
+                return descriptor;
+            }
+        }
+
+        return null;
+    }
+
+    public static string HelpLink(string id) => HelpLinkBase + id + ".html";
+}

@@ -1,0 +1,13 @@
+using ErrorCatalog.Catalog.Diagnostics;
+using ErrorCatalog.Catalog.Model;
+
+namespace ErrorCatalog.Catalog.Loading;
+
+/// <summary>
+/// What loading a catalog produced: a validated model, or (when any error was found) no model and
+/// the diagnostics that say why. Never both a model and an error.
+/// </summary>
+public sealed record CatalogLoadResult(Model.Catalog? Catalog, EquatableArray<CatalogDiagnostic> Diagnostics)
+{
+    public bool Succeeded => Catalog is not null;
+}

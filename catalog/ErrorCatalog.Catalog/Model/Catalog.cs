@@ -1,0 +1,298 @@
+using System;
+using System.Collections.Generic;
+
+namespace ErrorCatalog.Catalog.Model;
+
+// The validated, immutable catalog. Every type here is value-equatable (records and
+// EquatableArray), holds no Roslyn type, and is safe to use as an incremental-generator model.
+
+/// <summary>A validated catalog: one native call (or error domain) and every error it can report.</summary>
+/// <param name="Info">What the catalog describes and how generated code is named.</param>
+/// <param name="Sources">The documents the catalog cites, in file order.</param>
+/// <param name="Platforms">The platforms whose numeric codes the catalog records, in file order.</param>
+/// <param name="Families">The address families (or other contexts) errors are described for.</param>
+/// <param name="Classifications">The project's own policy classes (caller bug, transient, ...).</param>
+/// <param name="Groups">Optional groups; each becomes an intermediate exception type.</param>
+/// <param name="Errors">The entries, in file order.</param>
+public sealed record Catalog(
+    CatalogInfo Info,
+    EquatableArray<SourceDefinition> Sources,
+    EquatableArray<PlatformDefinition> Platforms,
+    EquatableArray<FamilyDefinition> Families,
+    EquatableArray<ClassificationDefinition> Classifications,
+    EquatableArray<GroupDefinition> Groups,
+    EquatableArray<ErrorEntry> Errors)
+{
+    public ErrorEntry? FindError(string nameOrAlias)
+    {
+        foreach (var error in Errors)
+        {
+            if (string.Equals(error.Name, nameOrAlias, StringComparison.Ordinal))
+            {
+                return error;
+            }
+
+            foreach (var alias in error.Aliases)
+            {
+                if (string.Equals(alias.Name, nameOrAlias, StringComparison.Ordinal))
+                {
+                    return error;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    public PlatformDefinition? FindPlatform(string id) => Find(Platforms, p => p.Id == id);
+
+    public SourceDefinition? FindSource(string id) => Find(Sources, s => s.Id == id);
+
+    public FamilyDefinition? FindFamily(string id) => Find(Families, f => f.Id == id);
+
+    public ClassificationDefinition? FindClassification(string id) => Find(Classifications, c => c.Id == id);
+
+    public GroupDefinition? FindGroup(string id) => Find(Groups, g => g.Id == id);
+
+    /// <summary>Every entry (with the alias that carries the number, if any) that has <paramref name="code"/> on <paramref name="platform"/>.</summary>
+    public IEnumerable<(ErrorEntry Error, string NativeName)> ErrorsWithCode(string platform, int code)
+    {
+        foreach (var error in Errors)
+        {
+            foreach (var (name, value) in error.NamesOn(platform))
+            {
+                if (value == code)
+                {
+                    yield return (error, name);
+                    break;
+                }
+            }
+        }
+    }
+
+    private static T? Find<T>(EquatableArray<T> items, Func<T, bool> match)
+        where T : class, IEquatable<T>
+    {
+        foreach (var item in items)
+        {
+            if (match(item))
+            {
+                return item;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>The catalog's header.</summary>
+/// <param name="Id">Short id of the catalog (for example <c>connect</c>).</param>
+/// <param name="Function">The native function or domain the errors belong to, as written in prose (for example <c>connect()</c>).</param>
+/// <param name="Title">A one-line title.</param>
+/// <param name="Description">A paragraph on what the catalog covers.</param>
+/// <param name="Prefix">Prefix of every generated type name (for example <c>Connect</c> gives <c>ConnectError</c>).</param>
+/// <param name="Namespace">Namespace of the generated code; build metadata may override it.</param>
+public sealed record CatalogInfo(string Id, string Function, string Title, string Description, string Prefix, string Namespace);
+
+/// <summary>A document the catalog cites.</summary>
+/// <param name="Id">Short id used in entries (for example <c>posix</c>).</param>
+/// <param name="Title">The document's real title.</param>
+/// <param name="Url">Where the document can be read, if it has a stable address.</param>
+/// <param name="Note">What edition was read and anything a reader should know about it.</param>
+/// <param name="Attributions">The ways this source can list an error (for example POSIX "shall fail" and "may fail").</param>
+public sealed record SourceDefinition(
+    string Id,
+    string Title,
+    string? Url,
+    string? Note,
+    EquatableArray<AttributionKind> Attributions);
+
+/// <summary>One way in which a source can list an error.</summary>
+public sealed record AttributionKind(string Id, string Description);
+
+/// <summary>How a platform reports errors.</summary>
+public enum PlatformKind
+{
+    /// <summary>A C <c>errno</c> value.</summary>
+    Errno,
+
+    /// <summary>A Windows Sockets error code from <c>WSAGetLastError()</c>.</summary>
+    Winsock,
+}
+
+/// <summary>A platform whose numeric codes the catalog records.</summary>
+/// <param name="Id">The id used in <c>codes</c> (for example <c>linux-mips</c>).</param>
+/// <param name="Symbol">PascalCase name for generated code (for example <c>LinuxMips</c>).</param>
+/// <param name="Title">Human-readable name.</param>
+/// <param name="Kind">Whether codes are errno values or Winsock codes.</param>
+/// <param name="Reference">The header or document the numbers were read from.</param>
+/// <param name="Min">Smallest valid code.</param>
+/// <param name="Max">Largest valid code.</param>
+public sealed record PlatformDefinition(
+    string Id,
+    string Symbol,
+    string Title,
+    PlatformKind Kind,
+    string Reference,
+    int Min,
+    int Max);
+
+/// <summary>An address family (or other context) that errors are described for.</summary>
+/// <param name="Id">Short id (for example <c>inet6</c>).</param>
+/// <param name="Title">Human-readable name (for example <c>IPv6</c>).</param>
+/// <param name="Native">The native constant (for example <c>AF_INET6</c>).</param>
+public sealed record FamilyDefinition(string Id, string Title, string Native);
+
+/// <summary>A policy class: the project's advice on what kind of failure an error is. Policy, not an OS fact.</summary>
+/// <param name="Id">Short id (for example <c>caller-bug</c>).</param>
+/// <param name="Symbol">PascalCase name for generated code.</param>
+/// <param name="Title">Human-readable name.</param>
+/// <param name="Description">What the class means and what a caller should generally do.</param>
+public sealed record ClassificationDefinition(string Id, string Symbol, string Title, string Description);
+
+/// <summary>A group of errors that shares an intermediate exception type.</summary>
+public sealed record GroupDefinition(string Id, string Symbol, string Summary);
+
+/// <summary>One error of the catalog.</summary>
+/// <param name="Name">Canonical native name (for example <c>ECONNREFUSED</c>).</param>
+/// <param name="Symbol">PascalCase name for generated code (for example <c>ConnectionRefused</c>).</param>
+/// <param name="Value">Stable value of the generated enum member; never reused.</param>
+/// <param name="Summary">One sentence in the project's own words.</param>
+/// <param name="Details">Longer explanation, if any.</param>
+/// <param name="Action">What a caller should do about it.</param>
+/// <param name="Classification">Id of a <see cref="ClassificationDefinition"/>.</param>
+/// <param name="Group">Id of a <see cref="GroupDefinition"/>, if any.</param>
+/// <param name="DotNet">Name of the matching <c>System.Net.Sockets.SocketError</c> member, if any.</param>
+/// <param name="Codes">The code on every platform of the catalog, in platform order.</param>
+/// <param name="Aliases">Other names for the same error.</param>
+/// <param name="Sources">How each citing source lists the error, in source order; a source that does not list it is absent.</param>
+/// <param name="Families">The families it applies to, with what it means there.</param>
+/// <param name="Quirks">Known per-platform behaviour worth knowing.</param>
+public sealed record ErrorEntry(
+    string Name,
+    string Symbol,
+    int Value,
+    string Summary,
+    string? Details,
+    string Action,
+    string Classification,
+    string? Group,
+    string? DotNet,
+    EquatableArray<PlatformCode> Codes,
+    EquatableArray<Alias> Aliases,
+    EquatableArray<SourceListing> Sources,
+    EquatableArray<FamilyUse> Families,
+    EquatableArray<Quirk> Quirks)
+{
+    /// <summary>The canonical code on <paramref name="platform"/>, or null where the platform does not define the name.</summary>
+    public int? CodeOn(string platform)
+    {
+        foreach (var code in Codes)
+        {
+            if (code.Platform == platform)
+            {
+                return code.Code;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Every name (canonical first, then aliases with a number of their own) that has a number on <paramref name="platform"/>.</summary>
+    public IEnumerable<(string Name, int Code)> NamesOn(string platform)
+    {
+        var canonical = CodeOn(platform);
+        if (canonical is int c)
+        {
+            yield return (Name, c);
+        }
+
+        foreach (var alias in Aliases)
+        {
+            var aliasCode = alias.CodeOn(platform, canonical);
+            if (aliasCode is int a && aliasCode != canonical)
+            {
+                yield return (alias.Name, a);
+            }
+        }
+    }
+
+    public SourceListing? ListingBy(string source)
+    {
+        foreach (var listing in Sources)
+        {
+            if (listing.Source == source)
+            {
+                return listing;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>The code of an error on one platform. <see cref="Code"/> is null where the platform does not define the name.</summary>
+public readonly record struct PlatformCode(string Platform, int? Code)
+{
+    public bool IsAbsent => Code is null;
+}
+
+/// <summary>Another name for an error, with its number on each platform.</summary>
+/// <param name="Name">The alias (for example <c>EWOULDBLOCK</c>).</param>
+/// <param name="Codes">One per platform of the catalog, in platform order.</param>
+public sealed record Alias(string Name, EquatableArray<AliasCode> Codes)
+{
+    /// <summary>The alias's number on <paramref name="platform"/>, given the canonical number there.</summary>
+    public int? CodeOn(string platform, int? canonical)
+    {
+        foreach (var code in Codes)
+        {
+            if (code.Platform == platform)
+            {
+                return code.Kind switch
+                {
+                    AliasCodeKind.Same => canonical,
+                    AliasCodeKind.Distinct => code.Code,
+                    _ => null,
+                };
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>How an alias relates to the canonical name on one platform.</summary>
+public enum AliasCodeKind
+{
+    /// <summary>The alias is defined and has the canonical name's number.</summary>
+    Same,
+
+    /// <summary>The alias is defined with a number of its own (<see cref="AliasCode.Code"/>).</summary>
+    Distinct,
+
+    /// <summary>The platform does not define the alias.</summary>
+    Absent,
+}
+
+/// <summary>An alias on one platform. <see cref="Code"/> is meaningful only when <see cref="Kind"/> is <see cref="AliasCodeKind.Distinct"/>.</summary>
+public readonly record struct AliasCode(string Platform, AliasCodeKind Kind, int Code);
+
+/// <summary>How one source lists an error: one or more attributions.</summary>
+public sealed record SourceListing(string Source, EquatableArray<Attribution> Attributions);
+
+/// <summary>One place where a source lists an error.</summary>
+/// <param name="How">Id of one of the source's <see cref="AttributionKind"/>s.</param>
+/// <param name="Name">The source's own name for it, where that differs from the canonical name (a Zig error, a Winsock <c>WSAE</c> name, a Ruby class).</param>
+/// <param name="Note">What the source says, in the project's words, where that adds something.</param>
+/// <param name="Erratum">What the source gets wrong here, if anything: kept visible, never silently fixed.</param>
+public sealed record Attribution(string How, string? Name, string? Note, string? Erratum);
+
+/// <summary>An address family an error applies to, and what the error means there when that differs.</summary>
+public sealed record FamilyUse(string Family, string? Meaning);
+
+/// <summary>A known behaviour of some platforms worth knowing.</summary>
+/// <param name="Platforms">Platform ids it concerns (empty: all).</param>
+/// <param name="Text">The behaviour, in the project's words.</param>
+/// <param name="Evidence">How it is known: a source id, a test that pins it, or a document.</param>
+public sealed record Quirk(EquatableArray<string> Platforms, string Text, string? Evidence);
