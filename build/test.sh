@@ -8,7 +8,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 # Headers: the catalog's linux* and windows* numbers are checked against these, through cpp.
 apt_packages=(
-  gcc libc6-dev linux-libc-dev
+  cpp gcc libc6-dev linux-libc-dev
   linux-libc-dev-mips-cross linux-libc-dev-sparc64-cross linux-libc-dev-alpha-cross linux-libc-dev-hppa-cross
   mingw-w64-common manpages-dev iproute2 util-linux chromium
 )
