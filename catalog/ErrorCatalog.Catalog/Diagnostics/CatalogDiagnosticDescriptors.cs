@@ -131,9 +131,9 @@ public static class CatalogDiagnosticDescriptors
 
     public static readonly CatalogDiagnosticDescriptor InvalidName = new(
         "ECAT020",
-        "Invalid error name",
-        "Error and alias names are upper-case native constant names: letters, digits and underscores, starting with a letter.",
-        "Write the name as the platform's header spells it.");
+        "Invalid error name or id",
+        "Error and alias names are upper-case native constant names: letters, digits and underscores, starting with a letter. Ids (of the catalog, sources, attributions, platforms, families, classifications and groups) use only lower-case letters, digits and '-'.",
+        "Write the name as the platform's header spells it; write ids in lower case, for example 'windows-crt'.");
 
     public static readonly CatalogDiagnosticDescriptor InconsistentAlias = new(
         "ECAT021",

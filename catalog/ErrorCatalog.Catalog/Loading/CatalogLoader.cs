@@ -1,0 +1,118 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using ErrorCatalog.Catalog.Diagnostics;
+using ErrorCatalog.Catalog.Model;
+
+namespace ErrorCatalog.Catalog.Loading;
+
+/// <summary>
+/// Reads a catalog: YAML text in, a validated immutable <see cref="Model.Catalog"/> or diagnostics
+/// out. Never throws for any text; hostile input (huge files, alias bombs, deep nesting) is refused
+/// with a diagnostic after a bounded amount of work.
+/// </summary>
+public static class CatalogLoader
+{
+    /// <summary>Largest catalog text accepted, in characters (8 MiB); a real catalog is a few hundred KiB.</summary>
+    public const int MaxTextLength = 8 * 1024 * 1024;
+
+    /// <summary>Most YAML nodes accepted, counting each alias use as the full size of what it repeats.</summary>
+    public const int MaxNodes = 200_000;
+
+    /// <summary>Deepest nesting of lists and mappings accepted; the schema itself needs six levels.</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>Reads and validates <paramref name="text"/>; <paramref name="path"/> is used only in diagnostics.</summary>
+    public static CatalogLoadResult Load(string path, string text)
+    {
+        path ??= string.Empty;
+        text ??= string.Empty;
+        var context = new LoadContext(path, text);
+        try
+        {
+            if (text.Length > MaxTextLength)
+            {
+                context.Report(CatalogDiagnosticDescriptors.InputTooLarge, 0, 0, TooLargeMessage(text.Length.ToString("N0", CultureInfo.InvariantCulture) + " characters"));
+                return Failed(context);
+            }
+
+            var root = YamlTreeReader.Read(context, text, out var failed);
+            if (failed)
+            {
+                return Failed(context);
+            }
+
+            var catalog = CatalogReader.Read(context, root);
+            return context.HasErrors || catalog is null ? Failed(context) : new CatalogLoadResult(catalog, context.Sorted());
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Not the normal path: every problem of the input has its own diagnostic. This keeps
+            // the promise never to throw if the loader itself has a bug.
+            context.Report(
+                CatalogDiagnosticDescriptors.YamlSyntax,
+                0,
+                0,
+                "The catalog loader failed unexpectedly (" + exception.GetType().Name + ": " + exception.Message + "). This is a bug in the loader, not necessarily in the file: please report it with the file attached.");
+            return Failed(context);
+        }
+    }
+
+    /// <summary>Reads the file at <paramref name="path"/> as UTF-8 and loads it; a missing, unreadable, oversized or non-UTF-8 file gives a diagnostic.</summary>
+    public static CatalogLoadResult LoadFile(string path)
+    {
+        path ??= string.Empty;
+        byte[] bytes;
+        try
+        {
+            // UTF-8 needs at most 3 bytes per UTF-16 character, so a larger file cannot fit the text limit.
+            var length = new FileInfo(path).Length;
+            if (length > (3L * MaxTextLength) + 3)
+            {
+                return Single(path, CatalogDiagnosticDescriptors.InputTooLarge, TooLargeMessage(length.ToString("N0", CultureInfo.InvariantCulture) + " bytes"));
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or System.Security.SecurityException)
+        {
+            return Single(path, CatalogDiagnosticDescriptors.YamlSyntax, "The catalog file could not be read: " + exception.Message + " Check that the path is right and the file is readable.");
+        }
+
+        string text;
+        try
+        {
+            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (DecoderFallbackException exception)
+        {
+            var at = Math.Max(0, exception.Index);
+            var prefix = Encoding.UTF8.GetString(bytes, 0, Math.Min(at, bytes.Length));
+            var context = new LoadContext(path, prefix);
+            context.Report(
+                CatalogDiagnosticDescriptors.YamlSyntax,
+                prefix.Length,
+                prefix.Length,
+                string.Format(CultureInfo.InvariantCulture, "The file is not valid UTF-8 (byte {0} cannot be decoded). Save the catalog as UTF-8.", at));
+            return Failed(context);
+        }
+
+        return Load(path, text);
+    }
+
+    private static string TooLargeMessage(string size) => string.Format(
+        CultureInfo.InvariantCulture,
+        "The catalog is {0}, more than the {1:N0} characters the loader accepts. Split the catalog into several files, or remove repeated content.",
+        size,
+        MaxTextLength);
+
+    private static CatalogLoadResult Single(string path, CatalogDiagnosticDescriptor descriptor, string message)
+    {
+        var context = new LoadContext(path, string.Empty);
+        context.Report(descriptor, 0, 0, message);
+        return Failed(context);
+    }
+
+    private static CatalogLoadResult Failed(LoadContext context) => new(null, context.Sorted());
+}

@@ -1,0 +1,863 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ErrorCatalog.Catalog.Diagnostics;
+using ErrorCatalog.Catalog.Model;
+
+namespace ErrorCatalog.Catalog.Loading;
+
+// The 'errors' section: each entry, then the checks across entries (unique names, symbols,
+// values, and numbers per platform).
+internal sealed partial class CatalogReader
+{
+    private static readonly string[] ErrorKeys =
+    {
+        "name", "symbol", "value", "summary", "details", "action", "classification", "group", "dotnet",
+        "codes", "aliases", "sources", "families", "quirks",
+    };
+
+    private static readonly string[] AliasKeys = { "name", "codes" };
+    private static readonly string[] AttributionKeys = { "how", "name", "note", "erratum" };
+    private static readonly string[] QuirkKeys = { "platforms", "text", "evidence" };
+    private static readonly string[] SocketErrorNames = Enum.GetNames(typeof(System.Net.Sockets.SocketError));
+
+    private readonly Dictionary<string, (int Min, int Max)> platformRanges = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> attributionIds = new(StringComparer.Ordinal);
+    private readonly List<Use<string>> nameUses = new();
+    private readonly List<Use<string>> symbolUses = new();
+    private readonly List<Use<long>> valueUses = new();
+    private readonly List<CodeUse> codeUses = new();
+
+    private List<ErrorEntry> ReadErrors(MappingFields root)
+    {
+        var result = new List<ErrorEntry>();
+        var list = root.List("errors", "the error entries", required: true, nonEmpty: true);
+        if (list is null)
+        {
+            return result;
+        }
+
+        for (var index = 0; index < list.Items.Count; index++)
+        {
+            var entry = ReadError(list.Items[index], index);
+            if (entry is not null)
+            {
+                result.Add(entry);
+            }
+        }
+
+        CheckUniqueNames();
+        CheckUniqueErrorSymbols();
+        CheckUniqueValues();
+        CheckUniqueCodes();
+        return result;
+    }
+
+    private ErrorEntry? ReadError(YamlNode item, int index)
+    {
+        var peekedName = Peek(item, "name");
+        var owner = peekedName is null
+            ? string.Format(CultureInfo.InvariantCulture, "error #{0}", index + 1)
+            : "the error '" + YamlScalar.Shorten(peekedName) + "'";
+        var fields = MappingFields.Open(context, item, owner, ErrorKeys);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var name = ReadNativeName(fields, index, owner);
+        var symbol = ReadSymbol(fields, "symbol", "the PascalCase member name for generated code, for example 'ConnectionRefused'");
+        if (symbol is not null)
+        {
+            symbolUses.Add(new Use<string>(symbol, fields.Value("symbol")!, index, owner));
+        }
+
+        var value = fields.RequiredInteger("value", "the stable enum value, a positive whole number never reused", 1, int.MaxValue);
+        if (value is long v)
+        {
+            valueUses.Add(new Use<long>(v, fields.Value("value")!, index, owner));
+        }
+
+        var summary = fields.RequiredText("summary", "one sentence in our own words");
+        var details = fields.OptionalText("details", "a longer explanation");
+        var action = fields.RequiredText("action", "what a caller should do");
+        var classification = ReadReference(fields, "classification", required: true, classifications, CatalogDiagnosticDescriptors.UnknownClassification);
+        var group = ReadReference(fields, "group", required: false, groups, CatalogDiagnosticDescriptors.UnknownGroup);
+        var dotnet = fields.OptionalText("dotnet", "a System.Net.Sockets.SocketError member name");
+        if (dotnet is not null && !SocketErrorNames.Contains(dotnet, StringComparer.Ordinal))
+        {
+            context.Report(
+                CatalogDiagnosticDescriptors.UnknownSocketError,
+                fields.Value("dotnet")!,
+                "'dotnet' of " + owner + " is '" + YamlScalar.Shorten(dotnet) + "', which is not a member of System.Net.Sockets.SocketError." + Naming.Suggestion(dotnet, SocketErrorNames)
+                + " Write the exact member name (for example ConnectionRefused), or remove the key if no member matches.");
+            dotnet = null;
+        }
+
+        var codes = ReadCodes(fields, index, name ?? peekedName, owner);
+        var aliases = ReadAliases(fields, index, owner, codes);
+        var listings = ReadListings(fields, owner);
+        var familyUses = ReadFamilyUses(fields, owner);
+        var quirks = ReadQuirks(fields, owner);
+
+        if (name is null || symbol is null || value is null || summary is null || action is null || classification is null || codes is null
+            || aliases is null || listings is null || familyUses is null || quirks is null)
+        {
+            return null;
+        }
+
+        return new ErrorEntry(name, symbol, (int)value, summary, details, action, classification, group, dotnet, codes.Value, aliases.Value, listings.Value, familyUses.Value, quirks.Value);
+    }
+
+    private string? ReadNativeName(MappingFields fields, int index, string owner)
+    {
+        var name = fields.RequiredText("name", "the canonical native name, for example 'ECONNREFUSED'");
+        if (name is null)
+        {
+            return null;
+        }
+
+        var node = fields.Value("name")!;
+        if (!Naming.IsNativeName(name))
+        {
+            context.Report(
+                CatalogDiagnosticDescriptors.InvalidName,
+                node,
+                "The name '" + YamlScalar.Shorten(name) + "' of " + (owner.StartsWith("the error", StringComparison.Ordinal) ? "this error" : owner)
+                + " is not a native constant name. Write it as the platform's header spells it: upper-case letters, digits and '_', starting with a letter (for example ECONNREFUSED).");
+            return null;
+        }
+
+        nameUses.Add(new Use<string>(name, node, index, owner));
+        return name;
+    }
+
+    private string? ReadReference<T>(MappingFields fields, string key, bool required, Declarations<T> declarations, CatalogDiagnosticDescriptor unknown)
+        where T : class, IEquatable<T>
+    {
+        var id = required
+            ? fields.RequiredText(key, "the id of a declared " + declarations.Kind)
+            : fields.OptionalText(key, "the id of a declared " + declarations.Kind);
+        if (id is null || !declarations.Known || declarations.IsDeclared(id))
+        {
+            return id;
+        }
+
+        context.Report(
+            unknown,
+            fields.Value(key)!,
+            "'" + key + "' of " + fields.Owner + " is '" + YamlScalar.Shorten(id) + "', which is not a declared " + declarations.Kind + "." + Naming.Suggestion(id, declarations.Ids)
+            + " Use one of: " + Naming.List(declarations.Ids) + "; or declare it.");
+        return null;
+    }
+
+    /// <summary>The entry's canonical codes, one per declared platform in declaration order.</summary>
+    private EquatableArray<PlatformCode>? ReadCodes(MappingFields fields, int index, string? name, string owner)
+    {
+        var mapping = CodesMapping(fields, "codes", owner, "the code on every platform: a number, or 'absent'");
+        if (mapping is null)
+        {
+            return null;
+        }
+
+        var codeOwner = "the codes of " + owner;
+        var found = new Dictionary<string, int?>(StringComparer.Ordinal);
+        var complete = true;
+        foreach (var entry in MappingFields.KeyedEntries(context, mapping, codeOwner))
+        {
+            var platform = CheckPlatformKey(entry.Key, codeOwner);
+            if (platform is null)
+            {
+                continue;
+            }
+
+            if (entry.Value is YamlScalar { IsPlain: true, Value: "absent" })
+            {
+                found[platform] = null;
+                continue;
+            }
+
+            var code = ReadCode(entry.Value, platform, "the code of " + owner + " on platform '" + platform + "' (a number, or 'absent')");
+            if (code is int c)
+            {
+                found[platform] = c;
+                codeUses.Add(new CodeUse(platform, c, name ?? "?", entry.Value, index));
+            }
+            else
+            {
+                complete = false;
+            }
+        }
+
+        if (!ReportMissingPlatforms(mapping, fields.Key("codes")!, owner, "'absent'") || !complete)
+        {
+            return null;
+        }
+
+        return platforms.Ids.Select(id => new PlatformCode(id, found[id])).ToEquatableArray();
+    }
+
+    private EquatableArray<Alias>? ReadAliases(MappingFields fields, int index, string owner, EquatableArray<PlatformCode>? canonicalCodes)
+    {
+        var list = fields.List("aliases", "other names of the error, each with a name and codes", required: false, nonEmpty: false);
+        if (list is null)
+        {
+            return fields.Has("aliases") && fields.Value("aliases") is not YamlScalar { IsNull: true } ? null : EquatableArray<Alias>.Empty;
+        }
+
+        var aliases = new List<Alias>();
+        var ok = true;
+        var position = 0;
+        foreach (var item in list.Items)
+        {
+            position++;
+            var peeked = Peek(item, "name");
+            var aliasOwner = peeked is null
+                ? string.Format(CultureInfo.InvariantCulture, "alias #{0} of {1}", position, owner)
+                : "the alias '" + YamlScalar.Shorten(peeked) + "' of " + owner;
+            var alias = ReadAlias(item, index, aliasOwner, canonicalCodes);
+            if (alias is null)
+            {
+                ok = false;
+            }
+            else
+            {
+                aliases.Add(alias);
+            }
+        }
+
+        return ok ? aliases.ToEquatableArray() : null;
+    }
+
+    private Alias? ReadAlias(YamlNode item, int index, string owner, EquatableArray<PlatformCode>? canonicalCodes)
+    {
+        var fields = MappingFields.Open(context, item, owner, AliasKeys);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var name = ReadNativeName(fields, index, owner);
+        var mapping = CodesMapping(fields, "codes", owner, "the alias on every platform: 'same', a number of its own, or 'absent'");
+        if (mapping is null)
+        {
+            return null;
+        }
+
+        var codeOwner = "the codes of " + owner;
+        var canonicalByPlatform = canonicalCodes?.ToDictionary(c => c.Platform, c => c.Code, StringComparer.Ordinal);
+        var found = new Dictionary<string, AliasCode>(StringComparer.Ordinal);
+        var complete = true;
+        foreach (var entry in MappingFields.KeyedEntries(context, mapping, codeOwner))
+        {
+            var platform = CheckPlatformKey(entry.Key, codeOwner);
+            if (platform is null)
+            {
+                continue;
+            }
+
+            int? canonical = null;
+            var canonicalKnown = canonicalByPlatform is not null && canonicalByPlatform.TryGetValue(platform, out canonical);
+
+            if (entry.Value is YamlScalar { IsPlain: true, Value: "absent" })
+            {
+                found[platform] = new AliasCode(platform, AliasCodeKind.Absent, 0);
+                continue;
+            }
+
+            if (entry.Value is YamlScalar { IsPlain: true, Value: "same" })
+            {
+                if (canonicalKnown && canonical is null)
+                {
+                    context.Report(
+                        CatalogDiagnosticDescriptors.InconsistentAlias,
+                        entry.Value,
+                        Capitalize(owner) + " says 'same' on platform '" + platform + "', but the canonical name is absent there. Write the alias's own number, or 'absent'.");
+                    complete = false;
+                    continue;
+                }
+
+                found[platform] = new AliasCode(platform, AliasCodeKind.Same, 0);
+                continue;
+            }
+
+            var code = ReadCode(entry.Value, platform, "the code of " + owner + " on platform '" + platform + "' ('same', a number, or 'absent')");
+            if (code is not int c)
+            {
+                complete = false;
+                continue;
+            }
+
+            if (canonicalKnown && canonical == c)
+            {
+                context.Report(
+                    CatalogDiagnosticDescriptors.InconsistentAlias,
+                    entry.Value,
+                    string.Format(CultureInfo.InvariantCulture, "{0} gives {1} on platform '{2}', which is the canonical name's own number there. Write 'same' instead.", Capitalize(owner), c, platform));
+                complete = false;
+                continue;
+            }
+
+            found[platform] = new AliasCode(platform, AliasCodeKind.Distinct, c);
+            codeUses.Add(new CodeUse(platform, c, name ?? "?", entry.Value, index));
+        }
+
+        if (!ReportMissingPlatforms(mapping, fields.Key("codes")!, owner, "'same', a number or 'absent'") || !complete || name is null)
+        {
+            return null;
+        }
+
+        return new Alias(name, platforms.Ids.Select(id => found[id]).ToEquatableArray());
+    }
+
+    /// <summary>The mapping under <paramref name="key"/>, or null after reporting that it is missing or not a mapping.</summary>
+    private YamlMapping? CodesMapping(MappingFields fields, string key, string owner, string what)
+    {
+        var node = fields.Value(key);
+        if (node is null || node is YamlScalar { IsNull: true })
+        {
+            fields.ReportMissing(key, what);
+            return null;
+        }
+
+        if (node is not YamlMapping mapping)
+        {
+            context.Report(
+                CatalogDiagnosticDescriptors.WrongType,
+                node,
+                "'" + key + "' of " + owner + " must be a mapping of platform id to code, but is " + node.Describe() + ". Write one 'platform-id: number' line per platform.");
+            return null;
+        }
+
+        return mapping;
+    }
+
+    /// <summary>The platform id of a key in a codes mapping, or null after reporting an undeclared one.</summary>
+    private string? CheckPlatformKey(YamlScalar key, string owner)
+    {
+        if (platforms.IsDeclared(key.Value))
+        {
+            return key.Value;
+        }
+
+        if (platforms.Known)
+        {
+            context.Report(
+                CatalogDiagnosticDescriptors.UnknownPlatform,
+                key,
+                "'" + YamlScalar.Shorten(key.Value) + "' in " + owner + " is not a declared platform." + Naming.Suggestion(key.Value, platforms.Ids)
+                + " Use one of: " + Naming.List(platforms.Ids) + "; or declare the platform under 'platforms'.");
+        }
+
+        return null;
+    }
+
+    private int? ReadCode(YamlNode node, string platform, string description)
+    {
+        var range = platformRanges.TryGetValue(platform, out var r) ? r : (Min: 1, Max: int.MaxValue);
+        var text = string.Format(CultureInfo.InvariantCulture, "{0} to {1} (the range platform '{2}' declares)", range.Min, range.Max, platform);
+        var code = MappingFields.Integer(context, node, description, range.Min, range.Max, text);
+        return code is long c ? (int)c : null;
+    }
+
+    /// <summary>Reports the declared platforms a codes mapping leaves out (a platform written with a malformed value is not left out); false when any is missing.</summary>
+    private bool ReportMissingPlatforms(YamlMapping codes, YamlScalar codesKey, string owner, string choices)
+    {
+        var written = new HashSet<string>(codes.Entries.Select(e => e.Key).OfType<YamlScalar>().Select(k => k.Value), StringComparer.Ordinal);
+        var missing = platforms.Ids.Where(id => !written.Contains(id)).ToList();
+        if (missing.Count == 0)
+        {
+            return true;
+        }
+
+        if (!platforms.Known)
+        {
+            // The platform list itself is broken (already reported), so its ids are incomplete.
+            return false;
+        }
+
+        context.Report(
+            CatalogDiagnosticDescriptors.MissingPlatformCode,
+            codesKey,
+            "The codes of " + owner + " leave out platform" + (missing.Count == 1 ? " " : "s ") + Naming.List(missing.Select(id => "'" + id + "'")) + ". Every declared platform needs an entry: add '"
+            + missing[0] + ": ' with " + choices + ".");
+        return false;
+    }
+
+    /// <summary>The entry's source listings, in source declaration order.</summary>
+    private EquatableArray<SourceListing>? ReadListings(MappingFields fields, string owner)
+    {
+        var node = fields.Value("sources");
+        if (node is null || node is YamlScalar { IsNull: true })
+        {
+            return EquatableArray<SourceListing>.Empty;
+        }
+
+        if (node is not YamlMapping mapping)
+        {
+            context.Report(
+                CatalogDiagnosticDescriptors.WrongType,
+                node,
+                "'sources' of " + owner + " must be a mapping of source id to how it lists the error, but is " + node.Describe() + ". Write one 'source-id: attribution' line per source.");
+            return null;
+        }
+
+        var listings = new List<(int Order, SourceListing Listing)>();
+        var ok = true;
+        var listingOwner = "the sources of " + owner;
+        foreach (var entry in MappingFields.KeyedEntries(context, mapping, listingOwner))
+        {
+            var source = entry.Key.Value;
+            if (!sources.IsDeclared(source))
+            {
+                if (sources.Known)
+                {
+                    context.Report(
+                        CatalogDiagnosticDescriptors.UnknownSource,
+                        entry.Key,
+                        "'" + YamlScalar.Shorten(source) + "' in " + listingOwner + " is not a declared source." + Naming.Suggestion(source, sources.Ids)
+                        + " Use one of: " + Naming.List(sources.Ids) + "; or declare the source under 'sources'.");
+                }
+
+                ok = false;
+                continue;
+            }
+
+            var attributions = ReadAttributions(entry.Value, source, "source '" + source + "' of " + owner);
+            if (attributions is null)
+            {
+                ok = false;
+                continue;
+            }
+
+            listings.Add((sources.IndexOf(source), new SourceListing(source, attributions.Value)));
+        }
+
+        return ok ? listings.OrderBy(l => l.Order).Select(l => l.Listing).ToEquatableArray() : null;
+    }
+
+    private EquatableArray<Attribution>? ReadAttributions(YamlNode node, string source, string owner)
+    {
+        switch (node)
+        {
+            case YamlScalar scalar:
+                var how = ReadHow(scalar, source, owner);
+                return how is null ? null : EquatableArray.Create(new Attribution(how, null, null, null));
+            case YamlMapping:
+                var single = ReadLongAttribution(node, source, owner);
+                return single is null ? null : EquatableArray.Create(single);
+            case YamlSequence sequence:
+                if (sequence.Items.Count == 0)
+                {
+                    context.Report(
+                        CatalogDiagnosticDescriptors.EmptyCatalog,
+                        node,
+                        Capitalize(owner) + " is an empty list. Write how the source lists the error (" + Naming.List(AttributionIdsOf(source)) + "), or remove the source from this entry.");
+                    return null;
+                }
+
+                var result = new List<Attribution>();
+                var ok = true;
+                foreach (var item in sequence.Items)
+                {
+                    var attribution = item switch
+                    {
+                        YamlScalar itemScalar => ReadHow(itemScalar, source, owner) is { } itemHow ? new Attribution(itemHow, null, null, null) : null,
+                        YamlMapping => ReadLongAttribution(item, source, owner),
+                        _ => ReportNestedList(item, owner),
+                    };
+                    if (attribution is null)
+                    {
+                        ok = false;
+                    }
+                    else
+                    {
+                        result.Add(attribution);
+                    }
+                }
+
+                return ok ? result.ToEquatableArray() : null;
+            default:
+                return null;
+        }
+    }
+
+    private Attribution? ReportNestedList(YamlNode item, string owner)
+    {
+        context.Report(
+            CatalogDiagnosticDescriptors.WrongType,
+            item,
+            "An item of " + owner + " is " + item.Describe() + ". Each item is an attribution id or a mapping with 'how' (and optionally name, note, erratum).");
+        return null;
+    }
+
+    private Attribution? ReadLongAttribution(YamlNode node, string source, string owner)
+    {
+        var fields = MappingFields.Open(context, node, owner, AttributionKeys);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var how = fields.RequiredText("how", "how the source lists the error: one of " + Naming.List(AttributionIdsOf(source)));
+        var name = fields.OptionalText("name", "the source's own name for the error");
+        var note = fields.OptionalText("note", "what the source adds, in our words");
+        var erratum = fields.OptionalText("erratum", "what the source gets wrong");
+        if (how is null)
+        {
+            return null;
+        }
+
+        return CheckHow(how, fields.Value("how")!, source, owner) ? new Attribution(how, name, note, erratum) : null;
+    }
+
+    private string? ReadHow(YamlScalar scalar, string source, string owner)
+    {
+        if (scalar.IsNull || scalar.Value.Length == 0)
+        {
+            context.Report(
+                CatalogDiagnosticDescriptors.MissingField,
+                scalar,
+                Capitalize(owner) + " has no value. Write how the source lists the error: one of " + Naming.List(AttributionIdsOf(source)) + ".");
+            return null;
+        }
+
+        return CheckHow(scalar.Value, scalar, source, owner) ? scalar.Value : null;
+    }
+
+    private bool CheckHow(string how, YamlNode node, string source, string owner)
+    {
+        var allowed = AttributionIdsOf(source);
+        if (!attributionIds.ContainsKey(source) || allowed.Contains(how, StringComparer.Ordinal))
+        {
+            return true;
+        }
+
+        context.Report(
+            CatalogDiagnosticDescriptors.UnknownAttribution,
+            node,
+            "'" + YamlScalar.Shorten(how) + "' in " + owner + " is not an attribution that source '" + source + "' declares." + Naming.Suggestion(how, allowed)
+            + " Use one of: " + Naming.List(allowed) + "; or add it to the source's attributions.");
+        return false;
+    }
+
+    private IReadOnlyList<string> AttributionIdsOf(string source) => attributionIds.TryGetValue(source, out var ids) ? ids : Array.Empty<string>();
+
+    /// <summary>The families of an entry (a list of ids, or a map of id to meaning), in family declaration order.</summary>
+    private EquatableArray<FamilyUse>? ReadFamilyUses(MappingFields fields, string owner)
+    {
+        var node = fields.Value("families");
+        if (node is null || node is YamlScalar { IsNull: true })
+        {
+            fields.ReportMissing("families", "the families it applies to: a list of family ids, or a mapping of family id to what it means there");
+            return null;
+        }
+
+        var familyOwner = "the families of " + owner;
+        var uses = new List<(int Order, FamilyUse Use)>();
+        var seen = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        var ok = true;
+        void Add(YamlScalar key, string? meaning)
+        {
+            if (seen.TryGetValue(key.Value, out var first))
+            {
+                context.Report(
+                    CatalogDiagnosticDescriptors.DuplicateId,
+                    key,
+                    "The family '" + YamlScalar.Shorten(key.Value) + "' appears twice in " + familyOwner + " (first at line " + context.LineOf(first) + "). Keep one.");
+                ok = false;
+                return;
+            }
+
+            seen.Add(key.Value, key);
+            if (!families.IsDeclared(key.Value))
+            {
+                if (families.Known)
+                {
+                    context.Report(
+                        CatalogDiagnosticDescriptors.UnknownFamily,
+                        key,
+                        "'" + YamlScalar.Shorten(key.Value) + "' in " + familyOwner + " is not a declared family." + Naming.Suggestion(key.Value, families.Ids)
+                        + " Use one of: " + Naming.List(families.Ids) + "; or declare it under 'families'.");
+                }
+
+                ok = false;
+                return;
+            }
+
+            uses.Add((families.IndexOf(key.Value), new FamilyUse(key.Value, meaning)));
+        }
+
+        switch (node)
+        {
+            case YamlSequence sequence:
+                foreach (var item in sequence.Items)
+                {
+                    if (item is YamlScalar { IsNull: false } scalar && scalar.Value.Length > 0)
+                    {
+                        Add(scalar, null);
+                    }
+                    else
+                    {
+                        context.Report(
+                            CatalogDiagnosticDescriptors.WrongType,
+                            item,
+                            "An item of " + familyOwner + " is " + item.Describe() + ". Each item is a declared family id, such as " + Naming.List(families.Ids.Take(3)) + ".");
+                        ok = false;
+                    }
+                }
+
+                break;
+            case YamlMapping mapping:
+                foreach (var entry in MappingFields.KeyedEntries(context, mapping, familyOwner))
+                {
+                    string? meaning = null;
+                    if (entry.Value is YamlScalar value)
+                    {
+                        meaning = value.IsNull || value.Value.Length == 0 ? null : value.Value;
+                    }
+                    else
+                    {
+                        context.Report(
+                            CatalogDiagnosticDescriptors.WrongType,
+                            entry.Value,
+                            "The meaning of family '" + YamlScalar.Shorten(entry.Key.Value) + "' in " + familyOwner + " is " + entry.Value.Describe()
+                            + ". Write one sentence of text, or leave it empty when the error means the same as everywhere.");
+                        ok = false;
+                    }
+
+                    Add(entry.Key, meaning);
+                }
+
+                break;
+            default:
+                context.Report(
+                    CatalogDiagnosticDescriptors.WrongType,
+                    node,
+                    "'families' of " + owner + " is " + node.Describe() + ". Write a list of family ids ('[inet, inet6]'), or a mapping of family id to what the error means there.");
+                return null;
+        }
+
+        if (ok && uses.Count == 0)
+        {
+            context.Report(
+                CatalogDiagnosticDescriptors.EmptyCatalog,
+                fields.Key("families")!,
+                "'families' of " + owner + " is empty. List at least one declared family the error applies to (" + Naming.List(families.Ids) + ").");
+            return null;
+        }
+
+        return ok ? uses.OrderBy(u => u.Order).Select(u => u.Use).ToEquatableArray() : null;
+    }
+
+    private EquatableArray<Quirk>? ReadQuirks(MappingFields fields, string owner)
+    {
+        var list = fields.List("quirks", "known per-platform behaviour, each with 'text'", required: false, nonEmpty: false);
+        if (list is null)
+        {
+            return fields.Has("quirks") && fields.Value("quirks") is not YamlScalar { IsNull: true } ? null : EquatableArray<Quirk>.Empty;
+        }
+
+        var quirks = new List<Quirk>();
+        var ok = true;
+        var position = 0;
+        foreach (var item in list.Items)
+        {
+            position++;
+            var quirkOwner = string.Format(CultureInfo.InvariantCulture, "quirk #{0} of {1}", position, owner);
+            var quirkFields = MappingFields.Open(context, item, quirkOwner, QuirkKeys);
+            if (quirkFields is null)
+            {
+                ok = false;
+                continue;
+            }
+
+            var quirkPlatforms = ReadQuirkPlatforms(quirkFields, quirkOwner);
+            var text = quirkFields.RequiredText("text", "the behaviour, in our own words");
+            var evidence = quirkFields.OptionalText("evidence", "a source id, a test that pins it, or a document");
+            if (quirkPlatforms is null || text is null)
+            {
+                ok = false;
+                continue;
+            }
+
+            quirks.Add(new Quirk(quirkPlatforms.Value, text, evidence));
+        }
+
+        return ok ? quirks.ToEquatableArray() : null;
+    }
+
+    private EquatableArray<string>? ReadQuirkPlatforms(MappingFields fields, string owner)
+    {
+        if (!fields.Has("platforms") || fields.Value("platforms") is YamlScalar { IsNull: true })
+        {
+            return EquatableArray<string>.Empty;
+        }
+
+        var list = fields.List("platforms", "the platform ids it concerns; leave the key out for all", required: false, nonEmpty: true);
+        if (list is null)
+        {
+            return null;
+        }
+
+        var found = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        var ok = true;
+        foreach (var item in list.Items)
+        {
+            if (item is not YamlScalar { IsNull: false } scalar)
+            {
+                context.Report(
+                    CatalogDiagnosticDescriptors.WrongType,
+                    item,
+                    "An item of 'platforms' in " + owner + " is " + item.Describe() + ". Each item is a declared platform id.");
+                ok = false;
+                continue;
+            }
+
+            if (found.TryGetValue(scalar.Value, out var first))
+            {
+                context.Report(
+                    CatalogDiagnosticDescriptors.DuplicateId,
+                    scalar,
+                    "The platform '" + YamlScalar.Shorten(scalar.Value) + "' appears twice in 'platforms' of " + owner + " (first at line " + context.LineOf(first) + "). Keep one.");
+                ok = false;
+                continue;
+            }
+
+            found.Add(scalar.Value, scalar);
+            if (CheckPlatformKey(scalar, "'platforms' of " + owner) is null)
+            {
+                ok = false;
+            }
+        }
+
+        return ok ? found.Keys.OrderBy(platforms.IndexOf).ToEquatableArray() : null;
+    }
+
+    private void CheckUniqueNames()
+    {
+        var first = new Dictionary<string, Use<string>>(StringComparer.Ordinal);
+        foreach (var use in nameUses)
+        {
+            if (first.TryGetValue(use.Value, out var earlier))
+            {
+                if (ReferenceEquals(earlier.Node, use.Node))
+                {
+                    continue;
+                }
+
+                context.Report(
+                    CatalogDiagnosticDescriptors.DuplicateName,
+                    use.Node,
+                    "The name '" + use.Value + "' of " + use.Owner + " is already used by " + earlier.Owner + " (line " + context.LineOf(earlier.Node)
+                    + "). Each name identifies exactly one error: remove one, or merge them into one entry and make one name an alias.");
+                continue;
+            }
+
+            first.Add(use.Value, use);
+        }
+    }
+
+    private void CheckUniqueErrorSymbols()
+    {
+        // Entries and groups both become nested types of the catalog's exception class.
+        var first = new Dictionary<string, (string Owner, YamlNode Node)>(StringComparer.Ordinal);
+        foreach (var (id, _, fields) in groups.SymbolSources)
+        {
+            if (fields.Value("symbol") is YamlScalar { IsNull: false } node && !first.ContainsKey(node.Value))
+            {
+                first.Add(node.Value, ("group '" + id + "'", node));
+            }
+        }
+
+        foreach (var use in symbolUses)
+        {
+            if (first.TryGetValue(use.Value, out var earlier))
+            {
+                if (ReferenceEquals(earlier.Node, use.Node))
+                {
+                    continue;
+                }
+
+                context.Report(
+                    CatalogDiagnosticDescriptors.DuplicateSymbol,
+                    use.Node,
+                    "The symbol '" + use.Value + "' of " + use.Owner + " is already the symbol of " + earlier.Owner + " (line " + context.LineOf(earlier.Node)
+                    + "). Generated names must be distinct: choose another symbol.");
+                continue;
+            }
+
+            first.Add(use.Value, (use.Owner, use.Node));
+        }
+    }
+
+    private void CheckUniqueValues()
+    {
+        var first = new Dictionary<long, Use<long>>();
+        var largest = valueUses.Count == 0 ? 0 : valueUses.Max(u => u.Value);
+        foreach (var use in valueUses)
+        {
+            if (first.TryGetValue(use.Value, out var earlier))
+            {
+                if (ReferenceEquals(earlier.Node, use.Node))
+                {
+                    continue;
+                }
+
+                context.Report(
+                    CatalogDiagnosticDescriptors.DuplicateValue,
+                    use.Node,
+                    string.Format(
+                        CultureInfo.InvariantCulture,
+                        "The value {0} of {1} is already the value of {2} (line {3}). Give this entry an unused value (the largest so far is {4}); never reuse or renumber a released one.",
+                        use.Value,
+                        use.Owner,
+                        earlier.Owner,
+                        context.LineOf(earlier.Node),
+                        largest));
+                continue;
+            }
+
+            first.Add(use.Value, use);
+        }
+    }
+
+    private void CheckUniqueCodes()
+    {
+        var first = new Dictionary<(string Platform, int Code), CodeUse>();
+        foreach (var use in codeUses)
+        {
+            var key = (use.Platform, use.Code);
+            if (!first.TryGetValue(key, out var earlier))
+            {
+                first.Add(key, use);
+                continue;
+            }
+
+            if (earlier.EntryIndex == use.EntryIndex)
+            {
+                // Names of one entry are declared aliases of each other.
+                continue;
+            }
+
+            context.Report(
+                CatalogDiagnosticDescriptors.DuplicateCode,
+                use.Node,
+                string.Format(
+                    CultureInfo.InvariantCulture,
+                    "{0} and {1} (line {2}) both have the number {3} on platform '{4}', so that number would map back to two errors. Check the number against the platform's header; if both names are the same error, make {0} an alias of {1}.",
+                    use.Name,
+                    earlier.Name,
+                    context.LineOf(earlier.Node),
+                    use.Code,
+                    use.Platform));
+        }
+    }
+
+    private static string Capitalize(string text) => MappingFields.Capitalize(text);
+
+    private readonly record struct Use<T>(T Value, YamlNode Node, int EntryIndex, string Owner);
+
+    private readonly record struct CodeUse(string Platform, int Code, string Name, YamlNode Node, int EntryIndex);
+}

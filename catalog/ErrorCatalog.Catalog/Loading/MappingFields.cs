@@ -1,0 +1,297 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using ErrorCatalog.Catalog.Diagnostics;
+
+namespace ErrorCatalog.Catalog.Loading;
+
+/// <summary>
+/// One mapping of the schema: checks its keys (unknown, repeated, not text) once, then hands out
+/// typed fields, reporting each missing or ill-shaped field and returning null for it.
+/// </summary>
+internal sealed class MappingFields
+{
+    private readonly LoadContext context;
+    private readonly Dictionary<string, KeyValuePair<YamlScalar, YamlNode>> fields = new(StringComparer.Ordinal);
+
+    private MappingFields(LoadContext context, YamlMapping mapping, string owner)
+    {
+        this.context = context;
+        Mapping = mapping;
+        Owner = owner;
+    }
+
+    public YamlMapping Mapping { get; }
+
+    /// <summary>How messages name the mapping, e.g. "the error 'ECONNREFUSED'".</summary>
+    public string Owner { get; }
+
+    /// <summary>Reads <paramref name="node"/> as a mapping with the given keys, or reports what it is instead and returns null.</summary>
+    public static MappingFields? Open(LoadContext context, YamlNode node, string owner, IReadOnlyList<string> allowedKeys)
+    {
+        if (node is not YamlMapping mapping)
+        {
+            context.Report(
+                CatalogDiagnosticDescriptors.WrongType,
+                node,
+                Capitalize(owner) + " must be a mapping of " + Naming.List(allowedKeys) + ", but is " + node.Describe() + ". Write it as 'key: value' lines.");
+            return null;
+        }
+
+        var result = new MappingFields(context, mapping, owner);
+        foreach (var entry in KeyedEntries(context, mapping, owner))
+        {
+            var key = entry.Key;
+            if (!Contains(allowedKeys, key.Value))
+            {
+                context.Report(
+                    CatalogDiagnosticDescriptors.UnknownKey,
+                    key,
+                    "Unknown key '" + YamlScalar.Shorten(key.Value) + "' in " + owner + "." + Naming.Suggestion(key.Value, allowedKeys)
+                    + " The keys allowed here are: " + Naming.List(allowedKeys) + ".");
+                continue;
+            }
+
+            result.fields[key.Value] = entry;
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The entries of a mapping whose keys are data (platform ids, source ids, ...): reports keys
+    /// that are not text and repeated keys (keeping the first), and yields the rest in file order.
+    /// </summary>
+    public static List<KeyValuePair<YamlScalar, YamlNode>> KeyedEntries(LoadContext context, YamlMapping mapping, string owner)
+    {
+        var result = new List<KeyValuePair<YamlScalar, YamlNode>>();
+        var seen = new Dictionary<string, YamlScalar>(StringComparer.Ordinal);
+        foreach (var entry in mapping.Entries)
+        {
+            if (entry.Key is not YamlScalar key)
+            {
+                context.Report(
+                    CatalogDiagnosticDescriptors.WrongType,
+                    entry.Key,
+                    "A key in " + owner + " is " + entry.Key.Describe() + "; keys must be plain text. Write the key as a single word followed by ':'.");
+                continue;
+            }
+
+            if (seen.TryGetValue(key.Value, out var first))
+            {
+                context.Report(
+                    CatalogDiagnosticDescriptors.DuplicateId,
+                    key,
+                    "The key '" + YamlScalar.Shorten(key.Value) + "' appears twice in " + owner + " (first at line " + context.LineOf(first)
+                    + "). Keep one of them; the first was read and this one ignored.");
+                continue;
+            }
+
+            seen.Add(key.Value, key);
+            result.Add(new(key, entry.Value));
+        }
+
+        return result;
+    }
+
+    public bool Has(string key) => fields.ContainsKey(key);
+
+    public YamlScalar? Key(string key) => fields.TryGetValue(key, out var field) ? field.Key : null;
+
+    public YamlNode? Value(string key) => fields.TryGetValue(key, out var field) ? field.Value : null;
+
+    /// <summary>Where to point when something about the whole mapping is wrong: its first key, or the mapping itself.</summary>
+    public YamlNode Anchor => Mapping.Entries.Count > 0 ? Mapping.Entries[0].Key : Mapping;
+
+    /// <summary>A required text field; null (after reporting) when missing, empty or not text.</summary>
+    public string? RequiredText(string key, string what) => Text(key, what, required: true);
+
+    public string? OptionalText(string key, string what) => Text(key, what, required: false);
+
+    /// <summary>A required whole number within [min, max]; null after reporting otherwise.</summary>
+    public long? RequiredInteger(string key, string what, long min, long max)
+    {
+        if (!fields.TryGetValue(key, out var field) || field.Value is YamlScalar { IsNull: true })
+        {
+            ReportMissing(key, what);
+            return null;
+        }
+
+        return Integer(field.Value, key, what, min, max);
+    }
+
+    public long? OptionalInteger(string key, string what, long min, long max) =>
+        fields.TryGetValue(key, out var field) && !(field.Value is YamlScalar { IsNull: true }) ? Integer(field.Value, key, what, min, max) : null;
+
+    /// <summary>A required list (null after reporting when missing, not a list, or empty while it must not be).</summary>
+    public YamlSequence? List(string key, string what, bool required, bool nonEmpty)
+    {
+        if (!fields.TryGetValue(key, out var field) || field.Value is YamlScalar { IsNull: true })
+        {
+            if (required)
+            {
+                ReportMissing(key, what);
+            }
+
+            return null;
+        }
+
+        if (field.Value is not YamlSequence sequence)
+        {
+            context.Report(
+                CatalogDiagnosticDescriptors.WrongType,
+                field.Value,
+                "'" + key + "' of " + Owner + " must be a list (" + what + "), but is " + field.Value.Describe() + ". Write each item on its own '- ' line.");
+            return null;
+        }
+
+        if (nonEmpty && sequence.Items.Count == 0)
+        {
+            context.Report(
+                CatalogDiagnosticDescriptors.EmptyCatalog,
+                field.Key,
+                "'" + key + "' of " + Owner + " is an empty list. Add at least one item (" + what + ").");
+            return null;
+        }
+
+        return sequence;
+    }
+
+    /// <summary>Reports a required field that is absent (at the mapping) or present without a value (at its key).</summary>
+    public void ReportMissing(string key, string what)
+    {
+        if (fields.TryGetValue(key, out var field))
+        {
+            context.Report(
+                CatalogDiagnosticDescriptors.MissingField,
+                field.Key,
+                "'" + key + "' of " + Owner + " has no value. After '" + key + ":' write " + what + ".");
+            return;
+        }
+
+        context.Report(
+            CatalogDiagnosticDescriptors.MissingField,
+            Anchor,
+            Capitalize(Owner) + " has no '" + key + "'. Add '" + key + ":' with " + what + ".");
+    }
+
+    /// <summary>Reads a scalar as a decimal whole number; reports and returns null otherwise.</summary>
+    public static long? Integer(LoadContext context, YamlNode node, string description, long min, long max, string range)
+    {
+        if (node is not YamlScalar scalar || scalar.IsNull || !scalar.IsPlain)
+        {
+            context.Report(
+                CatalogDiagnosticDescriptors.WrongType,
+                node,
+                Capitalize(description) + " must be a whole number, but is " + (node is YamlScalar { IsPlain: false } ? "quoted text" : node.Describe())
+                + ". Write it in decimal digits without quotes.");
+            return null;
+        }
+
+        var text = scalar.Value;
+        var digits = text.StartsWith("-", StringComparison.Ordinal) ? text.Substring(1) : text;
+        var wellFormed = digits.Length > 0 && IsAsciiDigits(digits) && (digits.Length == 1 || digits[0] != '0');
+        if (!wellFormed)
+        {
+            var hint = digits.Length > 1 && digits[0] == '0' && IsAsciiDigits(digits)
+                ? " Leading zeros are not allowed (YAML 1.1 would read them as octal)."
+                : string.Empty;
+            context.Report(
+                CatalogDiagnosticDescriptors.WrongType,
+                node,
+                Capitalize(description) + " must be a whole number in decimal, but is '" + YamlScalar.Shorten(text) + "'." + hint
+                + " Write it with the digits 0-9 only (no sign other than '-', fraction, hex, exponent or separators).");
+            return null;
+        }
+
+        // More than 18 digits cannot be a valid value of any field, so it needs no exact parse.
+        if (digits.Length > 18)
+        {
+            ReportRange(context, scalar, description, text, range);
+            return null;
+        }
+
+        var value = long.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        if (value < min || value > max)
+        {
+            ReportRange(context, scalar, description, text, range);
+            return null;
+        }
+
+        return value;
+    }
+
+    private long? Integer(YamlNode node, string key, string what, long min, long max)
+    {
+        var range = string.Format(CultureInfo.InvariantCulture, "{0} to {1}", min, max);
+        return Integer(context, node, "'" + key + "' of " + Owner + " (" + what + ")", min, max, range);
+    }
+
+    private static void ReportRange(LoadContext context, YamlScalar scalar, string description, string text, string range) => context.Report(
+        CatalogDiagnosticDescriptors.NumberOutOfRange,
+        scalar,
+        Capitalize(description) + " is " + YamlScalar.Shorten(text) + ", outside the allowed range " + range + ". Write a number in that range.");
+
+    private static bool IsAsciiDigits(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private string? Text(string key, string what, bool required)
+    {
+        if (!fields.TryGetValue(key, out var field))
+        {
+            if (required)
+            {
+                ReportMissing(key, what);
+            }
+
+            return null;
+        }
+
+        if (field.Value is not YamlScalar scalar)
+        {
+            context.Report(
+                CatalogDiagnosticDescriptors.WrongType,
+                field.Value,
+                "'" + key + "' of " + Owner + " must be text (" + what + "), but is " + field.Value.Describe()
+                + ". Write it as one value after '" + key + ":', quoted if it contains ': ', '#', '[' or '{'.");
+            return null;
+        }
+
+        if (scalar.IsNull || scalar.Value.Length == 0)
+        {
+            if (required)
+            {
+                ReportMissing(key, what);
+            }
+
+            return null;
+        }
+
+        return scalar.Value;
+    }
+
+    private static bool Contains(IReadOnlyList<string> keys, string key)
+    {
+        foreach (var candidate in keys)
+        {
+            if (string.Equals(candidate, key, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
+}

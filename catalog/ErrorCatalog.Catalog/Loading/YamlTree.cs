@@ -1,0 +1,81 @@
+using System.Collections.Generic;
+using YamlDotNet.Core;
+
+namespace ErrorCatalog.Catalog.Loading;
+
+// A small YAML node tree with character positions. The loader builds it itself from parser events
+// (rather than with YamlStream) so that it can enforce size, depth and alias-expansion limits
+// while reading, and so that every node keeps its offsets for diagnostics.
+
+/// <summary>A node of the document; <see cref="Start"/> and <see cref="End"/> are character offsets into the catalog text.</summary>
+internal abstract class YamlNode
+{
+    protected YamlNode(int start)
+    {
+        Start = start;
+        End = start;
+    }
+
+    public int Start { get; }
+
+    public int End { get; set; }
+
+    /// <summary>Nodes in this subtree once aliases are expanded (this node included).</summary>
+    public long ExpandedSize { get; set; } = 1;
+
+    /// <summary>Collection levels in this subtree (0 for a scalar).</summary>
+    public int Height { get; set; }
+
+    /// <summary>Describes the node's shape for messages ("a list", "a mapping", "the text 'x'").</summary>
+    public abstract string Describe();
+}
+
+internal sealed class YamlScalar : YamlNode
+{
+    public YamlScalar(int start, int end, string value, ScalarStyle style)
+        : base(start)
+    {
+        End = end;
+        Value = value;
+        Style = style;
+    }
+
+    public string Value { get; }
+
+    public ScalarStyle Style { get; }
+
+    public bool IsPlain => Style == ScalarStyle.Plain;
+
+    /// <summary>YAML's null: an empty plain scalar, <c>~</c> or <c>null</c> (not when quoted).</summary>
+    public bool IsNull => IsPlain && Value is "" or "~" or "null" or "Null" or "NULL";
+
+    public override string Describe() => IsNull ? "an empty value" : "the text '" + Shorten(Value) + "'";
+
+    internal static string Shorten(string value) => value.Length <= 60 ? value : value.Substring(0, 57) + "...";
+}
+
+internal sealed class YamlMapping : YamlNode
+{
+    public YamlMapping(int start)
+        : base(start)
+    {
+        Height = 1;
+    }
+
+    public List<KeyValuePair<YamlNode, YamlNode>> Entries { get; } = new();
+
+    public override string Describe() => "a mapping (key: value pairs)";
+}
+
+internal sealed class YamlSequence : YamlNode
+{
+    public YamlSequence(int start)
+        : base(start)
+    {
+        Height = 1;
+    }
+
+    public List<YamlNode> Items { get; } = new();
+
+    public override string Describe() => "a list";
+}

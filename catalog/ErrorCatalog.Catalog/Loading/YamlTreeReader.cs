@@ -1,0 +1,340 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using ErrorCatalog.Catalog.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace ErrorCatalog.Catalog.Loading;
+
+/// <summary>
+/// Builds a <see cref="YamlNode"/> tree from YamlDotNet's event parser while enforcing the loader's
+/// limits. Aliases share the anchored node instead of copying it, and each use counts the anchored
+/// subtree's full size, so an alias bomb is refused after a bounded amount of work.
+/// </summary>
+internal sealed class YamlTreeReader
+{
+    private readonly LoadContext context;
+    private readonly string text;
+    private readonly int offset;
+    private readonly Stack<Frame> open = new();
+    private readonly Dictionary<string, YamlNode> anchors = new(StringComparer.Ordinal);
+    private readonly HashSet<string> openAnchors = new(StringComparer.Ordinal);
+    private long expandedNodes;
+    private YamlNode? root;
+    private int lastGoodOffset;
+
+    private YamlTreeReader(LoadContext context, string text)
+    {
+        this.context = context;
+
+        // YamlDotNet keeps a byte-order mark as part of the first scalar, so parse without it and
+        // shift its offsets back.
+        if (text.Length > 0 && text[0] == '\uFEFF')
+        {
+            this.text = text.Substring(1);
+            offset = 1;
+        }
+        else
+        {
+            this.text = text;
+        }
+    }
+
+    /// <summary>The document's root node, or null when the text could not be read (diagnostics say why) or holds no document.</summary>
+    public static YamlNode? Read(LoadContext context, string text, out bool failed)
+    {
+        var reader = new YamlTreeReader(context, text);
+        failed = !reader.Run();
+        return failed ? null : reader.root;
+    }
+
+    private bool Run()
+    {
+        var parser = new Parser(new StringReader(text));
+        var documents = 0;
+        while (true)
+        {
+            ParsingEvent current;
+            try
+            {
+                if (!parser.MoveNext())
+                {
+                    return true;
+                }
+
+                current = parser.Current!;
+            }
+            catch (YamlException exception)
+            {
+                var at = Offset(exception.Start);
+                context.Report(
+                    CatalogDiagnosticDescriptors.YamlSyntax,
+                    at,
+                    at,
+                    "YAML syntax error: " + exception.Message.TrimEnd('.') + ". " + SyntaxHint(exception.Message) + " Nothing after this point was read.");
+                return false;
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // YamlDotNet signals malformed input with YamlException; anything else is still a
+                // problem of this text, reported where reading last succeeded.
+                context.Report(
+                    CatalogDiagnosticDescriptors.YamlSyntax,
+                    lastGoodOffset,
+                    lastGoodOffset,
+                    "The YAML parser could not read the text after this point (" + exception.GetType().Name + ": " + exception.Message + "). Check the YAML from here on for unusual constructs; nothing after this point was read.");
+                return false;
+            }
+
+            lastGoodOffset = Offset(current.End);
+            switch (current)
+            {
+                case DocumentStart:
+                    documents++;
+                    if (documents > 1)
+                    {
+                        var at = Offset(current.Start);
+                        context.Report(
+                            CatalogDiagnosticDescriptors.WrongType,
+                            at,
+                            context.Lines.EndOfLine(at),
+                            "The file holds a second YAML document here. A catalog is one document: remove the '---' separator and what follows, or merge it into the first document.");
+                        return false;
+                    }
+
+                    break;
+                case Scalar scalar:
+                    CheckTag(scalar);
+                    if (!Add(new YamlScalar(Offset(scalar.Start), Offset(scalar.End), scalar.Value, scalar.Style), scalar.Anchor))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case MappingStart mapping:
+                    CheckTag(mapping);
+                    if (!Open(new YamlMapping(Offset(mapping.Start)), mapping.Anchor))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case SequenceStart sequence:
+                    CheckTag(sequence);
+                    if (!Open(new YamlSequence(Offset(sequence.Start)), sequence.Anchor))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case MappingEnd:
+                case SequenceEnd:
+                    var frame = open.Pop();
+                    frame.Node.End = Offset(current.End);
+                    if (!frame.Anchor.IsEmpty)
+                    {
+                        openAnchors.Remove(frame.Anchor.Value);
+                    }
+
+                    if (!Attach(frame.Node, frame.Anchor))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case AnchorAlias alias:
+                    if (!UseAlias(alias))
+                    {
+                        return false;
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The likely cause of YamlDotNet's most common complaints, in terms of what to change.</summary>
+    private static string SyntaxHint(string message)
+    {
+        if (message.IndexOf("quoted scalar", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return "A quoted value is not closed, or uses an escape YAML does not know: close the quote, and write a backslash as '\\\\' inside double quotes.";
+        }
+
+        if (message.IndexOf("invalid mapping", StringComparison.OrdinalIgnoreCase) >= 0
+            || message.IndexOf("expected ':'", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return "An unquoted value probably contains ': ' (or a key lost its colon): put the value in quotes, or fix the key.";
+        }
+
+        if (message.IndexOf("did not find expected key", StringComparison.OrdinalIgnoreCase) >= 0
+            || message.IndexOf("indentation", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return "A line is indented differently from the keys around it, or a quoted value has text after its closing quote: align the line with its siblings, or quote the whole value.";
+        }
+
+        if (message.IndexOf("cannot start any token", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return "A value starts with a character YAML reserves (such as '@', '`', '%' or a tab): put the value in quotes, and indent with spaces only.";
+        }
+
+        return "Correct the YAML here: look for an unclosed quote or bracket, a tab used for indentation, or a line indented inconsistently with its neighbours.";
+    }
+
+    private void CheckTag(NodeEvent node)
+    {
+        if (!node.Tag.IsEmpty)
+        {
+            var at = Offset(node.Start);
+            var tag = node.Tag.IsNonSpecific ? "!" : node.Tag.Value;
+            context.Report(
+                CatalogDiagnosticDescriptors.WrongType,
+                at,
+                Math.Max(at, Offset(node.End)),
+                "The YAML tag '" + YamlScalar.Shorten(tag) + "' is not part of the catalog schema. Remove it; quote a value ('\"...\"') if it must stay text.");
+        }
+    }
+
+    private bool Open(YamlNode node, AnchorName anchor)
+    {
+        if (!Count(1, node))
+        {
+            return false;
+        }
+
+        if (open.Count + 1 > CatalogLoader.MaxDepth)
+        {
+            ReportTooDeep(node.Start);
+            return false;
+        }
+
+        if (!anchor.IsEmpty)
+        {
+            openAnchors.Add(anchor.Value);
+        }
+
+        open.Push(new Frame(node, anchor));
+        return true;
+    }
+
+    private bool Add(YamlNode node, AnchorName anchor) => Count(1, node) && Attach(node, anchor);
+
+    private bool UseAlias(AnchorAlias alias)
+    {
+        var start = Offset(alias.Start);
+        var end = Offset(alias.End);
+        var name = alias.Value.Value;
+        if (openAnchors.Contains(name))
+        {
+            context.Report(
+                CatalogDiagnosticDescriptors.YamlSyntax,
+                start,
+                end,
+                "The alias '*" + name + "' refers to a node that contains it, which would repeat forever. Replace the alias with the values it should stand for.");
+            return false;
+        }
+
+        if (!anchors.TryGetValue(name, out var target))
+        {
+            context.Report(
+                CatalogDiagnosticDescriptors.YamlSyntax,
+                start,
+                end,
+                "The alias '*" + name + "' refers to no anchor. Define '&" + name + "' on a node before this point, or write the value out.");
+            return false;
+        }
+
+        if (open.Count + target.Height > CatalogLoader.MaxDepth)
+        {
+            ReportTooDeep(start);
+            return false;
+        }
+
+        return Count(target.ExpandedSize, new YamlScalar(start, end, string.Empty, ScalarStyle.Plain)) && Attach(target, default);
+    }
+
+    private bool Count(long nodes, YamlNode at)
+    {
+        expandedNodes += nodes;
+        if (expandedNodes > CatalogLoader.MaxNodes)
+        {
+            context.Report(
+                CatalogDiagnosticDescriptors.InputTooLarge,
+                at.Start,
+                Math.Max(at.Start, at.End),
+                string.Format(
+                    CultureInfo.InvariantCulture,
+                    "The catalog has more than {0:N0} YAML nodes once its aliases are expanded (reached here). Remove the aliases that repeat large parts of the document, or split the catalog.",
+                    CatalogLoader.MaxNodes));
+            return false;
+        }
+
+        return true;
+    }
+
+    private void ReportTooDeep(int at) => context.Report(
+        CatalogDiagnosticDescriptors.NestingTooDeep,
+        at,
+        at,
+        string.Format(
+            CultureInfo.InvariantCulture,
+            "Lists and mappings are nested more than {0} levels deep here. The schema needs no more than a few levels: flatten this structure.",
+            CatalogLoader.MaxDepth));
+
+    /// <summary>Places a finished node into its parent (or makes it the root) and records its anchor.</summary>
+    private bool Attach(YamlNode node, AnchorName anchor)
+    {
+        if (!anchor.IsEmpty)
+        {
+            anchors[anchor.Value] = node;
+        }
+
+        if (open.Count == 0)
+        {
+            root = node;
+            return true;
+        }
+
+        var parent = open.Peek();
+        parent.Node.ExpandedSize += node.ExpandedSize;
+        parent.Node.Height = Math.Max(parent.Node.Height, node.Height + 1);
+        if (parent.Node is YamlSequence sequence)
+        {
+            sequence.Items.Add(node);
+        }
+        else if (parent.PendingKey is null)
+        {
+            parent.PendingKey = node;
+        }
+        else
+        {
+            ((YamlMapping)parent.Node).Entries.Add(new(parent.PendingKey, node));
+            parent.PendingKey = null;
+        }
+
+        return true;
+    }
+
+    private int Offset(Mark mark)
+    {
+        var index = mark.Index + offset;
+        return index < 0 ? 0 : index > text.Length + offset ? text.Length + offset : (int)index;
+    }
+
+    private sealed class Frame
+    {
+        public Frame(YamlNode node, AnchorName anchor)
+        {
+            Node = node;
+            Anchor = anchor;
+        }
+
+        public YamlNode Node { get; }
+
+        public AnchorName Anchor { get; }
+
+        public YamlNode? PendingKey { get; set; }
+    }
+}

@@ -1,0 +1,241 @@
+using System.Linq;
+using ErrorCatalog.Catalog.Diagnostics;
+using ErrorCatalog.Catalog.Loading;
+using Xunit;
+
+namespace ErrorCatalog.Catalog.Tests;
+
+/// <summary>One test per diagnostic id: a small edit of the valid fixture that provokes it, asserted with its position.</summary>
+public class DiagnosticTests
+{
+    private static readonly string Valid = CatalogText.Minimal;
+
+    [Fact]
+    public void ECAT001_yaml_syntax_error_points_at_the_parser_stop()
+    {
+        var text = "schema: 1\ncatalog:\n  id: \"unclosed\n  title: x\n";
+        // YamlDotNet stops at the opening quote of the scalar it could not finish.
+        var diagnostic = CatalogText.AssertFails(text, "ECAT001", (3, 7));
+        Assert.Single(CatalogLoader.Load("test.yaml", text).Diagnostics);
+        Assert.Contains("quote", diagnostic.Message);
+    }
+
+    [Fact]
+    public void ECAT002_text_over_the_size_limit()
+    {
+        var text = "schema: 1\n# " + new string('x', CatalogLoader.MaxTextLength) + "\n";
+        var diagnostic = CatalogText.AssertFails(text, "ECAT002", (1, 1));
+        Assert.Contains("Split", diagnostic.Message);
+    }
+
+    [Fact]
+    public void ECAT003_nesting_too_deep()
+    {
+        var text = "schema: 1\ncatalog: " + new string('[', 100) + new string(']', 100) + "\n";
+
+        // The root mapping is level 1, so the 64th '[' opens level 65.
+        CatalogText.AssertFails(text, "ECAT003", CatalogText.PositionOf(text, "[", shift: CatalogLoader.MaxDepth - 1));
+    }
+
+    [Fact]
+    public void ECAT004_unknown_key_suggests_the_closest()
+    {
+        var text = Valid.Edit("summary: Nobody", "sumary: Nobody");
+        var diagnostic = CatalogText.AssertFails(text, "ECAT004", CatalogText.PositionOf(text, "sumary"));
+        Assert.Contains("Did you mean 'summary'?", diagnostic.Message);
+        Assert.Contains("name, symbol, value, summary", diagnostic.Message);
+    }
+
+    [Fact]
+    public void ECAT005_missing_required_field_points_at_the_entry()
+    {
+        var text = Valid.Edit("    action: Check the address and port.\n", string.Empty);
+        var diagnostic = CatalogText.AssertFails(text, "ECAT005", CatalogText.PositionOf(text, "name: ECONNREFUSED"));
+        Assert.Contains("'action'", diagnostic.Message);
+        Assert.Single(CatalogLoader.Load("test.yaml", text).Diagnostics);
+    }
+
+    [Fact]
+    public void ECAT006_number_that_is_not_a_whole_number()
+    {
+        var text = Valid.Edit("value: 2", "value: 2.5");
+        var diagnostic = CatalogText.AssertFails(text, "ECAT006", CatalogText.PositionOf(text, "2.5"));
+        Assert.Contains("whole number", diagnostic.Message);
+    }
+
+    [Fact]
+    public void ECAT007_alias_reuses_an_entry_name()
+    {
+        var text = Valid.Edit("name: EWOULDBLOCK", "name: ECONNREFUSED");
+        var diagnostic = CatalogText.AssertFails(text, "ECAT007", CatalogText.PositionOf(text, "name: ECONNREFUSED", shift: 6, occurrence: 2));
+        Assert.Contains("line " + CatalogText.PositionOf(text, "name: ECONNREFUSED").Line + ")", diagnostic.Message);
+    }
+
+    [Fact]
+    public void ECAT008_duplicate_symbol()
+    {
+        var text = Valid.Edit("symbol: TryAgain", "symbol: ConnectionRefused");
+        CatalogText.AssertFails(text, "ECAT008", CatalogText.PositionOf(text, "symbol: ConnectionRefused", shift: 8, occurrence: 2));
+    }
+
+    [Fact]
+    public void ECAT009_two_entries_share_a_number_on_one_platform()
+    {
+        var text = Valid.Edit("linux: 11\n", "linux: 111\n");
+        var diagnostic = CatalogText.AssertFails(text, "ECAT009", CatalogText.PositionOf(text, "linux: 111", shift: 7, occurrence: 2));
+        Assert.Contains("EAGAIN and ECONNREFUSED", diagnostic.Message);
+    }
+
+    [Fact]
+    public void ECAT010_unknown_platform_in_codes()
+    {
+        var text = Valid.Edit("linux: 11\n", "linx: 11\n");
+        var diagnostic = CatalogText.AssertFails(text, "ECAT010", CatalogText.PositionOf(text, "linx"));
+        Assert.Contains("Did you mean 'linux'?", diagnostic.Message);
+    }
+
+    [Fact]
+    public void ECAT011_unknown_source()
+    {
+        var text = Valid.Edit("posix: shall-fail\n", "psix: shall-fail\n");
+        CatalogText.AssertFails(text, "ECAT011", CatalogText.PositionOf(text, "psix"));
+    }
+
+    [Fact]
+    public void ECAT012_unknown_family()
+    {
+        var text = Valid.Edit("[unix, inet]", "[unix, inet4]");
+        CatalogText.AssertFails(text, "ECAT012", CatalogText.PositionOf(text, "inet4"));
+    }
+
+    [Fact]
+    public void ECAT013_keyword_as_symbol()
+    {
+        var text = Valid.Edit("symbol: TryAgain", "symbol: class");
+        var diagnostic = CatalogText.AssertFails(text, "ECAT013", CatalogText.PositionOf(text, "symbol: class", shift: 8));
+        Assert.Contains("keyword", diagnostic.Message);
+    }
+
+    [Fact]
+    public void ECAT014_code_outside_the_platform_range()
+    {
+        var text = Valid.Edit("windows: 10061", "windows: 61");
+        var diagnostic = CatalogText.AssertFails(text, "ECAT014", CatalogText.PositionOf(text, "windows: 61", shift: 9));
+        Assert.Contains("10000 to 11999", diagnostic.Message);
+    }
+
+    [Fact]
+    public void ECAT015_platform_missing_from_codes()
+    {
+        var text = Valid.Edit("      windows: absent\n", string.Empty);
+        var diagnostic = CatalogText.AssertFails(text, "ECAT015", CatalogText.PositionOf(text, "codes:", occurrence: 2));
+        Assert.Contains("'windows'", diagnostic.Message);
+    }
+
+    [Fact]
+    public void ECAT016_unknown_classification()
+    {
+        var text = Valid.Edit("classification: transient", "classification: transent");
+        var diagnostic = CatalogText.AssertFails(text, "ECAT016", CatalogText.PositionOf(text, "transent"));
+        Assert.Contains("Did you mean 'transient'?", diagnostic.Message);
+    }
+
+    [Fact]
+    public void ECAT017_unknown_attribution()
+    {
+        var text = Valid.Edit("[shall-fail, may-fail]", "[shall-fail, might-fail]");
+        var diagnostic = CatalogText.AssertFails(text, "ECAT017", CatalogText.PositionOf(text, "might-fail"));
+        Assert.Contains("shall-fail, may-fail", diagnostic.Message);
+    }
+
+    [Fact]
+    public void ECAT018_unknown_socket_error_member()
+    {
+        var text = Valid.Edit("dotnet: ConnectionRefused", "dotnet: ConnectionRefuse");
+        var diagnostic = CatalogText.AssertFails(text, "ECAT018", CatalogText.PositionOf(text, "ConnectionRefuse\n"));
+        Assert.Contains("Did you mean 'ConnectionRefused'?", diagnostic.Message);
+    }
+
+    [Fact]
+    public void ECAT019_repeated_mapping_key()
+    {
+        var text = Valid.Edit("    value: 2\n", "    value: 2\n    value: 3\n");
+        var diagnostic = CatalogText.AssertFails(text, "ECAT019", CatalogText.PositionOf(text, "value: 3"));
+        Assert.Contains("appears twice", diagnostic.Message);
+    }
+
+    [Fact]
+    public void ECAT019_duplicate_declared_id()
+    {
+        var text = Valid.Edit("  - id: unix\n", "  - id: inet\n");
+        CatalogText.AssertFails(text, "ECAT019", CatalogText.PositionOf(text, "id: inet", shift: 4, occurrence: 2));
+    }
+
+    [Fact]
+    public void ECAT020_invalid_error_name()
+    {
+        var text = Valid.Edit("name: EAGAIN", "name: eagain");
+        CatalogText.AssertFails(text, "ECAT020", CatalogText.PositionOf(text, "eagain"));
+    }
+
+    [Fact]
+    public void ECAT021_alias_repeats_the_canonical_number()
+    {
+        var text = Valid.Edit("linux: same", "linux: 11");
+        var diagnostic = CatalogText.AssertFails(text, "ECAT021", CatalogText.PositionOf(text, "linux: 11\n", shift: 7, occurrence: 2));
+        Assert.Contains("'same'", diagnostic.Message);
+    }
+
+    [Fact]
+    public void ECAT022_unsupported_schema_version()
+    {
+        var text = Valid.Edit("schema: 1", "schema: 2");
+        var diagnostic = CatalogText.AssertFails(text, "ECAT022", (2, 9));
+        Assert.Single(CatalogLoader.Load("test.yaml", text).Diagnostics);
+        Assert.Contains("schema: 1", diagnostic.Message);
+    }
+
+    [Fact]
+    public void ECAT023_empty_list()
+    {
+        var text = Valid.Edit("[unix, inet]", "[]");
+        CatalogText.AssertFails(text, "ECAT023", CatalogText.PositionOf(text, "families: []"));
+    }
+
+    [Fact]
+    public void ECAT024_unknown_group()
+    {
+        var text = Valid.Edit("group: refused", "group: refuse");
+        CatalogText.AssertFails(text, "ECAT024", CatalogText.PositionOf(text, "refuse\n"));
+    }
+
+    [Fact]
+    public void ECAT025_duplicate_value()
+    {
+        var text = Valid.Edit("value: 2", "value: 1");
+        var diagnostic = CatalogText.AssertFails(text, "ECAT025", CatalogText.PositionOf(text, "value: 1", shift: 7, occurrence: 2));
+        Assert.Contains("ECONNREFUSED", diagnostic.Message);
+    }
+
+    [Fact]
+    public void Every_descriptor_has_a_test_here()
+    {
+        var tested = typeof(DiagnosticTests).GetMethods().Select(m => m.Name).Where(n => n.StartsWith("ECAT")).Select(n => n.Substring(0, 7)).ToHashSet();
+        Assert.Equal(CatalogDiagnosticDescriptors.All.Select(d => d.Id).OrderBy(i => i), tested.OrderBy(i => i));
+    }
+
+    [Fact]
+    public void Independent_problems_are_all_reported_in_file_order()
+    {
+        var text = Valid
+            .Edit("summary: Nobody", "sumary: Nobody")
+            .Edit("dotnet: ConnectionRefused", "dotnet: Refused")
+            .Edit("linux: 11\n", "linux: 99999999999\n")
+            .Edit("group: refused", "group: nope")
+            .Edit("[unix, inet]", "[unix, ipx]");
+        var result = CatalogLoader.Load("test.yaml", text);
+        Assert.Null(result.Catalog);
+        Assert.Equal(new[] { "ECAT005", "ECAT004", "ECAT024", "ECAT018", "ECAT014", "ECAT012" }, result.Diagnostics.Select(d => d.Id));
+        Assert.All(result.Diagnostics, d => Assert.Equal(CatalogText.LineAndColumn(text, d.Span.Start), (d.Span.Line, d.Span.Column)));
+    }
+}
