@@ -1,0 +1,165 @@
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Globalization;
+using System.Linq;
+using ErrorCatalog.Catalog.Diagnostics;
+using ErrorCatalog.Catalog.Loading;
+using ErrorCatalog.Cli.Output;
+
+namespace ErrorCatalog.Cli.Commands;
+
+/// <summary><c>errcat validate FILE...</c>: load each file and print its diagnostics in compiler format.</summary>
+public static class ValidateCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var files = new Argument<string[]>("FILE")
+        {
+            Description = "Catalog files to check. Without any, the catalog given with --catalog, or else the built-in one, is checked.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var catalogOption = CliContext.CatalogOption();
+        var jsonOption = CliContext.JsonOption();
+        var command = new Command("validate", "Check catalog files; print each problem as file(line,col): error ECATnnn: message.")
+        {
+            files,
+            catalogOption,
+            jsonOption,
+        };
+        command.SetAction(context.Guard(parseResult =>
+        {
+            var paths = parseResult.GetValue(files) ?? System.Array.Empty<string>();
+            var catalogPath = parseResult.GetValue(catalogOption);
+            if (paths.Length > 0 && catalogPath is not null)
+            {
+                throw new CliException(ExitCodes.Usage, "give the catalogs to validate either as FILE arguments or with --catalog, not both");
+            }
+
+            // The parser takes an unknown option for a FILE; say what it most likely is.
+            foreach (var path in paths)
+            {
+                if (path.StartsWith('-') && !System.IO.File.Exists(path))
+                {
+                    throw new CliException(ExitCodes.Usage, $"unknown option '{path}' (see 'errcat validate --help')");
+                }
+            }
+
+            var results = new List<(string Path, CatalogLoadResult Result)>();
+            if (paths.Length == 0)
+            {
+                results.Add(catalogPath is null
+                    ? (CliContext.EmbeddedCatalogPath, CliContext.LoadEmbedded())
+                    : (catalogPath, CatalogLoader.LoadFile(catalogPath)));
+            }
+            else
+            {
+                results.AddRange(paths.Select(p => (p, CatalogLoader.LoadFile(p))));
+            }
+
+            var failed = results.Any(r => !r.Result.Succeeded);
+            if (parseResult.GetValue(jsonOption))
+            {
+                WriteJson(context, results, failed);
+            }
+            else
+            {
+                WriteText(context, results);
+            }
+
+            return failed ? ExitCodes.InvalidCatalog : ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static void WriteText(CliContext context, List<(string Path, CatalogLoadResult Result)> results)
+    {
+        foreach (var (path, result) in results)
+        {
+            foreach (var diagnostic in result.Diagnostics)
+            {
+                context.Output.Write(diagnostic.ToString());
+                context.Output.Write('\n');
+            }
+        }
+
+        var valid = results.Where(r => r.Result.Succeeded).ToList();
+        var invalid = results.Count - valid.Count;
+        var warnings = results.Sum(r => r.Result.Diagnostics.Count(d => d.Severity == CatalogSeverity.Warning));
+        if (invalid == 0)
+        {
+            var errors = valid.Sum(r => r.Result.Catalog!.Errors.Count);
+            var what = results.Count == 1
+                ? $"{results[0].Path}: {Describe(results[0].Result)}"
+                : $"{results.Count} catalogs, {errors} errors in all";
+            context.Output.Write($"OK: {what}{(warnings > 0 ? $", {warnings} warning{(warnings == 1 ? string.Empty : "s")}" : string.Empty)}\n");
+        }
+        else
+        {
+            var errorCount = results.Sum(r => r.Result.Diagnostics.Count(d => d.Severity == CatalogSeverity.Error));
+            context.Output.Write(string.Create(
+                CultureInfo.InvariantCulture,
+                $"FAILED: {invalid} of {results.Count} catalog{(results.Count == 1 ? string.Empty : "s")} with errors ({errorCount} error{(errorCount == 1 ? string.Empty : "s")}, {warnings} warning{(warnings == 1 ? string.Empty : "s")})\n"));
+        }
+    }
+
+    private static string Describe(CatalogLoadResult result)
+    {
+        var catalog = result.Catalog!;
+        return $"{catalog.Errors.Count} errors, {catalog.Platforms.Count} platforms, {catalog.Sources.Count} sources, {catalog.Families.Count} families";
+    }
+
+    private static void WriteJson(CliContext context, List<(string Path, CatalogLoadResult Result)> results, bool failed)
+    {
+        context.WriteJson(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteBoolean("ok", !failed);
+            writer.WriteStartArray("files");
+            foreach (var (path, result) in results)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("path", path);
+                writer.WriteBoolean("ok", result.Succeeded);
+                writer.WriteNumber("errors", result.Diagnostics.Count(d => d.Severity == CatalogSeverity.Error));
+                writer.WriteNumber("warnings", result.Diagnostics.Count(d => d.Severity == CatalogSeverity.Warning));
+                if (result.Catalog is { } catalog)
+                {
+                    writer.WriteStartObject("catalog");
+                    writer.WriteString("id", catalog.Info.Id);
+                    writer.WriteNumber("errors", catalog.Errors.Count);
+                    writer.WriteNumber("platforms", catalog.Platforms.Count);
+                    writer.WriteNumber("sources", catalog.Sources.Count);
+                    writer.WriteNumber("families", catalog.Families.Count);
+                    writer.WriteEndObject();
+                }
+                else
+                {
+                    writer.WriteNull("catalog");
+                }
+
+                writer.WriteStartArray("diagnostics");
+                foreach (var diagnostic in result.Diagnostics)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("id", diagnostic.Id);
+                    writer.WriteString("severity", diagnostic.Severity == CatalogSeverity.Error ? "error" : "warning");
+                    writer.WriteString("message", diagnostic.Message);
+                    writer.WriteString("path", diagnostic.Path);
+                    writer.WriteNumber("line", diagnostic.Span.Line);
+                    writer.WriteNumber("column", diagnostic.Span.Column);
+                    writer.WriteNumber("endLine", diagnostic.Span.EndLine);
+                    writer.WriteNumber("endColumn", diagnostic.Span.EndColumn);
+                    writer.WriteString("helpLink", CatalogDiagnosticDescriptors.HelpLink(diagnostic.Id));
+                    writer.WriteString("text", diagnostic.ToString());
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
+    }
+}

@@ -1,0 +1,251 @@
+using System;
+using System.IO;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ErrorCatalog.Catalog.Model;
+using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
+
+namespace ErrorCatalog.Cli.Output;
+
+/// <summary>
+/// Writes the catalog model as JSON. Key order follows the model and the file, so the same
+/// catalog always gives the same bytes. Absent codes are written as null, never left out.
+/// </summary>
+public static class CatalogJson
+{
+    /// <summary>Builds a JSON document with <paramref name="write"/> and returns it as text ending in a newline.</summary>
+    public static string Build(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        {
+            Indented = true,
+            NewLine = "\n",
+
+            // Output goes to files and terminals, never into HTML, so keep text readable.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
+        {
+            write(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    /// <summary>The whole catalog: header, declarations, then every error.</summary>
+    public static void WriteCatalog(Utf8JsonWriter writer, CatalogModel catalog)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("schema", 1);
+        writer.WriteStartObject("catalog");
+        writer.WriteString("id", catalog.Info.Id);
+        writer.WriteString("function", catalog.Info.Function);
+        writer.WriteString("title", catalog.Info.Title);
+        writer.WriteString("description", catalog.Info.Description);
+        writer.WriteString("prefix", catalog.Info.Prefix);
+        writer.WriteString("namespace", catalog.Info.Namespace);
+        writer.WriteEndObject();
+
+        writer.WriteStartArray("sources");
+        foreach (var source in catalog.Sources)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", source.Id);
+            writer.WriteString("title", source.Title);
+            WriteOptional(writer, "url", source.Url);
+            WriteOptional(writer, "note", source.Note);
+            writer.WriteStartArray("attributions");
+            foreach (var kind in source.Attributions)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", kind.Id);
+                writer.WriteString("description", kind.Description);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartArray("platforms");
+        foreach (var platform in catalog.Platforms)
+        {
+            WritePlatform(writer, platform);
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartArray("families");
+        foreach (var family in catalog.Families)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", family.Id);
+            writer.WriteString("title", family.Title);
+            writer.WriteString("native", family.Native);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartArray("classifications");
+        foreach (var classification in catalog.Classifications)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", classification.Id);
+            writer.WriteString("symbol", classification.Symbol);
+            writer.WriteString("title", classification.Title);
+            writer.WriteString("description", classification.Description);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartArray("groups");
+        foreach (var group in catalog.Groups)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", group.Id);
+            writer.WriteString("symbol", group.Symbol);
+            writer.WriteString("summary", group.Summary);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartArray("errors");
+        foreach (var error in catalog.Errors)
+        {
+            WriteError(writer, catalog, error);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    public static void WritePlatform(Utf8JsonWriter writer, PlatformDefinition platform)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", platform.Id);
+        writer.WriteString("symbol", platform.Symbol);
+        writer.WriteString("title", platform.Title);
+        writer.WriteString("kind", platform.Kind == PlatformKind.Winsock ? "winsock" : "errno");
+        writer.WriteString("reference", platform.Reference);
+        writer.WriteNumber("min", platform.Min);
+        writer.WriteNumber("max", platform.Max);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>One error with every field of the model; also used by show, list and connect.</summary>
+    public static void WriteError(Utf8JsonWriter writer, CatalogModel catalog, ErrorEntry error)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("name", error.Name);
+        writer.WriteString("symbol", error.Symbol);
+        writer.WriteNumber("value", error.Value);
+        writer.WriteString("summary", error.Summary);
+        WriteOptional(writer, "details", error.Details);
+        writer.WriteString("action", error.Action);
+        writer.WriteString("classification", error.Classification);
+        WriteOptional(writer, "group", error.Group);
+        WriteOptional(writer, "dotnet", error.DotNet);
+
+        writer.WriteStartObject("codes");
+        foreach (var platform in catalog.Platforms)
+        {
+            WriteCode(writer, platform.Id, error.CodeOn(platform.Id));
+        }
+
+        writer.WriteEndObject();
+
+        writer.WriteStartArray("aliases");
+        foreach (var alias in error.Aliases)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", alias.Name);
+            writer.WriteStartObject("codes");
+            foreach (var platform in catalog.Platforms)
+            {
+                WriteCode(writer, platform.Id, alias.CodeOn(platform.Id, error.CodeOn(platform.Id)));
+            }
+
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartObject("sources");
+        foreach (var listing in error.Sources)
+        {
+            writer.WriteStartArray(listing.Source);
+            foreach (var attribution in listing.Attributions)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("how", attribution.How);
+                WriteOptional(writer, "name", attribution.Name);
+                WriteOptional(writer, "note", attribution.Note);
+                WriteOptional(writer, "erratum", attribution.Erratum);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+
+        writer.WriteStartObject("families");
+        foreach (var family in error.Families)
+        {
+            WriteOptional(writer, family.Family, family.Meaning);
+        }
+
+        writer.WriteEndObject();
+
+        writer.WriteStartArray("quirks");
+        foreach (var quirk in error.Quirks)
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("platforms");
+            foreach (var platform in quirk.Platforms)
+            {
+                writer.WriteStringValue(platform);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteString("text", quirk.Text);
+            WriteOptional(writer, "evidence", quirk.Evidence);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteCode(Utf8JsonWriter writer, string platform, int? code)
+    {
+        if (code is int value)
+        {
+            writer.WriteNumber(platform, value);
+        }
+        else
+        {
+            writer.WriteNull(platform);
+        }
+    }
+
+    /// <summary>Writes the value, or null: every key is always present, so scripts need no existence checks.</summary>
+    public static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteString(name, value);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using ErrorCatalog.Catalog.Model;
+using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
+
+namespace ErrorCatalog.Cli.Output;
+
+/// <summary>Everything about one error as readable text: facts, codes, sources, families, quirks.</summary>
+public static class ErrorText
+{
+    public static void Write(TextWriter output, CatalogModel catalog, ErrorEntry error, PlatformDefinition? highlight = null)
+    {
+        output.Write($"{error.Name} ({catalog.Info.Prefix}Error.{error.Symbol})\n");
+        output.Write($"  {error.Summary}\n\n");
+
+        var facts = new TextTable("FIELD", "VALUE");
+        if (error.Details is not null)
+        {
+            facts.Add("details", error.Details);
+        }
+
+        if (error.Aliases.Count > 0)
+        {
+            facts.Add("aliases", string.Join(", ", error.Aliases.Select(a => a.Name)));
+        }
+
+        if (highlight is not null)
+        {
+            var names = error.NamesOn(highlight.Id).Select(n => n.Name + " = " + n.Code.ToString(CultureInfo.InvariantCulture)).ToList();
+            var canonicalAbsent = error.CodeOn(highlight.Id) is null ? $" ({error.Name} itself is not defined there)" : string.Empty;
+            facts.Add("code on " + highlight.Id, names.Count == 0 ? "absent (not defined there)" : string.Join(", ", names) + canonicalAbsent);
+        }
+
+        var classification = catalog.FindClassification(error.Classification);
+        facts.Add("classification", classification is null ? error.Classification : $"{classification.Id}: {classification.Title}");
+        if (error.Group is not null)
+        {
+            facts.Add("group", error.Group);
+        }
+
+        facts.Add("what to do", error.Action);
+        facts.Add(".NET", error.DotNet is null ? "(no SocketError member)" : "SocketError." + error.DotNet);
+        var exceptionGroup = error.Group is null ? null : catalog.FindGroup(error.Group);
+        facts.Add("generated", $"{catalog.Info.Prefix}Error.{error.Symbol}, {catalog.Info.Prefix}Exception.{error.Symbol}"
+            + (exceptionGroup is null ? string.Empty : $" (a {catalog.Info.Prefix}Exception.{exceptionGroup.Symbol})"));
+        facts.Add("families", string.Join(", ", error.Families.Select(f => f.Family)));
+        facts.WriteTo(output);
+
+        output.Write("\nCodes\n");
+        var codes = new TextTable("PLATFORM", "CODE", "OTHER NAMES");
+        foreach (var platform in catalog.Platforms)
+        {
+            var canonical = error.CodeOn(platform.Id);
+            var others = new List<string>();
+            foreach (var alias in error.Aliases)
+            {
+                if (alias.CodeOn(platform.Id, canonical) is int aliasCode)
+                {
+                    others.Add(aliasCode == canonical ? alias.Name + " (same)" : alias.Name + "=" + aliasCode.ToString(CultureInfo.InvariantCulture));
+                }
+            }
+
+            codes.Add(
+                platform.Id,
+                canonical is int c ? c.ToString(CultureInfo.InvariantCulture) : "absent",
+                string.Join(", ", others));
+        }
+
+        codes.WriteTo(output);
+
+        output.Write("\nSources\n");
+        var sources = new TextTable("SOURCE", "HOW", "NAME", "NOTE");
+        foreach (var source in catalog.Sources)
+        {
+            var listing = error.ListingBy(source.Id);
+            if (listing is null)
+            {
+                sources.Add(source.Id, "(not listed)", string.Empty, string.Empty);
+                continue;
+            }
+
+            foreach (var attribution in listing.Attributions)
+            {
+                var note = attribution.Note ?? string.Empty;
+                if (attribution.Erratum is not null)
+                {
+                    note = (note.Length > 0 ? note + " " : string.Empty) + "ERRATUM: " + attribution.Erratum;
+                }
+
+                sources.Add(source.Id, attribution.How, attribution.Name ?? string.Empty, note);
+            }
+        }
+
+        sources.WriteTo(output);
+
+        var meanings = error.Families.Where(f => f.Meaning is not null).ToList();
+        if (meanings.Count > 0)
+        {
+            output.Write("\nPer family\n");
+            var families = new TextTable("FAMILY", "MEANING");
+            foreach (var family in meanings)
+            {
+                families.Add(family.Family, family.Meaning);
+            }
+
+            families.WriteTo(output);
+        }
+
+        if (error.Quirks.Count > 0)
+        {
+            output.Write("\nQuirks\n");
+            foreach (var quirk in error.Quirks)
+            {
+                var where = quirk.Platforms.Count == 0 ? "all platforms" : string.Join(", ", quirk.Platforms);
+                output.Write($"- [{where}] {quirk.Text}{(quirk.Evidence is null ? string.Empty : $" (evidence: {quirk.Evidence})")}\n");
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+using System.Collections.Generic;
+using System.Linq;
+using ErrorCatalog.Catalog.Model;
+using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
+
+namespace ErrorCatalog.Site;
+
+internal sealed partial class SitePages
+{
+    public string Sources()
+    {
+        const string page = SiteLayout.SourcesPage;
+        var body = new PageBuilder();
+        body.Line("<h1>Sources and where they disagree</h1>");
+        body.Line("<p class=\"lead\">The coverage matrix shows, for every error, how each cited document lists it; rows where the documents do not tell the same story are highlighted and say why. The documents themselves are described below the matrix.</p>");
+
+        foreach (var catalog in layout.Catalogs)
+        {
+            var prefix = layout.IsMultiCatalog ? layout.CatalogAnchor(catalog) + "-" : string.Empty;
+            if (layout.IsMultiCatalog)
+            {
+                body.Line($"<section id=\"{layout.CatalogAnchor(catalog)}\"><h2>{Html.Prose(catalog.Info.Title)}</h2>");
+            }
+
+            var level = layout.IsMultiCatalog ? "h3" : "h2";
+            RenderCoverage(body, page, catalog, prefix, level);
+            body.Line($"<{level} id=\"{prefix}documents\">The documents</{level}>");
+            body.Line("<div class=\"source-cards\">");
+            foreach (var source in catalog.Sources)
+            {
+                var count = catalog.Errors.Count(e => e.ListingBy(source.Id) is not null);
+                body.Line($"<section class=\"card\" id=\"{SourceAnchor(catalog, source.Id)}\" aria-labelledby=\"{SourceAnchor(catalog, source.Id)}-title\">");
+                body.Line($"<h3 id=\"{SourceAnchor(catalog, source.Id)}-title\">{Html.Encode(source.Title)} <span class=\"id\">{Html.Encode(source.Id)}</span></h3>");
+                if (source.Url is not null)
+                {
+                    body.Line($"<p class=\"url\"><a href=\"{Html.Encode(source.Url)}\" rel=\"external noreferrer\">{Html.Encode(source.Url)}</a></p>");
+                }
+
+                if (source.Note is not null)
+                {
+                    body.Line($"<p>{Html.Prose(source.Note)}</p>");
+                }
+
+                body.Line($"<p>Lists {Html.Number(count)} of the {Html.Number(catalog.Errors.Count)} errors, as:</p>");
+                body.Line("<dl class=\"attributions\">");
+                foreach (var kind in source.Attributions)
+                {
+                    body.Line($"<dt><span class=\"how\">{Html.Encode(kind.Id)}</span></dt><dd>{Html.Prose(kind.Description)}</dd>");
+                }
+
+                body.Line("</dl>");
+                body.Line("</section>");
+            }
+
+            body.Line("</div>");
+            if (layout.IsMultiCatalog)
+            {
+                body.Line("</section>");
+            }
+        }
+
+        return Frame(page, "Sources", Section.Sources, body.ToString(), withScript: true);
+    }
+
+    private void RenderCoverage(PageBuilder body, string page, CatalogModel catalog, string prefix, string level)
+    {
+        var disagreements = catalog.Errors.Select(e => Disagreements(catalog, e)).ToList();
+        var differing = disagreements.Count(d => d.Count > 0);
+        body.Line($"<{level} id=\"{prefix}coverage\">Coverage matrix</{level}>");
+        body.Line($"<p>{Html.Number(differing)} of {Html.Number(catalog.Errors.Count)} errors are not described the same way by every source. Legend: <span class=\"cell-sample listed\">listed</span> the source lists the error (how, in the cell); <span class=\"cell-sample missing\">—</span> not listed; <span class=\"cell-sample unreachable\">unreachable</span> treated as a programmer error; <span class=\"cell-sample has-erratum\">⚠</span> the source gets something wrong (see the error's page).</p>");
+        body.Line("<p class=\"matrix-controls\"><label><input type=\"checkbox\" class=\"only-differences\" data-matrix=\"" + prefix + "matrix\"> Show only the errors the sources disagree on</label></p>");
+        body.Line(ScrollStart("Coverage matrix"));
+        body.Line($"<table class=\"matrix\" id=\"{prefix}matrix\">");
+        body.Line($"<caption>How each source lists each error of {Html.Prose(catalog.Info.Function)}</caption>");
+        body.Append("<thead><tr><th scope=\"col\">Error</th>");
+        foreach (var source in catalog.Sources)
+        {
+            body.Append($"<th scope=\"col\"><a href=\"#{SourceAnchor(catalog, source.Id)}\" title=\"{Html.Encode(source.Title)}\">{Html.Encode(source.Id)}</a></th>");
+        }
+
+        body.Line("<th scope=\"col\">Where the sources differ</th></tr></thead>");
+        body.Line("<tbody>");
+        for (var i = 0; i < catalog.Errors.Count; i++)
+        {
+            var error = catalog.Errors[i];
+            var differences = disagreements[i];
+            var errorPage = layout.ErrorPage(catalog, error);
+            body.Append($"<tr{(differences.Count > 0 ? " class=\"differs\"" : string.Empty)}><th scope=\"row\"><a href=\"{SiteLayout.Link(page, errorPage)}\">{Html.Encode(error.Name)}</a></th>");
+            foreach (var source in catalog.Sources)
+            {
+                body.Append(CoverageCell(SiteLayout.Link(page, errorPage), source, error.ListingBy(source.Id)));
+            }
+
+            body.Line($"<td class=\"differences\">{(differences.Count == 0 ? "<span class=\"muted\">all agree</span>" : "<ul>" + string.Concat(differences.Select(d => "<li>" + d + "</li>")) + "</ul>")}</td></tr>");
+        }
+
+        body.Line("</tbody>");
+        body.Line("</table>");
+        body.Line("</div>");
+    }
+
+    private static string CoverageCell(string errorLink, SourceDefinition source, SourceListing? listing)
+    {
+        if (listing is null)
+        {
+            return $"<td class=\"missing\"><span aria-hidden=\"true\">—</span><span class=\"visually-hidden\">not listed by {Html.Encode(source.Id)}</span></td>";
+        }
+
+        var unreachable = listing.Attributions.Any(a => IsProgrammerError(a.How));
+        var erratum = listing.Attributions.Any(a => a.Erratum is not null);
+        var css = unreachable ? "unreachable" : "listed";
+        if (erratum)
+        {
+            css += " has-erratum";
+        }
+
+        var how = string.Join(", ", listing.Attributions.Select(a => $"<span class=\"nowrap\">{Html.Encode(a.How)}</span>").Distinct());
+        var mark = erratum
+            ? $" <a class=\"erratum-mark\" href=\"{errorLink}#sources\" title=\"{Html.Encode(string.Join(" ", listing.Attributions.Where(a => a.Erratum is not null).Select(a => a.Erratum)))}\"><span aria-hidden=\"true\">⚠</span><span class=\"visually-hidden\">erratum</span></a>"
+            : string.Empty;
+        return $"<td class=\"{css}\">{how}{mark}</td>";
+    }
+
+    /// <summary>Plain-language reasons why the sources do not describe the error the same way (HTML).</summary>
+    private static List<string> Disagreements(CatalogModel catalog, ErrorEntry error)
+    {
+        var reasons = new List<string>();
+        var listing = catalog.Sources.Select(s => (Source: s, Listing: error.ListingBy(s.Id))).ToList();
+        var listedBy = listing.Where(l => l.Listing is not null).Select(l => l.Source.Id).ToList();
+        var missingFrom = listing.Where(l => l.Listing is null).Select(l => l.Source.Id).ToList();
+        if (listedBy.Count == 0)
+        {
+            reasons.Add("listed by no source");
+        }
+        else if (missingFrom.Count > 0)
+        {
+            reasons.Add("not listed by " + string.Join(", ", missingFrom.Select(Html.Encode)));
+        }
+
+        var unreachableIn = listing
+            .Where(l => l.Listing is not null && l.Listing.Attributions.Any(a => IsProgrammerError(a.How)))
+            .Select(l => l.Source.Id)
+            .ToList();
+        var failureIn = listing
+            .Where(l => l.Listing is not null && l.Listing.Attributions.Any(a => !IsProgrammerError(a.How)))
+            .Select(l => l.Source.Id)
+            .Except(unreachableIn)
+            .ToList();
+        if (unreachableIn.Count > 0 && failureIn.Count > 0)
+        {
+            reasons.Add($"<code>unreachable</code> in {string.Join(", ", unreachableIn.Select(Html.Encode))}, but listed as an error by {string.Join(", ", failureIn.Select(Html.Encode))}");
+        }
+
+        foreach (var (source, sourceListing) in listing)
+        {
+            if (sourceListing is not null && sourceListing.Attributions.Any(a => a.Erratum is not null))
+            {
+                reasons.Add($"<span class=\"erratum-text\">erratum in {Html.Encode(source.Id)}</span>");
+            }
+        }
+
+        return reasons;
+    }
+}

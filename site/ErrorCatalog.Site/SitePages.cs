@@ -1,0 +1,215 @@
+using System.Collections.Generic;
+using System.Linq;
+using ErrorCatalog.Catalog.Diagnostics;
+using ErrorCatalog.Catalog.Model;
+using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
+
+namespace ErrorCatalog.Site;
+
+/// <summary>Renders each page of the site. Shared frame and the error index live here; other pages in the partial files.</summary>
+internal sealed partial class SitePages
+{
+    private const string SiteName = "ErrorCatalog";
+
+    private readonly SiteLayout layout;
+    private readonly IReadOnlyList<CatalogDiagnosticDescriptor> diagnostics;
+
+    public SitePages(SiteLayout layout, IReadOnlyList<CatalogDiagnosticDescriptor> diagnostics)
+    {
+        this.layout = layout;
+        this.diagnostics = diagnostics;
+    }
+
+    private enum Section
+    {
+        Errors,
+        Sources,
+        Platforms,
+        Diagnostics,
+    }
+
+    public string Index()
+    {
+        const string page = SiteLayout.IndexPage;
+        var body = new PageBuilder();
+        var total = layout.Catalogs.Sum(c => c.Errors.Count);
+        if (layout.IsMultiCatalog)
+        {
+            body.Line("<h1>Error catalogs</h1>");
+            body.Line($"<p class=\"lead\">{Html.Number(total)} errors from {Html.Number(layout.Catalogs.Count)} catalogs. Each entry links to a page with its codes on every platform, what each source says about it, and what a caller should do.</p>");
+        }
+        else
+        {
+            var info = layout.Catalogs[0].Info;
+            body.Line($"<h1>{Html.Prose(info.Title)}</h1>");
+            body.Line($"<p class=\"lead\">{Html.Prose(info.Description)}</p>");
+        }
+
+        body.Line("<div class=\"filter\">");
+        body.Line("<label for=\"filter\">Filter the errors</label>");
+        body.Line("<input id=\"filter\" type=\"search\" autocomplete=\"off\" spellcheck=\"false\" placeholder=\"ECONNREFUSED, 111, timeout…\" aria-describedby=\"filter-help\">");
+        body.Line("<p id=\"filter-help\" class=\"hint\">Type part of a name, symbol or summary, or a number: a number matches an error whose code is that number on any platform. Several words must all match.</p>");
+        body.Line($"<p id=\"filter-status\" class=\"status\" role=\"status\" aria-live=\"polite\">{Html.Number(total)} errors</p>");
+        body.Line("</div>");
+
+        foreach (var catalog in layout.Catalogs)
+        {
+            body.Line($"<section id=\"{layout.CatalogAnchor(catalog)}\" aria-labelledby=\"{layout.CatalogAnchor(catalog)}-title\">");
+            var caption = $"Every error of {Html.Prose(catalog.Info.Function)}";
+            if (layout.IsMultiCatalog)
+            {
+                body.Line($"<h2 id=\"{layout.CatalogAnchor(catalog)}-title\">{Html.Prose(catalog.Info.Title)}</h2>");
+                body.Line($"<p>{Html.Prose(catalog.Info.Description)}</p>");
+            }
+            else
+            {
+                body.Line($"<h2 id=\"{layout.CatalogAnchor(catalog)}-title\" class=\"visually-hidden\">Errors</h2>");
+            }
+
+            body.Line("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Errors\">");
+            body.Line("<table class=\"error-list\">");
+            body.Line($"<caption>{caption}</caption>");
+            body.Line("<thead><tr><th scope=\"col\">Error</th><th scope=\"col\" class=\"optional\">Symbol</th><th scope=\"col\">Summary</th><th scope=\"col\">Defined on</th><th scope=\"col\">Listed by</th></tr></thead>");
+            body.Line("<tbody>");
+            foreach (var error in catalog.Errors)
+            {
+                body.Line(IndexRow(page, catalog, error));
+            }
+
+            body.Line("</tbody>");
+            body.Line("</table>");
+            body.Line("</div>");
+            body.Line("<p class=\"empty-note\" hidden>No error matches the filter.</p>");
+            body.Line("</section>");
+        }
+
+        return Frame(page, layout.IsMultiCatalog ? "Errors" : layout.Catalogs[0].Info.Title, Section.Errors, body.ToString(), withScript: true);
+    }
+
+    private string IndexRow(string page, CatalogModel catalog, ErrorEntry error)
+    {
+        var searchText = string.Join(
+            " ",
+            new[] { error.Name, error.Symbol, error.Summary, error.DotNet ?? string.Empty, ClassificationTitle(catalog, error.Classification) }
+                .Concat(error.Aliases.Select(a => a.Name)))
+            .ToLowerInvariant();
+        var codes = AllCodes(catalog, error).Select(Html.Number);
+        var aliases = error.Aliases.Count == 0
+            ? string.Empty
+            : $"<span class=\"aliases\">also {string.Join(", ", error.Aliases.Select(a => Html.Encode(a.Name)))}</span>";
+        var sources = error.Sources.Count == 0
+            ? "<span class=\"muted\">none</span>"
+            : string.Join(" ", error.Sources.Select(s => SourceTag(catalog, s)));
+        return $"<tr data-search=\"{Html.Encode(searchText)}\" data-codes=\"{string.Join(" ", codes)}\">"
+            + $"<th scope=\"row\"><a href=\"{SiteLayout.Link(page, layout.ErrorPage(catalog, error))}\">{Html.Encode(error.Name)}</a>{aliases}</th>"
+            + $"<td class=\"optional\" data-label=\"Symbol\"><code>{Html.Encode(error.Symbol)}</code></td>"
+            + $"<td data-label=\"Summary\">{Html.Prose(error.Summary)}</td>"
+            + $"<td data-label=\"Defined on\">{DefinedOnSummary(catalog, error)}</td>"
+            + $"<td class=\"tags\" data-label=\"Listed by\">{sources}</td></tr>";
+    }
+
+    private static string SourceTag(CatalogModel catalog, SourceListing listing)
+    {
+        var source = catalog.FindSource(listing.Source);
+        var hasErratum = listing.Attributions.Any(a => a.Erratum is not null);
+        var unreachable = listing.Attributions.Any(a => IsProgrammerError(a.How));
+        var css = "tag" + (hasErratum ? " tag-erratum" : string.Empty) + (unreachable ? " tag-unreachable" : string.Empty);
+        var title = (source?.Title ?? listing.Source) + ": " + string.Join(", ", listing.Attributions.Select(a => a.How))
+            + (hasErratum ? " (with an erratum)" : string.Empty);
+        var mark = hasErratum ? "<span aria-hidden=\"true\">⚠</span>" : string.Empty;
+        return $"<span class=\"{css}\" title=\"{Html.Encode(title)}\">{Html.Encode(listing.Source)}{mark}</span>";
+    }
+
+    /// <summary>A short, readable answer to "which platforms define it".</summary>
+    private static string DefinedOnSummary(CatalogModel catalog, ErrorEntry error)
+    {
+        // Under its own name or an alias: either way the platform can report the error.
+        var defined = catalog.Platforms.Where(p => error.NamesOn(p.Id).Any()).Select(p => p.Id).ToList();
+        var missing = catalog.Platforms.Where(p => !error.NamesOn(p.Id).Any()).Select(p => p.Id).ToList();
+        if (missing.Count == 0)
+        {
+            return $"all {Html.Number(defined.Count)}";
+        }
+
+        if (defined.Count == 0)
+        {
+            return "<span class=\"muted\">none</span>";
+        }
+
+        if (defined.Count <= missing.Count)
+        {
+            return string.Join(", ", defined.Select(Html.Encode));
+        }
+
+        return "all but " + string.Join(", ", missing.Select(Html.Encode));
+    }
+
+    /// <summary>Every number the error (or one of its aliases) has on any platform, ascending and distinct.</summary>
+    private static IEnumerable<int> AllCodes(CatalogModel catalog, ErrorEntry error) =>
+        catalog.Platforms.SelectMany(p => error.NamesOn(p.Id).Select(n => n.Code)).Distinct().OrderBy(c => c);
+
+    private static string ClassificationTitle(CatalogModel catalog, string id) => catalog.FindClassification(id)?.Title ?? id;
+
+    /// <summary>
+    /// An attribution that says the source treats the error as a programmer error that cannot
+    /// happen (Zig's <c>unreachable</c>) rather than as a failure to handle.
+    /// </summary>
+    private static bool IsProgrammerError(string how) => how == "unreachable";
+
+    private string Frame(string page, string title, Section current, string body, bool withScript = false)
+    {
+        var html = new PageBuilder();
+        html.Line("<!DOCTYPE html>");
+        html.Line("<html lang=\"en\">");
+        html.Line("<head>");
+        html.Line("<meta charset=\"utf-8\">");
+        html.Line("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        html.Line("<meta name=\"color-scheme\" content=\"light dark\">");
+        html.Line($"<title>{Html.Encode(title)} · {SiteName}</title>");
+        html.Line($"<link rel=\"stylesheet\" href=\"{SiteLayout.Link(page, SiteLayout.StyleSheet)}\">");
+        html.Line("</head>");
+        html.Line("<body>");
+        html.Line("<a class=\"skip-link\" href=\"#main\">Skip to the content</a>");
+        html.Line("<header class=\"site-header\">");
+        html.Line("<nav class=\"site-nav\" aria-label=\"Site\">");
+        html.Line($"<a class=\"brand\" href=\"{SiteLayout.Link(page, SiteLayout.IndexPage)}\">{SiteName}</a>");
+        html.Line("<ul>");
+        html.Line(NavItem(page, SiteLayout.IndexPage, "Errors", current == Section.Errors));
+        html.Line(NavItem(page, SiteLayout.SourcesPage, "Sources", current == Section.Sources));
+        html.Line(NavItem(page, SiteLayout.PlatformsPage, "Platforms", current == Section.Platforms));
+        html.Line(NavItem(page, SiteLayout.DiagnosticsIndexPage, "Diagnostics", current == Section.Diagnostics));
+        html.Line("</ul>");
+        html.Line("</nav>");
+        html.Line("</header>");
+        html.Line("<main id=\"main\" tabindex=\"-1\">");
+        html.Append(body);
+        html.Line("</main>");
+        html.Line("<footer class=\"site-footer\">");
+        var catalogs = string.Join(", ", layout.Catalogs.Select(c => $"<code>{Html.Encode(c.Info.Id)}</code>"));
+        html.Line($"<p>Generated by <code>errcat docs</code> from the {(layout.IsMultiCatalog ? "catalogs" : "catalog")} {catalogs}. Every fact on these pages comes from the catalog; change the catalog, not the pages.</p>");
+        html.Line("</footer>");
+        if (withScript)
+        {
+            html.Line($"<script src=\"{SiteLayout.Link(page, SiteLayout.Script)}\"></script>");
+        }
+
+        html.Line("</body>");
+        html.Line("</html>");
+        return html.ToString();
+    }
+
+    private static string NavItem(string page, string target, string text, bool isCurrent) =>
+        $"<li><a href=\"{SiteLayout.Link(page, target)}\"{(isCurrent ? " aria-current=\"page\"" : string.Empty)}>{text}</a></li>";
+
+    private static string Breadcrumbs(string page, params (string? Target, string Text)[] steps)
+    {
+        var items = steps.Select(s => s.Target is null
+            ? $"<li aria-current=\"page\">{s.Text}</li>"
+            : $"<li><a href=\"{SiteLayout.Link(page, s.Target)}\">{s.Text}</a></li>");
+        return $"<nav class=\"breadcrumbs\" aria-label=\"Breadcrumbs\"><ol>{string.Concat(items)}</ol></nav>";
+    }
+
+    /// <summary>Opens a horizontally scrollable, keyboard-focusable container for a wide table.</summary>
+    private static string ScrollStart(string label) =>
+        $"<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{Html.Encode(label)}\">";
+}

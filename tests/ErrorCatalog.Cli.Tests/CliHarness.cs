@@ -1,0 +1,74 @@
+using System;
+using System.IO;
+using System.Text.Json;
+using ErrorCatalog.Catalog.Loading;
+using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
+
+namespace ErrorCatalog.Cli.Tests;
+
+/// <summary>What one errcat run printed and returned.</summary>
+public sealed record CliRun(int ExitCode, string Output, string Error)
+{
+    public JsonDocument Json() => JsonDocument.Parse(Output);
+
+    public override string ToString() => $"exit {ExitCode}\nstdout:\n{Output}\nstderr:\n{Error}";
+}
+
+/// <summary>Runs errcat in-process and finds the repository's files.</summary>
+internal static class CliHarness
+{
+    private static readonly Lazy<string> Root = new(FindRoot);
+    private static readonly Lazy<CatalogModel> Connect = new(() =>
+        CatalogLoader.LoadFile(ConnectCatalogPath).Catalog ?? throw new InvalidOperationException("catalog/connect.yaml does not load"));
+
+    public static string ConnectCatalogPath => Path.Combine(Root.Value, "catalog", "connect.yaml");
+
+    public static CatalogModel ConnectCatalog => Connect.Value;
+
+    public static CliRun Run(params string[] args)
+    {
+        using var output = new StringWriter { NewLine = "\n" };
+        using var error = new StringWriter { NewLine = "\n" };
+        var code = Program.Run(args, output, error);
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Directory.Build.props"))
+                && File.Exists(Path.Combine(directory.FullName, "catalog", "connect.yaml")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No repository root above {AppContext.BaseDirectory}.");
+    }
+}
+
+/// <summary>A fresh folder under the system temp folder, deleted when disposed.</summary>
+internal sealed class TempDirectory : IDisposable
+{
+    public TempDirectory()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "errcat-cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

@@ -1,0 +1,240 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace ErrorCatalog.Cli.Tests;
+
+public sealed class ValidateAndExportTests
+{
+    [Fact]
+    public void ValidateAcceptsTheRealCatalogWithAOneLineSummary()
+    {
+        var catalog = CliHarness.ConnectCatalog;
+        var run = CliHarness.Run("validate", CliHarness.ConnectCatalogPath);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(string.Empty, run.Error);
+        Assert.Equal(
+            $"OK: {CliHarness.ConnectCatalogPath}: {catalog.Errors.Count} errors, {catalog.Platforms.Count} platforms, {catalog.Sources.Count} sources, {catalog.Families.Count} families\n",
+            run.Output);
+    }
+
+    [Fact]
+    public void ValidateWithoutFilesChecksTheEmbeddedCatalog()
+    {
+        var run = CliHarness.Run("validate");
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("OK: connect.yaml (embedded): " + CliHarness.ConnectCatalog.Errors.Count + " errors", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ValidateReportsATypoAtItsLineAndColumnInCompilerFormat()
+    {
+        using var directory = new TempDirectory();
+        var text = File.ReadAllText(CliHarness.ConnectCatalogPath);
+        const string original = "    symbol: ConnectionRefused\n";
+        var at = text.IndexOf(original, StringComparison.Ordinal);
+        Assert.True(at > 0);
+        var line = text.Substring(0, at).Count(c => c == '\n') + 1;
+        var path = directory.File("typo.yaml");
+        File.WriteAllText(path, text.Substring(0, at) + "    symbool: ConnectionRefused\n" + text.Substring(at + original.Length));
+
+        var run = CliHarness.Run("validate", path);
+
+        Assert.Equal(1, run.ExitCode);
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.StartsWith($"{path}({line},5): error ECAT004: Unknown key 'symbool'", StringComparison.Ordinal));
+        var diagnosticFormat = new Regex(@"^" + Regex.Escape(path) + @"\(\d+,\d+\): (error|warning) ECAT\d{3}: \S.*$");
+        Assert.All(lines.Take(lines.Length - 1), l => Assert.Matches(diagnosticFormat, l));
+        Assert.StartsWith("FAILED: 1 of 1 catalog with errors", lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ValidateReportsYamlSyntaxAndMissingFilesAndKeepsGoing()
+    {
+        using var directory = new TempDirectory();
+        var broken = directory.File("broken.yaml");
+        File.WriteAllText(broken, "schema: 1\ncatalog: [\n");
+        var missing = directory.File("missing.yaml");
+
+        var run = CliHarness.Run("validate", broken, CliHarness.ConnectCatalogPath, missing);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{broken}(3,1): error ECAT001: ", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"{missing}(1,1): error ECAT001: ", run.Output, StringComparison.Ordinal);
+        Assert.EndsWith("FAILED: 2 of 3 catalogs with errors (2 errors, 0 warnings)\n", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ValidateJsonListsDiagnosticsWithPositionsAndHelpLinks()
+    {
+        using var directory = new TempDirectory();
+        var broken = directory.File("broken.yaml");
+        File.WriteAllText(broken, "schema: 1\ncatalog: [\n");
+
+        var run = CliHarness.Run("validate", "--json", broken, CliHarness.ConnectCatalogPath);
+
+        Assert.Equal(1, run.ExitCode);
+        using var json = run.Json();
+        Assert.False(json.RootElement.GetProperty("ok").GetBoolean());
+        var files = json.RootElement.GetProperty("files");
+        Assert.Equal(2, files.GetArrayLength());
+        var diagnostic = files[0].GetProperty("diagnostics")[0];
+        Assert.Equal("ECAT001", diagnostic.GetProperty("id").GetString());
+        Assert.Equal(3, diagnostic.GetProperty("line").GetInt32());
+        Assert.Equal("https://errorcatalog.dev/diagnostics/ECAT001.html", diagnostic.GetProperty("helpLink").GetString());
+        Assert.True(files[1].GetProperty("ok").GetBoolean());
+        Assert.Equal(CliHarness.ConnectCatalog.Errors.Count, files[1].GetProperty("catalog").GetProperty("errors").GetInt32());
+    }
+
+    [Fact]
+    public void ExportJsonHasCodesWithNullsForAbsenceAndSourcesOnlyWhereListed()
+    {
+        var catalog = CliHarness.ConnectCatalog;
+        var run = CliHarness.Run("export", CliHarness.ConnectCatalogPath, "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = run.Json();
+        var errors = json.RootElement.GetProperty("errors");
+        Assert.Equal(catalog.Errors.Count, errors.GetArrayLength());
+
+        var refused = errors.EnumerateArray().Single(e => e.GetProperty("name").GetString() == "ECONNREFUSED");
+        Assert.Equal("ConnectionRefused", refused.GetProperty("symbol").GetString());
+        Assert.Equal(111, refused.GetProperty("codes").GetProperty("linux").GetInt32());
+        Assert.Equal(10061, refused.GetProperty("codes").GetProperty("windows").GetInt32());
+        Assert.Equal("shall-fail", refused.GetProperty("sources").GetProperty("posix")[0].GetProperty("how").GetString());
+        Assert.Equal("WSAECONNREFUSED", refused.GetProperty("sources").GetProperty("winsock")[0].GetProperty("name").GetString());
+        Assert.True(refused.GetProperty("families").TryGetProperty("inet", out _));
+
+        var sawNull = false;
+        var sawUnlisted = false;
+        foreach (var (error, element) in catalog.Errors.Zip(errors.EnumerateArray()))
+        {
+            Assert.Equal(error.Name, element.GetProperty("name").GetString());
+            var codes = element.GetProperty("codes");
+            foreach (var platform in catalog.Platforms)
+            {
+                var code = codes.GetProperty(platform.Id);
+                if (error.CodeOn(platform.Id) is int value)
+                {
+                    Assert.Equal(value, code.GetInt32());
+                }
+                else
+                {
+                    Assert.Equal(JsonValueKind.Null, code.ValueKind);
+                    sawNull = true;
+                }
+            }
+
+            foreach (var source in catalog.Sources)
+            {
+                var listed = element.GetProperty("sources").TryGetProperty(source.Id, out _);
+                Assert.Equal(error.ListingBy(source.Id) is not null, listed);
+                sawUnlisted |= !listed;
+            }
+
+            Assert.Equal(error.Aliases.Count, element.GetProperty("aliases").GetArrayLength());
+        }
+
+        Assert.True(sawNull && sawUnlisted, "the real catalog has absent codes and unlisted errors; the export must show both");
+        Assert.Equal(catalog.Platforms.Count, json.RootElement.GetProperty("platforms").GetArrayLength());
+        Assert.Equal(catalog.Sources.Count, json.RootElement.GetProperty("sources").GetArrayLength());
+        Assert.Equal(catalog.Info.Id, json.RootElement.GetProperty("catalog").GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public void ExportIsDeterministicAndTheEmbeddedCatalogIsTheRepositorysCatalog()
+    {
+        var fromFile = CliHarness.Run("export", CliHarness.ConnectCatalogPath);
+        var again = CliHarness.Run("export", "--catalog", CliHarness.ConnectCatalogPath);
+        var embedded = CliHarness.Run("export");
+
+        Assert.Equal(0, fromFile.ExitCode);
+        Assert.Equal(fromFile.Output, again.Output);
+        Assert.Equal(fromFile.Output, embedded.Output);
+        Assert.DoesNotContain('\r', fromFile.Output);
+    }
+
+    [Fact]
+    public void ExportTsvHasOneRowPerErrorAndPlatform()
+    {
+        var catalog = CliHarness.ConnectCatalog;
+        var run = CliHarness.Run("export", "--format", "tsv");
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Output.Split('\n');
+        Assert.Equal(string.Empty, lines[^1]);
+        lines = lines[..^1];
+        Assert.Equal(catalog.Errors.Count * catalog.Platforms.Count + 1, lines.Length);
+        var header = lines[0].Split('\t');
+        Assert.Equal(new[] { "name", "symbol", "platform", "code", "aliases" }, header.Take(5));
+        Assert.All(lines, l => Assert.Equal(header.Length, l.Split('\t').Length));
+
+        var rows = lines.Skip(1).Select(l => l.Split('\t')).ToList();
+        Assert.Equal("111", rows.Single(r => r[0] == "ECONNREFUSED" && r[2] == "linux")[3]);
+        Assert.Equal("10061", rows.Single(r => r[0] == "ECONNREFUSED" && r[2] == "windows")[3]);
+        foreach (var error in catalog.Errors)
+        {
+            foreach (var platform in catalog.Platforms)
+            {
+                var row = rows.Single(r => r[0] == error.Name && r[2] == platform.Id);
+                Assert.Equal(error.CodeOn(platform.Id)?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, row[3]);
+            }
+        }
+    }
+
+    [Fact]
+    public void ExportWritesToAFileAndFailsCleanlyWhenItCannot()
+    {
+        using var directory = new TempDirectory();
+        var target = directory.File("catalog.json");
+        var run = CliHarness.Run("export", "--out", target);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(string.Empty, run.Output);
+        Assert.Equal(CliHarness.Run("export").Output, File.ReadAllText(target));
+        Assert.Single(Directory.GetFiles(directory.Path));
+
+        var nowhere = Path.Combine(directory.Path, "no-such-folder", "catalog.json");
+        var failed = CliHarness.Run("export", "--out", nowhere);
+        Assert.Equal(4, failed.ExitCode);
+        Assert.StartsWith("errcat: ", failed.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(nowhere));
+    }
+
+    [Theory]
+    [InlineData("export", "--format", "xml")]
+    [InlineData("export", "--format", "tsv", "--json")]
+    [InlineData("validate", "--nope")]
+    [InlineData("frobnicate")]
+    [InlineData]
+    public void UsageErrorsExitWithTwoAndOneLine(params string[] args)
+    {
+        var run = CliHarness.Run(args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(string.Empty, run.Output);
+        Assert.StartsWith("errcat: ", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public void ABrokenCatalogGivenToAnyCommandExitsWithOneAndItsDiagnostics()
+    {
+        using var directory = new TempDirectory();
+        var broken = directory.File("broken.yaml");
+        File.WriteAllText(broken, "schema: 2\n");
+
+        foreach (var args in new[] { new[] { "show", "ECONNREFUSED", "--catalog", broken }, new[] { "list", "--catalog", broken }, new[] { "export", broken } })
+        {
+            var run = CliHarness.Run(args);
+            Assert.Equal(1, run.ExitCode);
+            Assert.Equal(string.Empty, run.Output);
+            Assert.Contains($"{broken}(", run.Error, StringComparison.Ordinal);
+            Assert.Contains("errcat: the catalog " + broken + " has ", run.Error, StringComparison.Ordinal);
+        }
+    }
+}
