@@ -1,0 +1,135 @@
+using System.Collections.Generic;
+using ErrorCatalog.Catalog.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ErrorCatalog.Generator;
+
+/// <summary>
+/// Turns diagnostics carried as data (<see cref="CatalogDiagnostic"/>) into compiler diagnostics.
+/// The loader's ids (ECAT001..) keep their titles and explanations from
+/// <see cref="CatalogDiagnosticDescriptors"/>; the generator adds its own ids from ECAT101 on.
+/// </summary>
+internal static class GeneratorDiagnostics
+{
+    public const string Category = "ErrorCatalog";
+
+    /// <summary>ErrorCatalogNamespace or ErrorCatalogPrefix item metadata is not a valid C# name.</summary>
+    public const string InvalidOverrideId = "ECAT101";
+
+    /// <summary>Two catalogs would generate types with the same names.</summary>
+    public const string DuplicateOutputId = "ECAT102";
+
+    /// <summary>The generator failed on a catalog; nothing was generated for it.</summary>
+    public const string GeneratorFailureId = "ECAT103";
+
+    /// <summary>The project's C# version cannot compile the generated code.</summary>
+    public const string LanguageVersionId = "ECAT104";
+
+    /// <summary>An entry's or group's symbol is a name the generated exception type already uses.</summary>
+    public const string ReservedSymbolId = "ECAT105";
+
+    public static readonly DiagnosticDescriptor InvalidOverride = Create(
+        InvalidOverrideId,
+        "Invalid catalog namespace or prefix metadata",
+        "The ErrorCatalogNamespace item metadata must be a dotted C# namespace and ErrorCatalogPrefix a C# identifier, neither a keyword.");
+
+    public static readonly DiagnosticDescriptor DuplicateOutput = Create(
+        DuplicateOutputId,
+        "Two catalogs generate the same types",
+        "Two catalogs in one project have the same namespace and prefix, so their generated types would collide. Set ErrorCatalogPrefix or ErrorCatalogNamespace metadata on one of the AdditionalFiles items.");
+
+    public static readonly DiagnosticDescriptor GeneratorFailure = Create(
+        GeneratorFailureId,
+        "The generator failed on this catalog",
+        "Generating code for a valid catalog failed unexpectedly. Nothing was generated for this catalog; please report the message.");
+
+    public static readonly DiagnosticDescriptor LanguageVersion = Create(
+        LanguageVersionId,
+        "C# 9 or later is required",
+        "The generated code uses switch expressions, nullable annotations and target-typed expressions. Set <LangVersion> to 9.0 or later (netstandard2.0 projects default to 7.3).");
+
+    public static readonly DiagnosticDescriptor ReservedSymbol = Create(
+        ReservedSymbolId,
+        "Symbol conflicts with a generated member",
+        "Each entry and group becomes a type nested in the generated exception class, so its symbol must not be the name of a member that class already has (Message, Code, Platform, ...).");
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> Descriptors = BuildDescriptors();
+
+    public static Diagnostic ToDiagnostic(CatalogDiagnostic diagnostic)
+    {
+        var descriptor = Find(diagnostic.Id);
+        var severity = diagnostic.Severity == CatalogSeverity.Warning ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
+        return Diagnostic.Create(
+            descriptor,
+            ToLocation(diagnostic),
+            severity,
+            additionalLocations: null,
+            properties: null,
+            diagnostic.Message);
+    }
+
+    public static DiagnosticDescriptor Find(string id)
+    {
+        if (Descriptors.TryGetValue(id, out var descriptor))
+        {
+            return descriptor;
+        }
+
+        // An id this generator does not know (a newer loader): keep the id, so the message still reaches the user.
+        return Create(id, "Catalog problem", "The catalog loader reported a problem.");
+    }
+
+    private static Location ToLocation(CatalogDiagnostic diagnostic)
+    {
+        var span = diagnostic.Span;
+        var start = span.Start < 0 ? 0 : span.Start;
+        var length = span.Length < 0 ? 0 : span.Length;
+        var startLine = span.Line < 1 ? 0 : span.Line - 1;
+        var startColumn = span.Column < 1 ? 0 : span.Column - 1;
+        var endLine = span.EndLine - 1 < startLine ? startLine : span.EndLine - 1;
+        var endColumn = span.EndColumn < 1 ? 0 : span.EndColumn - 1;
+        if (endLine == startLine && endColumn < startColumn)
+        {
+            endColumn = startColumn;
+        }
+
+        return Location.Create(
+            diagnostic.Path,
+            new TextSpan(start, length),
+            new LinePositionSpan(new LinePosition(startLine, startColumn), new LinePosition(endLine, endColumn)));
+    }
+
+    private static Dictionary<string, DiagnosticDescriptor> BuildDescriptors()
+    {
+        var descriptors = new Dictionary<string, DiagnosticDescriptor>();
+        foreach (var loaderDescriptor in CatalogDiagnosticDescriptors.All)
+        {
+            descriptors[loaderDescriptor.Id] = Create(
+                loaderDescriptor.Id,
+                loaderDescriptor.Title,
+                loaderDescriptor.Explanation + " " + loaderDescriptor.Fix);
+        }
+
+        foreach (var own in new[] { InvalidOverride, DuplicateOutput, GeneratorFailure, LanguageVersion, ReservedSymbol })
+        {
+            descriptors[own.Id] = own;
+        }
+
+        return descriptors;
+    }
+
+    // The ids of the loader's descriptors come from its table, the single source of truth for them,
+    // so they cannot be compile-time constants here.
+#pragma warning disable RS1017 // DiagnosticId for analyzers must be a non-null constant
+    private static DiagnosticDescriptor Create(string id, string title, string description) => new(
+        id,
+        title,
+        messageFormat: "{0}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: description,
+        helpLinkUri: CatalogDiagnosticDescriptors.HelpLink(id));
+#pragma warning restore RS1017
+}
