@@ -110,7 +110,7 @@ internal static class Emitter
         writer.Doc("<listheader><term>Platform</term><description>Code</description></listheader>");
         foreach (var platform in catalog.Platforms)
         {
-            writer.Doc("<item><term>" + Text.Xml(platform.Title) + " (" + Text.Code(platform.Id) + ")</term><description>" + DescribeCodes(error, platform.Id) + "</description></item>");
+            writer.Doc("<item><term>" + Text.Xml(platform.Title) + " (" + Text.Code(platform.Id) + ")</term><description>" + DescribeCodes(error, platform) + "</description></item>");
         }
 
         writer.Doc("</list>");
@@ -182,18 +182,20 @@ internal static class Emitter
     }
 
     /// <summary>The table cell for one platform: each number with its names, or "absent".</summary>
-    private static string DescribeCodes(ErrorEntry error, string platform)
+    private static string DescribeCodes(ErrorEntry error, PlatformDefinition platformDefinition)
     {
+        var platform = platformDefinition.Id;
         var canonical = error.CodeOn(platform);
         var parts = new List<string>();
         if (canonical is int code)
         {
-            var sameNames = new List<string> { Text.Code(error.Name) };
+            var sameNames = new List<string> { Text.Code(platformDefinition.NativeName(error.Name)) };
             foreach (var alias in error.Aliases)
             {
-                if (alias.CodeOn(platform, canonical) == canonical)
+                var aliasName = Text.Code(platformDefinition.NativeName(alias.Name));
+                if (alias.CodeOn(platform, canonical) == canonical && !sameNames.Contains(aliasName))
                 {
-                    sameNames.Add(Text.Code(alias.Name));
+                    sameNames.Add(aliasName);
                 }
             }
 
@@ -205,7 +207,7 @@ internal static class Emitter
             var aliasCode = alias.CodeOn(platform, canonical);
             if (aliasCode is int value && aliasCode != canonical)
             {
-                parts.Add(Text.Number(value) + " (" + Text.Code(alias.Name) + ")");
+                parts.Add(Text.Number(value) + " (" + Text.Code(platformDefinition.NativeName(alias.Name)) + ")");
             }
         }
 
@@ -361,20 +363,24 @@ internal static class Emitter
         writer.Line(GeneratedCodeAttribute);
         writer.Open("public enum " + names.CodeEnumName(platform) + " : int");
         var first = true;
+
+        // A catalog may also list the platform's own spelling as an alias (WSAEACCES beside EACCES);
+        // the enum gets that name once.
+        var written = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var error in catalog.Errors)
         {
             var canonical = error.CodeOn(platform.Id);
-            if (canonical is int code)
+            if (canonical is int code && written.Add(platform.NativeName(error.Name)))
             {
-                WriteCodeMember(writer, first, error.Name, code, "<see cref=\"" + names.Error + "." + error.Symbol + "\"/>: " + Text.Sentence(error.Summary));
+                WriteCodeMember(writer, first, platform.NativeName(error.Name), code, "<see cref=\"" + names.Error + "." + error.Symbol + "\"/>: " + Text.Sentence(error.Summary));
                 first = false;
             }
 
             foreach (var alias in error.Aliases)
             {
-                if (alias.CodeOn(platform.Id, canonical) is int aliasCode)
+                if (alias.CodeOn(platform.Id, canonical) is int aliasCode && written.Add(platform.NativeName(alias.Name)))
                 {
-                    WriteCodeMember(writer, first, alias.Name, aliasCode, "another name for " + Text.Code(error.Name) + ", <see cref=\"" + names.Error + "." + error.Symbol + "\"/>: " + Text.Sentence(error.Summary));
+                    WriteCodeMember(writer, first, platform.NativeName(alias.Name), aliasCode, "another name for " + Text.Code(error.Name) + ", <see cref=\"" + names.Error + "." + error.Symbol + "\"/>: " + Text.Sentence(error.Summary));
                     first = false;
                 }
             }
@@ -494,7 +500,7 @@ internal static class Emitter
         foreach (var platform in catalog.Platforms)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var codes = CodesOn(catalog, platform.Id);
+            var codes = CodesOn(catalog, platform);
             writer.Line();
             writer.Doc("<summary>Finds the catalog error that <paramref name=\"code\"/> means on " + Text.Xml(platform.Title) + ".</summary>");
             writer.Doc("<param name=\"code\">A raw code as " + Text.Xml(platform.Title) + " reports it.</param>");
@@ -898,17 +904,17 @@ internal static class Emitter
     }
 
     /// <summary>Each (code, error, name) on a platform, first one wins, so a switch never has two arms for one code.</summary>
-    private static List<(int Code, ErrorEntry Error, string Name)> CodesOn(Catalog.Model.Catalog catalog, string platform)
+    private static List<(int Code, ErrorEntry Error, string Name)> CodesOn(Catalog.Model.Catalog catalog, PlatformDefinition platform)
     {
         var seen = new HashSet<int>();
         var codes = new List<(int, ErrorEntry, string)>();
         foreach (var error in catalog.Errors)
         {
-            foreach (var (name, code) in error.NamesOn(platform))
+            foreach (var (name, code) in error.NamesOn(platform.Id))
             {
                 if (seen.Add(code))
                 {
-                    codes.Add((code, error, name));
+                    codes.Add((code, error, platform.NativeName(name)));
                 }
             }
         }

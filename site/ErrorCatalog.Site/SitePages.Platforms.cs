@@ -89,7 +89,7 @@ internal sealed partial class SitePages
         body.Line("</dl>");
 
         var rows = catalog.Errors
-            .SelectMany(e => e.NamesOn(platform.Id).Select(n => (Error: e, n.Name, n.Code)))
+            .SelectMany(e => e.NamesOn(platform.Id).Select(n => (Error: e, Name: platform.NativeName(n.Name), n.Code)))
             .OrderBy(r => r.Code)
             .ThenBy(r => r.Name, System.StringComparer.Ordinal)
             .ToList();

@@ -210,4 +210,14 @@ public class ValidCatalogTests
             System.IO.File.Delete(path);
         }
     }
+
+    [Theory]
+    [InlineData(PlatformKind.Winsock, "ECONNREFUSED", "WSAECONNREFUSED")]
+    [InlineData(PlatformKind.Winsock, "WSANOTINITIALISED", "WSANOTINITIALISED")]
+    [InlineData(PlatformKind.Errno, "ECONNREFUSED", "ECONNREFUSED")]
+    public void NativeNameFollowsThePlatformsSpelling(PlatformKind kind, string catalogName, string expected)
+    {
+        var platform = new PlatformDefinition("p", "P", "A platform", kind, "a header", 1, 20000);
+        Assert.Equal(expected, platform.NativeName(catalogName));
+    }
 }

@@ -135,7 +135,16 @@ public sealed record PlatformDefinition(
     PlatformKind Kind,
     string Reference,
     int Min,
-    int Max);
+    int Max)
+{
+    /// <summary>
+    /// The name this platform's own headers give <paramref name="catalogName"/>: Winsock prefixes
+    /// its codes with <c>WSA</c> (<c>ECONNREFUSED</c> is <c>WSAECONNREFUSED</c> there), errno
+    /// platforms use the name as it is.
+    /// </summary>
+    public string NativeName(string catalogName) =>
+        Kind == PlatformKind.Winsock && !catalogName.StartsWith("WSA", StringComparison.Ordinal) ? "WSA" + catalogName : catalogName;
+}
 
 /// <summary>An address family (or other context) that errors are described for.</summary>
 /// <param name="Id">Short id (for example <c>inet6</c>).</param>

@@ -104,7 +104,7 @@ public static class ListCommand
                     // The name the platform reports it under: the canonical one, or an alias where only that is defined.
                     var (nativeName, code) = error.NamesOn(platform.Id).First();
                     cells.Add(code.ToString(CultureInfo.InvariantCulture));
-                    cells.Add(nativeName);
+                    cells.Add(platform.NativeName(nativeName));
                 }
 
                 cells.Add(error.Symbol);

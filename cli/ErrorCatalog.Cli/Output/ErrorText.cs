@@ -28,7 +28,7 @@ public static class ErrorText
 
         if (highlight is not null)
         {
-            var names = error.NamesOn(highlight.Id).Select(n => n.Name + " = " + n.Code.ToString(CultureInfo.InvariantCulture)).ToList();
+            var names = error.NamesOn(highlight.Id).Select(n => highlight.NativeName(n.Name) + " = " + n.Code.ToString(CultureInfo.InvariantCulture)).ToList();
             var canonicalAbsent = error.CodeOn(highlight.Id) is null ? $" ({error.Name} itself is not defined there)" : string.Empty;
             facts.Add("code on " + highlight.Id, names.Count == 0 ? "absent (not defined there)" : string.Join(", ", names) + canonicalAbsent);
         }

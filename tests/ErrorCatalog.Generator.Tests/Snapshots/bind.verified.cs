@@ -24,7 +24,7 @@ namespace ErrorCatalog.Tests.Bind
         /// <listheader><term>Platform</term><description>Code</description></listheader>
         /// <item><term>Linux (generic numbering) (<c>linux-generic</c>)</term><description>13 (<c>EACCES</c>)</description></item>
         /// <item><term>Linux on PA-RISC (<c>linux-parisc</c>)</term><description>13 (<c>EACCES</c>)</description></item>
-        /// <item><term>Windows Sockets (<c>winsock</c>)</term><description>10013 (<c>EACCES</c>, <c>WSAEACCES</c>)</description></item>
+        /// <item><term>Windows Sockets (<c>winsock</c>)</term><description>10013 (<c>WSAEACCES</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
@@ -54,7 +54,7 @@ namespace ErrorCatalog.Tests.Bind
         /// <listheader><term>Platform</term><description>Code</description></listheader>
         /// <item><term>Linux (generic numbering) (<c>linux-generic</c>)</term><description>98 (<c>EADDRINUSE</c>)</description></item>
         /// <item><term>Linux on PA-RISC (<c>linux-parisc</c>)</term><description>226 (<c>EADDRINUSE</c>)</description></item>
-        /// <item><term>Windows Sockets (<c>winsock</c>)</term><description>10048 (<c>EADDRINUSE</c>)</description></item>
+        /// <item><term>Windows Sockets (<c>winsock</c>)</term><description>10048 (<c>WSAEADDRINUSE</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
@@ -86,7 +86,7 @@ namespace ErrorCatalog.Tests.Bind
         /// <listheader><term>Platform</term><description>Code</description></listheader>
         /// <item><term>Linux (generic numbering) (<c>linux-generic</c>)</term><description>99 (<c>EADDRNOTAVAIL</c>)</description></item>
         /// <item><term>Linux on PA-RISC (<c>linux-parisc</c>)</term><description>227 (<c>EADDRNOTAVAIL</c>)</description></item>
-        /// <item><term>Windows Sockets (<c>winsock</c>)</term><description>10049 (<c>EADDRNOTAVAIL</c>)</description></item>
+        /// <item><term>Windows Sockets (<c>winsock</c>)</term><description>10049 (<c>WSAEADDRNOTAVAIL</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
@@ -113,7 +113,7 @@ namespace ErrorCatalog.Tests.Bind
         /// <listheader><term>Platform</term><description>Code</description></listheader>
         /// <item><term>Linux (generic numbering) (<c>linux-generic</c>)</term><description>9 (<c>EBADF</c>)</description></item>
         /// <item><term>Linux on PA-RISC (<c>linux-parisc</c>)</term><description>9 (<c>EBADF</c>)</description></item>
-        /// <item><term>Windows Sockets (<c>winsock</c>)</term><description>10009 (<c>EBADF</c>)</description></item>
+        /// <item><term>Windows Sockets (<c>winsock</c>)</term><description>10009 (<c>WSAEBADF</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
@@ -141,7 +141,7 @@ namespace ErrorCatalog.Tests.Bind
         /// <listheader><term>Platform</term><description>Code</description></listheader>
         /// <item><term>Linux (generic numbering) (<c>linux-generic</c>)</term><description>22 (<c>EINVAL</c>)</description></item>
         /// <item><term>Linux on PA-RISC (<c>linux-parisc</c>)</term><description>22 (<c>EINVAL</c>)</description></item>
-        /// <item><term>Windows Sockets (<c>winsock</c>)</term><description>10022 (<c>EINVAL</c>)</description></item>
+        /// <item><term>Windows Sockets (<c>winsock</c>)</term><description>10022 (<c>WSAEINVAL</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
@@ -170,7 +170,7 @@ namespace ErrorCatalog.Tests.Bind
         /// <listheader><term>Platform</term><description>Code</description></listheader>
         /// <item><term>Linux (generic numbering) (<c>linux-generic</c>)</term><description>88 (<c>ENOTSOCK</c>)</description></item>
         /// <item><term>Linux on PA-RISC (<c>linux-parisc</c>)</term><description>216 (<c>ENOTSOCK</c>)</description></item>
-        /// <item><term>Windows Sockets (<c>winsock</c>)</term><description>10038 (<c>ENOTSOCK</c>)</description></item>
+        /// <item><term>Windows Sockets (<c>winsock</c>)</term><description>10038 (<c>WSAENOTSOCK</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
@@ -198,7 +198,7 @@ namespace ErrorCatalog.Tests.Bind
         /// <listheader><term>Platform</term><description>Code</description></listheader>
         /// <item><term>Linux (generic numbering) (<c>linux-generic</c>)</term><description>97 (<c>EAFNOSUPPORT</c>)</description></item>
         /// <item><term>Linux on PA-RISC (<c>linux-parisc</c>)</term><description>225 (<c>EAFNOSUPPORT</c>)</description></item>
-        /// <item><term>Windows Sockets (<c>winsock</c>)</term><description>10047 (<c>EAFNOSUPPORT</c>)</description></item>
+        /// <item><term>Windows Sockets (<c>winsock</c>)</term><description>10047 (<c>WSAEAFNOSUPPORT</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
@@ -225,7 +225,7 @@ namespace ErrorCatalog.Tests.Bind
         /// <listheader><term>Platform</term><description>Code</description></listheader>
         /// <item><term>Linux (generic numbering) (<c>linux-generic</c>)</term><description>95 (<c>EOPNOTSUPP</c>)</description></item>
         /// <item><term>Linux on PA-RISC (<c>linux-parisc</c>)</term><description>223 (<c>EOPNOTSUPP</c>)</description></item>
-        /// <item><term>Windows Sockets (<c>winsock</c>)</term><description>10045 (<c>EOPNOTSUPP</c>)</description></item>
+        /// <item><term>Windows Sockets (<c>winsock</c>)</term><description>10045 (<c>WSAEOPNOTSUPP</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
@@ -253,7 +253,7 @@ namespace ErrorCatalog.Tests.Bind
         /// <listheader><term>Platform</term><description>Code</description></listheader>
         /// <item><term>Linux (generic numbering) (<c>linux-generic</c>)</term><description>89 (<c>EDESTADDRREQ</c>); 21 (<c>EISDIR</c>)</description></item>
         /// <item><term>Linux on PA-RISC (<c>linux-parisc</c>)</term><description>217 (<c>EDESTADDRREQ</c>); 21 (<c>EISDIR</c>)</description></item>
-        /// <item><term>Windows Sockets (<c>winsock</c>)</term><description>10039 (<c>EDESTADDRREQ</c>)</description></item>
+        /// <item><term>Windows Sockets (<c>winsock</c>)</term><description>10039 (<c>WSAEDESTADDRREQ</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
@@ -305,7 +305,7 @@ namespace ErrorCatalog.Tests.Bind
         /// <listheader><term>Platform</term><description>Code</description></listheader>
         /// <item><term>Linux (generic numbering) (<c>linux-generic</c>)</term><description>36 (<c>ENAMETOOLONG</c>)</description></item>
         /// <item><term>Linux on PA-RISC (<c>linux-parisc</c>)</term><description>248 (<c>ENAMETOOLONG</c>)</description></item>
-        /// <item><term>Windows Sockets (<c>winsock</c>)</term><description>10063 (<c>ENAMETOOLONG</c>)</description></item>
+        /// <item><term>Windows Sockets (<c>winsock</c>)</term><description>10063 (<c>WSAENAMETOOLONG</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
@@ -336,7 +336,7 @@ namespace ErrorCatalog.Tests.Bind
         /// <listheader><term>Platform</term><description>Code</description></listheader>
         /// <item><term>Linux (generic numbering) (<c>linux-generic</c>)</term><description>40 (<c>ELOOP</c>)</description></item>
         /// <item><term>Linux on PA-RISC (<c>linux-parisc</c>)</term><description>249 (<c>ELOOP</c>)</description></item>
-        /// <item><term>Windows Sockets (<c>winsock</c>)</term><description>10062 (<c>ELOOP</c>)</description></item>
+        /// <item><term>Windows Sockets (<c>winsock</c>)</term><description>10062 (<c>WSAELOOP</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
@@ -479,41 +479,38 @@ namespace ErrorCatalog.Tests.Bind
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum BindWinsockCode : int
     {
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.PermissionDenied"/>: The process may not use the requested address.</summary>
-        EACCES = 10013,
-
-        /// <summary><c>WSAEACCES</c>, another name for <c>EACCES</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.PermissionDenied"/>: The process may not use the requested address.</summary>
+        /// <summary><c>WSAEACCES</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.PermissionDenied"/>: The process may not use the requested address.</summary>
         WSAEACCES = 10013,
 
-        /// <summary><c>EADDRINUSE</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.AddressInUse"/>: Another socket already holds the requested address.</summary>
-        EADDRINUSE = 10048,
+        /// <summary><c>WSAEADDRINUSE</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.AddressInUse"/>: Another socket already holds the requested address.</summary>
+        WSAEADDRINUSE = 10048,
 
-        /// <summary><c>EADDRNOTAVAIL</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.AddressNotAvailable"/>: The requested address does not belong to this machine.</summary>
-        EADDRNOTAVAIL = 10049,
+        /// <summary><c>WSAEADDRNOTAVAIL</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.AddressNotAvailable"/>: The requested address does not belong to this machine.</summary>
+        WSAEADDRNOTAVAIL = 10049,
 
-        /// <summary><c>EBADF</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.BadDescriptor"/>: The descriptor passed in is not an open file descriptor.</summary>
-        EBADF = 10009,
+        /// <summary><c>WSAEBADF</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.BadDescriptor"/>: The descriptor passed in is not an open file descriptor.</summary>
+        WSAEBADF = 10009,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.InvalidArgument"/>: The socket already has an address, or addr_len &lt; the size its family needs &amp; so the address is malformed.</summary>
-        EINVAL = 10022,
+        /// <summary><c>WSAEINVAL</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.InvalidArgument"/>: The socket already has an address, or addr_len &lt; the size its family needs &amp; so the address is malformed.</summary>
+        WSAEINVAL = 10022,
 
-        /// <summary><c>ENOTSOCK</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.NotASocket"/>: The descriptor refers to something other than a socket.</summary>
-        ENOTSOCK = 10038,
+        /// <summary><c>WSAENOTSOCK</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.NotASocket"/>: The descriptor refers to something other than a socket.</summary>
+        WSAENOTSOCK = 10038,
 
-        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.FamilyNotSupported"/>: The address is not of the socket's address family.</summary>
-        EAFNOSUPPORT = 10047,
+        /// <summary><c>WSAEAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.FamilyNotSupported"/>: The address is not of the socket's address family.</summary>
+        WSAEAFNOSUPPORT = 10047,
 
-        /// <summary><c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.BindingNotSupported"/>: This type of socket cannot be bound to an address.</summary>
-        EOPNOTSUPP = 10045,
+        /// <summary><c>WSAEOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.BindingNotSupported"/>: This type of socket cannot be bound to an address.</summary>
+        WSAEOPNOTSUPP = 10045,
 
-        /// <summary><c>EDESTADDRREQ</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.NullAddress"/>: A null pointer was passed as the address of a local socket.</summary>
-        EDESTADDRREQ = 10039,
+        /// <summary><c>WSAEDESTADDRREQ</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.NullAddress"/>: A null pointer was passed as the address of a local socket.</summary>
+        WSAEDESTADDRREQ = 10039,
 
-        /// <summary><c>ENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.PathTooLong"/>: The socket path, or a component of it, is longer than allowed.</summary>
-        ENAMETOOLONG = 10063,
+        /// <summary><c>WSAENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.PathTooLong"/>: The socket path, or a component of it, is longer than allowed.</summary>
+        WSAENAMETOOLONG = 10063,
 
-        /// <summary><c>ELOOP</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.TooManySymbolicLinks"/>: Resolving the socket path met a symbolic-link loop or too many links.</summary>
-        ELOOP = 10062,
+        /// <summary><c>WSAELOOP</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.TooManySymbolicLinks"/>: Resolving the socket path met a symbolic-link loop or too many links.</summary>
+        WSAELOOP = 10062,
     }
 
     /// <summary>A native error code of <c>bind()</c> exactly as one platform reported it. The raw number and platform are kept even when the catalog does not know the code.</summary>
@@ -722,17 +719,17 @@ namespace ErrorCatalog.Tests.Bind
 
         private static string? NameOnWinsock(int code) => code switch
         {
-            10013 => "EACCES",
-            10048 => "EADDRINUSE",
-            10049 => "EADDRNOTAVAIL",
-            10009 => "EBADF",
-            10022 => "EINVAL",
-            10038 => "ENOTSOCK",
-            10047 => "EAFNOSUPPORT",
-            10045 => "EOPNOTSUPP",
-            10039 => "EDESTADDRREQ",
-            10063 => "ENAMETOOLONG",
-            10062 => "ELOOP",
+            10013 => "WSAEACCES",
+            10048 => "WSAEADDRINUSE",
+            10049 => "WSAEADDRNOTAVAIL",
+            10009 => "WSAEBADF",
+            10022 => "WSAEINVAL",
+            10038 => "WSAENOTSOCK",
+            10047 => "WSAEAFNOSUPPORT",
+            10045 => "WSAEOPNOTSUPP",
+            10039 => "WSAEDESTADDRREQ",
+            10063 => "WSAENAMETOOLONG",
+            10062 => "WSAELOOP",
             _ => null,
         };
 

@@ -31,15 +31,15 @@ namespace ErrorCatalog.Connect
         /// <item><term>FreeBSD (<c>freebsd</c>)</term><description>36 (<c>EINPROGRESS</c>)</description></item>
         /// <item><term>OpenBSD (<c>openbsd</c>)</term><description>36 (<c>EINPROGRESS</c>)</description></item>
         /// <item><term>NetBSD (<c>netbsd</c>)</term><description>36 (<c>EINPROGRESS</c>)</description></item>
-        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10036 (<c>EINPROGRESS</c>)</description></item>
+        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10036 (<c>WSAEINPROGRESS</c>)</description></item>
         /// <item><term>Microsoft C runtime errno (MSVC, UCRT) (<c>windows-crt</c>)</term><description>112 (<c>EINPROGRESS</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
         /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under "shall fail": every conforming system must report the condition with this error.</description></item>
         /// <item><description>connect(2), Linux man-pages 6.03 (2022-12-04): Listed in the ERRORS section of the page.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows. On Windows Ruby describes it as a blocking Winsock call or a provider callback still in progress, and also as a non-blocking connect in progress. <b>Erratum:</b> The last clause (a non-blocking connect already in progress on this socket) is what Microsoft documents under WSAEALREADY, not WSAEINPROGRESS.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems. Named <c>Errno::EINPROGRESS</c> there.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows. Named <c>Errno::EINPROGRESS</c> there. On Windows Ruby describes it as a blocking Winsock call or a provider callback still in progress, and also as a non-blocking connect in progress. <b>Erratum:</b> The last clause (a non-blocking connect already in progress on this socket) is what Microsoft documents under WSAEALREADY, not WSAEINPROGRESS.</description></item>
         /// <item><description>The GNU C Library Reference Manual, section Making a Connection (node Connecting): Listed among the errno values the manual defines for connect. Adds that select can tell when the connection is established and that a further connect() call then fails with EALREADY.</description></item>
         /// <item><description>std.posix.connect, Zig standard library: The code maps it to a Zig error of ConnectError; name gives the Zig error. Named <c>WouldBlock</c> there. The POSIX branch folds EINPROGRESS and EAGAIN into WouldBlock; the doc comment of the function says the same, so doc and code agree here. <b>Erratum:</b> The doc text of WouldBlock still says it occurs when no global event loop is configured, a leftover from an older event-loop design.</description></item>
         /// <item><description>connect function (winsock2.h), Microsoft Win32 API reference: Listed in the error-code table of the Return value section. Named <c>WSAEINPROGRESS</c> there. On Winsock this code means that a blocking Winsock 1.1 call is running or the provider is inside a callback; a non-blocking connect that is under way is reported as WSAEWOULDBLOCK instead.</description></item>
@@ -50,7 +50,7 @@ namespace ErrorCatalog.Connect
         /// <item><description>IPv6 (<c>AF_INET6</c>)</description></item>
         /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>): Linux never reports it for AF_UNIX sockets: a non-blocking AF_UNIX connect either completes at once or fails with EAGAIN.</description></item>
         /// </list>
-        /// <para>Names: native <c>EINPROGRESS</c>; std.posix.connect, Zig standard library <c>WouldBlock</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEINPROGRESS</c>; .NET <see cref="global::System.Net.Sockets.SocketError.InProgress"/>.</para>
+        /// <para>Names: native <c>EINPROGRESS</c>; Socket#connect, Ruby socket library documentation <c>Errno::EINPROGRESS</c>; std.posix.connect, Zig standard library <c>WouldBlock</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEINPROGRESS</c>; .NET <see cref="global::System.Net.Sockets.SocketError.InProgress"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
         /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A non-blocking TCP connect to a closed port on a loopback address still returns EINPROGRESS; the refusal arrives afterwards through SO_ERROR (ECONNREFUSED). Observed on Linux 6.18. Evidence: Observed on this project's build machine (Linux 6.18, python socket.connect_ex on 127.0.0.1); Linux net/ipv4/af_inet.c __inet_stream_connect.</description></item>
@@ -78,15 +78,15 @@ namespace ErrorCatalog.Connect
         /// <item><term>FreeBSD (<c>freebsd</c>)</term><description>37 (<c>EALREADY</c>)</description></item>
         /// <item><term>OpenBSD (<c>openbsd</c>)</term><description>37 (<c>EALREADY</c>)</description></item>
         /// <item><term>NetBSD (<c>netbsd</c>)</term><description>37 (<c>EALREADY</c>)</description></item>
-        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10037 (<c>EALREADY</c>)</description></item>
+        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10037 (<c>WSAEALREADY</c>)</description></item>
         /// <item><term>Microsoft C runtime errno (MSVC, UCRT) (<c>windows-crt</c>)</term><description>103 (<c>EALREADY</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
         /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under "shall fail": every conforming system must report the condition with this error.</description></item>
         /// <item><description>connect(2), Linux man-pages 6.03 (2022-12-04): Listed in the ERRORS section of the page.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows. The Windows list only says to see EINVAL. <b>Erratum:</b> The entry just points to EINVAL, whose Ruby text is about a listening socket. Microsoft's actual note is that Winsock 1.1 applications (Winsock.dll, Wsock32.dll) get WSAEINVAL where newer ones get WSAEALREADY.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems. Named <c>Errno::EALREADY</c> there.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows. Named <c>Errno::EALREADY</c> there. The Windows list only says to see EINVAL. <b>Erratum:</b> The entry just points to EINVAL, whose Ruby text is about a listening socket. Microsoft's actual note is that Winsock 1.1 applications (Winsock.dll, Wsock32.dll) get WSAEINVAL where newer ones get WSAEALREADY.</description></item>
         /// <item><description>The GNU C Library Reference Manual, section Making a Connection (node Connecting): Listed among the errno values the manual defines for connect.</description></item>
         /// <item><description>std.posix.connect, Zig standard library: The code maps it to a Zig error of ConnectError; name gives the Zig error. Named <c>ConnectionPending</c> there. POSIX branch only; the Windows branch has no case for WSAEALREADY, so it ends in unexpectedWSAError.</description></item>
         /// <item><description>connect function (winsock2.h), Microsoft Win32 API reference: Listed in the error-code table of the Return value section. Named <c>WSAEALREADY</c> there. Microsoft adds that Winsock 1.1 applications linked against Winsock.dll or Wsock32.dll receive WSAEINVAL instead, and that callers who poll with repeated connect() calls must treat WSAEINVAL and WSAEWOULDBLOCK like WSAEALREADY.</description></item>
@@ -96,7 +96,7 @@ namespace ErrorCatalog.Connect
         /// <item><description>IPv4 (<c>AF_INET</c>)</description></item>
         /// <item><description>IPv6 (<c>AF_INET6</c>)</description></item>
         /// </list>
-        /// <para>Names: native <c>EALREADY</c>; std.posix.connect, Zig standard library <c>ConnectionPending</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEALREADY</c>; .NET <see cref="global::System.Net.Sockets.SocketError.AlreadyInProgress"/>.</para>
+        /// <para>Names: native <c>EALREADY</c>; Socket#connect, Ruby socket library documentation <c>Errno::EALREADY</c>; std.posix.connect, Zig standard library <c>ConnectionPending</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEALREADY</c>; .NET <see cref="global::System.Net.Sockets.SocketError.AlreadyInProgress"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
         /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Linux returns EALREADY for a repeated connect() only on a non-blocking socket. On a blocking socket whose earlier connect() was interrupted (EINTR), a second connect() waits for the same pending attempt again instead of failing with EALREADY. Evidence: Observed on Linux 6.18 with libc connect() through ctypes (blocking call interrupted by SIGALRM, repeated blocking call interrupted again, non-blocking call gave EALREADY).</description></item>
@@ -124,15 +124,15 @@ namespace ErrorCatalog.Connect
         /// <item><term>FreeBSD (<c>freebsd</c>)</term><description>4 (<c>EINTR</c>)</description></item>
         /// <item><term>OpenBSD (<c>openbsd</c>)</term><description>4 (<c>EINTR</c>)</description></item>
         /// <item><term>NetBSD (<c>netbsd</c>)</term><description>4 (<c>EINTR</c>)</description></item>
-        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10004 (<c>EINTR</c>)</description></item>
+        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10004 (<c>WSAEINTR</c>)</description></item>
         /// <item><term>Microsoft C runtime errno (MSVC, UCRT) (<c>windows-crt</c>)</term><description>4 (<c>EINTR</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
         /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under "shall fail": every conforming system must report the condition with this error.</description></item>
         /// <item><description>connect(2), Linux man-pages 6.03 (2022-12-04): Listed in the ERRORS section of the page.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows. On Windows Ruby ties it to a cancelled socket call.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems. Named <c>Errno::EINTR</c> there.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows. Named <c>Errno::EINTR</c> there. On Windows Ruby ties it to a cancelled socket call.</description></item>
         /// <item><description>std.posix.connect, Zig standard library: The code calls connect() again in a loop instead of returning an error. The POSIX branch loops and calls connect() again. The doc comment does not mention EINTR at all.</description></item>
         /// <item><description>connect function (winsock2.h), Microsoft Win32 API reference: Listed in the error-code table of the Return value section. Named <c>WSAEINTR</c> there. Only a blocking Winsock 1.1 call cancelled with WSACancelBlockingCall produces it.</description></item>
         /// </list>
@@ -143,7 +143,7 @@ namespace ErrorCatalog.Connect
         /// <item><description>IPv6 (<c>AF_INET6</c>)</description></item>
         /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>)</description></item>
         /// </list>
-        /// <para>Names: native <c>EINTR</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEINTR</c>; .NET <see cref="global::System.Net.Sockets.SocketError.Interrupted"/>.</para>
+        /// <para>Names: native <c>EINTR</c>; Socket#connect, Ruby socket library documentation <c>Errno::EINTR</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEINTR</c>; .NET <see cref="global::System.Net.Sockets.SocketError.Interrupted"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
         /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): After EINTR the TCP handshake continues. A repeated connect() on a blocking socket waits for that same attempt; on a non-blocking socket it gives EALREADY while pending; once the handshake has completed the next connect() returns 0 and later ones EISCONN. Retrying the call in a loop, as Zig does, therefore works on Linux. Evidence: Observed on Linux 6.18 with libc connect() through ctypes; Linux net/ipv4/af_inet.c __inet_stream_connect.</description></item>
@@ -171,15 +171,15 @@ namespace ErrorCatalog.Connect
         /// <item><term>FreeBSD (<c>freebsd</c>)</term><description>56 (<c>EISCONN</c>)</description></item>
         /// <item><term>OpenBSD (<c>openbsd</c>)</term><description>56 (<c>EISCONN</c>)</description></item>
         /// <item><term>NetBSD (<c>netbsd</c>)</term><description>56 (<c>EISCONN</c>)</description></item>
-        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10056 (<c>EISCONN</c>)</description></item>
+        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10056 (<c>WSAEISCONN</c>)</description></item>
         /// <item><term>Microsoft C runtime errno (MSVC, UCRT) (<c>windows-crt</c>)</term><description>113 (<c>EISCONN</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
         /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under "shall fail": every conforming system must report the condition with this error.</description></item>
         /// <item><description>connect(2), Linux man-pages 6.03 (2022-12-04): Listed in the ERRORS section of the page.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems. Named <c>Errno::EISCONN</c> there.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows. Named <c>Errno::EISCONN</c> there.</description></item>
         /// <item><description>The GNU C Library Reference Manual, section Making a Connection (node Connecting): Listed among the errno values the manual defines for connect.</description></item>
         /// <item><description>std.posix.connect, Zig standard library: The code marks it unreachable: Zig treats it as a bug of the caller and does not return it. Both the POSIX and the Windows branch (WSAEISCONN) treat it as a caller bug.</description></item>
         /// <item><description>connect function (winsock2.h), Microsoft Win32 API reference: Listed in the error-code table of the Return value section. Named <c>WSAEISCONN</c> there.</description></item>
@@ -190,7 +190,7 @@ namespace ErrorCatalog.Connect
         /// <item><description>IPv6 (<c>AF_INET6</c>)</description></item>
         /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>)</description></item>
         /// </list>
-        /// <para>Names: native <c>EISCONN</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEISCONN</c>; .NET <see cref="global::System.Net.Sockets.SocketError.IsConnected"/>.</para>
+        /// <para>Names: native <c>EISCONN</c>; Socket#connect, Ruby socket library documentation <c>Errno::EISCONN</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEISCONN</c>; .NET <see cref="global::System.Net.Sockets.SocketError.IsConnected"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
         /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Linux also returns EISCONN when connect() is called on a listening TCP socket, where POSIX describes EOPNOTSUPP. Evidence: Observed on Linux 6.18 (connect on a listening 127.0.0.1 socket).</description></item>
@@ -218,7 +218,7 @@ namespace ErrorCatalog.Connect
         /// <item><term>FreeBSD (<c>freebsd</c>)</term><description>35 (<c>EAGAIN</c>, <c>EWOULDBLOCK</c>)</description></item>
         /// <item><term>OpenBSD (<c>openbsd</c>)</term><description>35 (<c>EAGAIN</c>, <c>EWOULDBLOCK</c>)</description></item>
         /// <item><term>NetBSD (<c>netbsd</c>)</term><description>35 (<c>EAGAIN</c>, <c>EWOULDBLOCK</c>)</description></item>
-        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description><c>EAGAIN</c> absent; 10035 (<c>EWOULDBLOCK</c>)</description></item>
+        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description><c>EAGAIN</c> absent; 10035 (<c>WSAEWOULDBLOCK</c>)</description></item>
         /// <item><term>Microsoft C runtime errno (MSVC, UCRT) (<c>windows-crt</c>)</term><description>11 (<c>EAGAIN</c>); 140 (<c>EWOULDBLOCK</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
@@ -265,15 +265,15 @@ namespace ErrorCatalog.Connect
         /// <item><term>FreeBSD (<c>freebsd</c>)</term><description>61 (<c>ECONNREFUSED</c>)</description></item>
         /// <item><term>OpenBSD (<c>openbsd</c>)</term><description>61 (<c>ECONNREFUSED</c>)</description></item>
         /// <item><term>NetBSD (<c>netbsd</c>)</term><description>61 (<c>ECONNREFUSED</c>)</description></item>
-        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10061 (<c>ECONNREFUSED</c>)</description></item>
+        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10061 (<c>WSAECONNREFUSED</c>)</description></item>
         /// <item><term>Microsoft C runtime errno (MSVC, UCRT) (<c>windows-crt</c>)</term><description>107 (<c>ECONNREFUSED</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
         /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under "shall fail": every conforming system must report the condition with this error.</description></item>
         /// <item><description>connect(2), Linux man-pages 6.03 (2022-12-04): Listed in the ERRORS section of the page.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems. <b>Erratum:</b> The description runs two phrases together (not listening, refused the request) with the connecting word missing.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows. <b>Erratum:</b> Same garbled sentence as the Unix entry.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems. Named <c>Errno::ECONNREFUSED</c> there. <b>Erratum:</b> The description runs two phrases together (not listening, refused the request) with the connecting word missing.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows. Named <c>Errno::ECONNREFUSED</c> there. <b>Erratum:</b> Same garbled sentence as the Unix entry.</description></item>
         /// <item><description>The GNU C Library Reference Manual, section Making a Connection (node Connecting): Listed among the errno values the manual defines for connect.</description></item>
         /// <item><description>std.posix.connect, Zig standard library: The code maps it to a Zig error of ConnectError; name gives the Zig error. Named <c>ConnectionRefused</c> there. Both branches (ECONNREFUSED, WSAECONNREFUSED).</description></item>
         /// <item><description>connect function (winsock2.h), Microsoft Win32 API reference: Listed in the error-code table of the Return value section. Named <c>WSAECONNREFUSED</c> there. Microsoft notes that after this error the application may call connect() again on the same socket.</description></item>
@@ -284,7 +284,7 @@ namespace ErrorCatalog.Connect
         /// <item><description>IPv6 (<c>AF_INET6</c>)</description></item>
         /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>): The socket file exists but no socket is listening on it (for example the server exited without removing it).</description></item>
         /// </list>
-        /// <para>Names: native <c>ECONNREFUSED</c>; std.posix.connect, Zig standard library <c>ConnectionRefused</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAECONNREFUSED</c>; .NET <see cref="global::System.Net.Sockets.SocketError.ConnectionRefused"/>.</para>
+        /// <para>Names: native <c>ECONNREFUSED</c>; Socket#connect, Ruby socket library documentation <c>Errno::ECONNREFUSED</c>; std.posix.connect, Zig standard library <c>ConnectionRefused</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAECONNREFUSED</c>; .NET <see cref="global::System.Net.Sockets.SocketError.ConnectionRefused"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
         /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): With a non-blocking socket the refusal is delivered through SO_ERROR. If the program calls connect() again before reading SO_ERROR, that call returns ECONNREFUSED itself; after SO_ERROR was read, it returns ECONNABORTED. Evidence: Observed on Linux 6.18 (loopback, closed port); Linux net/ipv4/af_inet.c __inet_stream_connect.</description></item>
@@ -310,13 +310,13 @@ namespace ErrorCatalog.Connect
         /// <item><term>FreeBSD (<c>freebsd</c>)</term><description>54 (<c>ECONNRESET</c>)</description></item>
         /// <item><term>OpenBSD (<c>openbsd</c>)</term><description>54 (<c>ECONNRESET</c>)</description></item>
         /// <item><term>NetBSD (<c>netbsd</c>)</term><description>54 (<c>ECONNRESET</c>)</description></item>
-        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10054 (<c>ECONNRESET</c>)</description></item>
+        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10054 (<c>WSAECONNRESET</c>)</description></item>
         /// <item><term>Microsoft C runtime errno (MSVC, UCRT) (<c>windows-crt</c>)</term><description>108 (<c>ECONNRESET</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
         /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under "may fail": a system may report the condition with this error.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems. Named <c>Errno::ECONNRESET</c> there.</description></item>
         /// <item><description>std.posix.connect, Zig standard library: The code maps it to a Zig error of ConnectError; name gives the Zig error. Named <c>ConnectionResetByPeer</c> there. Both branches map it, although Microsoft does not list WSAECONNRESET for connect().</description></item>
         /// </list>
         /// <para>Not listed by: connect(2), Linux man-pages 6.03 (2022-12-04); The GNU C Library Reference Manual, section Making a Connection (node Connecting); connect function (winsock2.h), Microsoft Win32 API reference.</para>
@@ -325,7 +325,7 @@ namespace ErrorCatalog.Connect
         /// <item><description>IPv4 (<c>AF_INET</c>)</description></item>
         /// <item><description>IPv6 (<c>AF_INET6</c>)</description></item>
         /// </list>
-        /// <para>Names: native <c>ECONNRESET</c>; std.posix.connect, Zig standard library <c>ConnectionResetByPeer</c>; .NET <see cref="global::System.Net.Sockets.SocketError.ConnectionReset"/>.</para>
+        /// <para>Names: native <c>ECONNRESET</c>; Socket#connect, Ruby socket library documentation <c>Errno::ECONNRESET</c>; std.posix.connect, Zig standard library <c>ConnectionResetByPeer</c>; .NET <see cref="global::System.Net.Sockets.SocketError.ConnectionReset"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
         /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Linux normally reports a reset answering a SYN as ECONNREFUSED; ECONNRESET appears when the reset arrives in a later handshake state. Evidence: Linux net/ipv4/tcp_input.c tcp_reset() picks ECONNREFUSED in SYN_SENT and ECONNRESET in other states.</description></item>
@@ -351,7 +351,7 @@ namespace ErrorCatalog.Connect
         /// <item><term>FreeBSD (<c>freebsd</c>)</term><description>53 (<c>ECONNABORTED</c>)</description></item>
         /// <item><term>OpenBSD (<c>openbsd</c>)</term><description>53 (<c>ECONNABORTED</c>)</description></item>
         /// <item><term>NetBSD (<c>netbsd</c>)</term><description>53 (<c>ECONNABORTED</c>)</description></item>
-        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10053 (<c>ECONNABORTED</c>)</description></item>
+        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10053 (<c>WSAECONNABORTED</c>)</description></item>
         /// <item><term>Microsoft C runtime errno (MSVC, UCRT) (<c>windows-crt</c>)</term><description>106 (<c>ECONNABORTED</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
@@ -391,15 +391,15 @@ namespace ErrorCatalog.Connect
         /// <item><term>FreeBSD (<c>freebsd</c>)</term><description>60 (<c>ETIMEDOUT</c>)</description></item>
         /// <item><term>OpenBSD (<c>openbsd</c>)</term><description>60 (<c>ETIMEDOUT</c>)</description></item>
         /// <item><term>NetBSD (<c>netbsd</c>)</term><description>60 (<c>ETIMEDOUT</c>)</description></item>
-        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10060 (<c>ETIMEDOUT</c>)</description></item>
+        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10060 (<c>WSAETIMEDOUT</c>)</description></item>
         /// <item><term>Microsoft C runtime errno (MSVC, UCRT) (<c>windows-crt</c>)</term><description>138 (<c>ETIMEDOUT</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
         /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under "shall fail": every conforming system must report the condition with this error.</description></item>
         /// <item><description>connect(2), Linux man-pages 6.03 (2022-12-04): Listed in the ERRORS section of the page. Adds that with SYN cookies on the server the wait can be very long for IP sockets.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems. Named <c>Errno::ETIMEDOUT</c> there.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows. Named <c>Errno::ETIMEDOUT</c> there.</description></item>
         /// <item><description>The GNU C Library Reference Manual, section Making a Connection (node Connecting): Listed among the errno values the manual defines for connect.</description></item>
         /// <item><description>std.posix.connect, Zig standard library: The code maps it to a Zig error of ConnectError; name gives the Zig error. Named <c>ConnectionTimedOut</c> there. Both branches.</description></item>
         /// <item><description>connect function (winsock2.h), Microsoft Win32 API reference: Listed in the error-code table of the Return value section. Named <c>WSAETIMEDOUT</c> there. Microsoft notes that connect() may be called again on the same socket after this error.</description></item>
@@ -409,7 +409,7 @@ namespace ErrorCatalog.Connect
         /// <item><description>IPv4 (<c>AF_INET</c>)</description></item>
         /// <item><description>IPv6 (<c>AF_INET6</c>)</description></item>
         /// </list>
-        /// <para>Names: native <c>ETIMEDOUT</c>; std.posix.connect, Zig standard library <c>ConnectionTimedOut</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAETIMEDOUT</c>; .NET <see cref="global::System.Net.Sockets.SocketError.TimedOut"/>.</para>
+        /// <para>Names: native <c>ETIMEDOUT</c>; Socket#connect, Ruby socket library documentation <c>Errno::ETIMEDOUT</c>; std.posix.connect, Zig standard library <c>ConnectionTimedOut</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAETIMEDOUT</c>; .NET <see cref="global::System.Net.Sockets.SocketError.TimedOut"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
         /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): When ICMP errors arrived during the handshake without aborting it, Linux may report that soft error (for example EHOSTUNREACH) instead of ETIMEDOUT once the attempt gives up. How long the kernel keeps trying is governed by the net.ipv4.tcp_syn_retries setting unless the caller applies its own timeout. Evidence: Linux net/ipv4/tcp_timer.c tcp_write_err() (sk_err_soft ?: ETIMEDOUT).</description></item>
@@ -436,14 +436,14 @@ namespace ErrorCatalog.Connect
         /// <item><term>FreeBSD (<c>freebsd</c>)</term><description>50 (<c>ENETDOWN</c>)</description></item>
         /// <item><term>OpenBSD (<c>openbsd</c>)</term><description>50 (<c>ENETDOWN</c>)</description></item>
         /// <item><term>NetBSD (<c>netbsd</c>)</term><description>50 (<c>ENETDOWN</c>)</description></item>
-        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10050 (<c>ENETDOWN</c>)</description></item>
+        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10050 (<c>WSAENETDOWN</c>)</description></item>
         /// <item><term>Microsoft C runtime errno (MSVC, UCRT) (<c>windows-crt</c>)</term><description>116 (<c>ENETDOWN</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
         /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under "may fail": a system may report the condition with this error.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems. Named <c>Errno::ENETDOWN</c> there.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows. Named <c>Errno::ENETDOWN</c> there.</description></item>
         /// <item><description>connect function (winsock2.h), Microsoft Win32 API reference: Listed in the error-code table of the Return value section. Named <c>WSAENETDOWN</c> there. On Winsock it means the network subsystem has failed.</description></item>
         /// </list>
         /// <para>Not listed by: connect(2), Linux man-pages 6.03 (2022-12-04); The GNU C Library Reference Manual, section Making a Connection (node Connecting); std.posix.connect, Zig standard library.</para>
@@ -452,7 +452,7 @@ namespace ErrorCatalog.Connect
         /// <item><description>IPv4 (<c>AF_INET</c>)</description></item>
         /// <item><description>IPv6 (<c>AF_INET6</c>)</description></item>
         /// </list>
-        /// <para>Names: native <c>ENETDOWN</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAENETDOWN</c>; .NET <see cref="global::System.Net.Sockets.SocketError.NetworkDown"/>.</para>
+        /// <para>Names: native <c>ENETDOWN</c>; Socket#connect, Ruby socket library documentation <c>Errno::ENETDOWN</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAENETDOWN</c>; .NET <see cref="global::System.Net.Sockets.SocketError.NetworkDown"/>.</para>
         /// </remarks>
         NetworkDown = 10,
 
@@ -474,15 +474,15 @@ namespace ErrorCatalog.Connect
         /// <item><term>FreeBSD (<c>freebsd</c>)</term><description>51 (<c>ENETUNREACH</c>)</description></item>
         /// <item><term>OpenBSD (<c>openbsd</c>)</term><description>51 (<c>ENETUNREACH</c>)</description></item>
         /// <item><term>NetBSD (<c>netbsd</c>)</term><description>51 (<c>ENETUNREACH</c>)</description></item>
-        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10051 (<c>ENETUNREACH</c>)</description></item>
+        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10051 (<c>WSAENETUNREACH</c>)</description></item>
         /// <item><term>Microsoft C runtime errno (MSVC, UCRT) (<c>windows-crt</c>)</term><description>118 (<c>ENETUNREACH</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
         /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under "shall fail": every conforming system must report the condition with this error.</description></item>
         /// <item><description>connect(2), Linux man-pages 6.03 (2022-12-04): Listed in the ERRORS section of the page.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems. Named <c>Errno::ENETUNREACH</c> there.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows. Named <c>Errno::ENETUNREACH</c> there.</description></item>
         /// <item><description>The GNU C Library Reference Manual, section Making a Connection (node Connecting): Listed among the errno values the manual defines for connect.</description></item>
         /// <item><description>std.posix.connect, Zig standard library: The code maps it to a Zig error of ConnectError; name gives the Zig error. Named <c>NetworkUnreachable</c> there. Both branches.</description></item>
         /// <item><description>connect function (winsock2.h), Microsoft Win32 API reference: Listed in the error-code table of the Return value section. Named <c>WSAENETUNREACH</c> there. Microsoft notes that connect() may be called again on the same socket after this error.</description></item>
@@ -492,7 +492,7 @@ namespace ErrorCatalog.Connect
         /// <item><description>IPv4 (<c>AF_INET</c>)</description></item>
         /// <item><description>IPv6 (<c>AF_INET6</c>)</description></item>
         /// </list>
-        /// <para>Names: native <c>ENETUNREACH</c>; std.posix.connect, Zig standard library <c>NetworkUnreachable</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAENETUNREACH</c>; .NET <see cref="global::System.Net.Sockets.SocketError.NetworkUnreachable"/>.</para>
+        /// <para>Names: native <c>ENETUNREACH</c>; Socket#connect, Ruby socket library documentation <c>Errno::ENETUNREACH</c>; std.posix.connect, Zig standard library <c>NetworkUnreachable</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAENETUNREACH</c>; .NET <see cref="global::System.Net.Sockets.SocketError.NetworkUnreachable"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
         /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Besides a missing route, ICMP network-unreachable, network-unknown and network-prohibited messages received during the handshake end the attempt with ENETUNREACH. Evidence: Linux net/ipv4/icmp.c icmp_err_convert[]; net/ipv6/icmp.c tab_unreach[] (no route).</description></item>
@@ -519,14 +519,14 @@ namespace ErrorCatalog.Connect
         /// <item><term>FreeBSD (<c>freebsd</c>)</term><description>65 (<c>EHOSTUNREACH</c>)</description></item>
         /// <item><term>OpenBSD (<c>openbsd</c>)</term><description>65 (<c>EHOSTUNREACH</c>)</description></item>
         /// <item><term>NetBSD (<c>netbsd</c>)</term><description>65 (<c>EHOSTUNREACH</c>)</description></item>
-        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10065 (<c>EHOSTUNREACH</c>)</description></item>
+        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10065 (<c>WSAEHOSTUNREACH</c>)</description></item>
         /// <item><term>Microsoft C runtime errno (MSVC, UCRT) (<c>windows-crt</c>)</term><description>110 (<c>EHOSTUNREACH</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
         /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under "may fail": a system may report the condition with this error.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows. <b>Erratum:</b> The Windows text ("no route to the network is present") is the description of ENETUNREACH, not of a host that cannot be reached.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems. Named <c>Errno::EHOSTUNREACH</c> there.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows. Named <c>Errno::EHOSTUNREACH</c> there. <b>Erratum:</b> The Windows text ("no route to the network is present") is the description of ENETUNREACH, not of a host that cannot be reached.</description></item>
         /// <item><description>std.posix.connect, Zig standard library: The code maps it to a Zig error of ConnectError; name gives the Zig error. Named <c>NetworkUnreachable</c> there. <b>Erratum:</b> Both branches turn a host-unreachable into NetworkUnreachable, losing the difference between network and host; the Windows branch carries a TODO asking whether that is right.</description></item>
         /// <item><description>connect function (winsock2.h), Microsoft Win32 API reference: Listed in the error-code table of the Return value section. Named <c>WSAEHOSTUNREACH</c> there.</description></item>
         /// </list>
@@ -536,7 +536,7 @@ namespace ErrorCatalog.Connect
         /// <item><description>IPv4 (<c>AF_INET</c>)</description></item>
         /// <item><description>IPv6 (<c>AF_INET6</c>)</description></item>
         /// </list>
-        /// <para>Names: native <c>EHOSTUNREACH</c>; std.posix.connect, Zig standard library <c>NetworkUnreachable</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEHOSTUNREACH</c>; .NET <see cref="global::System.Net.Sockets.SocketError.HostUnreachable"/>.</para>
+        /// <para>Names: native <c>EHOSTUNREACH</c>; Socket#connect, Ruby socket library documentation <c>Errno::EHOSTUNREACH</c>; std.posix.connect, Zig standard library <c>NetworkUnreachable</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEHOSTUNREACH</c>; .NET <see cref="global::System.Net.Sockets.SocketError.HostUnreachable"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
         /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): ICMP host-unreachable, host-prohibited, packet-filtered, precedence and time-exceeded messages, and ICMPv6 address-unreachable and time-exceeded messages, all surface as EHOSTUNREACH when they end a handshake. Evidence: Linux net/ipv4/icmp.c icmp_err_convert[]; net/ipv4/tcp_ipv4.c tcp_v4_err() (ICMP_TIME_EXCEEDED); net/ipv6/icmp.c icmpv6_err_convert().</description></item>
@@ -563,7 +563,7 @@ namespace ErrorCatalog.Connect
         /// <item><term>FreeBSD (<c>freebsd</c>)</term><description>64 (<c>EHOSTDOWN</c>)</description></item>
         /// <item><term>OpenBSD (<c>openbsd</c>)</term><description>64 (<c>EHOSTDOWN</c>)</description></item>
         /// <item><term>NetBSD (<c>netbsd</c>)</term><description>64 (<c>EHOSTDOWN</c>)</description></item>
-        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10064 (<c>EHOSTDOWN</c>)</description></item>
+        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10064 (<c>WSAEHOSTDOWN</c>)</description></item>
         /// <item><term>Microsoft C runtime errno (MSVC, UCRT) (<c>windows-crt</c>)</term><description>absent</description></item>
         /// </list>
         /// <para>Not listed by: connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7); connect(2), Linux man-pages 6.03 (2022-12-04); Socket#connect, Ruby socket library documentation; The GNU C Library Reference Manual, section Making a Connection (node Connecting); std.posix.connect, Zig standard library; connect function (winsock2.h), Microsoft Win32 API reference.</para>
@@ -631,7 +631,7 @@ namespace ErrorCatalog.Connect
         /// <item><term>FreeBSD (<c>freebsd</c>)</term><description>42 (<c>ENOPROTOOPT</c>)</description></item>
         /// <item><term>OpenBSD (<c>openbsd</c>)</term><description>42 (<c>ENOPROTOOPT</c>)</description></item>
         /// <item><term>NetBSD (<c>netbsd</c>)</term><description>42 (<c>ENOPROTOOPT</c>)</description></item>
-        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10042 (<c>ENOPROTOOPT</c>)</description></item>
+        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10042 (<c>WSAENOPROTOOPT</c>)</description></item>
         /// <item><term>Microsoft C runtime errno (MSVC, UCRT) (<c>windows-crt</c>)</term><description>123 (<c>ENOPROTOOPT</c>)</description></item>
         /// </list>
         /// <para>Not listed by: connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7); connect(2), Linux man-pages 6.03 (2022-12-04); Socket#connect, Ruby socket library documentation; The GNU C Library Reference Manual, section Making a Connection (node Connecting); std.posix.connect, Zig standard library; connect function (winsock2.h), Microsoft Win32 API reference.</para>
@@ -735,15 +735,15 @@ namespace ErrorCatalog.Connect
         /// <item><term>FreeBSD (<c>freebsd</c>)</term><description>48 (<c>EADDRINUSE</c>)</description></item>
         /// <item><term>OpenBSD (<c>openbsd</c>)</term><description>48 (<c>EADDRINUSE</c>)</description></item>
         /// <item><term>NetBSD (<c>netbsd</c>)</term><description>48 (<c>EADDRINUSE</c>)</description></item>
-        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10048 (<c>EADDRINUSE</c>)</description></item>
+        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10048 (<c>WSAEADDRINUSE</c>)</description></item>
         /// <item><term>Microsoft C runtime errno (MSVC, UCRT) (<c>windows-crt</c>)</term><description>100 (<c>EADDRINUSE</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
         /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under "may fail": a system may report the condition with this error.</description></item>
         /// <item><description>connect(2), Linux man-pages 6.03 (2022-12-04): Listed in the ERRORS section of the page.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems. Named <c>Errno::EADDRINUSE</c> there.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows. Named <c>Errno::EADDRINUSE</c> there.</description></item>
         /// <item><description>The GNU C Library Reference Manual, section Making a Connection (node Connecting): Listed among the errno values the manual defines for connect. Speaks of the socket address of the given address being in use.</description></item>
         /// <item><description>std.posix.connect, Zig standard library: The code maps it to a Zig error of ConnectError; name gives the Zig error. Named <c>AddressInUse</c> there. Both branches.</description></item>
         /// <item><description>connect function (winsock2.h), Microsoft Win32 API reference: Listed in the error-code table of the Return value section. Named <c>WSAEADDRINUSE</c> there. Usually a bind() error, delayed to connect() when the socket was bound to a wildcard address.</description></item>
@@ -753,7 +753,7 @@ namespace ErrorCatalog.Connect
         /// <item><description>IPv4 (<c>AF_INET</c>)</description></item>
         /// <item><description>IPv6 (<c>AF_INET6</c>)</description></item>
         /// </list>
-        /// <para>Names: native <c>EADDRINUSE</c>; std.posix.connect, Zig standard library <c>AddressInUse</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEADDRINUSE</c>; .NET <see cref="global::System.Net.Sockets.SocketError.AddressAlreadyInUse"/>.</para>
+        /// <para>Names: native <c>EADDRINUSE</c>; Socket#connect, Ruby socket library documentation <c>Errno::EADDRINUSE</c>; std.posix.connect, Zig standard library <c>AddressInUse</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEADDRINUSE</c>; .NET <see cref="global::System.Net.Sockets.SocketError.AddressAlreadyInUse"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
         /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): When the exact local and remote address pair (the 4-tuple) is already in use, Linux reports EADDRNOTAVAIL, not EADDRINUSE. Evidence: Observed on Linux 6.18 (two SO_REUSEADDR sockets bound to one local port connecting to one listener); Linux net/ipv4/inet_hashtables.c __inet_check_established().</description></item>
@@ -780,15 +780,15 @@ namespace ErrorCatalog.Connect
         /// <item><term>FreeBSD (<c>freebsd</c>)</term><description>49 (<c>EADDRNOTAVAIL</c>)</description></item>
         /// <item><term>OpenBSD (<c>openbsd</c>)</term><description>49 (<c>EADDRNOTAVAIL</c>)</description></item>
         /// <item><term>NetBSD (<c>netbsd</c>)</term><description>49 (<c>EADDRNOTAVAIL</c>)</description></item>
-        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10049 (<c>EADDRNOTAVAIL</c>)</description></item>
+        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10049 (<c>WSAEADDRNOTAVAIL</c>)</description></item>
         /// <item><term>Microsoft C runtime errno (MSVC, UCRT) (<c>windows-crt</c>)</term><description>101 (<c>EADDRNOTAVAIL</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
         /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under "shall fail": every conforming system must report the condition with this error.</description></item>
         /// <item><description>connect(2), Linux man-pages 6.03 (2022-12-04): Listed in the ERRORS section of the page. The Internet-domain case: the socket was unbound and every port of the ephemeral range is in use. <b>Erratum:</b> The C++ ISocket::connect excerpt (seed 001) leaves this entry out.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows. <b>Erratum:</b> The text still contains an editing note ("TODO check ADDRANY TO INADDR_ANY") instead of naming INADDR_ANY.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems. Named <c>Errno::EADDRNOTAVAIL</c> there.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows. Named <c>Errno::EADDRNOTAVAIL</c> there. <b>Erratum:</b> The text still contains an editing note ("TODO check ADDRANY TO INADDR_ANY") instead of naming INADDR_ANY.</description></item>
         /// <item><description>The GNU C Library Reference Manual, section Making a Connection (node Connecting): Listed among the errno values the manual defines for connect. <b>Erratum:</b> Says the address is not available on the remote machine; the error concerns the local machine (no free local address or port), as POSIX and Linux describe it.</description></item>
         /// <item><description>std.posix.connect, Zig standard library: The code maps it to a Zig error of ConnectError; name gives the Zig error. Named <c>AddressNotAvailable</c> there. Both branches; the doc text repeats the Linux ephemeral-port explanation.</description></item>
         /// <item><description>connect function (winsock2.h), Microsoft Win32 API reference: Listed in the error-code table of the Return value section. Named <c>WSAEADDRNOTAVAIL</c> there. Microsoft uses it for an invalid remote address such as INADDR_ANY or in6addr_any, and for a destination address of all zeros.</description></item>
@@ -798,7 +798,7 @@ namespace ErrorCatalog.Connect
         /// <item><description>IPv4 (<c>AF_INET</c>)</description></item>
         /// <item><description>IPv6 (<c>AF_INET6</c>)</description></item>
         /// </list>
-        /// <para>Names: native <c>EADDRNOTAVAIL</c>; std.posix.connect, Zig standard library <c>AddressNotAvailable</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEADDRNOTAVAIL</c>; .NET <see cref="global::System.Net.Sockets.SocketError.AddressNotAvailable"/>.</para>
+        /// <para>Names: native <c>EADDRNOTAVAIL</c>; Socket#connect, Ruby socket library documentation <c>Errno::EADDRNOTAVAIL</c>; std.posix.connect, Zig standard library <c>AddressNotAvailable</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEADDRNOTAVAIL</c>; .NET <see cref="global::System.Net.Sockets.SocketError.AddressNotAvailable"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
         /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Modern Linux reports an exhausted ephemeral port range for TCP as EADDRNOTAVAIL, and also uses it when the 4-tuple is already taken. Evidence: Observed on Linux 6.18 (4-tuple case); Linux net/ipv4/inet_hashtables.c __inet_hash_connect().</description></item>
@@ -826,14 +826,14 @@ namespace ErrorCatalog.Connect
         /// <item><term>FreeBSD (<c>freebsd</c>)</term><description>55 (<c>ENOBUFS</c>)</description></item>
         /// <item><term>OpenBSD (<c>openbsd</c>)</term><description>55 (<c>ENOBUFS</c>)</description></item>
         /// <item><term>NetBSD (<c>netbsd</c>)</term><description>55 (<c>ENOBUFS</c>)</description></item>
-        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10055 (<c>ENOBUFS</c>)</description></item>
+        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10055 (<c>WSAENOBUFS</c>)</description></item>
         /// <item><term>Microsoft C runtime errno (MSVC, UCRT) (<c>windows-crt</c>)</term><description>119 (<c>ENOBUFS</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
         /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under "may fail": a system may report the condition with this error.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems. Named <c>Errno::ENOBUFS</c> there.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows. Named <c>Errno::ENOBUFS</c> there.</description></item>
         /// <item><description>std.posix.connect, Zig standard library: The code maps it to a Zig error of ConnectError; name gives the Zig error. Named <c>SystemResources</c> there. Windows branch only (WSAENOBUFS). <b>Erratum:</b> The doc comment ties SystemResources to a routing-cache shortage (the Linux EAGAIN text), yet the POSIX branch has no case for ENOBUFS or for that meaning: ENOBUFS ends in unexpectedErrno and EAGAIN becomes WouldBlock.</description></item>
         /// <item><description>connect function (winsock2.h), Microsoft Win32 API reference: Listed in the error-code table of the Return value section. Named <c>WSAENOBUFS</c> there.</description></item>
         /// </list>
@@ -844,7 +844,7 @@ namespace ErrorCatalog.Connect
         /// <item><description>IPv6 (<c>AF_INET6</c>)</description></item>
         /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>)</description></item>
         /// </list>
-        /// <para>Names: native <c>ENOBUFS</c>; std.posix.connect, Zig standard library <c>SystemResources</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAENOBUFS</c>; .NET <see cref="global::System.Net.Sockets.SocketError.NoBufferSpaceAvailable"/>.</para>
+        /// <para>Names: native <c>ENOBUFS</c>; Socket#connect, Ruby socket library documentation <c>Errno::ENOBUFS</c>; std.posix.connect, Zig standard library <c>SystemResources</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAENOBUFS</c>; .NET <see cref="global::System.Net.Sockets.SocketError.NoBufferSpaceAvailable"/>.</para>
         /// </remarks>
         NoBufferSpace = 20,
 
@@ -871,7 +871,7 @@ namespace ErrorCatalog.Connect
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems. Listed for Unix systems; it comes from SVr4, where sockets were built on STREAMS.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems. Named <c>Errno::ENOSR</c> there. Listed for Unix systems; it comes from SVr4, where sockets were built on STREAMS.</description></item>
         /// </list>
         /// <para>Not listed by: connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7); connect(2), Linux man-pages 6.03 (2022-12-04); The GNU C Library Reference Manual, section Making a Connection (node Connecting); std.posix.connect, Zig standard library; connect function (winsock2.h), Microsoft Win32 API reference.</para>
         /// <para>Address families:</para>
@@ -880,7 +880,7 @@ namespace ErrorCatalog.Connect
         /// <item><description>IPv6 (<c>AF_INET6</c>)</description></item>
         /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>)</description></item>
         /// </list>
-        /// <para>Names: native <c>ENOSR</c>; .NET has no matching SocketError member.</para>
+        /// <para>Names: native <c>ENOSR</c>; Socket#connect, Ruby socket library documentation <c>Errno::ENOSR</c>; .NET has no matching SocketError member.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
         /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Linux defines the name but its socket code does not return it from connect(); the Linux page mentions it only in a commented-out note about SVr4. Evidence: linux (source comment in connect.2).</description></item>
@@ -906,15 +906,15 @@ namespace ErrorCatalog.Connect
         /// <item><term>FreeBSD (<c>freebsd</c>)</term><description>13 (<c>EACCES</c>)</description></item>
         /// <item><term>OpenBSD (<c>openbsd</c>)</term><description>13 (<c>EACCES</c>)</description></item>
         /// <item><term>NetBSD (<c>netbsd</c>)</term><description>13 (<c>EACCES</c>)</description></item>
-        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10013 (<c>EACCES</c>)</description></item>
+        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10013 (<c>WSAEACCES</c>)</description></item>
         /// <item><term>Microsoft C runtime errno (MSVC, UCRT) (<c>windows-crt</c>)</term><description>13 (<c>EACCES</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
         /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under "may fail": a system may report the condition with this error.</description></item>
         /// <item><description>connect(2), Linux man-pages 6.03 (2022-12-04): Listed in the ERRORS section of the page. Three entries: AF_UNIX path permissions, broadcast without the broadcast flag or a local firewall rule (shared with EPERM), and an SELinux policy. <b>Erratum:</b> The C++ ISocket::connect excerpt (seed 001) lacks the SELinux entry.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows. Only the broadcast case is given for Windows.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems. Named <c>Errno::EACCES</c> there.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows. Named <c>Errno::EACCES</c> there. Only the broadcast case is given for Windows.</description></item>
         /// <item><description>std.posix.connect, Zig standard library: The code maps it to a Zig error of ConnectError; name gives the Zig error. Named <c>AccessDenied</c> there. POSIX branch.</description></item>
         /// <item><description>std.posix.connect, Zig standard library: The code marks it unreachable: Zig treats it as a bug of the caller and does not return it. The Windows branch treats WSAEACCES as a caller bug, although Winsock uses it for a broadcast destination without SO_BROADCAST.</description></item>
         /// <item><description>connect function (winsock2.h), Microsoft Win32 API reference: Listed in the error-code table of the Return value section. Named <c>WSAEACCES</c> there. Only for a datagram socket connected to a broadcast address without SO_BROADCAST.</description></item>
@@ -926,7 +926,7 @@ namespace ErrorCatalog.Connect
         /// <item><description>IPv6 (<c>AF_INET6</c>): Firewall or security policy; Linux also maps ICMPv6 administratively-prohibited, policy-failure and reject-route messages to it.</description></item>
         /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>): No write permission on the socket file, or no search permission on a directory of its path.</description></item>
         /// </list>
-        /// <para>Names: native <c>EACCES</c>; std.posix.connect, Zig standard library <c>AccessDenied</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEACCES</c>; .NET <see cref="global::System.Net.Sockets.SocketError.AccessDenied"/>.</para>
+        /// <para>Names: native <c>EACCES</c>; Socket#connect, Ruby socket library documentation <c>Errno::EACCES</c>; std.posix.connect, Zig standard library <c>AccessDenied</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEACCES</c>; .NET <see cref="global::System.Net.Sockets.SocketError.AccessDenied"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
         /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): The Linux page gives both EACCES and EPERM for a connection that a local firewall rule refused; callers should handle the two alike. Evidence: connect(2), Linux man-pages 6.03 (2022-12-04).</description></item>
@@ -996,14 +996,14 @@ namespace ErrorCatalog.Connect
         /// <item><term>FreeBSD (<c>freebsd</c>)</term><description>22 (<c>EINVAL</c>)</description></item>
         /// <item><term>OpenBSD (<c>openbsd</c>)</term><description>22 (<c>EINVAL</c>)</description></item>
         /// <item><term>NetBSD (<c>netbsd</c>)</term><description>22 (<c>EINVAL</c>)</description></item>
-        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10022 (<c>EINVAL</c>)</description></item>
+        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10022 (<c>WSAEINVAL</c>)</description></item>
         /// <item><term>Microsoft C runtime errno (MSVC, UCRT) (<c>windows-crt</c>)</term><description>22 (<c>EINVAL</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
         /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under "may fail": a system may report the condition with this error.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows. On Windows Ruby gives the listening-socket case.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems. Named <c>Errno::EINVAL</c> there.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows. Named <c>Errno::EINVAL</c> there. On Windows Ruby gives the listening-socket case.</description></item>
         /// <item><description>std.posix.connect, Zig standard library: The code marks it unreachable: Zig treats it as a bug of the caller and does not return it. Windows branch only (WSAEINVAL). The POSIX branch has no case for EINVAL and ends in unexpectedErrno.</description></item>
         /// <item><description>connect function (winsock2.h), Microsoft Win32 API reference: Listed in the error-code table of the Return value section. Named <c>WSAEINVAL</c> there. Microsoft lists it for a listening socket, and Winsock 1.1 applications get it instead of WSAEALREADY.</description></item>
         /// </list>
@@ -1014,7 +1014,7 @@ namespace ErrorCatalog.Connect
         /// <item><description>IPv6 (<c>AF_INET6</c>)</description></item>
         /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>)</description></item>
         /// </list>
-        /// <para>Names: native <c>EINVAL</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEINVAL</c>; .NET <see cref="global::System.Net.Sockets.SocketError.InvalidArgument"/>.</para>
+        /// <para>Names: native <c>EINVAL</c>; Socket#connect, Ruby socket library documentation <c>Errno::EINVAL</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEINVAL</c>; .NET <see cref="global::System.Net.Sockets.SocketError.InvalidArgument"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
         /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): connect() on a listening AF_UNIX socket returns EINVAL on Linux (POSIX describes EOPNOTSUPP for a listening socket); an address shorter than its family requires also gives EINVAL. Evidence: Observed on Linux 6.18 (connect on a listening AF_UNIX socket).</description></item>
@@ -1040,14 +1040,14 @@ namespace ErrorCatalog.Connect
         /// <item><term>FreeBSD (<c>freebsd</c>)</term><description>9 (<c>EBADF</c>)</description></item>
         /// <item><term>OpenBSD (<c>openbsd</c>)</term><description>9 (<c>EBADF</c>)</description></item>
         /// <item><term>NetBSD (<c>netbsd</c>)</term><description>9 (<c>EBADF</c>)</description></item>
-        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10009 (<c>EBADF</c>)</description></item>
+        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10009 (<c>WSAEBADF</c>)</description></item>
         /// <item><term>Microsoft C runtime errno (MSVC, UCRT) (<c>windows-crt</c>)</term><description>9 (<c>EBADF</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
         /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under "shall fail": every conforming system must report the condition with this error.</description></item>
         /// <item><description>connect(2), Linux man-pages 6.03 (2022-12-04): Listed in the ERRORS section of the page.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems. Named <c>Errno::EBADF</c> there.</description></item>
         /// <item><description>The GNU C Library Reference Manual, section Making a Connection (node Connecting): Listed among the errno values the manual defines for connect.</description></item>
         /// <item><description>std.posix.connect, Zig standard library: The code marks it unreachable: Zig treats it as a bug of the caller and does not return it. POSIX branch.</description></item>
         /// </list>
@@ -1058,7 +1058,7 @@ namespace ErrorCatalog.Connect
         /// <item><description>IPv6 (<c>AF_INET6</c>)</description></item>
         /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>)</description></item>
         /// </list>
-        /// <para>Names: native <c>EBADF</c>; .NET <see cref="global::System.Net.Sockets.SocketError.OperationAborted"/>.</para>
+        /// <para>Names: native <c>EBADF</c>; Socket#connect, Ruby socket library documentation <c>Errno::EBADF</c>; .NET <see cref="global::System.Net.Sockets.SocketError.OperationAborted"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
         /// <item><description>All platforms: .NET reports it as SocketError.OperationAborted, not as InvalidArgument or NotSocket. Evidence: Observed with .NET 10.0.12 SocketErrorPal (reflection).</description></item>
@@ -1084,15 +1084,15 @@ namespace ErrorCatalog.Connect
         /// <item><term>FreeBSD (<c>freebsd</c>)</term><description>38 (<c>ENOTSOCK</c>)</description></item>
         /// <item><term>OpenBSD (<c>openbsd</c>)</term><description>38 (<c>ENOTSOCK</c>)</description></item>
         /// <item><term>NetBSD (<c>netbsd</c>)</term><description>38 (<c>ENOTSOCK</c>)</description></item>
-        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10038 (<c>ENOTSOCK</c>)</description></item>
+        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10038 (<c>WSAENOTSOCK</c>)</description></item>
         /// <item><term>Microsoft C runtime errno (MSVC, UCRT) (<c>windows-crt</c>)</term><description>128 (<c>ENOTSOCK</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
         /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under "shall fail": every conforming system must report the condition with this error.</description></item>
         /// <item><description>connect(2), Linux man-pages 6.03 (2022-12-04): Listed in the ERRORS section of the page.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems. Named <c>Errno::ENOTSOCK</c> there.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows. Named <c>Errno::ENOTSOCK</c> there.</description></item>
         /// <item><description>The GNU C Library Reference Manual, section Making a Connection (node Connecting): Listed among the errno values the manual defines for connect.</description></item>
         /// <item><description>std.posix.connect, Zig standard library: The code marks it unreachable: Zig treats it as a bug of the caller and does not return it. Both branches.</description></item>
         /// <item><description>connect function (winsock2.h), Microsoft Win32 API reference: Listed in the error-code table of the Return value section. Named <c>WSAENOTSOCK</c> there.</description></item>
@@ -1103,7 +1103,7 @@ namespace ErrorCatalog.Connect
         /// <item><description>IPv6 (<c>AF_INET6</c>)</description></item>
         /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>)</description></item>
         /// </list>
-        /// <para>Names: native <c>ENOTSOCK</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAENOTSOCK</c>; .NET <see cref="global::System.Net.Sockets.SocketError.NotSocket"/>.</para>
+        /// <para>Names: native <c>ENOTSOCK</c>; Socket#connect, Ruby socket library documentation <c>Errno::ENOTSOCK</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAENOTSOCK</c>; .NET <see cref="global::System.Net.Sockets.SocketError.NotSocket"/>.</para>
         /// </remarks>
         NotASocket = 26,
 
@@ -1125,14 +1125,14 @@ namespace ErrorCatalog.Connect
         /// <item><term>FreeBSD (<c>freebsd</c>)</term><description>14 (<c>EFAULT</c>)</description></item>
         /// <item><term>OpenBSD (<c>openbsd</c>)</term><description>14 (<c>EFAULT</c>)</description></item>
         /// <item><term>NetBSD (<c>netbsd</c>)</term><description>14 (<c>EFAULT</c>)</description></item>
-        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10014 (<c>EFAULT</c>)</description></item>
+        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10014 (<c>WSAEFAULT</c>)</description></item>
         /// <item><term>Microsoft C runtime errno (MSVC, UCRT) (<c>windows-crt</c>)</term><description>14 (<c>EFAULT</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
         /// <item><description>connect(2), Linux man-pages 6.03 (2022-12-04): Listed in the ERRORS section of the page.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows. On Windows Ruby also names a too-small address length.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems. Named <c>Errno::EFAULT</c> there.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows. Named <c>Errno::EFAULT</c> there. On Windows Ruby also names a too-small address length.</description></item>
         /// <item><description>std.posix.connect, Zig standard library: The code marks it unreachable: Zig treats it as a bug of the caller and does not return it. Both branches.</description></item>
         /// <item><description>connect function (winsock2.h), Microsoft Win32 API reference: Listed in the error-code table of the Return value section. Named <c>WSAEFAULT</c> there. Winsock also uses it for a malformed address or a length that is too small, cases POSIX systems report as EINVAL.</description></item>
         /// </list>
@@ -1143,7 +1143,7 @@ namespace ErrorCatalog.Connect
         /// <item><description>IPv6 (<c>AF_INET6</c>)</description></item>
         /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>)</description></item>
         /// </list>
-        /// <para>Names: native <c>EFAULT</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEFAULT</c>; .NET <see cref="global::System.Net.Sockets.SocketError.Fault"/>.</para>
+        /// <para>Names: native <c>EFAULT</c>; Socket#connect, Ruby socket library documentation <c>Errno::EFAULT</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEFAULT</c>; .NET <see cref="global::System.Net.Sockets.SocketError.Fault"/>.</para>
         /// </remarks>
         BadAddress = 27,
 
@@ -1165,15 +1165,15 @@ namespace ErrorCatalog.Connect
         /// <item><term>FreeBSD (<c>freebsd</c>)</term><description>47 (<c>EAFNOSUPPORT</c>)</description></item>
         /// <item><term>OpenBSD (<c>openbsd</c>)</term><description>47 (<c>EAFNOSUPPORT</c>)</description></item>
         /// <item><term>NetBSD (<c>netbsd</c>)</term><description>47 (<c>EAFNOSUPPORT</c>)</description></item>
-        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10047 (<c>EAFNOSUPPORT</c>)</description></item>
+        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10047 (<c>WSAEAFNOSUPPORT</c>)</description></item>
         /// <item><term>Microsoft C runtime errno (MSVC, UCRT) (<c>windows-crt</c>)</term><description>102 (<c>EAFNOSUPPORT</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
         /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under "shall fail": every conforming system must report the condition with this error.</description></item>
         /// <item><description>connect(2), Linux man-pages 6.03 (2022-12-04): Listed in the ERRORS section of the page.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems. Named <c>Errno::EAFNOSUPPORT</c> there.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows. Named <c>Errno::EAFNOSUPPORT</c> there.</description></item>
         /// <item><description>The GNU C Library Reference Manual, section Making a Connection (node Connecting): Listed among the errno values the manual defines for connect.</description></item>
         /// <item><description>std.posix.connect, Zig standard library: The code maps it to a Zig error of ConnectError; name gives the Zig error. Named <c>AddressFamilyNotSupported</c> there. Both branches.</description></item>
         /// <item><description>connect function (winsock2.h), Microsoft Win32 API reference: Listed in the error-code table of the Return value section. Named <c>WSAEAFNOSUPPORT</c> there.</description></item>
@@ -1184,7 +1184,7 @@ namespace ErrorCatalog.Connect
         /// <item><description>IPv6 (<c>AF_INET6</c>)</description></item>
         /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>)</description></item>
         /// </list>
-        /// <para>Names: native <c>EAFNOSUPPORT</c>; std.posix.connect, Zig standard library <c>AddressFamilyNotSupported</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEAFNOSUPPORT</c>; .NET <see cref="global::System.Net.Sockets.SocketError.AddressFamilyNotSupported"/>.</para>
+        /// <para>Names: native <c>EAFNOSUPPORT</c>; Socket#connect, Ruby socket library documentation <c>Errno::EAFNOSUPPORT</c>; std.posix.connect, Zig standard library <c>AddressFamilyNotSupported</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEAFNOSUPPORT</c>; .NET <see cref="global::System.Net.Sockets.SocketError.AddressFamilyNotSupported"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
         /// <item><description>macOS and other Darwin systems: Connecting a datagram socket to an address with family AF_UNSPEC dissolves the association and returns EAFNOSUPPORT, which Apple documents as harmless. Evidence: Apple connect(2) manual page.</description></item>
@@ -1210,14 +1210,14 @@ namespace ErrorCatalog.Connect
         /// <item><term>FreeBSD (<c>freebsd</c>)</term><description>41 (<c>EPROTOTYPE</c>)</description></item>
         /// <item><term>OpenBSD (<c>openbsd</c>)</term><description>41 (<c>EPROTOTYPE</c>)</description></item>
         /// <item><term>NetBSD (<c>netbsd</c>)</term><description>41 (<c>EPROTOTYPE</c>)</description></item>
-        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10041 (<c>EPROTOTYPE</c>)</description></item>
+        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10041 (<c>WSAEPROTOTYPE</c>)</description></item>
         /// <item><term>Microsoft C runtime errno (MSVC, UCRT) (<c>windows-crt</c>)</term><description>136 (<c>EPROTOTYPE</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
         /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under "shall fail": every conforming system must report the condition with this error.</description></item>
         /// <item><description>connect(2), Linux man-pages 6.03 (2022-12-04): Listed in the ERRORS section of the page. <b>Erratum:</b> The C++ ISocket::connect excerpt (seed 001) leaves this entry out.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems. Named <c>Errno::EPROTOTYPE</c> there.</description></item>
         /// <item><description>std.posix.connect, Zig standard library: The code marks it unreachable: Zig treats it as a bug of the caller and does not return it. <b>Erratum:</b> The code comment describes it as a socket type that does not support the requested protocol, which is the socket() meaning of EPROTONOSUPPORT, not the type mismatch connect() reports.</description></item>
         /// </list>
         /// <para>Not listed by: The GNU C Library Reference Manual, section Making a Connection (node Connecting); connect function (winsock2.h), Microsoft Win32 API reference.</para>
@@ -1225,7 +1225,7 @@ namespace ErrorCatalog.Connect
         /// <list type="bullet">
         /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>): The path names a socket of another type (stream versus datagram or seqpacket).</description></item>
         /// </list>
-        /// <para>Names: native <c>EPROTOTYPE</c>; .NET <see cref="global::System.Net.Sockets.SocketError.ProtocolType"/>.</para>
+        /// <para>Names: native <c>EPROTOTYPE</c>; Socket#connect, Ruby socket library documentation <c>Errno::EPROTOTYPE</c>; .NET <see cref="global::System.Net.Sockets.SocketError.ProtocolType"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
         /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Observed when an AF_UNIX stream socket connects to a path bound by a datagram socket. Evidence: Observed on Linux 6.18.</description></item>
@@ -1251,13 +1251,13 @@ namespace ErrorCatalog.Connect
         /// <item><term>FreeBSD (<c>freebsd</c>)</term><description>45 (<c>EOPNOTSUPP</c>, <c>ENOTSUP</c>)</description></item>
         /// <item><term>OpenBSD (<c>openbsd</c>)</term><description>45 (<c>EOPNOTSUPP</c>); 91 (<c>ENOTSUP</c>)</description></item>
         /// <item><term>NetBSD (<c>netbsd</c>)</term><description>45 (<c>EOPNOTSUPP</c>); 86 (<c>ENOTSUP</c>)</description></item>
-        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10045 (<c>EOPNOTSUPP</c>)</description></item>
+        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10045 (<c>WSAEOPNOTSUPP</c>)</description></item>
         /// <item><term>Microsoft C runtime errno (MSVC, UCRT) (<c>windows-crt</c>)</term><description>130 (<c>EOPNOTSUPP</c>); 129 (<c>ENOTSUP</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
         /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under "may fail": a system may report the condition with this error.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems. Named <c>Errno::EOPNOTSUPP</c> there.</description></item>
         /// </list>
         /// <para>Not listed by: connect(2), Linux man-pages 6.03 (2022-12-04); The GNU C Library Reference Manual, section Making a Connection (node Connecting); std.posix.connect, Zig standard library; connect function (winsock2.h), Microsoft Win32 API reference.</para>
         /// <para>Address families:</para>
@@ -1266,7 +1266,7 @@ namespace ErrorCatalog.Connect
         /// <item><description>IPv6 (<c>AF_INET6</c>)</description></item>
         /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>)</description></item>
         /// </list>
-        /// <para>Names: native <c>EOPNOTSUPP</c>; alias <c>ENOTSUP</c>; .NET <see cref="global::System.Net.Sockets.SocketError.OperationNotSupported"/>.</para>
+        /// <para>Names: native <c>EOPNOTSUPP</c>; alias <c>ENOTSUP</c>; Socket#connect, Ruby socket library documentation <c>Errno::EOPNOTSUPP</c>; .NET <see cref="global::System.Net.Sockets.SocketError.OperationNotSupported"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
         /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Linux does not use it for a listening socket: TCP answers EISCONN and AF_UNIX answers EINVAL. Linux can still produce it when an ICMP source-route-failed message ends the handshake. Evidence: Observed on Linux 6.18; Linux net/ipv4/icmp.c icmp_err_convert[] (ICMP_SR_FAILED).</description></item>
@@ -1301,7 +1301,7 @@ namespace ErrorCatalog.Connect
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
         /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under the additional "shall fail" errors for sockets of family AF_UNIX.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the extra exceptions raised on Unix-based systems when the socket is AF_UNIX.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the extra exceptions raised on Unix-based systems when the socket is AF_UNIX. Named <c>Errno::ENOENT</c> there.</description></item>
         /// <item><description>std.posix.connect, Zig standard library: The code maps it to a Zig error of ConnectError; name gives the Zig error. Named <c>FileNotFound</c> there. POSIX branch. The doc text explains it as a unix-socket path that does not exist.</description></item>
         /// </list>
         /// <para>Not listed by: connect(2), Linux man-pages 6.03 (2022-12-04); The GNU C Library Reference Manual, section Making a Connection (node Connecting); connect function (winsock2.h), Microsoft Win32 API reference.</para>
@@ -1309,7 +1309,7 @@ namespace ErrorCatalog.Connect
         /// <list type="bullet">
         /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>): The socket file or a directory on its path is missing.</description></item>
         /// </list>
-        /// <para>Names: native <c>ENOENT</c>; std.posix.connect, Zig standard library <c>FileNotFound</c>; .NET <see cref="global::System.Net.Sockets.SocketError.AddressNotAvailable"/>.</para>
+        /// <para>Names: native <c>ENOENT</c>; Socket#connect, Ruby socket library documentation <c>Errno::ENOENT</c>; std.posix.connect, Zig standard library <c>FileNotFound</c>; .NET <see cref="global::System.Net.Sockets.SocketError.AddressNotAvailable"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
         /// <item><description>All platforms: .NET reports it as SocketError.AddressNotAvailable. Evidence: Observed with .NET 10.0.12 SocketErrorPal (reflection).</description></item>
@@ -1341,14 +1341,14 @@ namespace ErrorCatalog.Connect
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
         /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under the additional "shall fail" errors for sockets of family AF_UNIX.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the extra exceptions raised on Unix-based systems when the socket is AF_UNIX.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the extra exceptions raised on Unix-based systems when the socket is AF_UNIX. Named <c>Errno::ENOTDIR</c> there.</description></item>
         /// </list>
         /// <para>Not listed by: connect(2), Linux man-pages 6.03 (2022-12-04); The GNU C Library Reference Manual, section Making a Connection (node Connecting); std.posix.connect, Zig standard library; connect function (winsock2.h), Microsoft Win32 API reference.</para>
         /// <para>Address families:</para>
         /// <list type="bullet">
         /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>)</description></item>
         /// </list>
-        /// <para>Names: native <c>ENOTDIR</c>; .NET has no matching SocketError member.</para>
+        /// <para>Names: native <c>ENOTDIR</c>; Socket#connect, Ruby socket library documentation <c>Errno::ENOTDIR</c>; .NET has no matching SocketError member.</para>
         /// </remarks>
         NotADirectory = 32,
 
@@ -1370,21 +1370,21 @@ namespace ErrorCatalog.Connect
         /// <item><term>FreeBSD (<c>freebsd</c>)</term><description>62 (<c>ELOOP</c>)</description></item>
         /// <item><term>OpenBSD (<c>openbsd</c>)</term><description>62 (<c>ELOOP</c>)</description></item>
         /// <item><term>NetBSD (<c>netbsd</c>)</term><description>62 (<c>ELOOP</c>)</description></item>
-        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10062 (<c>ELOOP</c>)</description></item>
+        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10062 (<c>WSAELOOP</c>)</description></item>
         /// <item><term>Microsoft C runtime errno (MSVC, UCRT) (<c>windows-crt</c>)</term><description>114 (<c>ELOOP</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
         /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under the additional "shall fail" errors for sockets of family AF_UNIX.</description></item>
         /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under "may fail": a system may report the condition with this error.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the extra exceptions raised on Unix-based systems when the socket is AF_UNIX.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the extra exceptions raised on Unix-based systems when the socket is AF_UNIX. Named <c>Errno::ELOOP</c> there.</description></item>
         /// </list>
         /// <para>Not listed by: connect(2), Linux man-pages 6.03 (2022-12-04); The GNU C Library Reference Manual, section Making a Connection (node Connecting); std.posix.connect, Zig standard library; connect function (winsock2.h), Microsoft Win32 API reference.</para>
         /// <para>Address families:</para>
         /// <list type="bullet">
         /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>)</description></item>
         /// </list>
-        /// <para>Names: native <c>ELOOP</c>; .NET has no matching SocketError member.</para>
+        /// <para>Names: native <c>ELOOP</c>; Socket#connect, Ruby socket library documentation <c>Errno::ELOOP</c>; .NET has no matching SocketError member.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
         /// <item><description>All platforms: POSIX lists it twice: a loop is a "shall fail" error for AF_UNIX, while exceeding SYMLOOP_MAX links is a "may fail" error. Evidence: connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7).</description></item>
@@ -1410,14 +1410,14 @@ namespace ErrorCatalog.Connect
         /// <item><term>FreeBSD (<c>freebsd</c>)</term><description>63 (<c>ENAMETOOLONG</c>)</description></item>
         /// <item><term>OpenBSD (<c>openbsd</c>)</term><description>63 (<c>ENAMETOOLONG</c>)</description></item>
         /// <item><term>NetBSD (<c>netbsd</c>)</term><description>63 (<c>ENAMETOOLONG</c>)</description></item>
-        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10063 (<c>ENAMETOOLONG</c>)</description></item>
+        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10063 (<c>WSAENAMETOOLONG</c>)</description></item>
         /// <item><term>Microsoft C runtime errno (MSVC, UCRT) (<c>windows-crt</c>)</term><description>38 (<c>ENAMETOOLONG</c>)</description></item>
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
         /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under the additional "shall fail" errors for sockets of family AF_UNIX.</description></item>
         /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under "may fail": a system may report the condition with this error.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems. Named <c>Errno::ENAMETOOLONG</c> there.</description></item>
         /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the extra exceptions raised on Unix-based systems when the socket is AF_UNIX. Named <c>Errno::ENAMETOOLLONG</c> there. <b>Erratum:</b> The AF_UNIX list misspells the class as Errno::ENAMETOOLLONG (double L); Ruby has no such class, the real one is Errno::ENAMETOOLONG.</description></item>
         /// </list>
         /// <para>Not listed by: connect(2), Linux man-pages 6.03 (2022-12-04); The GNU C Library Reference Manual, section Making a Connection (node Connecting); std.posix.connect, Zig standard library; connect function (winsock2.h), Microsoft Win32 API reference.</para>
@@ -1425,7 +1425,7 @@ namespace ErrorCatalog.Connect
         /// <list type="bullet">
         /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>)</description></item>
         /// </list>
-        /// <para>Names: native <c>ENAMETOOLONG</c>; Socket#connect, Ruby socket library documentation <c>Errno::ENAMETOOLLONG</c>; .NET has no matching SocketError member.</para>
+        /// <para>Names: native <c>ENAMETOOLONG</c>; Socket#connect, Ruby socket library documentation <c>Errno::ENAMETOOLONG</c>, <c>Errno::ENAMETOOLLONG</c>; .NET has no matching SocketError member.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
         /// <item><description>All platforms: POSIX lists it twice: a component longer than NAME_MAX is a "shall fail" error for AF_UNIX, a whole path longer than PATH_MAX a "may fail" error. Evidence: connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7).</description></item>
@@ -1457,14 +1457,14 @@ namespace ErrorCatalog.Connect
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
         /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under the additional "shall fail" errors for sockets of family AF_UNIX.</description></item>
-        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the extra exceptions raised on Unix-based systems when the socket is AF_UNIX.</description></item>
+        /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the extra exceptions raised on Unix-based systems when the socket is AF_UNIX. Named <c>Errno::EIO</c> there.</description></item>
         /// </list>
         /// <para>Not listed by: connect(2), Linux man-pages 6.03 (2022-12-04); The GNU C Library Reference Manual, section Making a Connection (node Connecting); std.posix.connect, Zig standard library; connect function (winsock2.h), Microsoft Win32 API reference.</para>
         /// <para>Address families:</para>
         /// <list type="bullet">
         /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>)</description></item>
         /// </list>
-        /// <para>Names: native <c>EIO</c>; .NET has no matching SocketError member.</para>
+        /// <para>Names: native <c>EIO</c>; Socket#connect, Ruby socket library documentation <c>Errno::EIO</c>; .NET has no matching SocketError member.</para>
         /// </remarks>
         InputOutputError = 35,
 
@@ -2610,86 +2610,86 @@ namespace ErrorCatalog.Connect
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum ConnectWindowsCode : int
     {
-        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket is non-blocking and the connection could not be finished at once; the attempt goes on in the background.</summary>
-        EINPROGRESS = 10036,
+        /// <summary><c>WSAEINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket is non-blocking and the connection could not be finished at once; the attempt goes on in the background.</summary>
+        WSAEINPROGRESS = 10036,
 
-        /// <summary><c>EALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: An earlier connection attempt on this socket has not finished yet.</summary>
-        EALREADY = 10037,
+        /// <summary><c>WSAEALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: An earlier connection attempt on this socket has not finished yet.</summary>
+        WSAEALREADY = 10037,
 
-        /// <summary><c>EINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A caught signal interrupted a blocking connect(); POSIX says the connection attempt itself goes on.</summary>
-        EINTR = 10004,
+        /// <summary><c>WSAEINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A caught signal interrupted a blocking connect(); POSIX says the connection attempt itself goes on.</summary>
+        WSAEINTR = 10004,
 
-        /// <summary><c>EISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: This socket has a connection already.</summary>
-        EISCONN = 10056,
+        /// <summary><c>WSAEISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: This socket has a connection already.</summary>
+        WSAEISCONN = 10056,
 
-        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: A resource needed for the connection is temporarily exhausted; what exactly depends on the address family.</summary>
-        EWOULDBLOCK = 10035,
+        /// <summary><c>WSAEWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: A resource needed for the connection is temporarily exhausted; what exactly depends on the address family.</summary>
+        WSAEWOULDBLOCK = 10035,
 
-        /// <summary><c>ECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
-        ECONNREFUSED = 10061,
+        /// <summary><c>WSAECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
+        WSAECONNREFUSED = 10061,
 
-        /// <summary><c>ECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection before it was established.</summary>
-        ECONNRESET = 10054,
+        /// <summary><c>WSAECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection before it was established.</summary>
+        WSAECONNRESET = 10054,
 
-        /// <summary><c>ECONNABORTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
-        ECONNABORTED = 10053,
+        /// <summary><c>WSAECONNABORTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
+        WSAECONNABORTED = 10053,
 
-        /// <summary><c>ETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: The connection could not be established within the system's time limit; the peer never answered.</summary>
-        ETIMEDOUT = 10060,
+        /// <summary><c>WSAETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: The connection could not be established within the system's time limit; the peer never answered.</summary>
+        WSAETIMEDOUT = 10060,
 
-        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The local network interface needed to reach the destination is down, or the network subsystem failed.</summary>
-        ENETDOWN = 10050,
+        /// <summary><c>WSAENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The local network interface needed to reach the destination is down, or the network subsystem failed.</summary>
+        WSAENETDOWN = 10050,
 
-        /// <summary><c>ENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No route leads to the destination network.</summary>
-        ENETUNREACH = 10051,
+        /// <summary><c>WSAENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No route leads to the destination network.</summary>
+        WSAENETUNREACH = 10051,
 
-        /// <summary><c>EHOSTUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
-        EHOSTUNREACH = 10065,
+        /// <summary><c>WSAEHOSTUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
+        WSAEHOSTUNREACH = 10065,
 
-        /// <summary><c>EHOSTDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostDown"/>: The destination host is reported as down or unknown.</summary>
-        EHOSTDOWN = 10064,
+        /// <summary><c>WSAEHOSTDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostDown"/>: The destination host is reported as down or unknown.</summary>
+        WSAEHOSTDOWN = 10064,
 
-        /// <summary><c>ENOPROTOOPT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable"/>: The destination host does not support the transport protocol (it answered with ICMP protocol-unreachable).</summary>
-        ENOPROTOOPT = 10042,
+        /// <summary><c>WSAENOPROTOOPT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable"/>: The destination host does not support the transport protocol (it answered with ICMP protocol-unreachable).</summary>
+        WSAENOPROTOOPT = 10042,
 
-        /// <summary><c>EADDRINUSE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressInUse"/>: The local address the connection would use is already taken.</summary>
-        EADDRINUSE = 10048,
+        /// <summary><c>WSAEADDRINUSE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressInUse"/>: The local address the connection would use is already taken.</summary>
+        WSAEADDRINUSE = 10048,
 
-        /// <summary><c>EADDRNOTAVAIL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable"/>: No usable local address or port is available for the connection, or the destination address cannot be used.</summary>
-        EADDRNOTAVAIL = 10049,
+        /// <summary><c>WSAEADDRNOTAVAIL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable"/>: No usable local address or port is available for the connection, or the destination address cannot be used.</summary>
+        WSAEADDRNOTAVAIL = 10049,
 
-        /// <summary><c>ENOBUFS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoBufferSpace"/>: The system lacks buffer space or other kernel memory for the connection.</summary>
-        ENOBUFS = 10055,
+        /// <summary><c>WSAENOBUFS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoBufferSpace"/>: The system lacks buffer space or other kernel memory for the connection.</summary>
+        WSAENOBUFS = 10055,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, on the socket file or a directory of its path; for IP, a broadcast destination without SO_BROADCAST, or a firewall or security policy.</summary>
-        EACCES = 10013,
+        /// <summary><c>WSAEACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, on the socket file or a directory of its path; for IP, a broadcast destination without SO_BROADCAST, or a firewall or security policy.</summary>
+        WSAEACCES = 10013,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
-        EINVAL = 10022,
+        /// <summary><c>WSAEINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
+        WSAEINVAL = 10022,
 
-        /// <summary><c>EBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The socket argument is not a valid open file descriptor.</summary>
-        EBADF = 10009,
+        /// <summary><c>WSAEBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The socket argument is not a valid open file descriptor.</summary>
+        WSAEBADF = 10009,
 
-        /// <summary><c>ENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor refers to something other than a socket.</summary>
-        ENOTSOCK = 10038,
+        /// <summary><c>WSAENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor refers to something other than a socket.</summary>
+        WSAENOTSOCK = 10038,
 
-        /// <summary><c>EFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The address structure lies outside the memory the process may access.</summary>
-        EFAULT = 10014,
+        /// <summary><c>WSAEFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The address structure lies outside the memory the process may access.</summary>
+        WSAEFAULT = 10014,
 
-        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address belongs to a family this socket cannot use.</summary>
-        EAFNOSUPPORT = 10047,
+        /// <summary><c>WSAEAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address belongs to a family this socket cannot use.</summary>
+        WSAEAFNOSUPPORT = 10047,
 
-        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The socket at the destination has a different type than this socket, for example an AF_UNIX stream socket connecting to a datagram socket.</summary>
-        EPROTOTYPE = 10041,
+        /// <summary><c>WSAEPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The socket at the destination has a different type than this socket, for example an AF_UNIX stream socket connecting to a datagram socket.</summary>
+        WSAEPROTOTYPE = 10041,
 
-        /// <summary><c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: connect() was called on a socket that is in the listening state.</summary>
-        EOPNOTSUPP = 10045,
+        /// <summary><c>WSAEOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: connect() was called on a socket that is in the listening state.</summary>
+        WSAEOPNOTSUPP = 10045,
 
-        /// <summary><c>ELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path met a symbolic-link loop or too many symbolic links.</summary>
-        ELOOP = 10062,
+        /// <summary><c>WSAELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path met a symbolic-link loop or too many symbolic links.</summary>
+        WSAELOOP = 10062,
 
-        /// <summary><c>ENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: The AF_UNIX path, or one component of it, is longer than the system allows.</summary>
-        ENAMETOOLONG = 10063,
+        /// <summary><c>WSAENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: The AF_UNIX path, or one component of it, is longer than the system allows.</summary>
+        WSAENAMETOOLONG = 10063,
 
         /// <summary><c>WSANOTINITIALISED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WinsockNotInitialized"/>: Winsock was not initialised: WSAStartup was not called successfully before connect().</summary>
         WSANOTINITIALISED = 10093,
@@ -3749,33 +3749,33 @@ namespace ErrorCatalog.Connect
 
         private static string? NameOnWindows(int code) => code switch
         {
-            10036 => "EINPROGRESS",
-            10037 => "EALREADY",
-            10004 => "EINTR",
-            10056 => "EISCONN",
-            10035 => "EWOULDBLOCK",
-            10061 => "ECONNREFUSED",
-            10054 => "ECONNRESET",
-            10053 => "ECONNABORTED",
-            10060 => "ETIMEDOUT",
-            10050 => "ENETDOWN",
-            10051 => "ENETUNREACH",
-            10065 => "EHOSTUNREACH",
-            10064 => "EHOSTDOWN",
-            10042 => "ENOPROTOOPT",
-            10048 => "EADDRINUSE",
-            10049 => "EADDRNOTAVAIL",
-            10055 => "ENOBUFS",
-            10013 => "EACCES",
-            10022 => "EINVAL",
-            10009 => "EBADF",
-            10038 => "ENOTSOCK",
-            10014 => "EFAULT",
-            10047 => "EAFNOSUPPORT",
-            10041 => "EPROTOTYPE",
-            10045 => "EOPNOTSUPP",
-            10062 => "ELOOP",
-            10063 => "ENAMETOOLONG",
+            10036 => "WSAEINPROGRESS",
+            10037 => "WSAEALREADY",
+            10004 => "WSAEINTR",
+            10056 => "WSAEISCONN",
+            10035 => "WSAEWOULDBLOCK",
+            10061 => "WSAECONNREFUSED",
+            10054 => "WSAECONNRESET",
+            10053 => "WSAECONNABORTED",
+            10060 => "WSAETIMEDOUT",
+            10050 => "WSAENETDOWN",
+            10051 => "WSAENETUNREACH",
+            10065 => "WSAEHOSTUNREACH",
+            10064 => "WSAEHOSTDOWN",
+            10042 => "WSAENOPROTOOPT",
+            10048 => "WSAEADDRINUSE",
+            10049 => "WSAEADDRNOTAVAIL",
+            10055 => "WSAENOBUFS",
+            10013 => "WSAEACCES",
+            10022 => "WSAEINVAL",
+            10009 => "WSAEBADF",
+            10038 => "WSAENOTSOCK",
+            10014 => "WSAEFAULT",
+            10047 => "WSAEAFNOSUPPORT",
+            10041 => "WSAEPROTOTYPE",
+            10045 => "WSAEOPNOTSUPP",
+            10062 => "WSAELOOP",
+            10063 => "WSAENAMETOOLONG",
             10093 => "WSANOTINITIALISED",
             _ => null,
         };
