@@ -26,7 +26,7 @@ public class GeneratorBenchmarks
 
     // 10,000 entries exceed the loader's 200,000-node limit for hostile input (ECAT002), so that
     // size is measured on the emitter alone, in EmitterBenchmarks.
-    [Params("connect.yaml", "synthetic-100", "synthetic-1000")]
+    [Params("connect.yaml", "synthetic-100", "synthetic-1000", "synthetic-10000")]
     public string Catalog { get; set; } = "connect.yaml";
 
     [GlobalSetup]

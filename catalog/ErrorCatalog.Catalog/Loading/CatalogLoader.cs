@@ -18,7 +18,7 @@ public static class CatalogLoader
     public const int MaxTextLength = 8 * 1024 * 1024;
 
     /// <summary>Most YAML nodes accepted, counting each alias use as the full size of what it repeats.</summary>
-    public const int MaxNodes = 200_000;
+    public const int MaxNodes = 1_000_000;
 
     /// <summary>Deepest nesting of lists and mappings accepted; the schema itself needs six levels.</summary>
     public const int MaxDepth = 64;
