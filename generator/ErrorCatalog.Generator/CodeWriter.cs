@@ -22,7 +22,13 @@ internal sealed class CodeWriter
     public void Line() => builder.Append('\n');
 
     /// <summary>One line of an XML documentation comment; <paramref name="xml"/> must already be escaped.</summary>
-    public void Doc(string xml) => Line("/// " + xml);
+    public void Doc(string xml)
+    {
+        builder.Append(' ', depth * 4);
+        builder.Append("/// ");
+        builder.Append(xml);
+        builder.Append('\n');
+    }
 
     public void Open(string text)
     {

@@ -29,30 +29,15 @@ internal static class GeneratorDiagnostics
     /// <summary>An entry's or group's symbol is a name the generated exception type already uses.</summary>
     public const string ReservedSymbolId = "ECAT105";
 
-    public static readonly DiagnosticDescriptor InvalidOverride = Create(
-        InvalidOverrideId,
-        "Invalid catalog namespace or prefix metadata",
-        "The ErrorCatalogNamespace item metadata must be a dotted C# namespace and ErrorCatalogPrefix a C# identifier, neither a keyword.");
+    public static readonly DiagnosticDescriptor InvalidOverride = Create(InvalidOverrideId, CatalogDiagnosticDescriptors.InvalidOverride);
 
-    public static readonly DiagnosticDescriptor DuplicateOutput = Create(
-        DuplicateOutputId,
-        "Two catalogs generate the same types",
-        "Two catalogs in one project have the same namespace and prefix, so their generated types would collide. Set ErrorCatalogPrefix or ErrorCatalogNamespace metadata on one of the AdditionalFiles items.");
+    public static readonly DiagnosticDescriptor DuplicateOutput = Create(DuplicateOutputId, CatalogDiagnosticDescriptors.DuplicateOutput);
 
-    public static readonly DiagnosticDescriptor GeneratorFailure = Create(
-        GeneratorFailureId,
-        "The generator failed on this catalog",
-        "Generating code for a valid catalog failed unexpectedly. Nothing was generated for this catalog; please report the message.");
+    public static readonly DiagnosticDescriptor GeneratorFailure = Create(GeneratorFailureId, CatalogDiagnosticDescriptors.GeneratorFailure);
 
-    public static readonly DiagnosticDescriptor LanguageVersion = Create(
-        LanguageVersionId,
-        "C# 9 or later is required",
-        "The generated code uses switch expressions, nullable annotations and target-typed expressions. Set <LangVersion> to 9.0 or later (netstandard2.0 projects default to 7.3).");
+    public static readonly DiagnosticDescriptor LanguageVersion = Create(LanguageVersionId, CatalogDiagnosticDescriptors.LanguageVersion);
 
-    public static readonly DiagnosticDescriptor ReservedSymbol = Create(
-        ReservedSymbolId,
-        "Symbol conflicts with a generated member",
-        "Each entry and group becomes a type nested in the generated exception class, so its symbol must not be the name of a member that class already has (Message, Code, Platform, ...).");
+    public static readonly DiagnosticDescriptor ReservedSymbol = Create(ReservedSymbolId, CatalogDiagnosticDescriptors.ReservedSymbol);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> Descriptors = BuildDescriptors();
 
@@ -105,10 +90,7 @@ internal static class GeneratorDiagnostics
         var descriptors = new Dictionary<string, DiagnosticDescriptor>();
         foreach (var loaderDescriptor in CatalogDiagnosticDescriptors.All)
         {
-            descriptors[loaderDescriptor.Id] = Create(
-                loaderDescriptor.Id,
-                loaderDescriptor.Title,
-                loaderDescriptor.Explanation + " " + loaderDescriptor.Fix);
+            descriptors[loaderDescriptor.Id] = Create(loaderDescriptor.Id, loaderDescriptor);
         }
 
         foreach (var own in new[] { InvalidOverride, DuplicateOutput, GeneratorFailure, LanguageVersion, ReservedSymbol })
@@ -118,6 +100,14 @@ internal static class GeneratorDiagnostics
 
         return descriptors;
     }
+
+    /// <summary>
+    /// A compiler descriptor with the id given here and the texts of the shared table, which the docs
+    /// site renders too. The generator's own ids stay constants so that release tracking sees them;
+    /// a test checks they equal the table's.
+    /// </summary>
+    private static DiagnosticDescriptor Create(string id, CatalogDiagnosticDescriptor shared) =>
+        Create(id, shared.Title, shared.Explanation + " " + shared.Fix);
 
     // The ids of the loader's descriptors come from its table, the single source of truth for them,
     // so they cannot be compile-time constants here.

@@ -19,6 +19,12 @@ internal static class Text
             return string.Empty;
         }
 
+        if (IsPlainXml(text))
+        {
+            // Most catalog prose needs no change; returning it as is saves a copy per doc line.
+            return text;
+        }
+
         var builder = new StringBuilder(text.Length + 16);
         var pendingSpace = false;
         foreach (var c in text)
@@ -58,6 +64,38 @@ internal static class Text
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>True when <see cref="Xml"/> would return <paramref name="text"/> unchanged.</summary>
+    private static bool IsPlainXml(string text)
+    {
+        if (text.Length == 0 || text[0] == ' ' || text[text.Length - 1] == ' ')
+        {
+            return text.Length == 0;
+        }
+
+        var previousWasSpace = false;
+        foreach (var c in text)
+        {
+            if (c == ' ')
+            {
+                if (previousWasSpace)
+                {
+                    return false;
+                }
+
+                previousWasSpace = true;
+                continue;
+            }
+
+            previousWasSpace = false;
+            if (c is '&' or '<' or '>' or '\uFFFE' or '\uFFFF' || char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Like <see cref="Xml"/>, ending with a full stop unless the text already ends a sentence.</summary>

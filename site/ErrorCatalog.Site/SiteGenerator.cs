@@ -44,9 +44,9 @@ public static class SiteGenerator
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>Renders the site for <paramref name="catalogs"/> with every diagnostic the loader defines.</summary>
+    /// <summary>Renders the site for <paramref name="catalogs"/> with every diagnostic the loader and the generator define.</summary>
     public static IReadOnlyList<SiteFile> Render(IReadOnlyList<CatalogModel> catalogs) =>
-        Render(catalogs, CatalogDiagnosticDescriptors.All);
+        Render(catalogs, CatalogDiagnosticDescriptors.WithGenerator);
 
     /// <summary>Renders the site; files come back in a fixed order (assets, shared pages, then per catalog, then diagnostics).</summary>
     /// <exception cref="ArgumentException">No catalog, two catalogs with one id, or a name that cannot be a file name.</exception>

@@ -9,7 +9,7 @@ internal sealed partial class SitePages
         const string page = SiteLayout.DiagnosticsIndexPage;
         var body = new PageBuilder();
         body.Line("<h1>Catalog diagnostics</h1>");
-        body.Line("<p class=\"lead\">The catalog loader checks every catalog file before anything is generated from it. <code>errcat validate</code> and the source generator report problems with these ids, in the form <code>file(line,col): error ECAT004: message</code>.</p>");
+        body.Line("<p class=\"lead\">The catalog loader checks every catalog file before anything is generated from it. <code>errcat validate</code> and the source generator report problems with these ids, in the form <code>file(line,col): error ECAT004: message</code>. Ids from ECAT101 on come from the source generator alone: they concern how a project uses a catalog rather than the catalog itself.</p>");
         body.Line(ScrollStart("Diagnostics"));
         body.Line("<table class=\"diagnostic-list\">");
         body.Line("<caption>Every diagnostic id</caption>");

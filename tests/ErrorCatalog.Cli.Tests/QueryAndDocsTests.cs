@@ -170,6 +170,8 @@ public sealed class QueryAndDocsTests
         Assert.True(File.Exists(Path.Combine(site, "index.html")));
         Assert.True(File.Exists(Path.Combine(site, "errors", "ECONNREFUSED.html")));
         Assert.True(File.Exists(Path.Combine(site, "diagnostics", "ECAT001.html")));
+        // The generator's own ids get pages too: its help links point at them.
+        Assert.True(File.Exists(Path.Combine(site, "diagnostics", "ECAT105.html")));
         Assert.EndsWith($"Open {Path.Combine(site, "index.html")}\n", run.Output, StringComparison.Ordinal);
 
         var json = CliHarness.Run("docs", "--out", site, "--catalog", CliHarness.ConnectCatalogPath, "--json");

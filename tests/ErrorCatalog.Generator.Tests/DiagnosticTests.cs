@@ -80,6 +80,24 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void TheGeneratorsOwnIdsMatchTheSharedTableTheDocsSiteRenders()
+    {
+        var own = new[]
+        {
+            GeneratorDiagnostics.InvalidOverride, GeneratorDiagnostics.DuplicateOutput, GeneratorDiagnostics.GeneratorFailure,
+            GeneratorDiagnostics.LanguageVersion, GeneratorDiagnostics.ReservedSymbol,
+        };
+        Assert.Equal(CatalogDiagnosticDescriptors.Generator.Select(d => d.Id), own.Select(d => d.Id));
+        foreach (var descriptor in own)
+        {
+            var shared = CatalogDiagnosticDescriptors.Find(descriptor.Id)!;
+            Assert.Equal(shared.Title, descriptor.Title.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(CatalogDiagnosticDescriptors.HelpLink(descriptor.Id), descriptor.HelpLinkUri);
+            Assert.Same(descriptor, GeneratorDiagnostics.Find(descriptor.Id));
+        }
+    }
+
+    [Fact]
     public void AFailingEmitterBecomesAnErrorOnTheCatalogInsteadOfACrash()
     {
         var generator = new ErrorCatalogGenerator((_, _) => throw new InvalidOperationException("emitter exploded"));

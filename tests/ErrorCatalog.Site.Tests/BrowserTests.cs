@@ -46,7 +46,7 @@ public sealed class BrowserTests
         var catalog = RepositoryFiles.ConnectCatalog;
         using var site = new TempDirectory("errcat-site-e2e");
         using var profile = new TempDirectory("errcat-chromium-profile");
-        SiteGenerator.Write(site.Path, new[] { catalog }, CatalogDiagnosticDescriptors.All);
+        SiteGenerator.Write(site.Path, new[] { catalog }, CatalogDiagnosticDescriptors.WithGenerator);
         var artifacts = RepositoryFiles.ArtifactsDirectory("site-e2e");
 
         using var playwright = await Playwright.CreateAsync();

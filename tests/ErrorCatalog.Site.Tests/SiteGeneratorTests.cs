@@ -19,7 +19,7 @@ public sealed class SiteGeneratorTests
     public void RealCatalogSiteHasNoBrokenLinksOrAnchors()
     {
         using var directory = new TempDirectory("errcat-site");
-        SiteGenerator.Write(directory.Path, new[] { RepositoryFiles.ConnectCatalog }, CatalogDiagnosticDescriptors.All);
+        SiteGenerator.Write(directory.Path, new[] { RepositoryFiles.ConnectCatalog }, CatalogDiagnosticDescriptors.WithGenerator);
 
         var checker = new SiteLinkChecker(directory.Path);
         var problems = checker.FindProblems();
@@ -28,7 +28,7 @@ public sealed class SiteGeneratorTests
 
         // The check must have looked at the whole site, not an empty folder.
         var catalog = RepositoryFiles.ConnectCatalog;
-        Assert.True(checker.PagesChecked >= catalog.Errors.Count + catalog.Platforms.Count + CatalogDiagnosticDescriptors.All.Count + 4);
+        Assert.True(checker.PagesChecked >= catalog.Errors.Count + catalog.Platforms.Count + CatalogDiagnosticDescriptors.WithGenerator.Count + 4);
         Assert.True(checker.LinksChecked > checker.PagesChecked * 5);
     }
 
@@ -50,7 +50,7 @@ public sealed class SiteGeneratorTests
             Assert.Contains(platform.Title, document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         }
 
-        foreach (var descriptor in CatalogDiagnosticDescriptors.All)
+        foreach (var descriptor in CatalogDiagnosticDescriptors.WithGenerator)
         {
             var document = Parser.ParseDocument(Text(files, $"diagnostics/{descriptor.Id}.html"));
             Assert.StartsWith(descriptor.Id + ":", document.QuerySelector("h1")!.TextContent.Trim(), StringComparison.Ordinal);
@@ -69,7 +69,7 @@ public sealed class SiteGeneratorTests
         var files = SiteGenerator.Render(new[] { RepositoryFiles.ConnectCatalog }).Select(f => f.Path).ToHashSet();
         var basePath = new Uri(CatalogDiagnosticDescriptors.HelpLinkBase).AbsolutePath.TrimStart('/');
 
-        foreach (var descriptor in CatalogDiagnosticDescriptors.All)
+        foreach (var descriptor in CatalogDiagnosticDescriptors.WithGenerator)
         {
             var link = new Uri(CatalogDiagnosticDescriptors.HelpLink(descriptor.Id)).AbsolutePath.TrimStart('/');
             Assert.StartsWith(basePath, link, StringComparison.Ordinal);
@@ -105,8 +105,8 @@ public sealed class SiteGeneratorTests
 
         using var a = new TempDirectory("errcat-site-a");
         using var b = new TempDirectory("errcat-site-b");
-        SiteGenerator.Write(a.Path, new[] { catalog }, CatalogDiagnosticDescriptors.All);
-        SiteGenerator.Write(b.Path, new[] { catalog }, CatalogDiagnosticDescriptors.All);
+        SiteGenerator.Write(a.Path, new[] { catalog }, CatalogDiagnosticDescriptors.WithGenerator);
+        SiteGenerator.Write(b.Path, new[] { catalog }, CatalogDiagnosticDescriptors.WithGenerator);
         var filesA = Directory.GetFiles(a.Path, "*", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(a.Path, p)).OrderBy(p => p, StringComparer.Ordinal).ToList();
         var filesB = Directory.GetFiles(b.Path, "*", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(b.Path, p)).OrderBy(p => p, StringComparer.Ordinal).ToList();
         Assert.Equal(filesA, filesB);
@@ -278,7 +278,7 @@ public sealed class SiteGeneratorTests
         var catalog = RepositoryFiles.ConnectCatalog;
         var second = catalog with { Info = catalog.Info with { Id = "connect-copy", Title = "A second catalog" } };
         using var directory = new TempDirectory("errcat-site-multi");
-        var summary = SiteGenerator.Write(directory.Path, new[] { catalog, second }, CatalogDiagnosticDescriptors.All);
+        var summary = SiteGenerator.Write(directory.Path, new[] { catalog, second }, CatalogDiagnosticDescriptors.WithGenerator);
 
         Assert.Equal(2, summary.Catalogs);
         Assert.True(File.Exists(Path.Combine(directory.Path, "connect", "errors", "ECONNREFUSED.html")));
@@ -299,7 +299,7 @@ public sealed class SiteGeneratorTests
 
         using var directory = new TempDirectory("errcat-site-bad");
         var target = Path.Combine(directory.Path, "site");
-        Assert.Throws<ArgumentException>(() => SiteGenerator.Write(target, new[] { catalog, catalog }, CatalogDiagnosticDescriptors.All));
+        Assert.Throws<ArgumentException>(() => SiteGenerator.Write(target, new[] { catalog, catalog }, CatalogDiagnosticDescriptors.WithGenerator));
         Assert.False(Directory.Exists(target));
     }
 

@@ -165,6 +165,45 @@ public static class CatalogDiagnosticDescriptors
         "Two entries have the same stable value, so the generated enum would give two errors one number.",
         "Give the new entry an unused value; never reuse or renumber a released value.");
 
+    // Ids from ECAT101 on are reported by the source generator, not the loader: they concern how a
+    // project uses a catalog. They live here so the docs site explains them beside the loader's.
+
+    public static readonly CatalogDiagnosticDescriptor InvalidOverride = new(
+        "ECAT101",
+        "Invalid catalog namespace or prefix metadata",
+        "The ErrorCatalogNamespace item metadata must be a dotted C# namespace and ErrorCatalogPrefix a C# identifier, neither of them a keyword.",
+        "Correct the metadata on the AdditionalFiles item, or remove it to use the catalog's own namespace and prefix.");
+
+    public static readonly CatalogDiagnosticDescriptor DuplicateOutput = new(
+        "ECAT102",
+        "Two catalogs generate the same types",
+        "Two catalogs in one project have the same namespace and prefix, so their generated types would collide; the second is not generated.",
+        "Set ErrorCatalogPrefix or ErrorCatalogNamespace metadata on one of the AdditionalFiles items.");
+
+    public static readonly CatalogDiagnosticDescriptor GeneratorFailure = new(
+        "ECAT103",
+        "The generator failed on this catalog",
+        "Generating code for a valid catalog failed unexpectedly, so nothing was generated for it. This is a bug in the generator.",
+        "Report the message with the catalog attached; other catalogs of the project are not affected.");
+
+    public static readonly CatalogDiagnosticDescriptor LanguageVersion = new(
+        "ECAT104",
+        "C# 9 or later is required",
+        "The generated code uses switch expressions, nullable annotations and target-typed expressions; netstandard2.0 projects default to C# 7.3.",
+        "Set <LangVersion> to 9.0 or later in the project that consumes the catalog.");
+
+    public static readonly CatalogDiagnosticDescriptor ReservedSymbol = new(
+        "ECAT105",
+        "Symbol conflicts with a generated member",
+        "Each entry and group becomes a type nested in the generated exception class, so its symbol must not be the name of a member that class already has (Message, Code, Platform, ...).",
+        "Choose another symbol for the entry or group.");
+
+    /// <summary>The generator's own diagnostics (ECAT101 on).</summary>
+    public static readonly IReadOnlyList<CatalogDiagnosticDescriptor> Generator = new[]
+    {
+        InvalidOverride, DuplicateOutput, GeneratorFailure, LanguageVersion, ReservedSymbol,
+    };
+
     public static readonly IReadOnlyList<CatalogDiagnosticDescriptor> All = new[]
     {
         YamlSyntax, InputTooLarge, NestingTooDeep, UnknownKey, MissingField, WrongType, DuplicateName,
@@ -173,9 +212,12 @@ public static class CatalogDiagnosticDescriptors
         DuplicateId, InvalidName, InconsistentAlias, UnsupportedSchema, EmptyCatalog, UnknownGroup, DuplicateValue,
     };
 
+    /// <summary>The loader's and the generator's diagnostics: every id a user can meet.</summary>
+    public static IReadOnlyList<CatalogDiagnosticDescriptor> WithGenerator { get; } = Combine(All, Generator);
+
     public static CatalogDiagnosticDescriptor? Find(string id)
     {
-        foreach (var descriptor in All)
+        foreach (var descriptor in WithGenerator)
         {
             if (descriptor.Id == id)
             {
@@ -187,4 +229,11 @@ public static class CatalogDiagnosticDescriptors
     }
 
     public static string HelpLink(string id) => HelpLinkBase + id + ".html";
+
+    private static IReadOnlyList<CatalogDiagnosticDescriptor> Combine(IReadOnlyList<CatalogDiagnosticDescriptor> first, IReadOnlyList<CatalogDiagnosticDescriptor> second)
+    {
+        var combined = new List<CatalogDiagnosticDescriptor>(first);
+        combined.AddRange(second);
+        return combined;
+    }
 }

@@ -47,7 +47,7 @@ public static class DocsCommand
             SiteWriteSummary summary;
             try
             {
-                summary = SiteGenerator.Write(outDirectory, catalogs, CatalogDiagnosticDescriptors.All);
+                summary = SiteGenerator.Write(outDirectory, catalogs, CatalogDiagnosticDescriptors.WithGenerator);
             }
             catch (ArgumentException exception)
             {
