@@ -3,9 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
-using System.Threading;
 using ErrorCatalog.Runtime.Tests.TestSupport;
 using Xunit;
 
@@ -141,37 +139,21 @@ public sealed class RootErrorTests
     /// caller's, so the rest of the test process keeps root; dropping euid from 0 also clears the
     /// thread's effective capabilities (CAP_DAC_OVERRIDE included), as for a process that dropped root.
     /// </summary>
-    private static T RunAsUser<T>(int uid, Func<T> action)
+    private static T RunAsUser<T>(int uid, Func<T> action) => DedicatedThread.Run(() =>
     {
-        T result = default!;
-        ExceptionDispatchInfo? failure = null;
-        var thread = new Thread(() =>
+        if (NativeHelper.SetThreadEffectiveUid(uid) != 0)
         {
-            try
-            {
-                if (NativeHelper.SetThreadEffectiveUid(uid) != 0)
-                {
-                    throw new InvalidOperationException($"setresuid(-1, {uid}, -1) failed with errno {Marshal.GetLastPInvokeError()}");
-                }
+            throw new InvalidOperationException($"setresuid(-1, {uid}, -1) failed with errno {Marshal.GetLastPInvokeError()}");
+        }
 
-                Assert.Equal((uint)uid, TestNative.GetEuid());
-                try
-                {
-                    result = action();
-                }
-                finally
-                {
-                    NativeHelper.SetThreadEffectiveUid(0);
-                }
-            }
-            catch (Exception exception)
-            {
-                failure = ExceptionDispatchInfo.Capture(exception);
-            }
-        });
-        thread.Start();
-        thread.Join();
-        failure?.Throw();
-        return result;
-    }
+        Assert.Equal((uint)uid, TestNative.GetEuid());
+        try
+        {
+            return action();
+        }
+        finally
+        {
+            NativeHelper.SetThreadEffectiveUid(0);
+        }
+    });
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Diagnostics;
 using System.IO;
-using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using System.Threading;
 using Microsoft.Win32.SafeHandles;
@@ -56,33 +55,17 @@ internal sealed class NetworkNamespace : IDisposable
     }
 
     /// <summary>Runs <paramref name="action"/> on a new thread that has entered the namespace.</summary>
-    internal T Run<T>(Func<T> action)
+    internal T Run<T>(Func<T> action) => DedicatedThread.Run(() =>
     {
-        T result = default!;
-        ExceptionDispatchInfo? failure = null;
-        var thread = new Thread(() =>
+        using SafeFileHandle target = File.OpenHandle($"/var/run/netns/{Name}");
+        if (TestNative.SetNs((int)target.DangerousGetHandle(), TestNative.CLONE_NEWNET) != 0)
         {
-            try
-            {
-                using SafeFileHandle target = File.OpenHandle($"/var/run/netns/{Name}");
-                if (TestNative.SetNs((int)target.DangerousGetHandle(), TestNative.CLONE_NEWNET) != 0)
-                {
-                    throw new InvalidOperationException($"setns({Name}) failed with errno {Marshal.GetLastPInvokeError()}");
-                }
+            throw new InvalidOperationException($"setns({Name}) failed with errno {Marshal.GetLastPInvokeError()}");
+        }
 
-                // The thread ends right after, taking its namespace with it; nothing else runs on it.
-                result = action();
-            }
-            catch (Exception exception)
-            {
-                failure = ExceptionDispatchInfo.Capture(exception);
-            }
-        });
-        thread.Start();
-        thread.Join();
-        failure?.Throw();
-        return result;
-    }
+        // The thread ends right after, taking its namespace with it; nothing else runs on it.
+        return action();
+    });
 
     public void Dispose()
     {
