@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using ErrorCatalog.Catalog.Model;
 
@@ -484,18 +485,12 @@ internal static class Emitter
         writer.Doc("<param name=\"code\">The raw code.</param>");
         writer.Doc("<param name=\"error\">The error, or 0 when the catalog does not list the code there.</param>");
         writer.Doc("<returns><see langword=\"true\"/> when the catalog lists the code on that platform.</returns>");
-        writer.Open("public static bool TryFromNative(" + platformType + " platform, int code, out " + error + " error)");
-        writer.Line("error = platform switch");
-        writer.Line("{");
-        foreach (var platform in catalog.Platforms)
-        {
-            writer.Line("    " + platformType + "." + platform.Symbol + " => FromCodeOn" + platform.Symbol + "(code),");
-        }
-
-        writer.Line("    _ => default,");
-        writer.Line("};");
-        writer.Line("return error != default;");
-        writer.Close();
+        WriteTryLookup(
+            writer,
+            "public static bool TryFromNative(" + platformType + " platform, int code, out " + error + " error)",
+            "error",
+            "platform",
+            catalog.Platforms.Select(platform => platformType + "." + platform.Symbol + " => FromCodeOn" + platform.Symbol + "(code)"));
 
         foreach (var platform in catalog.Platforms)
         {
@@ -606,22 +601,14 @@ internal static class Emitter
         writer.Doc("<param name=\"nameOrAlias\">A native name, for example " + Text.Code(catalog.Errors[0].Name) + ".</param>");
         writer.Doc("<param name=\"error\">The error, or 0 when no entry has that name.</param>");
         writer.Doc("<returns><see langword=\"true\"/> when an entry has that name or alias.</returns>");
-        writer.Open("public static bool TryParse(string? nameOrAlias, out " + error + " error)");
-        writer.Line("error = nameOrAlias switch");
-        writer.Line("{");
-        foreach (var entry in catalog.Errors)
-        {
-            writer.Line("    " + Text.Literal(entry.Name) + " => " + error + "." + entry.Symbol + ",");
-            foreach (var alias in entry.Aliases)
-            {
-                writer.Line("    " + Text.Literal(alias.Name) + " => " + error + "." + entry.Symbol + ",");
-            }
-        }
-
-        writer.Line("    _ => default,");
-        writer.Line("};");
-        writer.Line("return error != default;");
-        writer.Close();
+        WriteTryLookup(
+            writer,
+            "public static bool TryParse(string? nameOrAlias, out " + error + " error)",
+            "error",
+            "nameOrAlias",
+            catalog.Errors.SelectMany(entry => new[] { entry.Name }
+                .Concat(entry.Aliases.Select(alias => alias.Name))
+                .Select(name => Text.Literal(name) + " => " + error + "." + entry.Symbol)));
 
         writer.Line();
         writer.Doc("<summary>One sentence on what <paramref name=\"error\"/> means.</summary>");
@@ -686,22 +673,15 @@ internal static class Emitter
         writer.Doc("<param name=\"socketError\">A .NET socket error.</param>");
         writer.Doc("<param name=\"error\">The error, or 0 when no entry matches.</param>");
         writer.Doc("<returns><see langword=\"true\"/> when an entry matches.</returns>");
-        writer.Open("public static bool TryFromSocketError(" + SocketError + " socketError, out " + error + " error)");
-        writer.Line("error = socketError switch");
-        writer.Line("{");
         var seenSocketErrors = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var entry in catalog.Errors)
-        {
-            if (entry.DotNet is not null && seenSocketErrors.Add(entry.DotNet))
-            {
-                writer.Line("    " + SocketError + "." + entry.DotNet + " => " + error + "." + entry.Symbol + ",");
-            }
-        }
-
-        writer.Line("    _ => default,");
-        writer.Line("};");
-        writer.Line("return error != default;");
-        writer.Close();
+        WriteTryLookup(
+            writer,
+            "public static bool TryFromSocketError(" + SocketError + " socketError, out " + error + " error)",
+            "error",
+            "socketError",
+            catalog.Errors
+                .Where(entry => entry.DotNet is not null && seenSocketErrors.Add(entry.DotNet))
+                .Select(entry => SocketError + "." + entry.DotNet + " => " + error + "." + entry.Symbol));
 
         // Exceptions.
         writer.Line();
@@ -746,18 +726,12 @@ internal static class Emitter
         writer.Doc("<param name=\"id\">A catalog platform id, for example " + Text.Code(catalog.Platforms[0].Id) + ".</param>");
         writer.Doc("<param name=\"platform\">The platform, or 0 when no platform has that id.</param>");
         writer.Doc("<returns><see langword=\"true\"/> when a platform has that id.</returns>");
-        writer.Open("public static bool TryParsePlatform(string? id, out " + platformType + " platform)");
-        writer.Line("platform = id switch");
-        writer.Line("{");
-        foreach (var platform in catalog.Platforms)
-        {
-            writer.Line("    " + Text.Literal(platform.Id) + " => " + platformType + "." + platform.Symbol + ",");
-        }
-
-        writer.Line("    _ => default,");
-        writer.Line("};");
-        writer.Line("return platform != default;");
-        writer.Close();
+        WriteTryLookup(
+            writer,
+            "public static bool TryParsePlatform(string? id, out " + platformType + " platform)",
+            "platform",
+            "id",
+            catalog.Platforms.Select(platform => Text.Literal(platform.Id) + " => " + platformType + "." + platform.Symbol));
 
         // Helpers for the generated struct and exceptions; internal so they do not widen the public surface.
         writer.Line();
@@ -900,6 +874,26 @@ internal static class Emitter
             writer.Close();
         }
 
+        writer.Close();
+    }
+
+    /// <summary>
+    /// A <c>Try</c> method whose body is one switch: each arm maps <paramref name="subject"/> to the
+    /// out value <paramref name="result"/>; anything else leaves it 0 and returns false.
+    /// </summary>
+    private static void WriteTryLookup(CodeWriter writer, string signature, string result, string subject, IEnumerable<string> arms)
+    {
+        writer.Open(signature);
+        writer.Line(result + " = " + subject + " switch");
+        writer.Line("{");
+        foreach (var arm in arms)
+        {
+            writer.Line("    " + arm + ",");
+        }
+
+        writer.Line("    _ => default,");
+        writer.Line("};");
+        writer.Line("return " + result + " != default;");
         writer.Close();
     }
 
