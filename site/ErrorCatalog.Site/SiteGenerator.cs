@@ -79,6 +79,7 @@ public static class SiteGenerator
         Add(SiteLayout.IndexPage, pages.Index());
         Add(SiteLayout.SourcesPage, pages.Sources());
         Add(SiteLayout.PlatformsPage, pages.Platforms());
+        Add(SiteLayout.ScenariosPage, pages.Scenarios());
         foreach (var catalog in catalogs)
         {
             for (var i = 0; i < catalog.Errors.Count; i++)

@@ -15,6 +15,7 @@ internal sealed class SiteLayout
     public const string IndexPage = "index.html";
     public const string SourcesPage = "sources.html";
     public const string PlatformsPage = "platforms.html";
+    public const string ScenariosPage = "scenarios.html";
     public const string DiagnosticsIndexPage = "diagnostics/index.html";
     public const string StyleSheet = "site.css";
     public const string Script = "site.js";
@@ -34,6 +35,13 @@ internal sealed class SiteLayout
     public string ErrorPage(CatalogModel catalog, ErrorEntry error) => Folder(catalog) + "errors/" + error.Name + ".html";
 
     public string PlatformPage(CatalogModel catalog, PlatformDefinition platform) => Folder(catalog) + "platforms/" + platform.Id + ".html";
+
+    /// <summary>The anchor of a scenario on an error page (the page of its result or of its naive prediction).</summary>
+    public static string ScenarioAnchorOnErrorPage(string scenarioId) => "scenario-" + Html.Anchor(scenarioId);
+
+    /// <summary>The anchor of a scenario's row on the scenarios page.</summary>
+    public string ScenarioAnchor(CatalogModel catalog, string scenarioId) =>
+        (IsMultiCatalog ? CatalogAnchor(catalog) + "-" : string.Empty) + ScenarioAnchorOnErrorPage(scenarioId);
 
     /// <summary>The anchor of a catalog's section on the shared pages (index, sources, platforms).</summary>
     public string CatalogAnchor(CatalogModel catalog) => "catalog-" + Html.Anchor(catalog.Info.Id);

@@ -42,7 +42,9 @@ internal sealed partial class SitePages
         }
 
         body.Line("</dl>");
+        var scenarioSections = ScenarioSections(catalog, error);
         body.Line("<nav class=\"toc\" aria-label=\"On this page\"><ul><li><a href=\"#codes\">Codes</a></li><li><a href=\"#sources\">Sources</a></li><li><a href=\"#families\">Address families</a></li><li><a href=\"#names\">Names in code</a></li><li><a href=\"#handling\">Handling</a></li>"
+            + string.Concat(scenarioSections.Select(s => $"<li><a href=\"#{s.Anchor}\">{Html.Encode(s.Title)}</a></li>"))
             + (error.Quirks.Count > 0 ? "<li><a href=\"#quirks\">Quirks</a></li>" : string.Empty) + "</ul></nav>");
 
         RenderCodes(body, page, catalog, error);
@@ -60,6 +62,8 @@ internal sealed partial class SitePages
         body.Line($"<div class=\"action\"><h3>What a caller should do</h3><p>{Html.Prose(error.Action)}</p></div>");
         body.Line("</section>");
 
+        RenderScenarioSections(body, page, catalog, error);
+
         if (error.Quirks.Count > 0)
         {
             body.Line("<section id=\"quirks\" aria-labelledby=\"quirks-title\">");
@@ -71,7 +75,7 @@ internal sealed partial class SitePages
                     ? "<span class=\"tag\">all platforms</span>"
                     : string.Join(" ", quirk.Platforms.Select(p => $"<span class=\"tag\">{Html.Encode(p)}</span>"));
                 var evidence = quirk.Evidence is null ? string.Empty : $"<br><span class=\"evidence\">Evidence: {Html.Prose(quirk.Evidence)}</span>";
-                body.Line($"<li>{where} {Html.Prose(quirk.Text)}{evidence}</li>");
+                body.Line($"<li>{where} {Html.Prose(quirk.Text)}{evidence}{QuirkScenarioLinks(page, catalog, error, quirk)}</li>");
             }
 
             body.Line("</ul>");

@@ -25,6 +25,7 @@ internal sealed partial class SitePages
         Errors,
         Sources,
         Platforms,
+        Scenarios,
         Diagnostics,
     }
 
@@ -177,6 +178,7 @@ internal sealed partial class SitePages
         html.Line(NavItem(page, SiteLayout.IndexPage, "Errors", current == Section.Errors));
         html.Line(NavItem(page, SiteLayout.SourcesPage, "Sources", current == Section.Sources));
         html.Line(NavItem(page, SiteLayout.PlatformsPage, "Platforms", current == Section.Platforms));
+        html.Line(NavItem(page, SiteLayout.ScenariosPage, "Scenarios", current == Section.Scenarios));
         html.Line(NavItem(page, SiteLayout.DiagnosticsIndexPage, "Diagnostics", current == Section.Diagnostics));
         html.Line("</ul>");
         html.Line("</nav>");

@@ -57,7 +57,7 @@ public sealed class SiteGeneratorTests
             Assert.Contains(descriptor.Fix, document.Body!.TextContent, StringComparison.Ordinal);
         }
 
-        foreach (var shared in new[] { "index.html", "sources.html", "platforms.html", "diagnostics/index.html", "site.css", "site.js" })
+        foreach (var shared in new[] { "index.html", "sources.html", "platforms.html", "scenarios.html", "diagnostics/index.html", "site.css", "site.js" })
         {
             Assert.True(files.ContainsKey(shared), shared + " is missing");
         }
