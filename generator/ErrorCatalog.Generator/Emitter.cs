@@ -106,6 +106,8 @@ internal static class Emitter
             + (classification is null ? Text.Xml(error.Classification) : "<see cref=\"" + names.Classification + "." + classification.Symbol + "\"/> (" + Text.Xml(classification.Title) + ")")
             + ". " + exceptionLine + ".</para>");
 
+        WriteScenarioDoc(writer, names, catalog, error);
+
         writer.Doc("<para>Code on each platform:</para>");
         writer.Doc("<list type=\"table\">");
         writer.Doc("<listheader><term>Platform</term><description>Code</description></listheader>");
@@ -173,13 +175,76 @@ internal static class Emitter
             foreach (var quirk in error.Quirks)
             {
                 var evidence = string.IsNullOrWhiteSpace(quirk.Evidence) ? string.Empty : " Evidence: " + DescribeEvidence(catalog, quirk.Evidence!);
-                writer.Doc("<item><description>" + DescribeQuirkPlatforms(catalog, quirk) + ": " + Text.Sentence(quirk.Text) + evidence + "</description></item>");
+                var shownBy = quirk.Scenarios.IsEmpty ? string.Empty : " Shown by " + (quirk.Scenarios.Count == 1 ? "scenario " : "scenarios ") + CodeList(quirk.Scenarios) + ".";
+                writer.Doc("<item><description>" + DescribeQuirkPlatforms(catalog, quirk) + ": " + Text.Sentence(quirk.Text) + evidence + shownBy + "</description></item>");
             }
 
             writer.Doc("</list>");
         }
 
         writer.Doc("</remarks>");
+    }
+
+    /// <summary>
+    /// The short form of what the replayed scenarios show: per platform, the first setup that gives
+    /// this error; the first scenario where it is predicted but something else comes back; and the
+    /// platforms whose call never returns it. Short on purpose: doc comments show up in IntelliSense,
+    /// and the docs site has the full lists. Writes nothing for an entry no scenario mentions.
+    /// </summary>
+    private static void WriteScenarioDoc(CodeWriter writer, Names names, Catalog.Model.Catalog catalog, ErrorEntry error)
+    {
+        foreach (var platform in catalog.Platforms)
+        {
+            Scenario? first = null;
+            var count = 0;
+            foreach (var scenario in catalog.ScenariosWithResult(error.Name))
+            {
+                if (scenario.Platform == platform.Id)
+                {
+                    first ??= scenario;
+                    count++;
+                }
+            }
+
+            if (first is not null)
+            {
+                writer.Doc("<para>On " + Text.Code(platform.Id) + ", replayed: " + Text.Sentence(first.Setup) + More(count) + "</para>");
+            }
+        }
+
+        Scenario? blaming = null;
+        var blamingCount = 0;
+        foreach (var scenario in catalog.ScenariosBlaming(error.Name))
+        {
+            blaming ??= scenario;
+            blamingCount++;
+        }
+
+        if (blaming is not null)
+        {
+            var actual = blaming.Succeeds || catalog.FindError(blaming.Result) is not { } result
+                ? "succeeds"
+                : "gives <see cref=\"" + names.Error + "." + result.Symbol + "\"/>";
+            writer.Doc("<para>Not this error: " + Text.Sentence(blaming.Setup) + " The kernel " + actual + " instead (scenario " + Text.Code(blaming.Id) + ")." + More(blamingCount) + "</para>");
+        }
+
+        foreach (var notReturned in error.NotReturned)
+        {
+            writer.Doc("<para>" + Text.Code(notReturned.Platform) + " " + Text.Xml(catalog.Info.Function) + " never returns it: " + Text.Sentence(notReturned.Why) + "</para>");
+        }
+    }
+
+    private static string More(int count) => count > 1 ? " (+" + Text.Number(count - 1) + " more)" : string.Empty;
+
+    private static string CodeList(EquatableArray<string> items)
+    {
+        var parts = new List<string>();
+        foreach (var item in items)
+        {
+            parts.Add(Text.Code(item));
+        }
+
+        return string.Join(", ", parts);
     }
 
     /// <summary>The table cell for one platform: each number with its names, or "absent".</summary>

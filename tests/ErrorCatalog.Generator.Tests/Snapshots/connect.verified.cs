@@ -253,6 +253,7 @@ namespace ErrorCatalog.Connect
         /// </summary>
         /// <remarks>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Transient"/> (Transient). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.ConnectionRefused"/>.</para>
+        /// <para>On <c>linux</c>, replayed: Connect a TCP socket to a port on 127.0.0.1 that no socket listens on.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -379,6 +380,7 @@ namespace ErrorCatalog.Connect
         /// </summary>
         /// <remarks>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Transient"/> (Transient). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.TimedOut"/>.</para>
+        /// <para>On <c>linux</c>, replayed: Inside a new network namespace, an nftables rule in the output hook drops every TCP SYN to a peer address; the socket sets TCP_SYNCNT to 1 so the kernel gives up after about three seconds.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -942,6 +944,7 @@ namespace ErrorCatalog.Connect
         /// </summary>
         /// <remarks>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Permission"/> (Permission). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.OperationNotPermitted"/>.</para>
+        /// <para>Not this error: Inside a new network namespace, an nftables rule in the output hook drops every TCP SYN to a peer address; the socket sets TCP_SYNCNT to 1 so the kernel gives up after about three seconds. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/> instead (scenario <c>nft-output-drop-tcp-syn</c>).</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -1283,6 +1286,7 @@ namespace ErrorCatalog.Connect
         /// </summary>
         /// <remarks>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Transient"/> (Transient). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.NoSuchPath"/>, a <see cref="global::ErrorCatalog.Connect.ConnectException.SocketPath"/>.</para>
+        /// <para>On <c>linux</c>, replayed: Connect an AF_UNIX stream socket to a path in a fresh temporary directory where nothing exists.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
