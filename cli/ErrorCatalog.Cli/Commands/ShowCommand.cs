@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.Linq;
 using System.Globalization;
+using System.Text.Json;
 using ErrorCatalog.Catalog.Model;
 using ErrorCatalog.Cli.Output;
 
@@ -68,6 +69,7 @@ public static class ShowCommand
 
                     writer.WritePropertyName("error");
                     CatalogJson.WriteError(writer, catalog, error);
+                    WriteScenariosJson(writer, catalog, error);
                     writer.WriteEndObject();
                 });
             }
@@ -85,6 +87,31 @@ public static class ShowCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// The scenarios that concern the error, in full: under <c>result</c> those whose real result it
+    /// is, under <c>naive</c> those that predict it but get another result (named by their own
+    /// <c>result</c>).
+    /// </summary>
+    private static void WriteScenariosJson(Utf8JsonWriter writer, Catalog.Model.Catalog catalog, ErrorEntry error)
+    {
+        writer.WriteStartObject("scenarios");
+        writer.WriteStartArray("result");
+        foreach (var scenario in catalog.ScenariosWithResult(error.Name))
+        {
+            CatalogJson.WriteScenario(writer, scenario);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("naive");
+        foreach (var scenario in catalog.ScenariosBlaming(error.Name))
+        {
+            CatalogJson.WriteScenario(writer, scenario);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
     }
 
     private static int ShowNumber(CliContext context, Catalog.Model.Catalog catalog, string text, int code, PlatformDefinition? platform, bool json)

@@ -10,6 +10,74 @@ namespace ErrorCatalog.Cli.Output;
 /// <summary>Everything about one error as readable text: facts, codes, sources, families, quirks.</summary>
 public static class ErrorText
 {
+    /// <summary>
+    /// The short form of what the real kernel shows: per platform, the scenarios that give this
+    /// error; the scenarios that predict it but get something else; the platforms that never
+    /// return it; kernel source locations. Nothing when the catalog says none of these.
+    /// </summary>
+    public static void WriteScenarios(TextWriter output, CatalogModel catalog, ErrorEntry error)
+    {
+        var lines = new List<string>();
+        var happening = catalog.ScenariosWithResult(error.Name).ToList();
+        foreach (var platform in catalog.Platforms)
+        {
+            var ids = happening.Where(s => s.Platform == platform.Id).Select(s => s.Id).ToList();
+            if (ids.Count > 0)
+            {
+                lines.Add($"On {platform.Id}: {Count(ids.Count, "scenario")} ({string.Join(", ", ids)})");
+            }
+        }
+
+        var connect = happening.Select(s => s.DotNetConnect).OfType<string>().Distinct().ToList();
+        var connectAsync = happening.Select(s => s.DotNetConnectAsync).OfType<string>().Distinct().ToList();
+        if (connect.Count > 0 || connectAsync.Count > 0)
+        {
+            var reported = connect.Concat(connectAsync).Distinct().ToList();
+            var differs = reported.Any(r => r != error.DotNet)
+                ? $"; the errno table maps it to {(error.DotNet is null ? "no SocketError member" : "SocketError." + error.DotNet)}"
+                : string.Empty;
+            lines.Add($".NET in those scenarios: Socket.Connect {Values(connect)}, Socket.ConnectAsync {Values(connectAsync)}{differs}");
+        }
+
+        foreach (var scenario in catalog.ScenariosBlaming(error.Name))
+        {
+            var predictedBy = scenario.NaiveSource is null ? string.Empty : $" (predicted by: {scenario.NaiveSource})";
+            lines.Add($"Not this error: {scenario.Id} gives {scenario.Result}{predictedBy}");
+        }
+
+        foreach (var notReturned in error.NotReturned)
+        {
+            lines.Add($"{notReturned.Platform} never returns it: {notReturned.Why}");
+        }
+
+        foreach (var source in error.KernelSources)
+        {
+            var families = source.Families.IsEmpty ? string.Empty : $" [{string.Join(", ", source.Families)}]";
+            lines.Add($"Kernel source: {source.At}{families}: {source.Says}");
+        }
+
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        output.Write("\nOn the real kernel\n");
+        foreach (var line in lines)
+        {
+            output.Write($"  {line}\n");
+        }
+
+        if (happening.Count > 0 || catalog.ScenariosBlaming(error.Name).Any())
+        {
+            output.Write("  (errcat reproduce ID runs a scenario; errcat show --json lists them in full)\n");
+        }
+    }
+
+    private static string Values(List<string> values) => values.Count == 0 ? "(not recorded)" : string.Join("/", values);
+
+    private static string Count(int count, string noun) =>
+        count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? string.Empty : "s");
+
     public static void Write(TextWriter output, CatalogModel catalog, ErrorEntry error, PlatformDefinition? highlight = null)
     {
         output.Write($"{error.Name} ({catalog.Info.Prefix}Error.{error.Symbol})\n");
@@ -47,6 +115,7 @@ public static class ErrorText
             + (exceptionGroup is null ? string.Empty : $" (a {catalog.Info.Prefix}Exception.{exceptionGroup.Symbol})"));
         facts.Add("families", string.Join(", ", error.Families.Select(f => f.Family)));
         facts.WriteTo(output);
+        WriteScenarios(output, catalog, error);
 
         output.Write("\nCodes\n");
         var codes = new TextTable("PLATFORM", "CODE", "OTHER NAMES");
