@@ -91,6 +91,23 @@ public sealed class ScenarioPageTests
     }
 
     [Fact]
+    public void WithoutADotNetNameTheErrnoTableFallbackIsTheComparison()
+    {
+        var real = RepositoryFiles.ConnectCatalog;
+        var unmapped = real.Errors.First(e => e.DotNet is null);
+        var fallback = new Scenario(
+            "site-test-fallback", "linux", "inet", ScenarioVocabulary.Stream, InventedSetup, default, ScenarioVocabulary.ViaConnect,
+            Result: unmapped.Name, Naive: null, NaiveSource: null, DotNetConnect: "SocketError", DotNetConnectAsync: "TimedOut", Note: null);
+        var catalog = real with { Scenarios = real.Scenarios.Append(fallback).ToEquatableArray() };
+
+        var page = Render(catalog, $"errors/{unmapped.Name}.html");
+        Assert.Contains("SocketError.SocketError", page.QuerySelector("#dotnet tr.errno-table")!.TextContent, StringComparison.Ordinal);
+        var cells = page.QuerySelectorAll("#dotnet tbody tr").Single(r => r.TextContent.Contains("site-test-fallback", StringComparison.Ordinal)).QuerySelectorAll("td").ToList();
+        Assert.False(cells[0].ClassList.Contains("differs"));
+        Assert.True(cells[1].ClassList.Contains("differs"));
+    }
+
+    [Fact]
     public void WithoutScenariosNoScenarioSectionIsRendered()
     {
         var real = RepositoryFiles.ConnectCatalog;
