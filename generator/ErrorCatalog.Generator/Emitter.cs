@@ -230,7 +230,8 @@ internal static class Emitter
 
         foreach (var notReturned in error.NotReturned)
         {
-            writer.Doc("<para>" + Text.Code(notReturned.Platform) + " " + Text.Xml(catalog.Info.Function) + " never returns it: " + Text.Sentence(notReturned.Why) + "</para>");
+            // The why is long (what was tried and what came back); the docs site and errcat show carry it.
+            writer.Doc("<para>" + Text.Code(notReturned.Platform) + " " + Text.Xml(catalog.Info.Function) + " never returns it.</para>");
         }
     }
 
