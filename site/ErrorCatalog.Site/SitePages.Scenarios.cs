@@ -47,20 +47,18 @@ internal sealed partial class SitePages
             body.Line(ScrollStart("Scenarios"));
             body.Line("<table class=\"scenario-list\">");
             body.Line($"<caption>Every scenario of {Html.Prose(catalog.Info.Function)}, in catalog order</caption>");
-            body.Line("<thead><tr><th scope=\"col\">Scenario</th><th scope=\"col\">Setup</th><th scope=\"col\">Socket</th><th scope=\"col\">Seen as</th><th scope=\"col\">Needs</th><th scope=\"col\">Result</th><th scope=\"col\">Predicted instead</th><th scope=\"col\">.NET Connect / ConnectAsync</th></tr></thead>");
+            body.Line("<thead><tr><th scope=\"col\">Scenario</th><th scope=\"col\">Setup</th><th scope=\"col\">Result</th><th scope=\"col\">Predicted instead</th><th scope=\"col\">.NET reports</th></tr></thead>");
             body.Line("<tbody>");
             foreach (var scenario in catalog.Scenarios)
             {
                 var naive = scenario.Naive is null
                     ? "<span class=\"muted\">—</span>"
                     : ScenarioOutcomeLink(page, catalog, scenario.Naive, scenario.Id) + (scenario.NaiveSource is null ? string.Empty : $"<br><span class=\"hint\">{Html.Prose(scenario.NaiveSource)}</span>");
+                var note = scenario.Note is null ? string.Empty : $"<br><span class=\"hint\">{Html.Prose(scenario.Note)}</span>";
                 body.Line($"<tr id=\"{layout.ScenarioAnchor(catalog, scenario.Id)}\">"
-                    + $"<th scope=\"row\"><code>{Html.Encode(scenario.Id)}</code> <span class=\"id\">{Html.Encode(scenario.Platform)}</span></th>"
-                    + $"<td>{Html.Prose(scenario.Setup)}{(scenario.Note is null ? string.Empty : $"<br><span class=\"hint\">{Html.Prose(scenario.Note)}</span>")}</td>"
-                    + $"<td class=\"nowrap\">{SocketText(catalog, scenario)}</td>"
-                    + $"<td>{ViaText(catalog, scenario.Via)}</td>"
-                    + $"<td>{NeedsText(scenario)}</td>"
-                    + $"<td class=\"nowrap\">{ScenarioOutcomeLink(page, catalog, scenario.Result, scenario.Id)}</td>"
+                    + $"<th scope=\"row\"><code>{Html.Encode(scenario.Id)}</code><br><span class=\"hint\">{Html.Encode(scenario.Platform)}; {SocketText(catalog, scenario)}; needs {NeedsText(scenario)}</span></th>"
+                    + $"<td>{Html.Prose(scenario.Setup)}<br><span class=\"hint\">Seen as {ViaText(catalog, scenario.Via)}.</span>{note}</td>"
+                    + $"<td>{ScenarioOutcomeLink(page, catalog, scenario.Result, scenario.Id)}</td>"
                     + $"<td>{naive}</td>"
                     + $"<td>{DotNetPair(scenario)}</td></tr>");
             }
@@ -335,7 +333,7 @@ internal sealed partial class SitePages
         }
 
         string Part(string? value) => value is null ? "<span class=\"muted\">not recorded</span>" : SocketErrorCode(value);
-        return $"<code>Connect</code>: {Part(scenario.DotNetConnect)}; <code>ConnectAsync</code>: {Part(scenario.DotNetConnectAsync)}";
+        return $"<code>Connect</code>: {Part(scenario.DotNetConnect)}<br><code>ConnectAsync</code>: {Part(scenario.DotNetConnectAsync)}";
     }
 
     private static string SocketErrorCode(string member) => $"<code>SocketError.{Html.Encode(member)}</code>";

@@ -116,7 +116,37 @@ public sealed class BrowserTests
         Assert.Equal(await page.Locator("#matrix tbody tr.differs").CountAsync(), differing);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(artifacts, "sources-differences.png") });
 
-        output.WriteLine($"Screenshots: {indexShot}, {errorShot}, {phoneShot}");
+        // From a scenario on ECONNREFUSED's page to its row on the scenarios page, and back through its result link.
+        var scenario = catalog.ScenariosWithResult("ECONNREFUSED").FirstOrDefault();
+        Assert.NotNull(scenario);
+        await page.GotoAsync(new Uri(Path.Combine(site.Path, "errors", "ECONNREFUSED.html")).AbsoluteUri);
+        await page.Locator($"#happens-linux li#scenario-{scenario!.Id} .scenario-id a").ClickAsync();
+        await page.WaitForURLAsync($"**/scenarios.html#scenario-{scenario.Id}");
+        var scenarioRow = page.Locator($"tr#scenario-{scenario.Id}");
+        await Assertions.Expect(scenarioRow).ToBeVisibleAsync();
+        Assert.Contains(scenario.Id, await scenarioRow.InnerTextAsync(), StringComparison.Ordinal);
+        var scenariosShot = Path.Combine(artifacts, "scenarios.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = scenariosShot, FullPage = false });
+        await scenarioRow.Locator("a", new() { HasText = "ECONNREFUSED" }).ClickAsync();
+        await page.WaitForURLAsync($"**/errors/ECONNREFUSED.html#scenario-{scenario.Id}");
+        await Assertions.Expect(page.Locator($"li#scenario-{scenario.Id}")).ToBeVisibleAsync();
+        var happensShot = Path.Combine(artifacts, "error-ECONNREFUSED-scenario.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = happensShot, FullPage = false });
+
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync(new Uri(Path.Combine(site.Path, "scenarios.html")).AbsoluteUri);
+        var scenariosOverflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(scenariosOverflow <= 0, $"the scenarios page is {scenariosOverflow}px wider than a 390px phone screen");
+
+        // Scenario sections hold long setups, ids and SocketError names: no error page may grow wider than the phone.
+        foreach (var error in catalog.Errors)
+        {
+            await page.GotoAsync(new Uri(Path.Combine(site.Path, "errors", error.Name + ".html")).AbsoluteUri);
+            var errorOverflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            Assert.True(errorOverflow <= 0, $"errors/{error.Name}.html is {errorOverflow}px wider than a 390px phone screen");
+        }
+
+        output.WriteLine($"Screenshots: {indexShot}, {errorShot}, {phoneShot}, {scenariosShot}, {happensShot}");
     }
 
     /// <summary>What the index's filter searches, as the site writes it into data-search.</summary>

@@ -140,7 +140,7 @@ public sealed class ScenarioPageTests
         {
             var scenario = catalog.Scenarios[i];
             Assert.Equal("scenario-" + scenario.Id, rows[i].Id);
-            var resultCell = rows[i].QuerySelectorAll("td")[4];
+            var resultCell = rows[i].QuerySelectorAll("td")[1];
             if (scenario.Succeeds)
             {
                 Assert.Equal(ScenarioVocabulary.Success, resultCell.TextContent.Trim());
