@@ -49,6 +49,7 @@ internal static partial class IpScenarios
         new("tcp-hop-limit-exceeded", context => HopLimitExceeded(context, ElsewhereV4)),
         new("tcp6-hop-limit-exceeded", context => HopLimitExceeded(context, ElsewhereV6)),
         new("tcp6-peer-parameter-problem", PeerParameterProblem),
+        new("tcp-timestamp-option-overflow-through-router", TimestampOverflowThroughRouter),
         new("tcp-peer-icmp-then-silence", context => PeerRejects(context, PeerV4,
             "tcp flags syn quota until 60 bytes reject with icmp type host-unreachable\n    tcp flags syn drop")),
     ];
@@ -147,6 +148,29 @@ internal static partial class IpScenarios
             {
                 context.SetOption(socket, LinuxConstants.IPPROTO_IP, LinuxConstants.IP_TTL, 1);
             }
+        });
+    }
+
+    /// <summary>
+    /// Client, router (the peer) and server in three namespaces. The client's SYN carries a full
+    /// IPv4 timestamp option whose overflow counter is 14: the router counts one more missed
+    /// timestamp (15, the most the four bits hold), and the server, which would have to count
+    /// another, answers with an ICMP parameter problem instead.
+    /// </summary>
+    private static unsafe Observation TimestampOverflowThroughRouter(ScenarioContext context)
+    {
+        var pair = CreatePair(context);
+        var server = context.CreateNamespace();
+        pair.Peer.Link(server, ["10.92.0.1/24"], ["10.92.0.5/24"], localDevice: "ec2", peerDevice: "ec3");
+        pair.Peer.Sysctl("net.ipv4.ip_forward", "1");
+        pair.Client.Ip("route", "add", "10.92.0.0/24", "via", PeerV4);
+        server.Ip("route", "add", "default", "via", "10.92.0.1");
+        return ConnectIn(context, pair.Client, Stream, ElsewhereV4, ClosedPort, socket =>
+        {
+            BoundHandshake(context, socket);
+            // Type, length 8, pointer 9 (past the end: no room left), overflow 14 with flag 0 (timestamps only), one empty slot.
+            byte* option = stackalloc byte[] { IpNative.IPOPT_TIMESTAMP, 8, 9, 14 << 4, 0, 0, 0, 0 };
+            context.Check(Libc.SetSockOpt(socket.Value, LinuxConstants.IPPROTO_IP, IpNative.IP_OPTIONS, option, 8), "setsockopt(IP_OPTIONS)");
         });
     }
 
