@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using ErrorCatalog.Replay.Environment;
 using ErrorCatalog.Replay.Native;
 
 namespace ErrorCatalog.Replay.Scenarios.Ip;

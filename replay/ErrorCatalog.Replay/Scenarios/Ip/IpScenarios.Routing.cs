@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using ErrorCatalog.Replay.Environment;
 using ErrorCatalog.Replay.Native;
 
 namespace ErrorCatalog.Replay.Scenarios.Ip;

@@ -23,7 +23,7 @@ internal static partial class IpScenarios
 
     private const string PeerDevice = "ec1";
 
-    /// <summary>A port nothing listens on; every test network here is private to its scenario.</summary>
+    /// <summary>A port nothing listens on in the namespaces the scenarios create (and one that sends nothing where the runner's own namespace is used).</summary>
     private const int ClosedPort = 9;
 
     /// <summary>
