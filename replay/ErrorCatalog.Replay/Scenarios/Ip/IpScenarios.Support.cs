@@ -23,7 +23,10 @@ internal static partial class IpScenarios
 
     private const string PeerDevice = "ec1";
 
-    /// <summary>A port nothing listens on in the namespaces the scenarios create (and one that sends nothing where the runner's own namespace is used).</summary>
+    /// <summary>
+    /// A port nothing listens on inside the scenarios' own namespaces; in the runner's namespace
+    /// only connects that fail before sending anything use it.
+    /// </summary>
     private const int ClosedPort = 9;
 
     /// <summary>
