@@ -10,7 +10,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 apt_packages=(
   cpp gcc libc6-dev linux-libc-dev
   linux-libc-dev-mips-cross linux-libc-dev-sparc64-cross linux-libc-dev-alpha-cross linux-libc-dev-hppa-cross
-  mingw-w64-common manpages-dev iproute2 util-linux chromium
+  mingw-w64-common manpages-dev iproute2 nftables util-linux chromium
 )
 
 missing=()
@@ -33,6 +33,18 @@ results=artifacts/test-results
 rm -rf "$results"
 mkdir -p "$results"
 export ARTIFACTS_DIR="$PWD/artifacts"
+
+# Scenario replays and runtime tests make network namespaces named PREFIX-PID-N and delete them;
+# one left behind by a test process that no longer runs is deleted here, whatever the outcome.
+remove_test_namespaces() {
+  command -v ip >/dev/null && [[ $(id -u) -eq 0 ]] || return 0
+  local name pid
+  for name in $(ip netns list 2>/dev/null | awk '{print $1}' | grep -E '^(ecreplay|ectest)-[0-9]+-' || true); do
+    pid=${name#*-}; pid=${pid%%-*}
+    [[ -d /proc/$pid ]] || ip netns del "$name" 2>/dev/null || true
+  done
+}
+trap remove_test_namespaces EXIT
 
 dotnet build ErrorCatalog.sln -c Release -nologo -v quiet
 status=0

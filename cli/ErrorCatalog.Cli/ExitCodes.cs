@@ -24,6 +24,9 @@ public static class ExitCodes
     /// <summary><c>connect</c> could not be attempted here (for example the socket could not be created, or this operating system is not supported).</summary>
     public const int ConnectUnavailable = 6;
 
+    /// <summary><c>reproduce</c> ran and at least one scenario did not behave as the catalog says; the output shows which.</summary>
+    public const int ReproduceMismatch = 7;
+
     /// <summary>An unexpected internal failure (a bug in errcat); the message says what happened.</summary>
     public const int InternalError = 70;
 }

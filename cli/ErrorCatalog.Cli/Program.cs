@@ -65,6 +65,7 @@ public static class Program
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(ConnectCommand.Create(context));
         root.Subcommands.Add(DocsCommand.Create(context));
+        root.Subcommands.Add(ReproduceCommand.Create(context));
         return root;
     }
 }

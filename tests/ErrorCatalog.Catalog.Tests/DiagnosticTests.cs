@@ -218,6 +218,119 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void ECAT026_scenario_result_that_is_no_entry()
+    {
+        var text = Valid.Edit("result: ECONNREFUSED", "result: ECONNREFUSD");
+        var diagnostic = CatalogText.AssertFails(text, "ECAT026", CatalogText.PositionOf(text, "ECONNREFUSD"));
+        Assert.Contains("Did you mean 'ECONNREFUSED'?", diagnostic.Message);
+        Assert.Single(CatalogLoader.Load("test.yaml", text).Diagnostics);
+    }
+
+    [Fact]
+    public void ECAT026_scenario_naive_that_is_an_alias_names_the_canonical_entry()
+    {
+        var text = Valid.Edit("naive: EAGAIN", "naive: EWOULDBLOCK");
+        var diagnostic = CatalogText.AssertFails(text, "ECAT026", CatalogText.PositionOf(text, "naive: EWOULDBLOCK", shift: 7));
+        Assert.Contains("alias of EAGAIN", diagnostic.Message);
+    }
+
+    [Fact]
+    public void ECAT027_naive_equal_to_result()
+    {
+        var text = Valid.Edit("naive: EAGAIN", "naive: ECONNREFUSED");
+        CatalogText.AssertFails(text, "ECAT027", CatalogText.PositionOf(text, "naive: ECONNREFUSED", shift: 7));
+    }
+
+    [Fact]
+    public void ECAT028_unknown_socket_need_or_via()
+    {
+        var socket = Valid.Edit("socket: dgram", "socket: datagram");
+        var diagnostic = CatalogText.AssertFails(socket, "ECAT028", CatalogText.PositionOf(socket, "datagram"));
+        Assert.Contains("stream, dgram, seqpacket", diagnostic.Message);
+
+        var need = Valid.Edit("needs: [root, netns]", "needs: [root, netsn]");
+        diagnostic = CatalogText.AssertFails(need, "ECAT028", CatalogText.PositionOf(need, "netsn"));
+        Assert.Contains("Did you mean 'netns'?", diagnostic.Message);
+
+        var via = Valid.Edit("via: so-error", "via: poll");
+        CatalogText.AssertFails(via, "ECAT028", CatalogText.PositionOf(via, "poll"));
+    }
+
+    [Fact]
+    public void ECAT029_needs_none_beside_other_needs()
+    {
+        var text = Valid.Edit("needs: [root, netns]", "needs: [root, none]");
+        CatalogText.AssertFails(text, "ECAT029", CatalogText.PositionOf(text, "none]"));
+    }
+
+    [Fact]
+    public void ECAT030_quirk_names_an_unknown_scenario()
+    {
+        var text = Valid.Edit("scenarios: [refused-loopback]", "scenarios: [refused-loopbak]");
+        var diagnostic = CatalogText.AssertFails(text, "ECAT030", CatalogText.PositionOf(text, "refused-loopbak"));
+        Assert.Contains("Did you mean 'refused-loopback'?", diagnostic.Message);
+    }
+
+    [Fact]
+    public void ECAT031_not_returned_although_a_scenario_returns_it()
+    {
+        // Moving the claim onto ECONNREFUSED contradicts the scenario whose result it is.
+        var text = Valid.Edit(
+            "    not-returned:\n      - platform: linux\n        why: A retry was expected from a closed port, but the kernel refused at once.\n",
+            string.Empty).Edit("      inet: ~\n", "      inet: ~\n    not-returned:\n      - platform: linux\n        why: Never seen.\n");
+        var diagnostic = CatalogText.AssertFails(text, "ECAT031", CatalogText.PositionOf(text, "platform: linux\n        why: Never", shift: 10));
+        Assert.Contains("refused-loopback", diagnostic.Message);
+    }
+
+    [Fact]
+    public void ECAT032_not_returned_with_no_scenario_that_tried()
+    {
+        var text = Valid.Edit("    naive: EAGAIN\n    naive-source: intuition\n", string.Empty);
+        var diagnostic = CatalogText.AssertFails(text, "ECAT032", CatalogText.PositionOf(text, "platform: linux\n        why: A retry", shift: 10));
+        Assert.Contains("naive: EAGAIN", diagnostic.Message);
+        Assert.Single(CatalogLoader.Load("test.yaml", text).Diagnostics);
+    }
+
+    [Fact]
+    public void Scenario_problems_reuse_the_general_ids()
+    {
+        var unknownKey = Valid.Edit("    note: The refusal", "    notes: The refusal");
+        CatalogText.AssertFails(unknownKey, "ECAT004", CatalogText.PositionOf(unknownKey, "notes:"));
+
+        var missing = Valid.Edit("    setup: Connect a datagram socket to a bound path.\n", string.Empty);
+        CatalogText.AssertFails(missing, "ECAT005", CatalogText.PositionOf(missing, "id: unix-dgram-bound-path", shift: 0));
+
+        var badId = Valid.Edit("id: unix-dgram-bound-path", "id: unix--dgram");
+        CatalogText.AssertFails(badId, "ECAT020", CatalogText.PositionOf(badId, "unix--dgram"));
+
+        var duplicate = Valid.Edit("id: unix-dgram-bound-path", "id: refused-loopback");
+        CatalogText.AssertFails(duplicate, "ECAT019", CatalogText.PositionOf(duplicate, "id: refused-loopback", shift: 4, occurrence: 2));
+
+        var platform = Valid.Edit("platform: windows", "platform: windos");
+        CatalogText.AssertFails(platform, "ECAT010", CatalogText.PositionOf(platform, "windos"));
+
+        // The kernel source names a family its entry does not list.
+        var family = Valid.Edit("families: [inet]", "families: [unix]").Edit("      unix: No process is bound to the socket path.\n", string.Empty);
+        var diagnostic = CatalogText.AssertFails(family, "ECAT012", CatalogText.PositionOf(family, "[unix]", shift: 1));
+        Assert.Contains("not one of the families the entry lists", diagnostic.Message);
+
+        var socketError = Valid.Edit("connect-async: ConnectionRefused", "connect-async: Refused");
+        CatalogText.AssertFails(socketError, "ECAT018", CatalogText.PositionOf(socketError, "connect-async: Refused", shift: 15));
+
+        var location = Valid.Edit("at: net/unix/af_unix.c unix_stream_connect()", "at: unix_stream_connect");
+        CatalogText.AssertFails(location, "ECAT006", CatalogText.PositionOf(location, "unix_stream_connect"));
+
+        var needWord = Valid.Edit("needs: [root, netns]", "needs: root");
+        CatalogText.AssertFails(needWord, "ECAT006", CatalogText.PositionOf(needWord, "needs: root", shift: 7));
+
+        var emptyNeeds = Valid.Edit("needs: [root, netns]", "needs: []");
+        CatalogText.AssertFails(emptyNeeds, "ECAT023", CatalogText.PositionOf(emptyNeeds, "needs: []"));
+
+        var repeatedPlatform = Valid.Edit("why: A retry was expected from a closed port, but the kernel refused at once.\n", "why: A retry.\n      - platform: linux\n        why: Again.\n");
+        CatalogText.AssertFails(repeatedPlatform, "ECAT019", CatalogText.PositionOf(repeatedPlatform, "platform: linux\n        why: Again", shift: 10));
+    }
+
+    [Fact]
     public void Every_descriptor_has_a_test_here()
     {
         var tested = typeof(DiagnosticTests).GetMethods().Select(m => m.Name).Where(n => n.StartsWith("ECAT")).Select(n => n.Substring(0, 7)).ToHashSet();

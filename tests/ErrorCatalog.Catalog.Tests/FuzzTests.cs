@@ -21,16 +21,24 @@ public class FuzzTests
 
     private static readonly string[] Numbers = { "0", "-1", "1", "4095", "4096", "10035", "111", "99999999999", "1.5", "0x10", "011", "+7", "1e3", "absent", "same", "~", "" };
 
+    // Words the scenario fields use, swapped for one another so that mutations reach their checks.
+    private static readonly string[] Words =
+    {
+        "none", "success", "root", "[none, root]", "[]", "stream", "dgram", "so-error", "ECONNREFUSED", "EAGAIN", "EWOULDBLOCK", "EPERM",
+        "refused-loopback", "unix-dgram-bound-path", "linux", "windows", "inet", "unix", "TimedOut", "Success", "~",
+    };
+
     private static readonly string[] Keys =
     {
         "name", "symbol", "value", "summary", "codes", "aliases", "sources", "families", "quirks", "how", "platforms", "id", "kind",
         "min", "max", "group", "dotnet", "schema", "sumary", "Name", "linux", "windows", "posix", "zig", "inet", "unix", "errors",
+        "scenarios", "platform", "family", "socket", "setup", "needs", "via", "result", "naive", "note", "connect", "at", "says", "why",
     };
 
     private static readonly char[] Characters = "aZ09 -_:[]{},#&*!|>'\"?%@`\t\n\r~.\\é".ToCharArray();
 
     private static readonly Gen<(int Kind, int A, int B, int Pick)> Mutation =
-        Gen.Select(Gen.Int[0, 9], Gen.Int[0, int.MaxValue], Gen.Int[0, int.MaxValue], Gen.Int[0, 1000]);
+        Gen.Select(Gen.Int[0, 10], Gen.Int[0, int.MaxValue], Gen.Int[0, int.MaxValue], Gen.Int[0, 1000]);
 
     [Fact]
     public void Random_edits_never_throw_and_always_explain_failure()
@@ -102,6 +110,8 @@ public class FuzzTests
                 return ReplaceNth(text, @"(?<=: )-?\d+", mutation.B, Numbers[mutation.Pick % Numbers.Length]);
             case 7:
                 return ReplaceNth(text, @"[a-z]+(?=:)", mutation.B, Keys[mutation.Pick % Keys.Length]);
+            case 10:
+                return ReplaceNth(text, @"(?<=: )[A-Za-z][A-Za-z-]*(?=\n)", mutation.B, Words[mutation.Pick % Words.Length]);
             case 8:
                 lines[line] = "  " + lines[line];
                 return string.Join("\n", lines);

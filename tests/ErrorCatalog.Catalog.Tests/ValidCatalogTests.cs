@@ -115,10 +115,92 @@ public class ValidCatalogTests
         Assert.Equal(
             new[]
             {
-                new Quirk(EquatableArray.Create("linux", "windows"), "Reported for a non-blocking connect in progress.", "posix"),
+                new Quirk(EquatableArray.Create("linux", "windows"), "Reported for a non-blocking connect in progress.", "posix", EquatableArray.Create("refused-loopback")),
                 new Quirk(EquatableArray<string>.Empty, "Applies everywhere.", null),
             },
             again.Quirks);
+    }
+
+    [Fact]
+    public void Scenarios_are_read_in_file_order_with_every_field()
+    {
+        var catalog = LoadMinimal();
+        Assert.Equal(
+            new[]
+            {
+                new Scenario(
+                    "refused-loopback",
+                    "linux",
+                    "inet",
+                    ScenarioVocabulary.Stream,
+                    "Connect to a port on loopback where nothing listens.",
+                    EquatableArray<string>.Empty,
+                    ScenarioVocabulary.ViaConnect,
+                    "ECONNREFUSED",
+                    "EAGAIN",
+                    "intuition",
+                    "ConnectionRefused",
+                    "ConnectionRefused",
+                    "The refusal comes at once."),
+                new Scenario(
+                    "unix-dgram-bound-path",
+                    "windows",
+                    "unix",
+                    ScenarioVocabulary.Dgram,
+                    "Connect a datagram socket to a bound path.",
+                    EquatableArray.Create(ScenarioVocabulary.Root, ScenarioVocabulary.Netns),
+                    ScenarioVocabulary.ViaSoError,
+                    ScenarioVocabulary.Success,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null),
+            },
+            catalog.Scenarios);
+        Assert.True(catalog.Scenarios[0].NeedsNothing);
+        Assert.False(catalog.Scenarios[1].NeedsNothing);
+        Assert.True(catalog.Scenarios[1].Succeeds);
+        Assert.Same(catalog.Scenarios[1], catalog.FindScenario("unix-dgram-bound-path"));
+        Assert.Null(catalog.FindScenario("ECONNREFUSED"));
+        Assert.Equal(new[] { "refused-loopback" }, catalog.ScenariosWithResult("ECONNREFUSED").Select(s => s.Id));
+        Assert.Equal(new[] { "unix-dgram-bound-path" }, catalog.ScenariosWithResult(ScenarioVocabulary.Success).Select(s => s.Id));
+        Assert.Equal(new[] { "refused-loopback" }, catalog.ScenariosBlaming("EAGAIN").Select(s => s.Id));
+        Assert.Empty(catalog.ScenariosBlaming("ECONNREFUSED"));
+    }
+
+    [Fact]
+    public void Kernel_sources_and_not_returned_are_read()
+    {
+        var catalog = LoadMinimal();
+        var refused = catalog.Errors[0];
+        Assert.Equal(
+            new[]
+            {
+                new KernelSource("net/ipv4/tcp_ipv4.c tcp_v4_connect()", EquatableArray.Create("inet"), "A reset in answer to the SYN ends the attempt."),
+                new KernelSource("net/unix/af_unix.c unix_stream_connect()", EquatableArray<string>.Empty, "Nothing listens on the socket found at the path."),
+            },
+            refused.KernelSources);
+        Assert.Empty(refused.NotReturned);
+
+        var again = catalog.Errors[1];
+        Assert.Empty(again.KernelSources);
+        Assert.Equal(new[] { new NotReturned("linux", "A retry was expected from a closed port, but the kernel refused at once.") }, again.NotReturned);
+    }
+
+    [Fact]
+    public void A_catalog_without_scenarios_has_none()
+    {
+        var text = CatalogText.Minimal.Substring(0, CatalogText.Minimal.IndexOf("    not-returned:", System.StringComparison.Ordinal))
+            .Replace("        scenarios: [refused-loopback]\n", string.Empty);
+        var result = CatalogLoader.Load("test.yaml", text);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.Empty(result.Catalog!.Scenarios);
+        Assert.Empty(result.Catalog.Errors[1].NotReturned);
+        Assert.All(result.Catalog.Errors.SelectMany(e => e.Quirks), q => Assert.Empty(q.Scenarios));
+
+        // An empty list is the same as none.
+        Assert.Equal(result.Catalog, CatalogLoader.Load("test.yaml", text + "scenarios: []\n").Catalog);
     }
 
     [Fact]

@@ -147,6 +147,66 @@ public sealed class ValidateAndExportTests
     }
 
     [Fact]
+    public void ExportJsonCarriesEveryScenarioFieldAndTheKernelEvidenceOfEntries()
+    {
+        var catalog = CliHarness.ConnectCatalog;
+        var run = CliHarness.Run("export", CliHarness.ConnectCatalogPath, "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = run.Json();
+        var scenarios = json.RootElement.GetProperty("scenarios");
+        Assert.True(catalog.Scenarios.Count >= 3, "connect.yaml carries the seed scenarios");
+        Assert.Equal(catalog.Scenarios.Count, scenarios.GetArrayLength());
+        foreach (var (scenario, element) in catalog.Scenarios.Zip(scenarios.EnumerateArray()))
+        {
+            Assert.Equal(
+                new[] { "id", "platform", "family", "socket", "setup", "needs", "via", "result", "naive", "naive-source", "dotnet", "note" },
+                element.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(scenario.Id, element.GetProperty("id").GetString());
+            Assert.Equal(scenario.Platform, element.GetProperty("platform").GetString());
+            Assert.Equal(scenario.Family, element.GetProperty("family").GetString());
+            Assert.Equal(scenario.Socket, element.GetProperty("socket").GetString());
+            Assert.Equal(scenario.Setup, element.GetProperty("setup").GetString());
+            Assert.Equal(scenario.Needs, element.GetProperty("needs").EnumerateArray().Select(n => n.GetString()!));
+            Assert.Equal(scenario.Via, element.GetProperty("via").GetString());
+            Assert.Equal(scenario.Result, element.GetProperty("result").GetString());
+            Assert.Equal(scenario.Naive, element.GetProperty("naive").GetString());
+            Assert.Equal(scenario.NaiveSource, element.GetProperty("naive-source").GetString());
+            Assert.Equal(scenario.DotNetConnect, element.GetProperty("dotnet").GetProperty("connect").GetString());
+            Assert.Equal(scenario.DotNetConnectAsync, element.GetProperty("dotnet").GetProperty("connect-async").GetString());
+            Assert.Equal(scenario.Note, element.GetProperty("note").GetString());
+        }
+
+        var drop = scenarios.EnumerateArray().Single(s => s.GetProperty("id").GetString() == "nft-output-drop-tcp-syn");
+        Assert.Equal(new[] { "root", "netns", "nftables" }, drop.GetProperty("needs").EnumerateArray().Select(n => n.GetString()));
+        Assert.Equal("EPERM", drop.GetProperty("naive").GetString());
+        var missing = scenarios.EnumerateArray().Single(s => s.GetProperty("id").GetString() == "unix-stream-path-missing");
+        Assert.Equal(0, missing.GetProperty("needs").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, missing.GetProperty("naive").ValueKind);
+
+        var errors = json.RootElement.GetProperty("errors").EnumerateArray().ToList();
+        foreach (var (error, element) in catalog.Errors.Zip(errors))
+        {
+            var kernelSources = element.GetProperty("kernel-sources").EnumerateArray().ToList();
+            Assert.Equal(error.KernelSources.Select(k => k.At), kernelSources.Select(k => k.GetProperty("at").GetString()));
+            Assert.Equal(error.KernelSources.Select(k => k.Says), kernelSources.Select(k => k.GetProperty("says").GetString()));
+            Assert.Equal(
+                error.KernelSources.Select(k => string.Join(",", k.Families)),
+                kernelSources.Select(k => string.Join(",", k.GetProperty("families").EnumerateArray().Select(f => f.GetString()))));
+            var notReturned = element.GetProperty("not-returned").EnumerateArray().ToList();
+            Assert.Equal(error.NotReturned.Select(n => (n.Platform, n.Why)), notReturned.Select(n => (n.GetProperty("platform").GetString()!, n.GetProperty("why").GetString()!)));
+            Assert.Equal(
+                error.Quirks.Select(q => string.Join(",", q.Scenarios)),
+                element.GetProperty("quirks").EnumerateArray().Select(q => string.Join(",", q.GetProperty("scenarios").EnumerateArray().Select(i => i.GetString()))));
+        }
+
+        var noBuffers = errors.Single(e => e.GetProperty("name").GetString() == "ENOBUFS");
+        var cited = Assert.Single(noBuffers.GetProperty("kernel-sources").EnumerateArray().ToList());
+        Assert.Equal("net/ipv4/route.c __mkroute_output()", cited.GetProperty("at").GetString());
+        Assert.Equal(new[] { "inet" }, cited.GetProperty("families").EnumerateArray().Select(f => f.GetString()));
+    }
+
+    [Fact]
     public void ExportIsDeterministicAndTheEmbeddedCatalogIsTheRepositorysCatalog()
     {
         var fromFile = CliHarness.Run("export", CliHarness.ConnectCatalogPath);

@@ -72,7 +72,7 @@ public static class CatalogDiagnosticDescriptors
     public static readonly CatalogDiagnosticDescriptor UnknownPlatform = new(
         "ECAT010",
         "Unknown platform id",
-        "A code refers to a platform that the catalog's platforms list does not declare.",
+        "A code, quirk, not-returned item or scenario refers to a platform that the catalog's platforms list does not declare.",
         "Use one of the declared platform ids, or declare the platform.");
 
     public static readonly CatalogDiagnosticDescriptor UnknownSource = new(
@@ -84,7 +84,7 @@ public static class CatalogDiagnosticDescriptors
     public static readonly CatalogDiagnosticDescriptor UnknownFamily = new(
         "ECAT012",
         "Unknown address-family id",
-        "An entry names a family that the catalog's families list does not declare.",
+        "An entry, a kernel source or a scenario names a family that the catalog's families list does not declare, or a kernel source names a family its entry does not list.",
         "Use one of the declared family ids, or declare the family.");
 
     public static readonly CatalogDiagnosticDescriptor InvalidSymbol = new(
@@ -120,19 +120,19 @@ public static class CatalogDiagnosticDescriptors
     public static readonly CatalogDiagnosticDescriptor UnknownSocketError = new(
         "ECAT018",
         "Unknown .NET SocketError member",
-        "The dotnet field must name a member of System.Net.Sockets.SocketError.",
+        "The dotnet field of an entry, and each value under a scenario's dotnet, must name a member of System.Net.Sockets.SocketError.",
         "Use the exact member name, for example ConnectionRefused.");
 
     public static readonly CatalogDiagnosticDescriptor DuplicateId = new(
         "ECAT019",
         "Duplicate id or key",
-        "A source, platform, family, classification or group id is declared twice, or a mapping repeats a key.",
+        "A source, platform, family, classification, group or scenario id is declared twice, a mapping repeats a key, or a list repeats an item.",
         "Keep one declaration.");
 
     public static readonly CatalogDiagnosticDescriptor InvalidName = new(
         "ECAT020",
         "Invalid error name or id",
-        "Error and alias names are upper-case native constant names: letters, digits and underscores, starting with a letter. Ids (of the catalog, sources, attributions, platforms, families, classifications and groups) use only lower-case letters, digits and '-'.",
+        "Error and alias names are upper-case native constant names: letters, digits and underscores, starting with a letter. Ids (of the catalog, sources, attributions, platforms, families, classifications and groups) use only lower-case letters, digits and '-'; scenario ids are kebab-case: words of lower-case letters and digits joined by single '-'.",
         "Write the name as the platform's header spells it; write ids in lower case, for example 'windows-crt'.");
 
     public static readonly CatalogDiagnosticDescriptor InconsistentAlias = new(
@@ -164,6 +164,48 @@ public static class CatalogDiagnosticDescriptors
         "Duplicate enum value",
         "Two entries have the same stable value, so the generated enum would give two errors one number.",
         "Give the new entry an unused value; never reuse or renumber a released value.");
+
+    public static readonly CatalogDiagnosticDescriptor UnknownScenarioResult = new(
+        "ECAT026",
+        "Scenario result is not an entry",
+        "A scenario's result or naive prediction must be the canonical name of an entry of the same catalog, or 'success', so that every replayed outcome is something the catalog explains.",
+        "Write the entry's canonical name (not an alias), write 'success', or add the missing entry.");
+
+    public static readonly CatalogDiagnosticDescriptor NaiveEqualsResult = new(
+        "ECAT027",
+        "Naive prediction equals the result",
+        "A scenario's naive field records a prediction the kernel contradicts; when it names the same outcome as the result, nothing is contradicted.",
+        "Remove naive (and naive-source), or write the different outcome that a document or intuition predicts.");
+
+    public static readonly CatalogDiagnosticDescriptor UnknownScenarioTerm = new(
+        "ECAT028",
+        "Unknown scenario socket type, need or via",
+        "A scenario's socket, needs or via uses a word the schema does not define, so no replay runner would know what to do with it.",
+        "Use one of the words the message lists: socket stream, dgram or seqpacket; needs root, netns, nftables, landlock, bpf or unprivileged-user; via connect, so-error or second-connect.");
+
+    public static readonly CatalogDiagnosticDescriptor NeedsNoneMixed = new(
+        "ECAT029",
+        "Scenario needs 'none' together with other needs",
+        "'none' means any user can run the scenario, which contradicts any other need beside it.",
+        "Write 'needs: none' alone, or list only the real needs.");
+
+    public static readonly CatalogDiagnosticDescriptor UnknownScenario = new(
+        "ECAT030",
+        "Unknown scenario id",
+        "A quirk names a scenario that the catalog's scenarios list does not declare.",
+        "Use the id of a declared scenario, or add the scenario.");
+
+    public static readonly CatalogDiagnosticDescriptor NotReturnedContradicted = new(
+        "ECAT031",
+        "Error marked not returned although a scenario returns it",
+        "An entry says a platform never returns it, yet a scenario on that platform has the entry as its real result.",
+        "Remove the not-returned item, or correct the scenario's result.");
+
+    public static readonly CatalogDiagnosticDescriptor NotReturnedUntried = new(
+        "ECAT032",
+        "Error marked not returned with nothing tried",
+        "A not-returned claim must rest on at least one scenario on that platform whose naive prediction is the entry: the setup where one would expect the error, replayed to show what comes instead.",
+        "Add a scenario on that platform with 'naive:' set to this entry, or remove the not-returned item.");
 
     // Ids from ECAT101 on are reported by the source generator, not the loader: they concern how a
     // project uses a catalog. They live here so the docs site explains them beside the loader's.
@@ -210,6 +252,8 @@ public static class CatalogDiagnosticDescriptors
         DuplicateSymbol, DuplicateCode, UnknownPlatform, UnknownSource, UnknownFamily, InvalidSymbol,
         NumberOutOfRange, MissingPlatformCode, UnknownClassification, UnknownAttribution, UnknownSocketError,
         DuplicateId, InvalidName, InconsistentAlias, UnsupportedSchema, EmptyCatalog, UnknownGroup, DuplicateValue,
+        UnknownScenarioResult, NaiveEqualsResult, UnknownScenarioTerm, NeedsNoneMixed, UnknownScenario, NotReturnedContradicted,
+        NotReturnedUntried,
     };
 
     /// <summary>The loader's and the generator's diagnostics: every id a user can meet.</summary>

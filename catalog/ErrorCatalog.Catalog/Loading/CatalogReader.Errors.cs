@@ -14,12 +14,12 @@ internal sealed partial class CatalogReader
     private static readonly string[] ErrorKeys =
     {
         "name", "symbol", "value", "summary", "details", "action", "classification", "group", "dotnet",
-        "codes", "aliases", "sources", "families", "quirks",
+        "codes", "aliases", "sources", "families", "quirks", "kernel-sources", "not-returned",
     };
 
     private static readonly string[] AliasKeys = { "name", "codes" };
     private static readonly string[] AttributionKeys = { "how", "name", "note", "erratum" };
-    private static readonly string[] QuirkKeys = { "platforms", "text", "evidence" };
+    private static readonly string[] QuirkKeys = { "platforms", "text", "evidence", "scenarios" };
     private static readonly string[] SocketErrorNames = Enum.GetNames(typeof(System.Net.Sockets.SocketError));
 
     private readonly Dictionary<string, (int Min, int Max)> platformRanges = new(StringComparer.Ordinal);
@@ -35,6 +35,7 @@ internal sealed partial class CatalogReader
         var list = root.List("errors", "the error entries", required: true, nonEmpty: true);
         if (list is null)
         {
+            entryNamesKnown = false;
             return result;
         }
 
@@ -63,10 +64,12 @@ internal sealed partial class CatalogReader
         var fields = MappingFields.Open(context, item, owner, ErrorKeys);
         if (fields is null)
         {
+            entryNamesKnown = false;
             return null;
         }
 
         var name = ReadNativeName(fields, index, owner);
+        NoteEntryName(name, fields, index);
         var symbol = ReadSymbol(fields, "symbol", "the PascalCase member name for generated code, for example 'ConnectionRefused'");
         if (symbol is not null)
         {
@@ -84,30 +87,56 @@ internal sealed partial class CatalogReader
         var action = fields.RequiredText("action", "what a caller should do");
         var classification = ReadReference(fields, "classification", required: true, classifications, CatalogDiagnosticDescriptors.UnknownClassification);
         var group = ReadReference(fields, "group", required: false, groups, CatalogDiagnosticDescriptors.UnknownGroup);
-        var dotnet = fields.OptionalText("dotnet", "a System.Net.Sockets.SocketError member name");
-        if (dotnet is not null && !SocketErrorNames.Contains(dotnet, StringComparer.Ordinal))
-        {
-            context.Report(
-                CatalogDiagnosticDescriptors.UnknownSocketError,
-                fields.Value("dotnet")!,
-                "'dotnet' of " + owner + " is '" + YamlScalar.Shorten(dotnet) + "', which is not a member of System.Net.Sockets.SocketError." + Naming.Suggestion(dotnet, SocketErrorNames)
-                + " Write the exact member name (for example ConnectionRefused), or remove the key if no member matches.");
-            dotnet = null;
-        }
+        var dotnet = ReadSocketError(fields, "dotnet");
 
         var codes = ReadCodes(fields, index, name ?? peekedName, owner);
         var aliases = ReadAliases(fields, index, owner, codes);
         var listings = ReadListings(fields, owner);
         var familyUses = ReadFamilyUses(fields, owner);
         var quirks = ReadQuirks(fields, owner);
+        var kernelSources = ReadKernelSources(fields, owner, familyUses);
+        var notReturned = ReadNotReturned(fields, owner, name);
 
         if (name is null || symbol is null || value is null || summary is null || action is null || classification is null || codes is null
-            || aliases is null || listings is null || familyUses is null || quirks is null)
+            || aliases is null || listings is null || familyUses is null || quirks is null || kernelSources is null || notReturned is null)
         {
             return null;
         }
 
-        return new ErrorEntry(name, symbol, (int)value, summary, details, action, classification, group, dotnet, codes.Value, aliases.Value, listings.Value, familyUses.Value, quirks.Value);
+        return new ErrorEntry(
+            name,
+            symbol,
+            (int)value,
+            summary,
+            details,
+            action,
+            classification,
+            group,
+            dotnet,
+            codes.Value,
+            aliases.Value,
+            listings.Value,
+            familyUses.Value,
+            quirks.Value,
+            kernelSources.Value,
+            notReturned.Value);
+    }
+
+    /// <summary>An optional System.Net.Sockets.SocketError member name under <paramref name="key"/>; null (after reporting) when it names no member.</summary>
+    private string? ReadSocketError(MappingFields fields, string key)
+    {
+        var name = fields.OptionalText(key, "a System.Net.Sockets.SocketError member name");
+        if (name is null || SocketErrorNames.Contains(name, StringComparer.Ordinal))
+        {
+            return name;
+        }
+
+        context.Report(
+            CatalogDiagnosticDescriptors.UnknownSocketError,
+            fields.Value(key)!,
+            "'" + key + "' of " + fields.Owner + " is '" + YamlScalar.Shorten(name) + "', which is not a member of System.Net.Sockets.SocketError." + Naming.Suggestion(name, SocketErrorNames)
+            + " Write the exact member name (for example ConnectionRefused), or remove the key if no member matches.");
+        return null;
     }
 
     private string? ReadNativeName(MappingFields fields, int index, string owner)
@@ -676,13 +705,14 @@ internal sealed partial class CatalogReader
             var quirkPlatforms = ReadQuirkPlatforms(quirkFields, quirkOwner);
             var text = quirkFields.RequiredText("text", "the behaviour, in our own words");
             var evidence = quirkFields.OptionalText("evidence", "a source id, a test that pins it, or a document");
-            if (quirkPlatforms is null || text is null)
+            var quirkScenarios = ReadQuirkScenarios(quirkFields, quirkOwner);
+            if (quirkPlatforms is null || text is null || quirkScenarios is null)
             {
                 ok = false;
                 continue;
             }
 
-            quirks.Add(new Quirk(quirkPlatforms.Value, text, evidence));
+            quirks.Add(new Quirk(quirkPlatforms.Value, text, evidence, quirkScenarios.Value));
         }
 
         return ok ? quirks.ToEquatableArray() : null;

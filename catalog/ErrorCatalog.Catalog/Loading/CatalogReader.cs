@@ -14,7 +14,7 @@ namespace ErrorCatalog.Catalog.Loading;
 /// </summary>
 internal sealed partial class CatalogReader
 {
-    private static readonly string[] RootKeys = { "schema", "catalog", "sources", "platforms", "families", "classifications", "groups", "errors" };
+    private static readonly string[] RootKeys = { "schema", "catalog", "sources", "platforms", "families", "classifications", "groups", "errors", "scenarios" };
     private static readonly string[] InfoKeys = { "id", "function", "title", "description", "prefix", "namespace" };
     private static readonly string[] SourceKeys = { "id", "title", "url", "note", "attributions" };
     private static readonly string[] AttributionKindKeys = { "id", "description" };
@@ -30,6 +30,7 @@ internal sealed partial class CatalogReader
     private readonly Declarations<FamilyDefinition> families = new("family");
     private readonly Declarations<ClassificationDefinition> classifications = new("classification");
     private readonly Declarations<GroupDefinition> groups = new("group");
+    private readonly Declarations<Scenario> scenarios = new("scenario");
 
     private CatalogReader(LoadContext context) => this.context = context;
 
@@ -74,6 +75,11 @@ internal sealed partial class CatalogReader
         CheckUniqueSymbols(groups);
         var errors = ReadErrors(fields);
 
+        // Scenarios come last in the file and refer to entries by name; entries refer back to
+        // scenarios (quirks, not-returned), which is checked once both are read.
+        ReadDeclarations(fields, "scenarios", "the scenarios a real kernel replays", required: false, scenarios, ScenarioKeys, ReadScenario);
+        CheckScenarioReferences();
+
         if (context.HasErrors || info is null)
         {
             return null;
@@ -86,7 +92,8 @@ internal sealed partial class CatalogReader
             families.Definitions(),
             classifications.Definitions(),
             groups.Definitions(),
-            errors.ToEquatableArray());
+            errors.ToEquatableArray(),
+            scenarios.Definitions());
     }
 
     private bool ReadSchemaVersion(MappingFields fields)
@@ -371,13 +378,13 @@ internal sealed partial class CatalogReader
         return symbol;
     }
 
-    private string? ReadChoice(MappingFields fields, string key, IReadOnlyList<string> choices, string what)
+    private string? ReadChoice(MappingFields fields, string key, IReadOnlyList<string> choices, string what, CatalogDiagnosticDescriptor? unknown = null)
     {
         var value = fields.RequiredText(key, what + ": one of " + Naming.List(choices));
         if (value is not null && !choices.Contains(value, StringComparer.Ordinal))
         {
             context.Report(
-                CatalogDiagnosticDescriptors.WrongType,
+                unknown ?? CatalogDiagnosticDescriptors.WrongType,
                 fields.Value(key)!,
                 "'" + key + "' of " + fields.Owner + " is '" + YamlScalar.Shorten(value) + "', which is not one of " + Naming.List(choices) + "." + Naming.Suggestion(value, choices)
                 + " Write one of those.");

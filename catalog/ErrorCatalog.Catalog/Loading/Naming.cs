@@ -26,6 +26,10 @@ internal static class Naming
     /// <summary>Ids: <c>[a-z0-9-]+</c>.</summary>
     public static bool IsId(string value) => value.Length > 0 && value.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
 
+    /// <summary>Kebab-case ids (scenarios): <c>^[a-z0-9]+(-[a-z0-9]+)*$</c>, words joined by single dashes.</summary>
+    public static bool IsKebabId(string value) =>
+        IsId(value) && value[0] != '-' && value[value.Length - 1] != '-' && value.IndexOf("--", StringComparison.Ordinal) < 0;
+
     /// <summary>Native names: upper-case letters, digits and underscores, starting with a letter.</summary>
     public static bool IsNativeName(string value) =>
         value.Length > 0 && value[0] is >= 'A' and <= 'Z' && value.All(c => c is (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_');

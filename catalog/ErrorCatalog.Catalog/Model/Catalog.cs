@@ -14,6 +14,7 @@ namespace ErrorCatalog.Catalog.Model;
 /// <param name="Classifications">The project's own policy classes (caller bug, transient, ...).</param>
 /// <param name="Groups">Optional groups; each becomes an intermediate exception type.</param>
 /// <param name="Errors">The entries, in file order.</param>
+/// <param name="Scenarios">The setups a real kernel replays to back the catalog's claims, in file order (empty when the catalog has none).</param>
 public sealed record Catalog(
     CatalogInfo Info,
     EquatableArray<SourceDefinition> Sources,
@@ -21,7 +22,8 @@ public sealed record Catalog(
     EquatableArray<FamilyDefinition> Families,
     EquatableArray<ClassificationDefinition> Classifications,
     EquatableArray<GroupDefinition> Groups,
-    EquatableArray<ErrorEntry> Errors)
+    EquatableArray<ErrorEntry> Errors,
+    EquatableArray<Scenario> Scenarios = default)
 {
     public ErrorEntry? FindError(string nameOrAlias)
     {
@@ -53,6 +55,33 @@ public sealed record Catalog(
     public ClassificationDefinition? FindClassification(string id) => Find(Classifications, c => c.Id == id);
 
     public GroupDefinition? FindGroup(string id) => Find(Groups, g => g.Id == id);
+
+    /// <summary>The scenario with id <paramref name="id"/>, or null.</summary>
+    public Scenario? FindScenario(string id) => Find(Scenarios, s => s.Id == id);
+
+    /// <summary>The scenarios, in file order, whose real result is the entry <paramref name="entryName"/> (or <see cref="ScenarioVocabulary.Success"/>).</summary>
+    public IEnumerable<Scenario> ScenariosWithResult(string entryName)
+    {
+        foreach (var scenario in Scenarios)
+        {
+            if (scenario.Result == entryName)
+            {
+                yield return scenario;
+            }
+        }
+    }
+
+    /// <summary>The scenarios, in file order, where a document or intuition predicts <paramref name="entryName"/> but the kernel gives something else.</summary>
+    public IEnumerable<Scenario> ScenariosBlaming(string entryName)
+    {
+        foreach (var scenario in Scenarios)
+        {
+            if (scenario.Naive == entryName)
+            {
+                yield return scenario;
+            }
+        }
+    }
 
     /// <summary>Every entry (with the alias that carries the number, if any) that has <paramref name="code"/> on <paramref name="platform"/>.</summary>
     public IEnumerable<(ErrorEntry Error, string NativeName)> ErrorsWithCode(string platform, int code)
@@ -177,6 +206,8 @@ public sealed record GroupDefinition(string Id, string Symbol, string Summary);
 /// <param name="Sources">How each citing source lists the error, in source order; a source that does not list it is absent.</param>
 /// <param name="Families">The families it applies to, with what it means there.</param>
 /// <param name="Quirks">Known per-platform behaviour worth knowing.</param>
+/// <param name="KernelSources">Kernel source locations that back a Linux claim no scenario can reproduce here (memory exhaustion, for example).</param>
+/// <param name="NotReturned">Platforms whose connect() never returns this error, with what was tried.</param>
 public sealed record ErrorEntry(
     string Name,
     string Symbol,
@@ -191,7 +222,9 @@ public sealed record ErrorEntry(
     EquatableArray<Alias> Aliases,
     EquatableArray<SourceListing> Sources,
     EquatableArray<FamilyUse> Families,
-    EquatableArray<Quirk> Quirks)
+    EquatableArray<Quirk> Quirks,
+    EquatableArray<KernelSource> KernelSources = default,
+    EquatableArray<NotReturned> NotReturned = default)
 {
     /// <summary>The canonical code on <paramref name="platform"/>, or null where the platform does not define the name.</summary>
     public int? CodeOn(string platform)
@@ -304,4 +337,55 @@ public sealed record FamilyUse(string Family, string? Meaning);
 /// <param name="Platforms">Platform ids it concerns (empty: all).</param>
 /// <param name="Text">The behaviour, in the project's words.</param>
 /// <param name="Evidence">How it is known: a source id, a test that pins it, or a document.</param>
-public sealed record Quirk(EquatableArray<string> Platforms, string Text, string? Evidence);
+/// <param name="Scenarios">Ids of the scenarios that demonstrate it, in the order written (empty: none).</param>
+public sealed record Quirk(EquatableArray<string> Platforms, string Text, string? Evidence, EquatableArray<string> Scenarios = default);
+
+/// <summary>A place in the kernel's source that backs a claim about an error.</summary>
+/// <param name="At">The file and function, written <c>path/file.c function()</c> (for example <c>net/ipv4/route.c __mkroute_output()</c>).</param>
+/// <param name="Families">The families the location concerns; empty means every family the entry lists.</param>
+/// <param name="Says">What that code does, in the project's words.</param>
+public sealed record KernelSource(string At, EquatableArray<string> Families, string Says);
+
+/// <summary>A platform whose call never returns an error, and why the catalog says so.</summary>
+/// <param name="Platform">The platform id (only <c>linux</c> so far).</param>
+/// <param name="Why">What was tried and what came back instead; the scenarios that tried are those whose naive result is this entry.</param>
+public sealed record NotReturned(string Platform, string Why);
+
+/// <summary>
+/// A setup that a real kernel replays: the replay with the same <see cref="Id"/> arranges
+/// <see cref="Setup"/>, makes the observed call and checks that it gives <see cref="Result"/>.
+/// </summary>
+/// <param name="Id">Kebab-case id, unique in the catalog.</param>
+/// <param name="Platform">The declared platform it runs on.</param>
+/// <param name="Family">The declared family of the socket.</param>
+/// <param name="Socket">The socket type: one of <see cref="ScenarioVocabulary.SocketTypes"/>.</param>
+/// <param name="Setup">What the scenario arranges before the observed call, in the project's words.</param>
+/// <param name="Needs">What the runner must have, from <see cref="ScenarioVocabulary.Needs"/>; empty when any user can run it (<c>needs: none</c>).</param>
+/// <param name="Via">How the error is seen: one of <see cref="ScenarioVocabulary.Vias"/>.</param>
+/// <param name="Result">The canonical name of the entry the kernel gives, or <see cref="ScenarioVocabulary.Success"/>.</param>
+/// <param name="Naive">What a document or intuition predicts instead (an entry name or <see cref="ScenarioVocabulary.Success"/>), if anything; never equal to <paramref name="Result"/>.</param>
+/// <param name="NaiveSource">Who predicts <paramref name="Naive"/>, in the project's words.</param>
+/// <param name="DotNetConnect">The <c>System.Net.Sockets.SocketError</c> member <c>Socket.Connect</c> reports for the same setup, if recorded.</param>
+/// <param name="DotNetConnectAsync">The <c>System.Net.Sockets.SocketError</c> member <c>Socket.ConnectAsync</c> reports for the same setup, if recorded.</param>
+/// <param name="Note">What the scenario shows, in the project's words.</param>
+public sealed record Scenario(
+    string Id,
+    string Platform,
+    string Family,
+    string Socket,
+    string Setup,
+    EquatableArray<string> Needs,
+    string Via,
+    string Result,
+    string? Naive,
+    string? NaiveSource,
+    string? DotNetConnect,
+    string? DotNetConnectAsync,
+    string? Note)
+{
+    /// <summary>Whether any user can run it (<c>needs: none</c>).</summary>
+    public bool NeedsNothing => Needs.IsEmpty;
+
+    /// <summary>Whether the kernel lets the call succeed in this setup.</summary>
+    public bool Succeeds => Result == ScenarioVocabulary.Success;
+}

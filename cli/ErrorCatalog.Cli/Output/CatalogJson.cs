@@ -33,7 +33,7 @@ public static class CatalogJson
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
-    /// <summary>The whole catalog: header, declarations, then every error.</summary>
+    /// <summary>The whole catalog: header, declarations, every error, then every scenario.</summary>
     public static void WriteCatalog(Utf8JsonWriter writer, CatalogModel catalog)
     {
         writer.WriteStartObject();
@@ -122,6 +122,36 @@ public static class CatalogJson
         }
 
         writer.WriteEndArray();
+
+        writer.WriteStartArray("scenarios");
+        foreach (var scenario in catalog.Scenarios)
+        {
+            WriteScenario(writer, scenario);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>One scenario with the keys of the YAML; <c>needs</c> is always a list (empty for <c>none</c>) and <c>dotnet</c> always has both keys.</summary>
+    public static void WriteScenario(Utf8JsonWriter writer, Scenario scenario)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", scenario.Id);
+        writer.WriteString("platform", scenario.Platform);
+        writer.WriteString("family", scenario.Family);
+        writer.WriteString("socket", scenario.Socket);
+        writer.WriteString("setup", scenario.Setup);
+        WriteStrings(writer, "needs", scenario.Needs);
+        writer.WriteString("via", scenario.Via);
+        writer.WriteString("result", scenario.Result);
+        WriteOptional(writer, "naive", scenario.Naive);
+        WriteOptional(writer, "naive-source", scenario.NaiveSource);
+        writer.WriteStartObject("dotnet");
+        WriteOptional(writer, ScenarioVocabulary.DotNetConnectKey, scenario.DotNetConnect);
+        WriteOptional(writer, ScenarioVocabulary.DotNetConnectAsyncKey, scenario.DotNetConnectAsync);
+        writer.WriteEndObject();
+        WriteOptional(writer, "note", scenario.Note);
         writer.WriteEndObject();
     }
 
@@ -208,20 +238,49 @@ public static class CatalogJson
         foreach (var quirk in error.Quirks)
         {
             writer.WriteStartObject();
-            writer.WriteStartArray("platforms");
-            foreach (var platform in quirk.Platforms)
-            {
-                writer.WriteStringValue(platform);
-            }
-
-            writer.WriteEndArray();
+            WriteStrings(writer, "platforms", quirk.Platforms);
             writer.WriteString("text", quirk.Text);
             WriteOptional(writer, "evidence", quirk.Evidence);
+            WriteStrings(writer, "scenarios", quirk.Scenarios);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartArray("kernel-sources");
+        foreach (var kernelSource in error.KernelSources)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("at", kernelSource.At);
+            WriteStrings(writer, "families", kernelSource.Families);
+            writer.WriteString("says", kernelSource.Says);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartArray("not-returned");
+        foreach (var notReturned in error.NotReturned)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("platform", notReturned.Platform);
+            writer.WriteString("why", notReturned.Why);
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter writer, string name, EquatableArray<string> values)
+    {
+        writer.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
     }
 
     private static void WriteCode(Utf8JsonWriter writer, string platform, int? code)
