@@ -1,4 +1,3 @@
-using System;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using ErrorCatalog.Replay.Environment;
@@ -19,7 +18,8 @@ internal static partial class PolicyScenarios
         new("landlock-tcp-port-denied-inet6", c => LandlockTcp(c, LinuxConstants.AF_INET6, LinuxConstants.SOCK_STREAM, allowListenerPort: false)),
         new("landlock-tcp-port-allowed-inet", c => LandlockTcp(c, LinuxConstants.AF_INET, LinuxConstants.SOCK_STREAM, allowListenerPort: true)),
         new("landlock-udp-not-restricted-inet", c => LandlockTcp(c, LinuxConstants.AF_INET, LinuxConstants.SOCK_DGRAM, allowListenerPort: false)),
-        new("landlock-tcp-family-mismatch-inet", LandlockFamilyMismatch),
+        new("landlock-tcp-family-mismatch-inet", c => FamilyMismatch(c, underLandlock: true)),
+        new("family-mismatch-inet-without-landlock", c => FamilyMismatch(c, underLandlock: false)),
         new("landlock-scope-abstract-stream", c => LandlockAbstractScope(c, LinuxConstants.SOCK_STREAM, PolicyNative.LANDLOCK_SCOPE_ABSTRACT_UNIX_SOCKET)),
         new("landlock-scope-abstract-dgram", c => LandlockAbstractScope(c, LinuxConstants.SOCK_DGRAM, PolicyNative.LANDLOCK_SCOPE_ABSTRACT_UNIX_SOCKET)),
         new("landlock-scope-abstract-seqpacket", c => LandlockAbstractScope(c, LinuxConstants.SOCK_SEQPACKET, PolicyNative.LANDLOCK_SCOPE_ABSTRACT_UNIX_SOCKET)),
@@ -49,12 +49,17 @@ internal static partial class PolicyScenarios
     }
 
     /// <summary>
-    /// An IPv4 TCP socket in a domain that handles TCP connect is given an address whose family
-    /// field says AF_INET6 (16 bytes, the size of an IPv4 address structure).
+    /// An IPv4 TCP socket is given an address whose family field says AF_INET6 (16 bytes, the size
+    /// of an IPv4 address structure), by a thread in a domain that handles TCP connect or, as the
+    /// control, by a thread without one.
     /// </summary>
-    private static Observation LandlockFamilyMismatch(ScenarioContext context)
+    private static Observation FamilyMismatch(ScenarioContext context, bool underLandlock)
     {
-        LandlockSandbox.RequireAbi(PolicyNative.LandlockAbiNetwork, "a TCP connect rule");
+        if (underLandlock)
+        {
+            LandlockSandbox.RequireAbi(PolicyNative.LandlockAbiNetwork, "a TCP connect rule");
+        }
+
         var (listener, address) = LoopbackListener(context, LinuxConstants.AF_INET, LinuxConstants.SOCK_STREAM);
         var bytes = (byte[])address.Bytes.Clone();
         BinaryPrimitives.WriteUInt16LittleEndian(bytes, LinuxConstants.AF_INET6);
@@ -63,7 +68,11 @@ internal static partial class PolicyScenarios
         return DedicatedThread.Run(() =>
         {
             var socket = context.OpenSocket(LinuxConstants.AF_INET, LinuxConstants.SOCK_STREAM);
-            LandlockSandbox.RestrictCurrentThread(0, PolicyNative.LANDLOCK_ACCESS_NET_CONNECT_TCP, 0, listenerPort);
+            if (underLandlock)
+            {
+                LandlockSandbox.RestrictCurrentThread(0, PolicyNative.LANDLOCK_ACCESS_NET_CONNECT_TCP, 0, listenerPort);
+            }
+
             return context.Observe(socket, mismatched);
         });
     }
