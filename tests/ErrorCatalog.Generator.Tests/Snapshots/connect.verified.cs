@@ -852,7 +852,6 @@ namespace ErrorCatalog.Connect
         /// <list type="bullet">
         /// <item><description>IPv4 (<c>AF_INET</c>)</description></item>
         /// <item><description>IPv6 (<c>AF_INET6</c>)</description></item>
-        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>)</description></item>
         /// </list>
         /// <para>Names: native <c>ENOBUFS</c>; Socket#connect, Ruby socket library documentation <c>Errno::ENOBUFS</c>; std.posix.connect, Zig standard library <c>SystemResources</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAENOBUFS</c>; .NET <see cref="global::System.Net.Sockets.SocketError.NoBufferSpaceAvailable"/>.</para>
         /// </remarks>
@@ -899,8 +898,8 @@ namespace ErrorCatalog.Connect
         NoStreamResources = 21,
 
         /// <summary>
-        /// <para><c>EACCES</c>: Permission was denied: for AF_UNIX, on the socket file or a directory of its path; for IP, a broadcast destination without SO_BROADCAST, or a firewall or security policy.</para>
-        /// <para>What to do: For AF_UNIX, check the permissions of the socket file and its directories. For broadcast, set SO_BROADCAST. Otherwise check firewall rules and security policy (SELinux, AppArmor).</para>
+        /// <para><c>EACCES</c>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</para>
+        /// <para>What to do: For AF_UNIX, check the mode of the socket file and the search permission of every directory above it. For a UDP broadcast, set SO_BROADCAST. Otherwise look for the sandbox or security policy that refused the port (Landlock, SELinux, AppArmor) or for a reject rule answering with an ICMPv6 administrative code.</para>
         /// </summary>
         /// <remarks>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Permission"/> (Permission). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.AccessDenied"/>.</para>
@@ -925,30 +924,32 @@ namespace ErrorCatalog.Connect
         /// <item><description>connect(2), Linux man-pages 6.03 (2022-12-04): Listed in the ERRORS section of the page. Three entries: AF_UNIX path permissions, broadcast without the broadcast flag or a local firewall rule (shared with EPERM), and an SELinux policy. <b>Erratum:</b> The C++ ISocket::connect excerpt (seed 001) lacks the SELinux entry.</description></item>
         /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems. Named <c>Errno::EACCES</c> there.</description></item>
         /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows. Named <c>Errno::EACCES</c> there. Only the broadcast case is given for Windows.</description></item>
-        /// <item><description>std.posix.connect, Zig standard library: The code maps it to a Zig error of ConnectError; name gives the Zig error. Named <c>AccessDenied</c> there. POSIX branch.</description></item>
+        /// <item><description>std.posix.connect, Zig standard library: The code maps it to a Zig error of ConnectError; name gives the Zig error. Named <c>AccessDenied</c> there. POSIX branch. <b>Erratum:</b> The doc comment counts a local firewall rule among the causes of AccessDenied. On Linux a dropping rule ends in ConnectionTimedOut (or, for UDP, no error at all), a TCP reset in ConnectionRefused, and a refusing cgroup BPF hook in EPERM, which the code maps to PermissionDenied; only reject rules answering with an ICMPv6 administrative code reach AccessDenied.</description></item>
         /// <item><description>std.posix.connect, Zig standard library: The code marks it unreachable: Zig treats it as a bug of the caller and does not return it. The Windows branch treats WSAEACCES as a caller bug, although Winsock uses it for a broadcast destination without SO_BROADCAST.</description></item>
         /// <item><description>connect function (winsock2.h), Microsoft Win32 API reference: Listed in the error-code table of the Return value section. Named <c>WSAEACCES</c> there. Only for a datagram socket connected to a broadcast address without SO_BROADCAST.</description></item>
         /// </list>
         /// <para>Not listed by: The GNU C Library Reference Manual, section Making a Connection (node Connecting).</para>
         /// <para>Address families:</para>
         /// <list type="bullet">
-        /// <item><description>IPv4 (<c>AF_INET</c>): Broadcast destination without SO_BROADCAST, or a firewall or security policy.</description></item>
-        /// <item><description>IPv6 (<c>AF_INET6</c>): Firewall or security policy; Linux also maps ICMPv6 administratively-prohibited, policy-failure and reject-route messages to it.</description></item>
-        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>): No write permission on the socket file, or no search permission on a directory of its path.</description></item>
+        /// <item><description>IPv4 (<c>AF_INET</c>): A datagram socket connecting to a broadcast address without SO_BROADCAST, or a Landlock domain that does not allow TCP connections to the port.</description></item>
+        /// <item><description>IPv6 (<c>AF_INET6</c>): A Landlock domain that does not allow TCP connections to the port, or an ICMPv6 destination-unreachable answer with code administratively prohibited, source policy failure or reject route (a local nftables reject rule included).</description></item>
+        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>): No write permission on the socket file, or no search permission on a directory of its path, even when the name does not exist there.</description></item>
         /// </list>
         /// <para>Names: native <c>EACCES</c>; Socket#connect, Ruby socket library documentation <c>Errno::EACCES</c>; std.posix.connect, Zig standard library <c>AccessDenied</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEACCES</c>; .NET <see cref="global::System.Net.Sockets.SocketError.AccessDenied"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): The Linux page gives both EACCES and EPERM for a connection that a local firewall rule refused; callers should handle the two alike. Evidence: connect(2), Linux man-pages 6.03 (2022-12-04).</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): An ICMPv6 destination-unreachable with code administratively prohibited, policy failure or reject route aborts the handshake with EACCES. Evidence: Linux net/ipv6/icmp.c tab_unreach[].</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A UDP connect() to a broadcast address, even the loopback one 127.255.255.255, fails with EACCES unless SO_BROADCAST is set; the check happens in connect() itself and no packet leaves the socket. Evidence: Pinned by tests/ErrorCatalog.Runtime.Tests UnprivilegedErrorTests.Udp_to_the_loopback_br oadcast_address_without_SO_BROADCAST_is_EACCES and RootErrorTests.Udp_broadcast_refusal_happens_before_any_packet_is_sent.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): The Linux page names a local firewall rule as a cause of EACCES and EPERM, but netfilter rules seldom produce either: a drop lets TCP time out (ETIMEDOUT) and a UDP connect() succeed, a TCP reset gives ECONNREFUSED, and an IPv4 ICMP reject gives the matching unreachable error even for the prohibited codes.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): An ICMPv6 destination-unreachable with code administratively prohibited, source policy failure or reject route aborts the handshake with EACCES, whichever netfilter hook generated it; the answer arrives while connect() still owns the socket, so it is reported at the first SYN retransmission, about a second later.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A UDP connect() to a broadcast address, even the loopback one 127.255.255.255, fails with EACCES unless SO_BROADCAST is set; the check happens in connect() itself and no packet leaves the socket. A TCP connect() to a broadcast address fails with ENETUNREACH instead, with or without the flag.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A Landlock domain that handles TCP connect (ABI 4 and later) refuses every port without a rule with EACCES, for IPv4 and IPv6; UDP is not covered, and a file-system sandbox that denies every file right still lets the thread connect to a pathname socket.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): The permission checks on a socket path apply to unprivileged callers only: root connects whatever the file's mode, an abstract name has no permissions at all, and a name missing from a directory the caller may not search gives EACCES, not ENOENT.</description></item>
         /// </list>
         /// </remarks>
         AccessDenied = 22,
 
         /// <summary>
-        /// <para><c>EPERM</c>: The connection was blocked by a local rule: a broadcast destination without the broadcast flag, or a firewall rule.</para>
-        /// <para>What to do: Check the local firewall (netfilter, nftables, a cgroup BPF program) and the broadcast flag; retrying does not help.</para>
+        /// <para><c>EPERM</c>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</para>
+        /// <para>What to do: Find the policy that refused the call (cgroup BPF programs, a Landlock sandbox) or, for AF_UNIX datagrams, send to a socket that is not paired with another one; retrying does not help.</para>
         /// </summary>
         /// <remarks>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Permission"/> (Permission). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.OperationNotPermitted"/>.</para>
@@ -969,21 +970,24 @@ namespace ErrorCatalog.Connect
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
-        /// <item><description>connect(2), Linux man-pages 6.03 (2022-12-04): Listed in the ERRORS section of the page. Shares its entry with EACCES: broadcast without the flag, or a local firewall rule.</description></item>
+        /// <item><description>connect(2), Linux man-pages 6.03 (2022-12-04): Listed in the ERRORS section of the page. Shares its entry with EACCES: broadcast without the flag, or a local firewall rule. <b>Erratum:</b> Neither cause gives EPERM from connect(): a broadcast destination without the flag is EACCES, and a firewall drop only fails later send() calls with EPERM. What does give EPERM is a cgroup BPF connect hook, a Landlock scope, or the AF_UNIX datagram peer rule.</description></item>
         /// <item><description>std.posix.connect, Zig standard library: The code maps it to a Zig error of ConnectError; name gives the Zig error. Named <c>PermissionDenied</c> there. POSIX branch; its doc text only says to see AccessDenied.</description></item>
         /// </list>
         /// <para>Not listed by: connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7); Socket#connect, Ruby socket library documentation; The GNU C Library Reference Manual, section Making a Connection (node Connecting); connect function (winsock2.h), Microsoft Win32 API reference.</para>
         /// <para>Address families:</para>
         /// <list type="bullet">
-        /// <item><description>IPv4 (<c>AF_INET</c>)</description></item>
-        /// <item><description>IPv6 (<c>AF_INET6</c>)</description></item>
+        /// <item><description>IPv4 (<c>AF_INET</c>): A cgroup BPF connect program refused the call (TCP and UDP alike).</description></item>
+        /// <item><description>IPv6 (<c>AF_INET6</c>): A cgroup BPF connect program refused the call (TCP and UDP alike).</description></item>
+        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>): A cgroup BPF connect program (Linux 6.7 and later) or a Landlock abstract-socket scope refused the call, or the target datagram socket is connected to another peer.</description></item>
         /// </list>
         /// <para>Names: native <c>EPERM</c>; std.posix.connect, Zig standard library <c>PermissionDenied</c>; .NET <see cref="global::System.Net.Sockets.SocketError.AccessDenied"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A netfilter rule that drops the SYN in the local OUTPUT path makes connect() fail at once with EPERM; a cgroup BPF connect hook that rejects the call does the same. Evidence: Linux net/netfilter/core.c nf_hook_slow() (a drop verdict without its own error becomes -EPERM); kernel/bpf/cgroup.c (a rejecting connect hook returns -EPERM).</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A netfilter rule that drops the handshake does not make connect() fail with EPERM: TCP ends in ETIMEDOUT and a UDP connect() succeeds, because it sends nothing.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A cgroup BPF connect program that returns 0 makes connect() fail with EPERM at once, for TCP, UDP and every AF_UNIX socket type; the program runs for sockets created by a task of that cgroup.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A thread in a Landlock domain with the abstract-socket scope (ABI 6) gets EPERM when it connects to an abstract socket created outside its domain; pathname sockets, abstract sockets created inside the domain, and the signal scope leave connect() alone.</description></item>
         /// <item><description>All platforms: .NET reports it as SocketError.AccessDenied, the same member as EACCES. Evidence: Observed with .NET 10.0.12 SocketErrorPal (reflection).</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): An AF_UNIX datagram socket that is connected to a peer refuses connect() from any third socket with EPERM. Evidence: Pinned by tests/ErrorCatalog.Runtime.Tests UnprivilegedErrorTests.Unix_datagram_to_a_socket_connected_elsewhere_is_EPERM.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): An AF_UNIX datagram socket that is connected to a peer refuses connect() from any third socket with EPERM.</description></item>
         /// </list>
         /// </remarks>
         OperationNotPermitted = 23,
@@ -1651,10 +1655,10 @@ namespace ErrorCatalog.Connect
         /// <summary><c>ENOSR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoStreamResources"/>: A STREAMS-based socket implementation ran out of STREAMS resources for the connection.</summary>
         ENOSR = 63,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, on the socket file or a directory of its path; for IP, a broadcast destination without SO_BROADCAST, or a firewall or security policy.</summary>
+        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: The connection was blocked by a local rule: a broadcast destination without the broadcast flag, or a firewall rule.</summary>
+        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
         /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
@@ -1768,10 +1772,10 @@ namespace ErrorCatalog.Connect
         /// <summary><c>ENOSR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoStreamResources"/>: A STREAMS-based socket implementation ran out of STREAMS resources for the connection.</summary>
         ENOSR = 63,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, on the socket file or a directory of its path; for IP, a broadcast destination without SO_BROADCAST, or a firewall or security policy.</summary>
+        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: The connection was blocked by a local rule: a broadcast destination without the broadcast flag, or a firewall rule.</summary>
+        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
         /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
@@ -1885,10 +1889,10 @@ namespace ErrorCatalog.Connect
         /// <summary><c>ENOSR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoStreamResources"/>: A STREAMS-based socket implementation ran out of STREAMS resources for the connection.</summary>
         ENOSR = 74,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, on the socket file or a directory of its path; for IP, a broadcast destination without SO_BROADCAST, or a firewall or security policy.</summary>
+        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: The connection was blocked by a local rule: a broadcast destination without the broadcast flag, or a firewall rule.</summary>
+        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
         /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
@@ -2002,10 +2006,10 @@ namespace ErrorCatalog.Connect
         /// <summary><c>ENOSR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoStreamResources"/>: A STREAMS-based socket implementation ran out of STREAMS resources for the connection.</summary>
         ENOSR = 82,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, on the socket file or a directory of its path; for IP, a broadcast destination without SO_BROADCAST, or a firewall or security policy.</summary>
+        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: The connection was blocked by a local rule: a broadcast destination without the broadcast flag, or a firewall rule.</summary>
+        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
         /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
@@ -2119,10 +2123,10 @@ namespace ErrorCatalog.Connect
         /// <summary><c>ENOSR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoStreamResources"/>: A STREAMS-based socket implementation ran out of STREAMS resources for the connection.</summary>
         ENOSR = 53,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, on the socket file or a directory of its path; for IP, a broadcast destination without SO_BROADCAST, or a firewall or security policy.</summary>
+        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: The connection was blocked by a local rule: a broadcast destination without the broadcast flag, or a firewall rule.</summary>
+        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
         /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
@@ -2233,10 +2237,10 @@ namespace ErrorCatalog.Connect
         /// <summary><c>ENOSR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoStreamResources"/>: A STREAMS-based socket implementation ran out of STREAMS resources for the connection.</summary>
         ENOSR = 98,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, on the socket file or a directory of its path; for IP, a broadcast destination without SO_BROADCAST, or a firewall or security policy.</summary>
+        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: The connection was blocked by a local rule: a broadcast destination without the broadcast flag, or a firewall rule.</summary>
+        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
         /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
@@ -2344,10 +2348,10 @@ namespace ErrorCatalog.Connect
         /// <summary><c>ENOBUFS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoBufferSpace"/>: The system lacks buffer space or other kernel memory for the connection.</summary>
         ENOBUFS = 55,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, on the socket file or a directory of its path; for IP, a broadcast destination without SO_BROADCAST, or a firewall or security policy.</summary>
+        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: The connection was blocked by a local rule: a broadcast destination without the broadcast flag, or a firewall rule.</summary>
+        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
         /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
@@ -2455,10 +2459,10 @@ namespace ErrorCatalog.Connect
         /// <summary><c>ENOBUFS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoBufferSpace"/>: The system lacks buffer space or other kernel memory for the connection.</summary>
         ENOBUFS = 55,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, on the socket file or a directory of its path; for IP, a broadcast destination without SO_BROADCAST, or a firewall or security policy.</summary>
+        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: The connection was blocked by a local rule: a broadcast destination without the broadcast flag, or a firewall rule.</summary>
+        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
         /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
@@ -2569,10 +2573,10 @@ namespace ErrorCatalog.Connect
         /// <summary><c>ENOSR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoStreamResources"/>: A STREAMS-based socket implementation ran out of STREAMS resources for the connection.</summary>
         ENOSR = 90,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, on the socket file or a directory of its path; for IP, a broadcast destination without SO_BROADCAST, or a firewall or security policy.</summary>
+        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: The connection was blocked by a local rule: a broadcast destination without the broadcast flag, or a firewall rule.</summary>
+        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
         /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
@@ -2671,7 +2675,7 @@ namespace ErrorCatalog.Connect
         /// <summary><c>WSAENOBUFS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoBufferSpace"/>: The system lacks buffer space or other kernel memory for the connection.</summary>
         WSAENOBUFS = 10055,
 
-        /// <summary><c>WSAEACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, on the socket file or a directory of its path; for IP, a broadcast destination without SO_BROADCAST, or a firewall or security policy.</summary>
+        /// <summary><c>WSAEACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
         WSAEACCES = 10013,
 
         /// <summary><c>WSAEINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
@@ -2770,10 +2774,10 @@ namespace ErrorCatalog.Connect
         /// <summary><c>ENOSR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoStreamResources"/>: A STREAMS-based socket implementation ran out of STREAMS resources for the connection.</summary>
         ENOSR = 124,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, on the socket file or a directory of its path; for IP, a broadcast destination without SO_BROADCAST, or a firewall or security policy.</summary>
+        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: The connection was blocked by a local rule: a broadcast destination without the broadcast flag, or a firewall rule.</summary>
+        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
         /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
@@ -4539,8 +4543,8 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable => "No usable local address or port is available for the connection, or the destination address cannot be used.",
             global::ErrorCatalog.Connect.ConnectError.NoBufferSpace => "The system lacks buffer space or other kernel memory for the connection.",
             global::ErrorCatalog.Connect.ConnectError.NoStreamResources => "A STREAMS-based socket implementation ran out of STREAMS resources for the connection.",
-            global::ErrorCatalog.Connect.ConnectError.AccessDenied => "Permission was denied: for AF_UNIX, on the socket file or a directory of its path; for IP, a broadcast destination without SO_BROADCAST, or a firewall or security policy.",
-            global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted => "The connection was blocked by a local rule: a broadcast destination without the broadcast flag, or a firewall rule.",
+            global::ErrorCatalog.Connect.ConnectError.AccessDenied => "Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.",
+            global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted => "A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.",
             global::ErrorCatalog.Connect.ConnectError.InvalidArgument => "An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.",
             global::ErrorCatalog.Connect.ConnectError.BadDescriptor => "The socket argument is not a valid open file descriptor.",
             global::ErrorCatalog.Connect.ConnectError.NotASocket => "The descriptor refers to something other than a socket.",
@@ -4584,8 +4588,8 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable => "For port exhaustion, reuse connections, close idle sockets, or widen the ephemeral port range; for an invalid destination (such as the any-address), fix the address.",
             global::ErrorCatalog.Connect.ConnectError.NoBufferSpace => "Back off and retry later; reduce the number of open sockets.",
             global::ErrorCatalog.Connect.ConnectError.NoStreamResources => "Back off and retry later. Only STREAMS-based socket implementations (old System V) produce it.",
-            global::ErrorCatalog.Connect.ConnectError.AccessDenied => "For AF_UNIX, check the permissions of the socket file and its directories. For broadcast, set SO_BROADCAST. Otherwise check firewall rules and security policy (SELinux, AppArmor).",
-            global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted => "Check the local firewall (netfilter, nftables, a cgroup BPF program) and the broadcast flag; retrying does not help.",
+            global::ErrorCatalog.Connect.ConnectError.AccessDenied => "For AF_UNIX, check the mode of the socket file and the search permission of every directory above it. For a UDP broadcast, set SO_BROADCAST. Otherwise look for the sandbox or security policy that refused the port (Landlock, SELinux, AppArmor) or for a reject rule answering with an ICMPv6 administrative code.",
+            global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted => "Find the policy that refused the call (cgroup BPF programs, a Landlock sandbox) or, for AF_UNIX datagrams, send to a socket that is not paired with another one; retrying does not help.",
             global::ErrorCatalog.Connect.ConnectError.InvalidArgument => "Fix the code: pass a sockaddr of the socket's family with its exact size, and do not connect listening sockets.",
             global::ErrorCatalog.Connect.ConnectError.BadDescriptor => "Fix the code: the descriptor was never opened, was already closed, or was closed by another thread during the call.",
             global::ErrorCatalog.Connect.ConnectError.NotASocket => "Fix the code: a file, pipe or other descriptor was passed where a socket was expected.",
@@ -5282,8 +5286,8 @@ namespace ErrorCatalog.Connect
             }
         }
 
-        /// <summary><c>EACCES</c>: Permission was denied: for AF_UNIX, on the socket file or a directory of its path; for IP, a broadcast destination without SO_BROADCAST, or a firewall or security policy.</summary>
-        /// <remarks>What to do: For AF_UNIX, check the permissions of the socket file and its directories. For broadcast, set SO_BROADCAST. Otherwise check firewall rules and security policy (SELinux, AppArmor). See <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/> for the codes and sources.</remarks>
+        /// <summary><c>EACCES</c>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
+        /// <remarks>What to do: For AF_UNIX, check the mode of the socket file and the search permission of every directory above it. For a UDP broadcast, set SO_BROADCAST. Otherwise look for the sandbox or security policy that refused the port (Landlock, SELinux, AppArmor) or for a reject rule answering with an ICMPv6 administrative code. See <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/> for the codes and sources.</remarks>
         public sealed class AccessDenied : global::ErrorCatalog.Connect.ConnectException
         {
             /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>.</summary>
@@ -5296,8 +5300,8 @@ namespace ErrorCatalog.Connect
             }
         }
 
-        /// <summary><c>EPERM</c>: The connection was blocked by a local rule: a broadcast destination without the broadcast flag, or a firewall rule.</summary>
-        /// <remarks>What to do: Check the local firewall (netfilter, nftables, a cgroup BPF program) and the broadcast flag; retrying does not help. See <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/> for the codes and sources.</remarks>
+        /// <summary><c>EPERM</c>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
+        /// <remarks>What to do: Find the policy that refused the call (cgroup BPF programs, a Landlock sandbox) or, for AF_UNIX datagrams, send to a socket that is not paired with another one; retrying does not help. See <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/> for the codes and sources.</remarks>
         public sealed class OperationNotPermitted : global::ErrorCatalog.Connect.ConnectException
         {
             /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>.</summary>
