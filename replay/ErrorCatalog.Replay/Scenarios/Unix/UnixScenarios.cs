@@ -15,6 +15,7 @@ internal static partial class UnixScenarios
         .. StateScenarios,
         .. ArgumentScenarios,
         .. ProgressScenarios,
+        .. FileSystemScenarios,
     ];
 
     private static Observation PathMissing(ScenarioContext context)
