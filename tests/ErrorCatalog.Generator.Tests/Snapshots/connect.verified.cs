@@ -281,23 +281,26 @@ namespace ErrorCatalog.Connect
         /// </list>
         /// <para>Address families:</para>
         /// <list type="bullet">
-        /// <item><description>IPv4 (<c>AF_INET</c>)</description></item>
-        /// <item><description>IPv6 (<c>AF_INET6</c>)</description></item>
+        /// <item><description>IPv4 (<c>AF_INET</c>): A TCP reset answering the SYN (a closed port, or a firewall that resets), or an ICMP port-unreachable during the handshake.</description></item>
+        /// <item><description>IPv6 (<c>AF_INET6</c>): A TCP reset answering the SYN, or an ICMPv6 port-unreachable during the handshake.</description></item>
         /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>): The socket file exists but no socket is listening on it (for example the server exited without removing it).</description></item>
         /// </list>
         /// <para>Names: native <c>ECONNREFUSED</c>; Socket#connect, Ruby socket library documentation <c>Errno::ECONNREFUSED</c>; std.posix.connect, Zig standard library <c>ConnectionRefused</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAECONNREFUSED</c>; .NET <see cref="global::System.Net.Sockets.SocketError.ConnectionRefused"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): With a non-blocking socket the refusal is delivered through SO_ERROR. If the program calls connect() again before reading SO_ERROR, that call returns ECONNREFUSED itself; after SO_ERROR was read, it returns ECONNABORTED. Evidence: Observed on Linux 6.18 (loopback, closed port); Linux net/ipv4/af_inet.c __inet_stream_connect.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A UDP connect() is never refused: it only records the peer address and sends nothing, so a closed port or an ICMP port-unreachable shows up later, on send or receive.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): With a non-blocking socket the refusal is delivered through SO_ERROR. If the program calls connect() again before reading SO_ERROR, that call returns ECONNREFUSED itself; after SO_ERROR was read, it returns ECONNABORTED. Evidence: net/ipv4/af_inet.c __inet_stream_connect() hands out the pending socket error, or ECONNABORTED when none is left.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): After a blocking connect() was refused, the socket is disconnected and can be used again: a second connect() is a new attempt and is refused again.</description></item>
         /// </list>
         /// </remarks>
         ConnectionRefused = 6,
 
         /// <summary>
-        /// <para><c>ECONNRESET</c>: The peer reset the connection before it was established.</para>
+        /// <para><c>ECONNRESET</c>: The peer reset the connection while it was being set up.</para>
         /// <para>What to do: Retry with backoff on a new socket; if it persists, the peer or a middlebox is rejecting the connection.</para>
         /// </summary>
         /// <remarks>
+        /// <para>On Linux a reset that answers the SYN is reported as ECONNREFUSED. ECONNRESET comes when the reset arrives after the client has taken the peer's SYN-ACK, for example from a firewall that resets the last ACK of the handshake: a blocking connect() returns it, and a non-blocking socket holds it in SO_ERROR.</para>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Transient"/> (Transient). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.ConnectionReset"/>.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
@@ -329,7 +332,7 @@ namespace ErrorCatalog.Connect
         /// <para>Names: native <c>ECONNRESET</c>; Socket#connect, Ruby socket library documentation <c>Errno::ECONNRESET</c>; std.posix.connect, Zig standard library <c>ConnectionResetByPeer</c>; .NET <see cref="global::System.Net.Sockets.SocketError.ConnectionReset"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Linux normally reports a reset answering a SYN as ECONNREFUSED; ECONNRESET appears when the reset arrives in a later handshake state. Evidence: Linux net/ipv4/tcp_input.c tcp_reset() picks ECONNREFUSED in SYN_SENT and ECONNRESET in other states.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Linux reports a reset that answers the SYN as ECONNREFUSED; ECONNRESET needs the reset to arrive once the client has accepted the SYN-ACK, which connect() still reports because the socket closed before the call returned. Evidence: net/ipv4/tcp_input.c tcp_reset() chooses ECONNREFUSED in SYN_SENT and ECONNRESET in the later states.</description></item>
         /// </list>
         /// </remarks>
         ConnectionReset = 7,
@@ -357,7 +360,7 @@ namespace ErrorCatalog.Connect
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
-        /// <item><description>std.posix.connect, Zig standard library: The code marks it unreachable: Zig treats it as a bug of the caller and does not return it. The comment explains it as reusing a socket that already received ConnectionRefused. The doc-comment error list does not mention it.</description></item>
+        /// <item><description>std.posix.connect, Zig standard library: The code marks it unreachable: Zig treats it as a bug of the caller and does not return it. The comment explains it as reusing a socket that already received ConnectionRefused. The doc-comment error list does not mention it. <b>Erratum:</b> Reusing a refused socket gives ECONNABORTED on Linux only when the refusal was already collected through SO_ERROR; after a blocking refusal, or before SO_ERROR is read, the next connect() reports ECONNREFUSED.</description></item>
         /// </list>
         /// <para>Not listed by: connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7); connect(2), Linux man-pages 6.03 (2022-12-04); Socket#connect, Ruby socket library documentation; The GNU C Library Reference Manual, section Making a Connection (node Connecting); connect function (winsock2.h), Microsoft Win32 API reference.</para>
         /// <para>Address families:</para>
@@ -368,14 +371,14 @@ namespace ErrorCatalog.Connect
         /// <para>Names: native <c>ECONNABORTED</c>; .NET <see cref="global::System.Net.Sockets.SocketError.ConnectionAborted"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): No document lists it for connect(), but Linux returns it when connect() is called again on a TCP socket whose failed attempt has already been reported (its SO_ERROR was read). A third call starts a brand-new attempt. Evidence: Observed on Linux 6.18 (EINPROGRESS, SO_ERROR ECONNREFUSED, then ECONNABORTED, then EINPROGRESS); Linux net/ipv4/af_inet.c __inet_stream_connect (sock_error ?: -ECONNABORTED).</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): The runtime's kernel tests pin it: a second connect() after SO_ERROR reported the refusal of a non-blocking attempt returns ECONNABORTED. Evidence: Pinned by tests/ErrorCatalog.Runtime.Tests UnprivilegedErrorTests.Connect_again_after_reading_SO_ERROR_is_ECONNABORTED.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): No document lists it for connect(), but Linux returns it when connect() is called again on a TCP socket whose failed attempt was already reported through SO_ERROR, after a refusal and after a reset alike. A third call starts a brand-new attempt. Evidence: net/ipv4/af_inet.c __inet_stream_connect() (the pending error, or ECONNABORTED when it was already taken); also pinned by tests/ErrorCatalog.Runtime.Tests UnprivilegedErrorTests.Connect_again_after_reading_SO_ERROR_is_ECONNABORTED.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): It is not the answer to every reuse of a failed socket: a second connect() after a blocking refusal, or before SO_ERROR was read, gives ECONNREFUSED again.</description></item>
         /// </list>
         /// </remarks>
         ConnectionAborted = 8,
 
         /// <summary>
-        /// <para><c>ETIMEDOUT</c>: The connection could not be established within the system's time limit; the peer never answered.</para>
+        /// <para><c>ETIMEDOUT</c>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</para>
         /// <para>What to do: Retry with backoff, perhaps on another address of the same host; check firewalls that drop packets silently.</para>
         /// </summary>
         /// <remarks>
@@ -414,17 +417,19 @@ namespace ErrorCatalog.Connect
         /// <para>Names: native <c>ETIMEDOUT</c>; Socket#connect, Ruby socket library documentation <c>Errno::ETIMEDOUT</c>; std.posix.connect, Zig standard library <c>ConnectionTimedOut</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAETIMEDOUT</c>; .NET <see cref="global::System.Net.Sockets.SocketError.TimedOut"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): When ICMP errors arrived during the handshake without aborting it, Linux may report that soft error (for example EHOSTUNREACH) instead of ETIMEDOUT once the attempt gives up. How long the kernel keeps trying is governed by the net.ipv4.tcp_syn_retries setting unless the caller applies its own timeout. Evidence: Linux net/ipv4/tcp_timer.c tcp_write_err() (sk_err_soft ?: ETIMEDOUT).</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A listener whose accept queue is full silently drops new SYNs, so the client sees ETIMEDOUT once its SYN retries (TCP_SYNCNT) run out, not ECONNREFUSED. Evidence: Pinned by tests/ErrorCatalog.Runtime.Tests UnprivilegedErrorTests.Syn_retries_exhausted_against_a_full_backlog_is_ETIMEDOUT.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Anything that makes the SYNs vanish without an answer ends this way: a peer that drops them, a link without carrier whose route is still in use, ICMP fragmentation-needed answers (they only lower the path MTU), or an IPv6 socket whose bound source address was removed.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): An ICMP error that reaches the socket while connect() still holds it (in practice an immediate answer to the first SYN) is only kept as a soft error. If the handshake then times out, Linux reports that soft error, for example EHOSTUNREACH, instead of ETIMEDOUT. Evidence: net/ipv4/tcp_ipv4.c tcp_v4_err() stores the error in sk_err_soft while the socket is owned by the caller; net/ipv4/tcp_timer.c tcp_write_err() reports sk_err_soft before ETIMEDOUT.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A listener whose accept queue is full silently drops new SYNs, so the client sees ETIMEDOUT once its SYN retries (TCP_SYNCNT) run out, not ECONNREFUSED. Evidence: net/ipv4/tcp_input.c tcp_conn_request() drops a SYN when the accept queue is full; pinned by tests/ErrorCatalog.Runtime.Tests UnprivilegedErrorTests.Syn_retries_exhausted_against_a_full_backlog_is_ETIMEDOUT.</description></item>
         /// </list>
         /// </remarks>
         TimedOut = 9,
 
         /// <summary>
-        /// <para><c>ENETDOWN</c>: The local network interface needed to reach the destination is down, or the network subsystem failed.</para>
+        /// <para><c>ENETDOWN</c>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</para>
         /// <para>What to do: Retry later; the interface may come back. Report it if it persists.</para>
         /// </summary>
         /// <remarks>
+        /// <para>Linux connect() does not return it: a down interface takes its routes with it, so Linux answers ENETUNREACH, and a link without carrier ends in a timeout.</para>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Transient"/> (Transient). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.NetworkDown"/>, a <see cref="global::ErrorCatalog.Connect.ConnectException.Unreachable"/>.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
@@ -459,10 +464,11 @@ namespace ErrorCatalog.Connect
         NetworkDown = 10,
 
         /// <summary>
-        /// <para><c>ENETUNREACH</c>: No route leads to the destination network.</para>
+        /// <para><c>ENETUNREACH</c>: No usable route leads to the destination.</para>
         /// <para>What to do: Check routing and the destination address (an IPv6 address without IPv6 connectivity is a common cause); try another address of the host, retry later.</para>
         /// </summary>
         /// <remarks>
+        /// <para>Linux also uses it when the destination is of a kind the socket cannot reach (an IPv4-mapped address on an IPv6-only socket, a multicast address for TCP), when the source address a socket is bound to is not local, and for ICMP and ICMPv6 answers that say the network is unreachable.</para>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Transient"/> (Transient). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.NetworkUnreachable"/>, a <see cref="global::ErrorCatalog.Connect.ConnectException.Unreachable"/>.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
@@ -497,8 +503,12 @@ namespace ErrorCatalog.Connect
         /// <para>Names: native <c>ENETUNREACH</c>; Socket#connect, Ruby socket library documentation <c>Errno::ENETUNREACH</c>; std.posix.connect, Zig standard library <c>NetworkUnreachable</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAENETUNREACH</c>; .NET <see cref="global::System.Net.Sockets.SocketError.NetworkUnreachable"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Besides a missing route, ICMP network-unreachable, network-unknown and network-prohibited messages received during the handshake end the attempt with ENETUNREACH. Evidence: Linux net/ipv4/icmp.c icmp_err_convert[]; net/ipv6/icmp.c tab_unreach[] (no route).</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): With no route at all (a network namespace whose loopback interface is down) even 127.0.0.1 gives ENETUNREACH. Evidence: Pinned by tests/ErrorCatalog.Runtime.Tests RootErrorTests.Namespace_without_any_route_is_ENETUNREACH.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): With no matching route, TCP and UDP connect() alike fail at once; a route of type throw in the only table consulted has the same effect. In a namespace whose loopback is down even 127.0.0.1 gives it (IPv6 ::1 gives EADDRNOTAVAIL there). Evidence: Pinned for 127.0.0.1 by tests/ErrorCatalog.Runtime.Tests RootErrorTests.Namespace_without_any_route_is_ENETUNREACH.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A local interface that is down, or a device the socket is bound to that is down, has no routes left: connect() reports ENETUNREACH, never ENETDOWN. The same happens to an interface without carrier when ignore_routes_with_linkdown is set.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Destinations the socket cannot use give ENETUNREACH before anything is sent: an IPv4-mapped address on an IPV6_V6ONLY socket (TCP and UDP) and a multicast address for TCP (IPv4 and IPv6). Evidence: net/ipv6/tcp_ipv6.c tcp_v6_connect() (mapped address on a v6-only socket, multicast destination); net/ipv4/tcp_ipv4.c tcp_v4_connect() (multicast or broadcast route).</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): An IPv6 socket bound with SO_BINDTODEVICE to a device that was deleted, or a link-local destination whose scope id names no interface, gets ENETUNREACH where IPv4 reports ENODEV.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): IPv4 refuses a source address that is not local: a socket bound to an address that was removed afterwards, or bound with IP_FREEBIND to a foreign address, gets ENETUNREACH (IPv6 sends from such an address instead).</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): ICMP net-unreachable, net-unknown, net-prohibited and net-unreachable-for-TOS answers, and the ICMPv6 no-route answer, end the handshake with ENETUNREACH. Evidence: net/ipv4/icmp.c icmp_err_convert[]; net/ipv6/icmp.c icmpv6_err_convert() (tab_unreach[]).</description></item>
         /// </list>
         /// </remarks>
         NetworkUnreachable = 11,
@@ -541,8 +551,9 @@ namespace ErrorCatalog.Connect
         /// <para>Names: native <c>EHOSTUNREACH</c>; Socket#connect, Ruby socket library documentation <c>Errno::EHOSTUNREACH</c>; std.posix.connect, Zig standard library <c>NetworkUnreachable</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEHOSTUNREACH</c>; .NET <see cref="global::System.Net.Sockets.SocketError.HostUnreachable"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): ICMP host-unreachable, host-prohibited, packet-filtered, precedence and time-exceeded messages, and ICMPv6 address-unreachable and time-exceeded messages, all surface as EHOSTUNREACH when they end a handshake. Evidence: Linux net/ipv4/icmp.c icmp_err_convert[]; net/ipv4/tcp_ipv4.c tcp_v4_err() (ICMP_TIME_EXCEEDED); net/ipv6/icmp.c icmpv6_err_convert().</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A route of type unreachable makes connect() fail at once with EHOSTUNREACH, for TCP and for UDP alike. Evidence: Pinned by tests/ErrorCatalog.Runtime.Tests RootErrorTests.Unreachable_route_is_EHOSTUNREACH.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): ICMP host-unreachable, host-prohibited, communication-prohibited, host-unreachable-for-TOS, precedence-violation, precedence-cutoff and time-exceeded answers, and ICMPv6 beyond-scope, address-unreachable and time-exceeded answers, all end the handshake with EHOSTUNREACH. Evidence: net/ipv4/icmp.c icmp_err_convert[]; net/ipv4/tcp_ipv4.c tcp_v4_err() (ICMP_TIME_EXCEEDED); net/ipv6/icmp.c icmpv6_err_convert().</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A route of type unreachable makes connect() fail at once with EHOSTUNREACH, for TCP and UDP, and on Linux 6.18 for IPv6 as well as IPv4. Evidence: Also pinned by tests/ErrorCatalog.Runtime.Tests RootErrorTests.Unreachable_route_is_EHOSTUNREACH.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): When the next hop never answers ARP or neighbour discovery, the kernel reports host-unreachable to the waiting socket, so a TCP connect() fails with EHOSTUNREACH once resolution gives up; a UDP connect() succeeds, as it resolves nothing. Evidence: net/ipv4/arp.c arp_error_report() and net/ipv4/route.c ipv4_link_failure() turn the failed resolution into a local ICMP host-unreachable.</description></item>
         /// </list>
         /// </remarks>
         HostUnreachable = 12,
@@ -576,7 +587,7 @@ namespace ErrorCatalog.Connect
         /// <para>Names: native <c>EHOSTDOWN</c>; .NET <see cref="global::System.Net.Sockets.SocketError.HostDown"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): No connect() document lists it, but Linux converts an ICMP destination-unreachable with code host-unknown into EHOSTDOWN and aborts a TCP handshake in progress with it. Evidence: Linux net/ipv4/icmp.c icmp_err_convert[] (ICMP_HOST_UNKNOWN); net/ipv4/tcp_ipv4.c tcp_v4_err().</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): No connect() document lists it, but Linux converts an ICMP destination-unreachable with code host-unknown into EHOSTDOWN and ends a TCP handshake with it. Evidence: net/ipv4/icmp.c icmp_err_convert[] (ICMP_HOST_UNKNOWN); net/ipv4/tcp_ipv4.c tcp_v4_err().</description></item>
         /// </list>
         /// </remarks>
         HostDown = 13,
@@ -610,7 +621,7 @@ namespace ErrorCatalog.Connect
         /// <para>Names: native <c>ENONET</c>; .NET has no matching SocketError member.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Linux-only name. Linux converts an ICMP destination-unreachable with code host-isolated into ENONET and ends a TCP handshake with it; no connect() document lists it. Evidence: Linux net/ipv4/icmp.c icmp_err_convert[] (ICMP_HOST_ISOLATED).</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Linux-only name. Linux converts an ICMP destination-unreachable with code host-isolated into ENONET and ends a TCP handshake with it; no connect() document lists it. Evidence: net/ipv4/icmp.c icmp_err_convert[] (ICMP_HOST_ISOLATED).</description></item>
         /// </list>
         /// </remarks>
         NotOnNetwork = 14,
@@ -639,12 +650,12 @@ namespace ErrorCatalog.Connect
         /// <para>Not listed by: connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7); connect(2), Linux man-pages 6.03 (2022-12-04); Socket#connect, Ruby socket library documentation; The GNU C Library Reference Manual, section Making a Connection (node Connecting); std.posix.connect, Zig standard library; connect function (winsock2.h), Microsoft Win32 API reference.</para>
         /// <para>Address families:</para>
         /// <list type="bullet">
-        /// <item><description>IPv4 (<c>AF_INET</c>): Linux maps ICMP protocol-unreachable to it; IPv6 has no equivalent mapping.</description></item>
+        /// <item><description>IPv4 (<c>AF_INET</c>): Linux maps ICMP protocol-unreachable to it; ICMPv6 destination-unreachable has no such code.</description></item>
         /// </list>
         /// <para>Names: native <c>ENOPROTOOPT</c>; .NET <see cref="global::System.Net.Sockets.SocketError.ProtocolOption"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): No connect() document lists it. Linux turns an ICMP protocol-unreachable received during the handshake into ENOPROTOOPT, a name that elsewhere means an unknown socket option. Evidence: Linux net/ipv4/icmp.c icmp_err_convert[] (ICMP_PROT_UNREACH).</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): No connect() document lists it. Linux turns an ICMP protocol-unreachable received during the handshake into ENOPROTOOPT, a name that elsewhere means an unknown socket option. Evidence: net/ipv4/icmp.c icmp_err_convert[] (ICMP_PROT_UNREACH).</description></item>
         /// </list>
         /// </remarks>
         ProtocolUnavailable = 15,
@@ -679,13 +690,13 @@ namespace ErrorCatalog.Connect
         /// <para>Names: native <c>EPROTO</c>; .NET has no matching SocketError member.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): No connect() document lists it. Linux maps ICMP parameter-problem (IPv4) and ICMPv6 parameter-problem or unknown error types to EPROTO and ends the handshake with it. Evidence: Linux net/ipv4/tcp_ipv4.c tcp_v4_err() (ICMP_PARAMETERPROB); net/ipv6/icmp.c icmpv6_err_convert() default.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): No connect() document lists it. Linux ends the handshake with EPROTO on an ICMP parameter problem (IPv4), an ICMPv6 parameter problem, and ICMPv6 destination-unreachable codes it has no entry for (such as 7, source-routing-header error). Evidence: net/ipv4/tcp_ipv4.c tcp_v4_err() (ICMP_PARAMETERPROB); net/ipv6/icmp.c icmpv6_err_convert() (EPROTO unless a table entry applies).</description></item>
         /// </list>
         /// </remarks>
         ProtocolError = 16,
 
         /// <summary>
-        /// <para><c>ENODEV</c>: The network device the socket is bound to no longer exists.</para>
+        /// <para><c>ENODEV</c>: The network device an IPv4 socket is bound to no longer exists.</para>
         /// <para>What to do: Close the socket; create a new one and bind it to an interface that exists.</para>
         /// </summary>
         /// <remarks>
@@ -709,12 +720,11 @@ namespace ErrorCatalog.Connect
         /// <para>Address families:</para>
         /// <list type="bullet">
         /// <item><description>IPv4 (<c>AF_INET</c>)</description></item>
-        /// <item><description>IPv6 (<c>AF_INET6</c>)</description></item>
         /// </list>
         /// <para>Names: native <c>ENODEV</c>; .NET has no matching SocketError member.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): No connect() document lists it. When a socket bound with SO_BINDTODEVICE outlives its interface (a removed VPN or veth device), the route lookup in connect() fails with ENODEV. Evidence: Linux net/ipv4/route.c ip_route_output_key_hash_rcu() (output interface lookup fails with -ENODEV).</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): No connect() document lists it. When an IPv4 socket bound with SO_BINDTODEVICE outlives its interface (a removed VPN or veth device), the route lookup in connect() fails with ENODEV, for TCP and UDP. An IPv6 socket in the same situation gets ENETUNREACH. Evidence: net/ipv4/route.c ip_route_output_key_hash_rcu() (the output interface lookup fails with ENODEV).</description></item>
         /// </list>
         /// </remarks>
         NoSuchDevice = 17,
@@ -758,8 +768,7 @@ namespace ErrorCatalog.Connect
         /// <para>Names: native <c>EADDRINUSE</c>; Socket#connect, Ruby socket library documentation <c>Errno::EADDRINUSE</c>; std.posix.connect, Zig standard library <c>AddressInUse</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEADDRINUSE</c>; .NET <see cref="global::System.Net.Sockets.SocketError.AddressAlreadyInUse"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): When the exact local and remote address pair (the 4-tuple) is already in use, Linux reports EADDRNOTAVAIL, not EADDRINUSE. Evidence: Observed on Linux 6.18 (two SO_REUSEADDR sockets bound to one local port connecting to one listener); Linux net/ipv4/inet_hashtables.c __inet_check_established().</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): The runtime's kernel tests pin the 4-tuple case above (EADDRNOTAVAIL where EADDRINUSE might be expected). Evidence: Pinned by tests/ErrorCatalog.Runtime.Tests KernelQuirkTests.Connect_with_a_taken_four_tuple_is_EADDRNOTAVAIL_not_EADDRINUSE.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): When the exact local and remote address pair (the four-tuple) is already in use, Linux reports EADDRNOTAVAIL, not EADDRINUSE; a four-tuple in TIME_WAIT is simply taken over when the local port was bound explicitly. Evidence: net/ipv4/inet_hashtables.c __inet_check_established(); also pinned by tests/ErrorCatalog.Runtime.Tests KernelQuirkTests.Connect_with_a_taken_four_tuple_is_EADDRNOTAVAIL_not_EADDRINUSE.</description></item>
         /// </list>
         /// </remarks>
         AddressInUse = 18,
@@ -803,9 +812,10 @@ namespace ErrorCatalog.Connect
         /// <para>Names: native <c>EADDRNOTAVAIL</c>; Socket#connect, Ruby socket library documentation <c>Errno::EADDRNOTAVAIL</c>; std.posix.connect, Zig standard library <c>AddressNotAvailable</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEADDRNOTAVAIL</c>; .NET <see cref="global::System.Net.Sockets.SocketError.AddressNotAvailable"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Modern Linux reports an exhausted ephemeral port range for TCP as EADDRNOTAVAIL, and also uses it when the 4-tuple is already taken. Evidence: Observed on Linux 6.18 (4-tuple case); Linux net/ipv4/inet_hashtables.c __inet_hash_connect().</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Linux reports an exhausted ephemeral port range for TCP as EADDRNOTAVAIL (also when IP_BIND_ADDRESS_NO_PORT defers the port choice to connect()), and uses it when the four-tuple is already taken. A port is only exhausted per destination: the single port of a one-port range still connects to another destination. UDP's automatic bind reports exhaustion as EAGAIN instead. Evidence: net/ipv4/inet_hashtables.c __inet_hash_connect() and __inet_check_established(); net/ipv4/af_inet.c inet_autobind() (EAGAIN for datagram sockets); also pinned by tests/ErrorCatalog.Runtime.Tests RootErrorTests.Exhausted_ephemeral_ports_is_EADDRNOTAVAIL.</description></item>
         /// <item><description>Windows Sockets (WSAGetLastError): On Windows it mainly means an invalid destination (the any-address or all zeros), a caller bug rather than exhaustion. Evidence: connect function (winsock2.h), Microsoft Win32 API reference.</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): An exhausted ephemeral port range (a one-port ip_local_port_range in a test namespace) gives EADDRNOTAVAIL for TCP. Evidence: Pinned by tests/ErrorCatalog.Runtime.Tests RootErrorTests.Exhausted_ephemeral_ports_is_EADDRNOTAVAIL.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): On Linux the any-address is a valid destination meaning this host: 0.0.0.0 and :: reach loopback, so the result is whatever the local port gives (refused or connected), never EADDRNOTAVAIL.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): IPv6 reports a missing source address with EADDRNOTAVAIL: in a namespace whose loopback is down, connecting to ::1 gives it, where IPv4 gives ENETUNREACH for 127.0.0.1.</description></item>
         /// </list>
         /// </remarks>
         AddressNotAvailable = 19,
@@ -844,7 +854,6 @@ namespace ErrorCatalog.Connect
         /// <list type="bullet">
         /// <item><description>IPv4 (<c>AF_INET</c>)</description></item>
         /// <item><description>IPv6 (<c>AF_INET6</c>)</description></item>
-        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>)</description></item>
         /// </list>
         /// <para>Names: native <c>ENOBUFS</c>; Socket#connect, Ruby socket library documentation <c>Errno::ENOBUFS</c>; std.posix.connect, Zig standard library <c>SystemResources</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAENOBUFS</c>; .NET <see cref="global::System.Net.Sockets.SocketError.NoBufferSpaceAvailable"/>.</para>
         /// </remarks>
@@ -891,8 +900,8 @@ namespace ErrorCatalog.Connect
         NoStreamResources = 21,
 
         /// <summary>
-        /// <para><c>EACCES</c>: Permission was denied: for AF_UNIX, on the socket file or a directory of its path; for IP, a broadcast destination without SO_BROADCAST, or a firewall or security policy.</para>
-        /// <para>What to do: For AF_UNIX, check the permissions of the socket file and its directories. For broadcast, set SO_BROADCAST. Otherwise check firewall rules and security policy (SELinux, AppArmor).</para>
+        /// <para><c>EACCES</c>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</para>
+        /// <para>What to do: For AF_UNIX, check the mode of the socket file and the search permission of every directory above it. For a UDP broadcast, set SO_BROADCAST. Otherwise look for the sandbox or security policy that refused the port (Landlock, SELinux, AppArmor) or for a reject rule answering with an ICMPv6 administrative code.</para>
         /// </summary>
         /// <remarks>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Permission"/> (Permission). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.AccessDenied"/>.</para>
@@ -917,30 +926,32 @@ namespace ErrorCatalog.Connect
         /// <item><description>connect(2), Linux man-pages 6.03 (2022-12-04): Listed in the ERRORS section of the page. Three entries: AF_UNIX path permissions, broadcast without the broadcast flag or a local firewall rule (shared with EPERM), and an SELinux policy. <b>Erratum:</b> The C++ ISocket::connect excerpt (seed 001) lacks the SELinux entry.</description></item>
         /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems. Named <c>Errno::EACCES</c> there.</description></item>
         /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Windows. Named <c>Errno::EACCES</c> there. Only the broadcast case is given for Windows.</description></item>
-        /// <item><description>std.posix.connect, Zig standard library: The code maps it to a Zig error of ConnectError; name gives the Zig error. Named <c>AccessDenied</c> there. POSIX branch.</description></item>
+        /// <item><description>std.posix.connect, Zig standard library: The code maps it to a Zig error of ConnectError; name gives the Zig error. Named <c>AccessDenied</c> there. POSIX branch. <b>Erratum:</b> The doc comment counts a local firewall rule among the causes of AccessDenied. On Linux a dropping rule ends in ConnectionTimedOut (or, for UDP, no error at all), a TCP reset in ConnectionRefused, and a refusing cgroup BPF hook in EPERM, which the code maps to PermissionDenied; only reject rules answering with an ICMPv6 administrative code reach AccessDenied.</description></item>
         /// <item><description>std.posix.connect, Zig standard library: The code marks it unreachable: Zig treats it as a bug of the caller and does not return it. The Windows branch treats WSAEACCES as a caller bug, although Winsock uses it for a broadcast destination without SO_BROADCAST.</description></item>
         /// <item><description>connect function (winsock2.h), Microsoft Win32 API reference: Listed in the error-code table of the Return value section. Named <c>WSAEACCES</c> there. Only for a datagram socket connected to a broadcast address without SO_BROADCAST.</description></item>
         /// </list>
         /// <para>Not listed by: The GNU C Library Reference Manual, section Making a Connection (node Connecting).</para>
         /// <para>Address families:</para>
         /// <list type="bullet">
-        /// <item><description>IPv4 (<c>AF_INET</c>): Broadcast destination without SO_BROADCAST, or a firewall or security policy.</description></item>
-        /// <item><description>IPv6 (<c>AF_INET6</c>): Firewall or security policy; Linux also maps ICMPv6 administratively-prohibited, policy-failure and reject-route messages to it.</description></item>
-        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>): No write permission on the socket file, or no search permission on a directory of its path.</description></item>
+        /// <item><description>IPv4 (<c>AF_INET</c>): A datagram socket connecting to a broadcast address without SO_BROADCAST, or a Landlock domain that does not allow TCP connections to the port.</description></item>
+        /// <item><description>IPv6 (<c>AF_INET6</c>): A Landlock domain that does not allow TCP connections to the port, or an ICMPv6 destination-unreachable answer with code administratively prohibited, source policy failure or reject route (a local nftables reject rule included).</description></item>
+        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>): No write permission on the socket file, or no search permission on a directory of its path, even when the name does not exist there.</description></item>
         /// </list>
         /// <para>Names: native <c>EACCES</c>; Socket#connect, Ruby socket library documentation <c>Errno::EACCES</c>; std.posix.connect, Zig standard library <c>AccessDenied</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEACCES</c>; .NET <see cref="global::System.Net.Sockets.SocketError.AccessDenied"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): The Linux page gives both EACCES and EPERM for a connection that a local firewall rule refused; callers should handle the two alike. Evidence: connect(2), Linux man-pages 6.03 (2022-12-04).</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): An ICMPv6 destination-unreachable with code administratively prohibited, policy failure or reject route aborts the handshake with EACCES. Evidence: Linux net/ipv6/icmp.c tab_unreach[].</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A UDP connect() to a broadcast address, even the loopback one 127.255.255.255, fails with EACCES unless SO_BROADCAST is set; the check happens in connect() itself and no packet leaves the socket. Evidence: Pinned by tests/ErrorCatalog.Runtime.Tests UnprivilegedErrorTests.Udp_to_the_loopback_br oadcast_address_without_SO_BROADCAST_is_EACCES and RootErrorTests.Udp_broadcast_refusal_happens_before_any_packet_is_sent.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): The Linux page names a local firewall rule as a cause of EACCES and EPERM, but netfilter rules seldom produce either: a drop lets TCP time out (ETIMEDOUT) and a UDP connect() succeed, a TCP reset gives ECONNREFUSED, and an IPv4 ICMP reject gives the matching unreachable error even for the prohibited codes.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): An ICMPv6 destination-unreachable with code administratively prohibited, source policy failure or reject route aborts the handshake with EACCES, whichever netfilter hook generated it; the answer arrives while connect() still owns the socket, so it is reported at the first SYN retransmission, about a second later.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A UDP connect() to a broadcast address, even the loopback one 127.255.255.255, fails with EACCES unless SO_BROADCAST is set; the check happens in connect() itself and no packet leaves the socket. A TCP connect() to a broadcast address fails with ENETUNREACH instead, with or without the flag.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A Landlock domain that handles TCP connect (ABI 4 and later) refuses every port without a rule with EACCES, for IPv4 and IPv6; UDP is not covered, and a file-system sandbox that denies every file right still lets the thread connect to a pathname socket.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): The permission checks on a socket path apply to unprivileged callers only: root connects whatever the file's mode, an abstract name has no permissions at all, and a name missing from a directory the caller may not search gives EACCES, not ENOENT.</description></item>
         /// </list>
         /// </remarks>
         AccessDenied = 22,
 
         /// <summary>
-        /// <para><c>EPERM</c>: The connection was blocked by a local rule: a broadcast destination without the broadcast flag, or a firewall rule.</para>
-        /// <para>What to do: Check the local firewall (netfilter, nftables, a cgroup BPF program) and the broadcast flag; retrying does not help.</para>
+        /// <para><c>EPERM</c>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</para>
+        /// <para>What to do: Find the policy that refused the call (cgroup BPF programs, a Landlock sandbox) or, for AF_UNIX datagrams, send to a socket that is not paired with another one; retrying does not help.</para>
         /// </summary>
         /// <remarks>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Permission"/> (Permission). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.OperationNotPermitted"/>.</para>
@@ -962,21 +973,24 @@ namespace ErrorCatalog.Connect
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
-        /// <item><description>connect(2), Linux man-pages 6.03 (2022-12-04): Listed in the ERRORS section of the page. Shares its entry with EACCES: broadcast without the flag, or a local firewall rule.</description></item>
+        /// <item><description>connect(2), Linux man-pages 6.03 (2022-12-04): Listed in the ERRORS section of the page. Shares its entry with EACCES: broadcast without the flag, or a local firewall rule. <b>Erratum:</b> Neither cause gives EPERM from connect(): a broadcast destination without the flag is EACCES, and a firewall drop only fails later send() calls with EPERM. What does give EPERM is a cgroup BPF connect hook, a Landlock scope, or the AF_UNIX datagram peer rule.</description></item>
         /// <item><description>std.posix.connect, Zig standard library: The code maps it to a Zig error of ConnectError; name gives the Zig error. Named <c>PermissionDenied</c> there. POSIX branch; its doc text only says to see AccessDenied.</description></item>
         /// </list>
         /// <para>Not listed by: connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7); Socket#connect, Ruby socket library documentation; The GNU C Library Reference Manual, section Making a Connection (node Connecting); connect function (winsock2.h), Microsoft Win32 API reference.</para>
         /// <para>Address families:</para>
         /// <list type="bullet">
-        /// <item><description>IPv4 (<c>AF_INET</c>)</description></item>
-        /// <item><description>IPv6 (<c>AF_INET6</c>)</description></item>
+        /// <item><description>IPv4 (<c>AF_INET</c>): A cgroup BPF connect program refused the call (TCP and UDP alike).</description></item>
+        /// <item><description>IPv6 (<c>AF_INET6</c>): A cgroup BPF connect program refused the call (TCP and UDP alike).</description></item>
+        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>): A cgroup BPF connect program (Linux 6.7 and later) or a Landlock abstract-socket scope refused the call, or the target datagram socket is connected to another peer.</description></item>
         /// </list>
         /// <para>Names: native <c>EPERM</c>; std.posix.connect, Zig standard library <c>PermissionDenied</c>; .NET <see cref="global::System.Net.Sockets.SocketError.AccessDenied"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A netfilter rule that drops the SYN in the local OUTPUT path makes connect() fail at once with EPERM; a cgroup BPF connect hook that rejects the call does the same. Evidence: Linux net/netfilter/core.c nf_hook_slow() (a drop verdict without its own error becomes -EPERM); kernel/bpf/cgroup.c (a rejecting connect hook returns -EPERM).</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A netfilter rule that drops the handshake does not make connect() fail with EPERM: TCP ends in ETIMEDOUT and a UDP connect() succeeds, because it sends nothing.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A cgroup BPF connect program that returns 0 makes connect() fail with EPERM at once, for TCP, UDP and every AF_UNIX socket type; the program runs for sockets created by a task of that cgroup.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A thread in a Landlock domain with the abstract-socket scope (ABI 6) gets EPERM when it connects to an abstract socket created outside its domain; pathname sockets, abstract sockets created inside the domain, and the signal scope leave connect() alone.</description></item>
         /// <item><description>All platforms: .NET reports it as SocketError.AccessDenied, the same member as EACCES. Evidence: Observed with .NET 10.0.12 SocketErrorPal (reflection).</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): An AF_UNIX datagram socket that is connected to a peer refuses connect() from any third socket with EPERM. Evidence: Pinned by tests/ErrorCatalog.Runtime.Tests UnprivilegedErrorTests.Unix_datagram_to_a_socket_connected_elsewhere_is_EPERM.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): An AF_UNIX datagram socket that is connected to a peer refuses connect() from any third socket with EPERM.</description></item>
         /// </list>
         /// </remarks>
         OperationNotPermitted = 23,
@@ -1600,19 +1614,19 @@ namespace ErrorCatalog.Connect
         /// <summary><c>ECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
         ECONNREFUSED = 111,
 
-        /// <summary><c>ECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection before it was established.</summary>
+        /// <summary><c>ECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection while it was being set up.</summary>
         ECONNRESET = 104,
 
         /// <summary><c>ECONNABORTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
         ECONNABORTED = 103,
 
-        /// <summary><c>ETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: The connection could not be established within the system's time limit; the peer never answered.</summary>
+        /// <summary><c>ETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
         ETIMEDOUT = 110,
 
-        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The local network interface needed to reach the destination is down, or the network subsystem failed.</summary>
+        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
         ENETDOWN = 100,
 
-        /// <summary><c>ENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No route leads to the destination network.</summary>
+        /// <summary><c>ENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No usable route leads to the destination.</summary>
         ENETUNREACH = 101,
 
         /// <summary><c>EHOSTUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
@@ -1630,7 +1644,7 @@ namespace ErrorCatalog.Connect
         /// <summary><c>EPROTO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolError"/>: The network answered the handshake with a protocol error (an ICMP parameter problem or an ICMPv6 message Linux has no better name for).</summary>
         EPROTO = 71,
 
-        /// <summary><c>ENODEV</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchDevice"/>: The network device the socket is bound to no longer exists.</summary>
+        /// <summary><c>ENODEV</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchDevice"/>: The network device an IPv4 socket is bound to no longer exists.</summary>
         ENODEV = 19,
 
         /// <summary><c>EADDRINUSE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressInUse"/>: The local address the connection would use is already taken.</summary>
@@ -1645,10 +1659,10 @@ namespace ErrorCatalog.Connect
         /// <summary><c>ENOSR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoStreamResources"/>: A STREAMS-based socket implementation ran out of STREAMS resources for the connection.</summary>
         ENOSR = 63,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, on the socket file or a directory of its path; for IP, a broadcast destination without SO_BROADCAST, or a firewall or security policy.</summary>
+        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: The connection was blocked by a local rule: a broadcast destination without the broadcast flag, or a firewall rule.</summary>
+        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
         /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
@@ -1717,19 +1731,19 @@ namespace ErrorCatalog.Connect
         /// <summary><c>ECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
         ECONNREFUSED = 146,
 
-        /// <summary><c>ECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection before it was established.</summary>
+        /// <summary><c>ECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection while it was being set up.</summary>
         ECONNRESET = 131,
 
         /// <summary><c>ECONNABORTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
         ECONNABORTED = 130,
 
-        /// <summary><c>ETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: The connection could not be established within the system's time limit; the peer never answered.</summary>
+        /// <summary><c>ETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
         ETIMEDOUT = 145,
 
-        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The local network interface needed to reach the destination is down, or the network subsystem failed.</summary>
+        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
         ENETDOWN = 127,
 
-        /// <summary><c>ENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No route leads to the destination network.</summary>
+        /// <summary><c>ENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No usable route leads to the destination.</summary>
         ENETUNREACH = 128,
 
         /// <summary><c>EHOSTUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
@@ -1747,7 +1761,7 @@ namespace ErrorCatalog.Connect
         /// <summary><c>EPROTO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolError"/>: The network answered the handshake with a protocol error (an ICMP parameter problem or an ICMPv6 message Linux has no better name for).</summary>
         EPROTO = 71,
 
-        /// <summary><c>ENODEV</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchDevice"/>: The network device the socket is bound to no longer exists.</summary>
+        /// <summary><c>ENODEV</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchDevice"/>: The network device an IPv4 socket is bound to no longer exists.</summary>
         ENODEV = 19,
 
         /// <summary><c>EADDRINUSE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressInUse"/>: The local address the connection would use is already taken.</summary>
@@ -1762,10 +1776,10 @@ namespace ErrorCatalog.Connect
         /// <summary><c>ENOSR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoStreamResources"/>: A STREAMS-based socket implementation ran out of STREAMS resources for the connection.</summary>
         ENOSR = 63,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, on the socket file or a directory of its path; for IP, a broadcast destination without SO_BROADCAST, or a firewall or security policy.</summary>
+        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: The connection was blocked by a local rule: a broadcast destination without the broadcast flag, or a firewall rule.</summary>
+        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
         /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
@@ -1834,19 +1848,19 @@ namespace ErrorCatalog.Connect
         /// <summary><c>ECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
         ECONNREFUSED = 61,
 
-        /// <summary><c>ECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection before it was established.</summary>
+        /// <summary><c>ECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection while it was being set up.</summary>
         ECONNRESET = 54,
 
         /// <summary><c>ECONNABORTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
         ECONNABORTED = 53,
 
-        /// <summary><c>ETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: The connection could not be established within the system's time limit; the peer never answered.</summary>
+        /// <summary><c>ETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
         ETIMEDOUT = 60,
 
-        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The local network interface needed to reach the destination is down, or the network subsystem failed.</summary>
+        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
         ENETDOWN = 50,
 
-        /// <summary><c>ENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No route leads to the destination network.</summary>
+        /// <summary><c>ENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No usable route leads to the destination.</summary>
         ENETUNREACH = 51,
 
         /// <summary><c>EHOSTUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
@@ -1864,7 +1878,7 @@ namespace ErrorCatalog.Connect
         /// <summary><c>EPROTO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolError"/>: The network answered the handshake with a protocol error (an ICMP parameter problem or an ICMPv6 message Linux has no better name for).</summary>
         EPROTO = 86,
 
-        /// <summary><c>ENODEV</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchDevice"/>: The network device the socket is bound to no longer exists.</summary>
+        /// <summary><c>ENODEV</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchDevice"/>: The network device an IPv4 socket is bound to no longer exists.</summary>
         ENODEV = 19,
 
         /// <summary><c>EADDRINUSE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressInUse"/>: The local address the connection would use is already taken.</summary>
@@ -1879,10 +1893,10 @@ namespace ErrorCatalog.Connect
         /// <summary><c>ENOSR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoStreamResources"/>: A STREAMS-based socket implementation ran out of STREAMS resources for the connection.</summary>
         ENOSR = 74,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, on the socket file or a directory of its path; for IP, a broadcast destination without SO_BROADCAST, or a firewall or security policy.</summary>
+        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: The connection was blocked by a local rule: a broadcast destination without the broadcast flag, or a firewall rule.</summary>
+        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
         /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
@@ -1951,19 +1965,19 @@ namespace ErrorCatalog.Connect
         /// <summary><c>ECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
         ECONNREFUSED = 61,
 
-        /// <summary><c>ECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection before it was established.</summary>
+        /// <summary><c>ECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection while it was being set up.</summary>
         ECONNRESET = 54,
 
         /// <summary><c>ECONNABORTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
         ECONNABORTED = 53,
 
-        /// <summary><c>ETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: The connection could not be established within the system's time limit; the peer never answered.</summary>
+        /// <summary><c>ETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
         ETIMEDOUT = 60,
 
-        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The local network interface needed to reach the destination is down, or the network subsystem failed.</summary>
+        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
         ENETDOWN = 50,
 
-        /// <summary><c>ENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No route leads to the destination network.</summary>
+        /// <summary><c>ENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No usable route leads to the destination.</summary>
         ENETUNREACH = 51,
 
         /// <summary><c>EHOSTUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
@@ -1981,7 +1995,7 @@ namespace ErrorCatalog.Connect
         /// <summary><c>EPROTO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolError"/>: The network answered the handshake with a protocol error (an ICMP parameter problem or an ICMPv6 message Linux has no better name for).</summary>
         EPROTO = 85,
 
-        /// <summary><c>ENODEV</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchDevice"/>: The network device the socket is bound to no longer exists.</summary>
+        /// <summary><c>ENODEV</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchDevice"/>: The network device an IPv4 socket is bound to no longer exists.</summary>
         ENODEV = 19,
 
         /// <summary><c>EADDRINUSE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressInUse"/>: The local address the connection would use is already taken.</summary>
@@ -1996,10 +2010,10 @@ namespace ErrorCatalog.Connect
         /// <summary><c>ENOSR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoStreamResources"/>: A STREAMS-based socket implementation ran out of STREAMS resources for the connection.</summary>
         ENOSR = 82,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, on the socket file or a directory of its path; for IP, a broadcast destination without SO_BROADCAST, or a firewall or security policy.</summary>
+        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: The connection was blocked by a local rule: a broadcast destination without the broadcast flag, or a firewall rule.</summary>
+        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
         /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
@@ -2068,19 +2082,19 @@ namespace ErrorCatalog.Connect
         /// <summary><c>ECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
         ECONNREFUSED = 239,
 
-        /// <summary><c>ECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection before it was established.</summary>
+        /// <summary><c>ECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection while it was being set up.</summary>
         ECONNRESET = 232,
 
         /// <summary><c>ECONNABORTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
         ECONNABORTED = 231,
 
-        /// <summary><c>ETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: The connection could not be established within the system's time limit; the peer never answered.</summary>
+        /// <summary><c>ETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
         ETIMEDOUT = 238,
 
-        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The local network interface needed to reach the destination is down, or the network subsystem failed.</summary>
+        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
         ENETDOWN = 228,
 
-        /// <summary><c>ENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No route leads to the destination network.</summary>
+        /// <summary><c>ENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No usable route leads to the destination.</summary>
         ENETUNREACH = 229,
 
         /// <summary><c>EHOSTUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
@@ -2098,7 +2112,7 @@ namespace ErrorCatalog.Connect
         /// <summary><c>EPROTO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolError"/>: The network answered the handshake with a protocol error (an ICMP parameter problem or an ICMPv6 message Linux has no better name for).</summary>
         EPROTO = 61,
 
-        /// <summary><c>ENODEV</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchDevice"/>: The network device the socket is bound to no longer exists.</summary>
+        /// <summary><c>ENODEV</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchDevice"/>: The network device an IPv4 socket is bound to no longer exists.</summary>
         ENODEV = 19,
 
         /// <summary><c>EADDRINUSE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressInUse"/>: The local address the connection would use is already taken.</summary>
@@ -2113,10 +2127,10 @@ namespace ErrorCatalog.Connect
         /// <summary><c>ENOSR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoStreamResources"/>: A STREAMS-based socket implementation ran out of STREAMS resources for the connection.</summary>
         ENOSR = 53,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, on the socket file or a directory of its path; for IP, a broadcast destination without SO_BROADCAST, or a firewall or security policy.</summary>
+        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: The connection was blocked by a local rule: a broadcast destination without the broadcast flag, or a firewall rule.</summary>
+        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
         /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
@@ -2185,19 +2199,19 @@ namespace ErrorCatalog.Connect
         /// <summary><c>ECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
         ECONNREFUSED = 61,
 
-        /// <summary><c>ECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection before it was established.</summary>
+        /// <summary><c>ECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection while it was being set up.</summary>
         ECONNRESET = 54,
 
         /// <summary><c>ECONNABORTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
         ECONNABORTED = 53,
 
-        /// <summary><c>ETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: The connection could not be established within the system's time limit; the peer never answered.</summary>
+        /// <summary><c>ETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
         ETIMEDOUT = 60,
 
-        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The local network interface needed to reach the destination is down, or the network subsystem failed.</summary>
+        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
         ENETDOWN = 50,
 
-        /// <summary><c>ENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No route leads to the destination network.</summary>
+        /// <summary><c>ENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No usable route leads to the destination.</summary>
         ENETUNREACH = 51,
 
         /// <summary><c>EHOSTUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
@@ -2212,7 +2226,7 @@ namespace ErrorCatalog.Connect
         /// <summary><c>EPROTO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolError"/>: The network answered the handshake with a protocol error (an ICMP parameter problem or an ICMPv6 message Linux has no better name for).</summary>
         EPROTO = 100,
 
-        /// <summary><c>ENODEV</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchDevice"/>: The network device the socket is bound to no longer exists.</summary>
+        /// <summary><c>ENODEV</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchDevice"/>: The network device an IPv4 socket is bound to no longer exists.</summary>
         ENODEV = 19,
 
         /// <summary><c>EADDRINUSE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressInUse"/>: The local address the connection would use is already taken.</summary>
@@ -2227,10 +2241,10 @@ namespace ErrorCatalog.Connect
         /// <summary><c>ENOSR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoStreamResources"/>: A STREAMS-based socket implementation ran out of STREAMS resources for the connection.</summary>
         ENOSR = 98,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, on the socket file or a directory of its path; for IP, a broadcast destination without SO_BROADCAST, or a firewall or security policy.</summary>
+        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: The connection was blocked by a local rule: a broadcast destination without the broadcast flag, or a firewall rule.</summary>
+        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
         /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
@@ -2299,19 +2313,19 @@ namespace ErrorCatalog.Connect
         /// <summary><c>ECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
         ECONNREFUSED = 61,
 
-        /// <summary><c>ECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection before it was established.</summary>
+        /// <summary><c>ECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection while it was being set up.</summary>
         ECONNRESET = 54,
 
         /// <summary><c>ECONNABORTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
         ECONNABORTED = 53,
 
-        /// <summary><c>ETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: The connection could not be established within the system's time limit; the peer never answered.</summary>
+        /// <summary><c>ETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
         ETIMEDOUT = 60,
 
-        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The local network interface needed to reach the destination is down, or the network subsystem failed.</summary>
+        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
         ENETDOWN = 50,
 
-        /// <summary><c>ENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No route leads to the destination network.</summary>
+        /// <summary><c>ENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No usable route leads to the destination.</summary>
         ENETUNREACH = 51,
 
         /// <summary><c>EHOSTUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
@@ -2326,7 +2340,7 @@ namespace ErrorCatalog.Connect
         /// <summary><c>EPROTO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolError"/>: The network answered the handshake with a protocol error (an ICMP parameter problem or an ICMPv6 message Linux has no better name for).</summary>
         EPROTO = 92,
 
-        /// <summary><c>ENODEV</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchDevice"/>: The network device the socket is bound to no longer exists.</summary>
+        /// <summary><c>ENODEV</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchDevice"/>: The network device an IPv4 socket is bound to no longer exists.</summary>
         ENODEV = 19,
 
         /// <summary><c>EADDRINUSE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressInUse"/>: The local address the connection would use is already taken.</summary>
@@ -2338,10 +2352,10 @@ namespace ErrorCatalog.Connect
         /// <summary><c>ENOBUFS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoBufferSpace"/>: The system lacks buffer space or other kernel memory for the connection.</summary>
         ENOBUFS = 55,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, on the socket file or a directory of its path; for IP, a broadcast destination without SO_BROADCAST, or a firewall or security policy.</summary>
+        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: The connection was blocked by a local rule: a broadcast destination without the broadcast flag, or a firewall rule.</summary>
+        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
         /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
@@ -2410,19 +2424,19 @@ namespace ErrorCatalog.Connect
         /// <summary><c>ECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
         ECONNREFUSED = 61,
 
-        /// <summary><c>ECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection before it was established.</summary>
+        /// <summary><c>ECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection while it was being set up.</summary>
         ECONNRESET = 54,
 
         /// <summary><c>ECONNABORTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
         ECONNABORTED = 53,
 
-        /// <summary><c>ETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: The connection could not be established within the system's time limit; the peer never answered.</summary>
+        /// <summary><c>ETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
         ETIMEDOUT = 60,
 
-        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The local network interface needed to reach the destination is down, or the network subsystem failed.</summary>
+        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
         ENETDOWN = 50,
 
-        /// <summary><c>ENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No route leads to the destination network.</summary>
+        /// <summary><c>ENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No usable route leads to the destination.</summary>
         ENETUNREACH = 51,
 
         /// <summary><c>EHOSTUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
@@ -2437,7 +2451,7 @@ namespace ErrorCatalog.Connect
         /// <summary><c>EPROTO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolError"/>: The network answered the handshake with a protocol error (an ICMP parameter problem or an ICMPv6 message Linux has no better name for).</summary>
         EPROTO = 95,
 
-        /// <summary><c>ENODEV</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchDevice"/>: The network device the socket is bound to no longer exists.</summary>
+        /// <summary><c>ENODEV</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchDevice"/>: The network device an IPv4 socket is bound to no longer exists.</summary>
         ENODEV = 19,
 
         /// <summary><c>EADDRINUSE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressInUse"/>: The local address the connection would use is already taken.</summary>
@@ -2449,10 +2463,10 @@ namespace ErrorCatalog.Connect
         /// <summary><c>ENOBUFS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoBufferSpace"/>: The system lacks buffer space or other kernel memory for the connection.</summary>
         ENOBUFS = 55,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, on the socket file or a directory of its path; for IP, a broadcast destination without SO_BROADCAST, or a firewall or security policy.</summary>
+        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: The connection was blocked by a local rule: a broadcast destination without the broadcast flag, or a firewall rule.</summary>
+        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
         /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
@@ -2521,19 +2535,19 @@ namespace ErrorCatalog.Connect
         /// <summary><c>ECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
         ECONNREFUSED = 61,
 
-        /// <summary><c>ECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection before it was established.</summary>
+        /// <summary><c>ECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection while it was being set up.</summary>
         ECONNRESET = 54,
 
         /// <summary><c>ECONNABORTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
         ECONNABORTED = 53,
 
-        /// <summary><c>ETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: The connection could not be established within the system's time limit; the peer never answered.</summary>
+        /// <summary><c>ETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
         ETIMEDOUT = 60,
 
-        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The local network interface needed to reach the destination is down, or the network subsystem failed.</summary>
+        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
         ENETDOWN = 50,
 
-        /// <summary><c>ENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No route leads to the destination network.</summary>
+        /// <summary><c>ENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No usable route leads to the destination.</summary>
         ENETUNREACH = 51,
 
         /// <summary><c>EHOSTUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
@@ -2548,7 +2562,7 @@ namespace ErrorCatalog.Connect
         /// <summary><c>EPROTO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolError"/>: The network answered the handshake with a protocol error (an ICMP parameter problem or an ICMPv6 message Linux has no better name for).</summary>
         EPROTO = 96,
 
-        /// <summary><c>ENODEV</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchDevice"/>: The network device the socket is bound to no longer exists.</summary>
+        /// <summary><c>ENODEV</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchDevice"/>: The network device an IPv4 socket is bound to no longer exists.</summary>
         ENODEV = 19,
 
         /// <summary><c>EADDRINUSE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressInUse"/>: The local address the connection would use is already taken.</summary>
@@ -2563,10 +2577,10 @@ namespace ErrorCatalog.Connect
         /// <summary><c>ENOSR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoStreamResources"/>: A STREAMS-based socket implementation ran out of STREAMS resources for the connection.</summary>
         ENOSR = 90,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, on the socket file or a directory of its path; for IP, a broadcast destination without SO_BROADCAST, or a firewall or security policy.</summary>
+        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: The connection was blocked by a local rule: a broadcast destination without the broadcast flag, or a firewall rule.</summary>
+        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
         /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
@@ -2632,19 +2646,19 @@ namespace ErrorCatalog.Connect
         /// <summary><c>WSAECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
         WSAECONNREFUSED = 10061,
 
-        /// <summary><c>WSAECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection before it was established.</summary>
+        /// <summary><c>WSAECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection while it was being set up.</summary>
         WSAECONNRESET = 10054,
 
         /// <summary><c>WSAECONNABORTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
         WSAECONNABORTED = 10053,
 
-        /// <summary><c>WSAETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: The connection could not be established within the system's time limit; the peer never answered.</summary>
+        /// <summary><c>WSAETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
         WSAETIMEDOUT = 10060,
 
-        /// <summary><c>WSAENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The local network interface needed to reach the destination is down, or the network subsystem failed.</summary>
+        /// <summary><c>WSAENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
         WSAENETDOWN = 10050,
 
-        /// <summary><c>WSAENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No route leads to the destination network.</summary>
+        /// <summary><c>WSAENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No usable route leads to the destination.</summary>
         WSAENETUNREACH = 10051,
 
         /// <summary><c>WSAEHOSTUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
@@ -2665,7 +2679,7 @@ namespace ErrorCatalog.Connect
         /// <summary><c>WSAENOBUFS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoBufferSpace"/>: The system lacks buffer space or other kernel memory for the connection.</summary>
         WSAENOBUFS = 10055,
 
-        /// <summary><c>WSAEACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, on the socket file or a directory of its path; for IP, a broadcast destination without SO_BROADCAST, or a firewall or security policy.</summary>
+        /// <summary><c>WSAEACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
         WSAEACCES = 10013,
 
         /// <summary><c>WSAEINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
@@ -2725,19 +2739,19 @@ namespace ErrorCatalog.Connect
         /// <summary><c>ECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
         ECONNREFUSED = 107,
 
-        /// <summary><c>ECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection before it was established.</summary>
+        /// <summary><c>ECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection while it was being set up.</summary>
         ECONNRESET = 108,
 
         /// <summary><c>ECONNABORTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
         ECONNABORTED = 106,
 
-        /// <summary><c>ETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: The connection could not be established within the system's time limit; the peer never answered.</summary>
+        /// <summary><c>ETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
         ETIMEDOUT = 138,
 
-        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The local network interface needed to reach the destination is down, or the network subsystem failed.</summary>
+        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
         ENETDOWN = 116,
 
-        /// <summary><c>ENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No route leads to the destination network.</summary>
+        /// <summary><c>ENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No usable route leads to the destination.</summary>
         ENETUNREACH = 118,
 
         /// <summary><c>EHOSTUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
@@ -2749,7 +2763,7 @@ namespace ErrorCatalog.Connect
         /// <summary><c>EPROTO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolError"/>: The network answered the handshake with a protocol error (an ICMP parameter problem or an ICMPv6 message Linux has no better name for).</summary>
         EPROTO = 134,
 
-        /// <summary><c>ENODEV</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchDevice"/>: The network device the socket is bound to no longer exists.</summary>
+        /// <summary><c>ENODEV</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchDevice"/>: The network device an IPv4 socket is bound to no longer exists.</summary>
         ENODEV = 19,
 
         /// <summary><c>EADDRINUSE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressInUse"/>: The local address the connection would use is already taken.</summary>
@@ -2764,10 +2778,10 @@ namespace ErrorCatalog.Connect
         /// <summary><c>ENOSR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoStreamResources"/>: A STREAMS-based socket implementation ran out of STREAMS resources for the connection.</summary>
         ENOSR = 124,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, on the socket file or a directory of its path; for IP, a broadcast destination without SO_BROADCAST, or a firewall or security policy.</summary>
+        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: The connection was blocked by a local rule: a broadcast destination without the broadcast flag, or a firewall rule.</summary>
+        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
         /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
@@ -4518,23 +4532,23 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.AlreadyConnected => "This socket has a connection already.",
             global::ErrorCatalog.Connect.ConnectError.TryAgain => "A resource needed for the connection is temporarily exhausted; what exactly depends on the address family.",
             global::ErrorCatalog.Connect.ConnectError.ConnectionRefused => "Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.",
-            global::ErrorCatalog.Connect.ConnectError.ConnectionReset => "The peer reset the connection before it was established.",
+            global::ErrorCatalog.Connect.ConnectError.ConnectionReset => "The peer reset the connection while it was being set up.",
             global::ErrorCatalog.Connect.ConnectError.ConnectionAborted => "The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.",
-            global::ErrorCatalog.Connect.ConnectError.TimedOut => "The connection could not be established within the system's time limit; the peer never answered.",
-            global::ErrorCatalog.Connect.ConnectError.NetworkDown => "The local network interface needed to reach the destination is down, or the network subsystem failed.",
-            global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable => "No route leads to the destination network.",
+            global::ErrorCatalog.Connect.ConnectError.TimedOut => "No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).",
+            global::ErrorCatalog.Connect.ConnectError.NetworkDown => "The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.",
+            global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable => "No usable route leads to the destination.",
             global::ErrorCatalog.Connect.ConnectError.HostUnreachable => "The destination host is out of reach: it may be switched off, or a router on the way has no route to it.",
             global::ErrorCatalog.Connect.ConnectError.HostDown => "The destination host is reported as down or unknown.",
             global::ErrorCatalog.Connect.ConnectError.NotOnNetwork => "The destination host is isolated from the network.",
             global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable => "The destination host does not support the transport protocol (it answered with ICMP protocol-unreachable).",
             global::ErrorCatalog.Connect.ConnectError.ProtocolError => "The network answered the handshake with a protocol error (an ICMP parameter problem or an ICMPv6 message Linux has no better name for).",
-            global::ErrorCatalog.Connect.ConnectError.NoSuchDevice => "The network device the socket is bound to no longer exists.",
+            global::ErrorCatalog.Connect.ConnectError.NoSuchDevice => "The network device an IPv4 socket is bound to no longer exists.",
             global::ErrorCatalog.Connect.ConnectError.AddressInUse => "The local address the connection would use is already taken.",
             global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable => "No usable local address or port is available for the connection, or the destination address cannot be used.",
             global::ErrorCatalog.Connect.ConnectError.NoBufferSpace => "The system lacks buffer space or other kernel memory for the connection.",
             global::ErrorCatalog.Connect.ConnectError.NoStreamResources => "A STREAMS-based socket implementation ran out of STREAMS resources for the connection.",
-            global::ErrorCatalog.Connect.ConnectError.AccessDenied => "Permission was denied: for AF_UNIX, on the socket file or a directory of its path; for IP, a broadcast destination without SO_BROADCAST, or a firewall or security policy.",
-            global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted => "The connection was blocked by a local rule: a broadcast destination without the broadcast flag, or a firewall rule.",
+            global::ErrorCatalog.Connect.ConnectError.AccessDenied => "Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.",
+            global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted => "A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.",
             global::ErrorCatalog.Connect.ConnectError.InvalidArgument => "An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.",
             global::ErrorCatalog.Connect.ConnectError.BadDescriptor => "The socket argument is not a valid open file descriptor.",
             global::ErrorCatalog.Connect.ConnectError.NotASocket => "The descriptor refers to something other than a socket.",
@@ -4578,8 +4592,8 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable => "For port exhaustion, reuse connections, close idle sockets, or widen the ephemeral port range; for an invalid destination (such as the any-address), fix the address.",
             global::ErrorCatalog.Connect.ConnectError.NoBufferSpace => "Back off and retry later; reduce the number of open sockets.",
             global::ErrorCatalog.Connect.ConnectError.NoStreamResources => "Back off and retry later. Only STREAMS-based socket implementations (old System V) produce it.",
-            global::ErrorCatalog.Connect.ConnectError.AccessDenied => "For AF_UNIX, check the permissions of the socket file and its directories. For broadcast, set SO_BROADCAST. Otherwise check firewall rules and security policy (SELinux, AppArmor).",
-            global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted => "Check the local firewall (netfilter, nftables, a cgroup BPF program) and the broadcast flag; retrying does not help.",
+            global::ErrorCatalog.Connect.ConnectError.AccessDenied => "For AF_UNIX, check the mode of the socket file and the search permission of every directory above it. For a UDP broadcast, set SO_BROADCAST. Otherwise look for the sandbox or security policy that refused the port (Landlock, SELinux, AppArmor) or for a reject rule answering with an ICMPv6 administrative code.",
+            global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted => "Find the policy that refused the call (cgroup BPF programs, a Landlock sandbox) or, for AF_UNIX datagrams, send to a socket that is not paired with another one; retrying does not help.",
             global::ErrorCatalog.Connect.ConnectError.InvalidArgument => "Fix the code: pass a sockaddr of the socket's family with its exact size, and do not connect listening sockets.",
             global::ErrorCatalog.Connect.ConnectError.BadDescriptor => "Fix the code: the descriptor was never opened, was already closed, or was closed by another thread during the call.",
             global::ErrorCatalog.Connect.ConnectError.NotASocket => "Fix the code: a file, pipe or other descriptor was passed where a socket was expected.",
@@ -5066,7 +5080,7 @@ namespace ErrorCatalog.Connect
             }
         }
 
-        /// <summary><c>ECONNRESET</c>: The peer reset the connection before it was established.</summary>
+        /// <summary><c>ECONNRESET</c>: The peer reset the connection while it was being set up.</summary>
         /// <remarks>What to do: Retry with backoff on a new socket; if it persists, the peer or a middlebox is rejecting the connection. See <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/> for the codes and sources.</remarks>
         public sealed class ConnectionReset : global::ErrorCatalog.Connect.ConnectException
         {
@@ -5094,7 +5108,7 @@ namespace ErrorCatalog.Connect
             }
         }
 
-        /// <summary><c>ETIMEDOUT</c>: The connection could not be established within the system's time limit; the peer never answered.</summary>
+        /// <summary><c>ETIMEDOUT</c>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
         /// <remarks>What to do: Retry with backoff, perhaps on another address of the same host; check firewalls that drop packets silently. See <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/> for the codes and sources.</remarks>
         public sealed class TimedOut : global::ErrorCatalog.Connect.ConnectException
         {
@@ -5108,7 +5122,7 @@ namespace ErrorCatalog.Connect
             }
         }
 
-        /// <summary><c>ENETDOWN</c>: The local network interface needed to reach the destination is down, or the network subsystem failed.</summary>
+        /// <summary><c>ENETDOWN</c>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
         /// <remarks>What to do: Retry later; the interface may come back. Report it if it persists. See <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/> for the codes and sources.</remarks>
         public sealed class NetworkDown : global::ErrorCatalog.Connect.ConnectException.Unreachable
         {
@@ -5122,7 +5136,7 @@ namespace ErrorCatalog.Connect
             }
         }
 
-        /// <summary><c>ENETUNREACH</c>: No route leads to the destination network.</summary>
+        /// <summary><c>ENETUNREACH</c>: No usable route leads to the destination.</summary>
         /// <remarks>What to do: Check routing and the destination address (an IPv6 address without IPv6 connectivity is a common cause); try another address of the host, retry later. See <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/> for the codes and sources.</remarks>
         public sealed class NetworkUnreachable : global::ErrorCatalog.Connect.ConnectException.Unreachable
         {
@@ -5206,7 +5220,7 @@ namespace ErrorCatalog.Connect
             }
         }
 
-        /// <summary><c>ENODEV</c>: The network device the socket is bound to no longer exists.</summary>
+        /// <summary><c>ENODEV</c>: The network device an IPv4 socket is bound to no longer exists.</summary>
         /// <remarks>What to do: Close the socket; create a new one and bind it to an interface that exists. See <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchDevice"/> for the codes and sources.</remarks>
         public sealed class NoSuchDevice : global::ErrorCatalog.Connect.ConnectException
         {
@@ -5276,8 +5290,8 @@ namespace ErrorCatalog.Connect
             }
         }
 
-        /// <summary><c>EACCES</c>: Permission was denied: for AF_UNIX, on the socket file or a directory of its path; for IP, a broadcast destination without SO_BROADCAST, or a firewall or security policy.</summary>
-        /// <remarks>What to do: For AF_UNIX, check the permissions of the socket file and its directories. For broadcast, set SO_BROADCAST. Otherwise check firewall rules and security policy (SELinux, AppArmor). See <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/> for the codes and sources.</remarks>
+        /// <summary><c>EACCES</c>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
+        /// <remarks>What to do: For AF_UNIX, check the mode of the socket file and the search permission of every directory above it. For a UDP broadcast, set SO_BROADCAST. Otherwise look for the sandbox or security policy that refused the port (Landlock, SELinux, AppArmor) or for a reject rule answering with an ICMPv6 administrative code. See <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/> for the codes and sources.</remarks>
         public sealed class AccessDenied : global::ErrorCatalog.Connect.ConnectException
         {
             /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>.</summary>
@@ -5290,8 +5304,8 @@ namespace ErrorCatalog.Connect
             }
         }
 
-        /// <summary><c>EPERM</c>: The connection was blocked by a local rule: a broadcast destination without the broadcast flag, or a firewall rule.</summary>
-        /// <remarks>What to do: Check the local firewall (netfilter, nftables, a cgroup BPF program) and the broadcast flag; retrying does not help. See <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/> for the codes and sources.</remarks>
+        /// <summary><c>EPERM</c>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
+        /// <remarks>What to do: Find the policy that refused the call (cgroup BPF programs, a Landlock sandbox) or, for AF_UNIX datagrams, send to a socket that is not paired with another one; retrying does not help. See <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/> for the codes and sources.</remarks>
         public sealed class OperationNotPermitted : global::ErrorCatalog.Connect.ConnectException
         {
             /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>.</summary>

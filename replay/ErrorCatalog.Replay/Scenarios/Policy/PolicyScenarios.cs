@@ -9,6 +9,11 @@ internal static partial class PolicyScenarios
     public static IEnumerable<ScenarioImplementation> All =>
     [
         new("nft-output-drop-tcp-syn", OutputDropTcpSyn),
+        .. NftablesScenarios,
+        .. LandlockScenarios,
+        .. BpfScenarios,
+        .. PrivilegeScenarios,
+        .. BroadcastAndPeerScenarios,
     ];
 
     private static Observation OutputDropTcpSyn(ScenarioContext context)

@@ -10,6 +10,12 @@ internal static partial class UnixScenarios
     public static IEnumerable<ScenarioImplementation> All =>
     [
         new("unix-stream-path-missing", PathMissing),
+        .. PathScenarios,
+        .. NameScenarios,
+        .. StateScenarios,
+        .. ArgumentScenarios,
+        .. ProgressScenarios,
+        .. FileSystemScenarios,
     ];
 
     private static Observation PathMissing(ScenarioContext context)

@@ -1,0 +1,28 @@
+using System.Collections.Generic;
+using System.IO;
+using ErrorCatalog.Replay.Native;
+
+namespace ErrorCatalog.Replay.Scenarios.Unix;
+
+/// <summary>A path lookup that fails inside the file system itself.</summary>
+internal static partial class UnixScenarios
+{
+    private static IEnumerable<ScenarioImplementation> FileSystemScenarios =>
+    [
+        new("unix-stream-path-on-failing-file-system", PathOnFailingFileSystem),
+    ];
+
+    private static Observation PathOnFailingFileSystem(ScenarioContext context)
+    {
+        string mountPoint = context.CreateTempDirectory();
+        var fileSystem = UnixFailingFileSystem.Start(context);
+        var socket = context.OpenSocket(LinuxConstants.AF_UNIX, LinuxConstants.SOCK_STREAM);
+        var observation = fileSystem.RunMounted(mountPoint, () => context.Observe(socket, SockAddr.UnixPath(Path.Combine(mountPoint, "server.sock"))));
+        if (fileSystem.FailedLookups == 0)
+        {
+            throw new ScenarioSetupException("the FUSE file system was never asked to look the path up");
+        }
+
+        return observation;
+    }
+}
