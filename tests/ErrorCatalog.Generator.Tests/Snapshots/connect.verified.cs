@@ -13,12 +13,14 @@ namespace ErrorCatalog.Connect
     public enum ConnectError : int
     {
         /// <summary>
-        /// <para><c>EINPROGRESS</c>: The socket is non-blocking and the connection could not be finished at once; the attempt goes on in the background.</para>
+        /// <para><c>EINPROGRESS</c>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</para>
         /// <para>What to do: Wait until the socket is writable (poll, select, epoll, kqueue), then read SO_ERROR at level SOL_SOCKET to learn whether the connection succeeded.</para>
         /// </summary>
         /// <remarks>
-        /// <para>This is not a failure. The outcome arrives later: the socket becomes writable, and the SO_ERROR socket option then holds 0 for success or the errno of the failure. Windows reports the same situation as WSAEWOULDBLOCK, while WSAEINPROGRESS there means a different thing (a blocking Winsock 1.1 call is still running).</para>
+        /// <para>Not a failure: once the socket turns writable, the SO_ERROR socket option holds 0 or the errno of the failed attempt. On Linux a blocking TCP socket whose SO_SNDTIMEO runs out during the handshake also gets it, and the handshake continues. AF_UNIX sockets never report it on Linux: their connect() either finishes at once or fails with EAGAIN. .NET does not surface it: Socket.Connect on a non-blocking socket reports SocketError.WouldBlock, and ConnectAsync waits and reports the outcome. Windows reports this situation as WSAEWOULDBLOCK; its WSAEINPROGRESS means that a blocking Winsock 1.1 call is still running.</para>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.InProgress"/> (In progress). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.ConnectionInProgress"/>.</para>
+        /// <para>On <c>linux</c>, replayed: A non-blocking TCP socket connects to a loopback listener. (+2 more)</para>
+        /// <para>Not this error: A listener with listen(0) has one queued connection; a non-blocking stream socket connects to it. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/> instead (scenario <c>unix-stream-full-backlog-nonblocking</c>). (+2 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -46,26 +48,30 @@ namespace ErrorCatalog.Connect
         /// </list>
         /// <para>Address families:</para>
         /// <list type="bullet">
-        /// <item><description>IPv4 (<c>AF_INET</c>)</description></item>
-        /// <item><description>IPv6 (<c>AF_INET6</c>)</description></item>
-        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>): Linux never reports it for AF_UNIX sockets: a non-blocking AF_UNIX connect either completes at once or fails with EAGAIN.</description></item>
+        /// <item><description>IPv4 (<c>AF_INET</c>): A non-blocking TCP connect, even to a loopback listener, or a blocking one that SO_SNDTIMEO cut short.</description></item>
+        /// <item><description>IPv6 (<c>AF_INET6</c>): As for IPv4.</description></item>
         /// </list>
         /// <para>Names: native <c>EINPROGRESS</c>; Socket#connect, Ruby socket library documentation <c>Errno::EINPROGRESS</c>; std.posix.connect, Zig standard library <c>WouldBlock</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEINPROGRESS</c>; .NET <see cref="global::System.Net.Sockets.SocketError.InProgress"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A non-blocking TCP connect to a closed port on a loopback address still returns EINPROGRESS; the refusal arrives afterwards through SO_ERROR (ECONNREFUSED). Observed on Linux 6.18. Evidence: Observed on this project's build machine (Linux 6.18, python socket.connect_ex on 127.0.0.1); Linux net/ipv4/af_inet.c __inet_stream_connect.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A non-blocking TCP connect to a closed loopback port still returns EINPROGRESS; the refusal arrives afterwards through SO_ERROR (ECONNREFUSED). Evidence: Linux net/ipv4/af_inet.c __inet_stream_connect(); also pinned by tests/ErrorCatalog.Runtime.Tests KernelQuirkTests.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Even to a listening loopback socket, a non-blocking TCP connect returns EINPROGRESS: the handshake is never complete when the call returns. Shown by scenarios <c>tcp-nonblocking-in-progress</c>, <c>tcp6-nonblocking-in-progress</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A blocking TCP socket with SO_SNDTIMEO gets EINPROGRESS, not ETIMEDOUT or EAGAIN, when the timeout ends before the handshake does; the attempt goes on as after a non-blocking connect. Evidence: Linux net/ipv4/af_inet.c __inet_stream_connect() (the preset -EINPROGRESS is returned when the wait times out). Shown by scenario <c>tcp-send-timeout-full-backlog</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): AF_UNIX sockets never give EINPROGRESS: a non-blocking connect completes at once when the listener has room and fails with EAGAIN when its queue is full. Shown by scenarios <c>unix-stream-nonblocking-completes-at-once</c>, <c>unix-stream-full-backlog-nonblocking</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): .NET's Socket.Connect on a non-blocking socket reports SocketError.WouldBlock for this situation, never InProgress; Socket.ConnectAsync waits for the handshake and reports its outcome (Success here). Shown by scenarios <c>tcp-nonblocking-in-progress</c>, <c>tcp6-nonblocking-in-progress</c>.</description></item>
         /// <item><description>Windows Sockets (WSAGetLastError): Winsock reports a non-blocking connect that is still under way as WSAEWOULDBLOCK, not as WSAEINPROGRESS; completion is signalled through select (writable on success, exceptfds on failure), FD_CONNECT or an event object. Evidence: connect function (winsock2.h), Microsoft Win32 API reference.</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): The runtime's kernel tests pin the loopback behaviour above: connect() returns EINPROGRESS for a closed loopback port and SO_ERROR then holds ECONNREFUSED. Evidence: Pinned by tests/ErrorCatalog.Runtime.Tests KernelQuirkTests.Nonblocking_tcp_connect_to_a _closed_loopback_port_is_EINPROGRESS_and_the_refusal_comes_through_SO_ERROR.</description></item>
         /// </list>
         /// </remarks>
         ConnectionInProgress = 1,
 
         /// <summary>
-        /// <para><c>EALREADY</c>: An earlier connection attempt on this socket has not finished yet.</para>
+        /// <para><c>EALREADY</c>: A connection attempt started earlier on this socket is still under way.</para>
         /// <para>What to do: Do not call connect() again to poll for completion; wait for writability and read SO_ERROR instead.</para>
         /// </summary>
         /// <remarks>
+        /// <para>On Linux a repeated connect() during a pending TCP handshake returns it on a non-blocking socket, and on a blocking socket with SO_SNDTIMEO after the timeout has run out once more; a blocking socket without a timeout simply waits for the pending handshake instead. AF_UNIX sockets never report it on Linux.</para>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.InProgress"/> (In progress). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.AlreadyInProgress"/>.</para>
+        /// <para>On <c>linux</c>, replayed: A non-blocking TCP socket (TCP_SYNCNT 1) connects to a loopback listener whose accept queue is full, getting EINPROGRESS, then connects again. (+3 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -93,13 +99,15 @@ namespace ErrorCatalog.Connect
         /// </list>
         /// <para>Address families:</para>
         /// <list type="bullet">
-        /// <item><description>IPv4 (<c>AF_INET</c>)</description></item>
-        /// <item><description>IPv6 (<c>AF_INET6</c>)</description></item>
+        /// <item><description>IPv4 (<c>AF_INET</c>): A second connect() while the TCP handshake of the first is pending.</description></item>
+        /// <item><description>IPv6 (<c>AF_INET6</c>): As for IPv4.</description></item>
         /// </list>
         /// <para>Names: native <c>EALREADY</c>; Socket#connect, Ruby socket library documentation <c>Errno::EALREADY</c>; std.posix.connect, Zig standard library <c>ConnectionPending</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEALREADY</c>; .NET <see cref="global::System.Net.Sockets.SocketError.AlreadyInProgress"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Linux returns EALREADY for a repeated connect() only on a non-blocking socket. On a blocking socket whose earlier connect() was interrupted (EINTR), a second connect() waits for the same pending attempt again instead of failing with EALREADY. Evidence: Observed on Linux 6.18 with libc connect() through ctypes (blocking call interrupted by SIGALRM, repeated blocking call interrupted again, non-blocking call gave EALREADY).</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A blocking TCP socket with SO_SNDTIMEO gets EALREADY too: the first connect() ends with EINPROGRESS when the timeout expires, and the next one waits for the timeout again and then reports EALREADY. Evidence: Linux net/ipv4/af_inet.c __inet_stream_connect(). Shown by scenario <c>tcp-send-timeout-second-connect</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): After a blocking connect() was interrupted by a signal (EINTR), the handshake continues, and a non-blocking connect() on the same socket reports EALREADY while it is pending. A blocking repeat, or a call the kernel restarts (SA_RESTART), waits for that same handshake instead. Shown by scenarios <c>tcp-signal-interrupted-then-nonblocking-connect</c>, <c>tcp-signal-restart-resumes-connect</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): The plain non-blocking case: a second connect() while the first is pending gives EALREADY for IPv4 and IPv6. Shown by scenarios <c>tcp-nonblocking-second-connect-pending</c>, <c>tcp6-nonblocking-second-connect-pending</c>.</description></item>
         /// <item><description>FreeBSD, NetBSD: BSD kernels answer any connect() on a socket that is still connecting with EALREADY, blocking or not, because an interrupted attempt keeps the socket in the connecting state. Evidence: FreeBSD sys/kern/uipc_syscalls.c kern_connectat(); NetBSD sys/kern/uipc_syscalls.c do_sys_connect().</description></item>
         /// <item><description>Windows Sockets (WSAGetLastError): Winsock 1.1 applications (Winsock.dll, Wsock32.dll) see WSAEINVAL where Winsock 2 reports WSAEALREADY. Evidence: connect function (winsock2.h), Microsoft Win32 API reference.</description></item>
         /// </list>
@@ -107,11 +115,14 @@ namespace ErrorCatalog.Connect
         AlreadyInProgress = 2,
 
         /// <summary>
-        /// <para><c>EINTR</c>: A caught signal interrupted a blocking connect(); POSIX says the connection attempt itself goes on.</para>
-        /// <para>What to do: Do not start a new attempt on the same socket. Wait for writability and read SO_ERROR (what a repeated connect() returns differs between systems), or close the socket and start over.</para>
+        /// <para><c>EINTR</c>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</para>
+        /// <para>What to do: For TCP, do not start a new attempt: wait for writability and read SO_ERROR (a repeated connect() differs between systems). For AF_UNIX on Linux the attempt is gone; call connect() again. To avoid the error, install handlers with SA_RESTART and no SO_SNDTIMEO.</para>
         /// </summary>
         /// <remarks>
+        /// <para>On Linux it happens for TCP and AF_UNIX alike when the handler was installed without SA_RESTART, and also with SA_RESTART when the socket has a send timeout (SO_SNDTIMEO), because a wait bounded by a socket timeout is never restarted. What happens next differs: TCP keeps the handshake going, while an AF_UNIX stream connect is dropped. .NET retries the call itself after EINTR, so Socket.Connect and ConnectAsync report the final outcome and never SocketError.Interrupted.</para>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.InProgress"/> (In progress). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.Interrupted"/>.</para>
+        /// <para>On <c>linux</c>, replayed: A blocking TCP connect to a full-backlog loopback listener; SIGURG, caught without SA_RESTART, is sent to the connecting thread every 20 ms. (+4 more)</para>
+        /// <para>Not this error: As tcp-signal-interrupts-connect, but the handler has SA_RESTART; after ten signals the listener accepts its queued connection. The kernel succeeds instead (scenario <c>tcp-signal-restart-resumes-connect</c>). (+1 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -139,26 +150,30 @@ namespace ErrorCatalog.Connect
         /// <para>Not listed by: The GNU C Library Reference Manual, section Making a Connection (node Connecting).</para>
         /// <para>Address families:</para>
         /// <list type="bullet">
-        /// <item><description>IPv4 (<c>AF_INET</c>)</description></item>
-        /// <item><description>IPv6 (<c>AF_INET6</c>)</description></item>
-        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>)</description></item>
+        /// <item><description>IPv4 (<c>AF_INET</c>): A blocking TCP connect waiting for its handshake is interrupted; the handshake continues.</description></item>
+        /// <item><description>IPv6 (<c>AF_INET6</c>): As for IPv4.</description></item>
+        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>): A blocking AF_UNIX stream connect waiting for room in a full listener queue is interrupted; Linux abandons it.</description></item>
         /// </list>
         /// <para>Names: native <c>EINTR</c>; Socket#connect, Ruby socket library documentation <c>Errno::EINTR</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEINTR</c>; .NET <see cref="global::System.Net.Sockets.SocketError.Interrupted"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): After EINTR the TCP handshake continues. A repeated connect() on a blocking socket waits for that same attempt; on a non-blocking socket it gives EALREADY while pending; once the handshake has completed the next connect() returns 0 and later ones EISCONN. Retrying the call in a loop, as Zig does, therefore works on Linux. Evidence: Observed on Linux 6.18 with libc connect() through ctypes; Linux net/ipv4/af_inet.c __inet_stream_connect.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): After EINTR the TCP handshake continues. A repeated connect() on a blocking socket waits for that same attempt; on a non-blocking socket it gives EALREADY while pending; once the handshake has completed the next connect() returns 0 and later ones EISCONN. Retrying the call in a loop, as Zig does, therefore works on Linux. Evidence: Linux net/ipv4/af_inet.c __inet_stream_connect(). Shown by scenarios <c>tcp-signal-interrupted-then-nonblocking-connect</c>, <c>tcp-signal-restart-resumes-connect</c>, <c>tcp-nonblocking-second-connect-established</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): SA_RESTART makes the kernel restart an interrupted connect() (TCP then waits for the same handshake, AF_UNIX starts over), except when the socket has SO_SNDTIMEO: a wait bounded by a socket timeout always ends in EINTR, as signal(7) documents. Evidence: Linux include/net/sock.h sock_intr_errno() (only an unbounded wait gives -ERESTARTSYS). Shown by scenarios <c>tcp-signal-restart-resumes-connect</c>, <c>unix-stream-signal-restart-resumes-connect</c>, <c>tcp-signal-restart-with-send-timeout</c>, <c>unix-stream-signal-restart-with-send-timeout</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): .NET never reports SocketError.Interrupted from a connect: it calls connect() again after EINTR, so Socket.Connect reports the final outcome. ConnectAsync starts the connect without waiting in it; for a full AF_UNIX listener it reports WouldBlock at once. Shown by scenarios <c>tcp-signal-interrupts-connect</c>, <c>tcp6-signal-interrupts-connect</c>, <c>unix-stream-signal-interrupts-connect</c>.</description></item>
         /// <item><description>FreeBSD, NetBSD: FreeBSD and NetBSD keep the socket marked as connecting after an interrupted connect(), so a repeated connect() fails with EALREADY while the attempt runs and with EISCONN once it has succeeded; a loop that simply retries on EINTR (as Zig does) gets those errors instead of success and must wait for writability instead. Evidence: FreeBSD sys/kern/uipc_syscalls.c kern_connectat(); NetBSD sys/kern/uipc_syscalls.c do_sys_connect().</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): On an AF_UNIX stream socket Linux abandons an interrupted connect() instead of finishing it in the background: poll() reports the socket ready at once, SO_ERROR reads 0 and getpeername() fails with ENOTCONN, so a fresh connect() is needed. TCP sockets do carry on as POSIX describes. Evidence: Pinned by tests/ErrorCatalog.Runtime.Tests SignalTests.Interrupted_unix_stream_connect_is_abandoned_not_continued.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): On an AF_UNIX stream socket Linux abandons an interrupted connect() instead of finishing it in the background: poll() reports the socket ready at once, SO_ERROR reads 0 and getpeername() fails with ENOTCONN, so a fresh connect() is needed. TCP sockets do carry on as POSIX describes. Evidence: Linux net/unix/af_unix.c unix_stream_connect() (the interrupted wait frees the prepared connection and leaves the socket unconnected); pinned by tests/ErrorCatalog.Runtime.Tests SignalTests.Interrupted_unix_stream_connect_is_abandoned_not_continued. Shown by scenario <c>unix-stream-signal-interrupts-connect</c>.</description></item>
         /// </list>
         /// </remarks>
         Interrupted = 3,
 
         /// <summary>
-        /// <para><c>EISCONN</c>: This socket has a connection already.</para>
-        /// <para>What to do: Use the existing connection, or close the socket and create a new one to connect elsewhere. After a non-blocking connect, treat EISCONN from a repeated connect() as success.</para>
+        /// <para><c>EISCONN</c>: The socket already has an established connection, so it cannot connect again.</para>
+        /// <para>What to do: Use the existing connection, or close the socket and create a new one to connect elsewhere. After a non-blocking connect, treat EISCONN from a repeated connect() as success (Linux returns 0 to the first repeat after completion, EISCONN to later ones).</para>
         /// </summary>
         /// <remarks>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.AlreadyConnected"/>.</para>
+        /// <para>On <c>linux</c>, replayed: A stream socket connects to a listener, then connects to it again. (+5 more)</para>
+        /// <para>Not this error: A non-blocking stream socket connects to one listener, then connects to a second listener whose queue is full. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/> instead (scenario <c>unix-stream-connected-to-full-listener</c>). (+2 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -186,26 +201,31 @@ namespace ErrorCatalog.Connect
         /// </list>
         /// <para>Address families:</para>
         /// <list type="bullet">
-        /// <item><description>IPv4 (<c>AF_INET</c>)</description></item>
-        /// <item><description>IPv6 (<c>AF_INET6</c>)</description></item>
-        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>)</description></item>
+        /// <item><description>IPv4 (<c>AF_INET</c>): A connected TCP socket; on Linux also a listening one.</description></item>
+        /// <item><description>IPv6 (<c>AF_INET6</c>): As for IPv4.</description></item>
+        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>): A connected AF_UNIX stream or seqpacket socket, when the target has room in its queue.</description></item>
         /// </list>
         /// <para>Names: native <c>EISCONN</c>; Socket#connect, Ruby socket library documentation <c>Errno::EISCONN</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEISCONN</c>; .NET <see cref="global::System.Net.Sockets.SocketError.IsConnected"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Linux also returns EISCONN when connect() is called on a listening TCP socket, where POSIX describes EOPNOTSUPP. Evidence: Observed on Linux 6.18 (connect on a listening 127.0.0.1 socket).</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A connected datagram socket is not an error case: connect() on a UDP or AF_UNIX datagram socket simply changes the peer. Evidence: connect(2), Linux man-pages 6.03 (2022-12-04).</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Linux also returns EISCONN when connect() is called on a listening TCP socket, where POSIX describes EOPNOTSUPP. Shown by scenarios <c>args-tcp-listening-socket</c>, <c>args-tcp6-listening-socket</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A connected datagram socket is not an error case: connect() on a connected AF_UNIX datagram socket simply replaces the peer. Shown by scenario <c>unix-dgram-reconnect-elsewhere</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A connected AF_UNIX stream socket that connects to a listener whose queue is full gets EAGAIN (non-blocking), not EISCONN: the target's queue is checked before the caller's own state. Evidence: Linux net/unix/af_unix.c unix_stream_connect(). Shown by scenario <c>unix-stream-connected-to-full-listener</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): After a non-blocking TCP connect has completed, the first repeated connect() returns 0 and only later ones return EISCONN. Shown by scenario <c>tcp-nonblocking-second-connect-established</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): .NET keeps its own connected flag (set from getpeername when it wraps a descriptor) and reports SocketError.IsConnected without asking the kernel, even where Linux would return 0 or EAGAIN. Shown by scenarios <c>tcp-nonblocking-second-connect-established</c>, <c>unix-stream-connected-to-full-listener</c>.</description></item>
         /// </list>
         /// </remarks>
         AlreadyConnected = 4,
 
         /// <summary>
-        /// <para><c>EAGAIN</c>: A resource needed for the connection is temporarily exhausted; what exactly depends on the address family.</para>
+        /// <para><c>EAGAIN</c>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</para>
         /// <para>What to do: Back off and retry later. For AF_UNIX, wait until the listener accepts (poll for writability); for IP, free ephemeral ports or widen the local port range.</para>
         /// </summary>
         /// <remarks>
         /// <para>On Windows the same spelling is not defined for Winsock: the non-blocking case is WSAEWOULDBLOCK, recorded here as the alias EWOULDBLOCK with its own number.</para>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Resource"/> (Local resources). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.TryAgain"/>.</para>
+        /// <para>On <c>linux</c>, replayed: A listener with listen(0) has one queued connection; a non-blocking stream socket connects to it. (+6 more)</para>
+        /// <para>Not this error: In a namespace whose net.ipv4.ip_local_port_range is 40000 40000, one TCP socket connects to a listener on 127.0.0.1; a second, unbound socket connects to the same listener. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable"/> instead (scenario <c>tcp-ephemeral-ports-exhausted</c>). (+1 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -231,18 +251,18 @@ namespace ErrorCatalog.Connect
         /// <para>Not listed by: connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7); The GNU C Library Reference Manual, section Making a Connection (node Connecting).</para>
         /// <para>Address families:</para>
         /// <list type="bullet">
-        /// <item><description>IPv4 (<c>AF_INET</c>): No free ephemeral port or routing resource for an unbound socket. Linux returns it when a UDP socket cannot be bound to an ephemeral port during connect(); TCP reports exhausted ports as EADDRNOTAVAIL on modern Linux.</description></item>
+        /// <item><description>IPv4 (<c>AF_INET</c>): An unbound UDP socket finds no free ephemeral port for its automatic bind during connect(); TCP reports exhausted ports as EADDRNOTAVAIL instead.</description></item>
         /// <item><description>IPv6 (<c>AF_INET6</c>): As for IPv4.</description></item>
-        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>): Non-blocking connect to a listener whose backlog is full (Linux); a blocking connect waits instead, and with a send timeout it ends in EAGAIN too.</description></item>
+        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>): The listener's queue is full: at once on a non-blocking stream or seqpacket socket, after the send timeout on a blocking one with SO_SNDTIMEO. A blocking one without a timeout waits for room.</description></item>
         /// </list>
         /// <para>Names: native <c>EAGAIN</c>; alias <c>EWOULDBLOCK</c>; Socket#connect, Ruby socket library documentation <c>Errno::EWOULDBLOCK</c>; std.posix.connect, Zig standard library <c>WouldBlock</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEWOULDBLOCK</c>; .NET <see cref="global::System.Net.Sockets.SocketError.WouldBlock"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): AF_UNIX stream sockets report a full listen backlog on a non-blocking connect as EAGAIN, where TCP would report EINPROGRESS. Evidence: linux; observed on Linux 6.18 (non-blocking AF_UNIX connects to a listener with backlog 0).</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): For an unbound UDP socket whose automatic bind finds no free port, connect() returns EAGAIN; for TCP the same exhaustion gives EADDRNOTAVAIL. Evidence: Linux net/ipv4/af_inet.c inet_dgram_connect() (autobind failure returns -EAGAIN) and __inet_hash_connect().</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): AF_UNIX stream and seqpacket sockets report a full listen queue on a non-blocking connect as EAGAIN, where TCP would report EINPROGRESS; abstract names behave the same. Evidence: Linux net/unix/af_unix.c unix_stream_connect(). Shown by scenarios <c>unix-stream-full-backlog-nonblocking</c>, <c>unix-seqpacket-full-backlog-nonblocking</c>, <c>unix-stream-abstract-full-backlog-nonblocking</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): For an unbound UDP socket whose automatic bind finds no free port, connect() returns EAGAIN; for TCP the same exhaustion gives EADDRNOTAVAIL. Evidence: Linux net/ipv4/af_inet.c inet_dgram_connect() and inet_autobind(); net/ipv4/inet_hashtables.c __inet_hash_connect(). Shown by scenarios <c>udp-ephemeral-ports-exhausted</c>, <c>udp6-ephemeral-ports-exhausted</c>, <c>tcp-ephemeral-ports-exhausted</c>.</description></item>
         /// <item><description>Windows Sockets (WSAGetLastError): Winsock has no WSAEAGAIN; the non-blocking connect result is WSAEWOULDBLOCK (10035), so this entry has no canonical Windows code and its alias carries the number. Evidence: mingw-w64 winerror.h.</description></item>
         /// <item><description>Microsoft C runtime errno (MSVC, UCRT): The Microsoft C runtime gives EAGAIN (11) and EWOULDBLOCK (140) different numbers, unlike every POSIX platform in the catalog. Evidence: mingw-w64 errno.h.</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A blocking AF_UNIX stream connect() to a listener whose backlog is full waits for room instead of failing; only the non-blocking call reports EAGAIN, and never EINPROGRESS. Evidence: Pinned by tests/ErrorCatalog.Runtime.Tests UnprivilegedErrorTests.Non_blocking_unix_connect_to_a_full_backlog_is_EAGAIN and Async_unix_connect_to_a_full_backlog_is_EAGAIN.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A blocking AF_UNIX stream connect() to a full listener waits for room; with SO_SNDTIMEO it fails with EAGAIN when the timeout expires (not ETIMEDOUT), and without a timeout it completes once the listener accepts. Shown by scenarios <c>unix-stream-full-backlog-send-timeout</c>, <c>unix-stream-signal-restart-resumes-connect</c>.</description></item>
         /// </list>
         /// </remarks>
         TryAgain = 5,
@@ -253,7 +273,8 @@ namespace ErrorCatalog.Connect
         /// </summary>
         /// <remarks>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Transient"/> (Transient). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.ConnectionRefused"/>.</para>
-        /// <para>On <c>linux</c>, replayed: Connect a TCP socket to a port on 127.0.0.1 that no socket listens on.</para>
+        /// <para>On <c>linux</c>, replayed: Connect with an empty path the usual way: length offsetof(sun_path) + strlen + 1 = 3, so sun_path holds a single NUL. (+23 more)</para>
+        /// <para>Not this error: Connect a UDP socket to a port on 127.0.0.1 that no socket is bound to. The kernel succeeds instead (scenario <c>udp-loopback-closed-port</c>). (+6 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -288,9 +309,10 @@ namespace ErrorCatalog.Connect
         /// <para>Names: native <c>ECONNREFUSED</c>; Socket#connect, Ruby socket library documentation <c>Errno::ECONNREFUSED</c>; std.posix.connect, Zig standard library <c>ConnectionRefused</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAECONNREFUSED</c>; .NET <see cref="global::System.Net.Sockets.SocketError.ConnectionRefused"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A UDP connect() is never refused: it only records the peer address and sends nothing, so a closed port or an ICMP port-unreachable shows up later, on send or receive.</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): With a non-blocking socket the refusal is delivered through SO_ERROR. If the program calls connect() again before reading SO_ERROR, that call returns ECONNREFUSED itself; after SO_ERROR was read, it returns ECONNABORTED. Evidence: net/ipv4/af_inet.c __inet_stream_connect() hands out the pending socket error, or ECONNABORTED when none is left.</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): After a blocking connect() was refused, the socket is disconnected and can be used again: a second connect() is a new attempt and is refused again.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A UDP connect() is never refused: it only records the peer address and sends nothing, so a closed port or an ICMP port-unreachable shows up later, on send or receive. Shown by scenarios <c>udp-loopback-closed-port</c>, <c>udp6-loopback-closed-port</c>, <c>udp-peer-port-unreachable</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): With a non-blocking socket the refusal is delivered through SO_ERROR. If the program calls connect() again before reading SO_ERROR, that call returns ECONNREFUSED itself; after SO_ERROR was read, it returns ECONNABORTED. Evidence: net/ipv4/af_inet.c __inet_stream_connect() hands out the pending socket error, or ECONNABORTED when none is left. Shown by scenarios <c>tcp-loopback-refused-nonblocking</c>, <c>tcp-reconnect-before-reading-refusal</c>, <c>tcp-reconnect-after-reading-refusal</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): After a blocking connect() was refused, the socket is disconnected and can be used again: a second connect() is a new attempt and is refused again. Shown by scenario <c>tcp-reconnect-after-blocking-refusal</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): For AF_UNIX, Linux answers ECONNREFUSED whenever the name resolves but no listening socket of the right type is behind it: a regular file, a socket file left behind by a server that exited, a socket that is bound but not listening, a missing abstract name, an empty path, and a datagram socket aimed at a stream socket's abstract name. Shown by scenarios <c>unix-stream-regular-file</c>, <c>unix-stream-stale-socket-file</c>, <c>unix-dgram-stale-socket-file</c>, <c>unix-stream-bound-not-listening</c>, <c>unix-stream-abstract-missing</c>, <c>unix-stream-empty-path</c>, <c>unix-dgram-abstract-to-stream-name</c>.</description></item>
         /// </list>
         /// </remarks>
         ConnectionRefused = 6,
@@ -302,6 +324,8 @@ namespace ErrorCatalog.Connect
         /// <remarks>
         /// <para>On Linux a reset that answers the SYN is reported as ECONNREFUSED. ECONNRESET comes when the reset arrives after the client has taken the peer's SYN-ACK, for example from a firewall that resets the last ACK of the handshake: a blocking connect() returns it, and a non-blocking socket holds it in SO_ERROR.</para>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Transient"/> (Transient). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.ConnectionReset"/>.</para>
+        /// <para>On <c>linux</c>, replayed: The peer listens on a port, and its nftables answer the client's final handshake ACK (a segment with only ACK set) with a TCP reset; the client connects a blocking TCP socket to that port. (+2 more)</para>
+        /// <para>Not this error: The same peer; a non-blocking connect ends with SO_ERROR ECONNRESET, which is read; the socket is made blocking again and connect() is called a second time. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionAborted"/> instead (scenario <c>tcp-reconnect-after-reading-reset</c>).</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -332,7 +356,7 @@ namespace ErrorCatalog.Connect
         /// <para>Names: native <c>ECONNRESET</c>; Socket#connect, Ruby socket library documentation <c>Errno::ECONNRESET</c>; std.posix.connect, Zig standard library <c>ConnectionResetByPeer</c>; .NET <see cref="global::System.Net.Sockets.SocketError.ConnectionReset"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Linux reports a reset that answers the SYN as ECONNREFUSED; ECONNRESET needs the reset to arrive once the client has accepted the SYN-ACK, which connect() still reports because the socket closed before the call returned. Evidence: net/ipv4/tcp_input.c tcp_reset() chooses ECONNREFUSED in SYN_SENT and ECONNRESET in the later states.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Linux reports a reset that answers the SYN as ECONNREFUSED; ECONNRESET needs the reset to arrive once the client has accepted the SYN-ACK, which connect() still reports because the socket closed before the call returned. Evidence: net/ipv4/tcp_input.c tcp_reset() chooses ECONNREFUSED in SYN_SENT and ECONNRESET in the later states. Shown by scenarios <c>tcp-peer-closed-port</c>, <c>tcp-peer-resets-handshake</c>, <c>tcp6-peer-resets-handshake</c>, <c>tcp-peer-resets-handshake-nonblocking</c>.</description></item>
         /// </list>
         /// </remarks>
         ConnectionReset = 7,
@@ -343,6 +367,8 @@ namespace ErrorCatalog.Connect
         /// </summary>
         /// <remarks>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.ConnectionAborted"/>.</para>
+        /// <para>On <c>linux</c>, replayed: A non-blocking TCP connect to a closed port on 127.0.0.1 fails and its SO_ERROR (ECONNREFUSED) is read; the socket is made blocking again and connect() is called a second time. (+2 more)</para>
+        /// <para>Not this error: A non-blocking TCP connect to a closed port on 127.0.0.1 returns EINPROGRESS; without reading SO_ERROR, the socket is made blocking again and connect() is called a second time. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/> instead (scenario <c>tcp-reconnect-before-reading-refusal</c>). (+1 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -371,8 +397,8 @@ namespace ErrorCatalog.Connect
         /// <para>Names: native <c>ECONNABORTED</c>; .NET <see cref="global::System.Net.Sockets.SocketError.ConnectionAborted"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): No document lists it for connect(), but Linux returns it when connect() is called again on a TCP socket whose failed attempt was already reported through SO_ERROR, after a refusal and after a reset alike. A third call starts a brand-new attempt. Evidence: net/ipv4/af_inet.c __inet_stream_connect() (the pending error, or ECONNABORTED when it was already taken); also pinned by tests/ErrorCatalog.Runtime.Tests UnprivilegedErrorTests.Connect_again_after_reading_SO_ERROR_is_ECONNABORTED.</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): It is not the answer to every reuse of a failed socket: a second connect() after a blocking refusal, or before SO_ERROR was read, gives ECONNREFUSED again.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): No document lists it for connect(), but Linux returns it when connect() is called again on a TCP socket whose failed attempt was already reported through SO_ERROR, after a refusal and after a reset alike. A third call starts a brand-new attempt. Evidence: net/ipv4/af_inet.c __inet_stream_connect() (the pending error, or ECONNABORTED when it was already taken); also pinned by tests/ErrorCatalog.Runtime.Tests UnprivilegedErrorTests.Connect_again_after_reading_SO_ERROR_is_ECONNABORTED. Shown by scenarios <c>tcp-reconnect-after-reading-refusal</c>, <c>tcp6-reconnect-after-reading-refusal</c>, <c>tcp-reconnect-after-reading-reset</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): It is not the answer to every reuse of a failed socket: a second connect() after a blocking refusal, or before SO_ERROR was read, gives ECONNREFUSED again. Shown by scenarios <c>tcp-reconnect-after-blocking-refusal</c>, <c>tcp-reconnect-before-reading-refusal</c>.</description></item>
         /// </list>
         /// </remarks>
         ConnectionAborted = 8,
@@ -383,7 +409,8 @@ namespace ErrorCatalog.Connect
         /// </summary>
         /// <remarks>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Transient"/> (Transient). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.TimedOut"/>.</para>
-        /// <para>On <c>linux</c>, replayed: Inside a new network namespace, an nftables rule in the output hook drops every TCP SYN to a peer address; the socket sets TCP_SYNCNT to 1 so the kernel gives up after about three seconds.</para>
+        /// <para>On <c>linux</c>, replayed: The peer sets its end of the veth pair down, so the client's interface is up without carrier; a TCP socket with a 300 ms TCP_USER_TIMEOUT connects to the peer's address. (+7 more)</para>
+        /// <para>Not this error: A listener with listen(0) has one queued connection; a blocking stream socket with SO_SNDTIMEO of 200 ms connects to it. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/> instead (scenario <c>unix-stream-full-backlog-send-timeout</c>). (+6 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -417,9 +444,10 @@ namespace ErrorCatalog.Connect
         /// <para>Names: native <c>ETIMEDOUT</c>; Socket#connect, Ruby socket library documentation <c>Errno::ETIMEDOUT</c>; std.posix.connect, Zig standard library <c>ConnectionTimedOut</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAETIMEDOUT</c>; .NET <see cref="global::System.Net.Sockets.SocketError.TimedOut"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Anything that makes the SYNs vanish without an answer ends this way: a peer that drops them, a link without carrier whose route is still in use, ICMP fragmentation-needed answers (they only lower the path MTU), or an IPv6 socket whose bound source address was removed.</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): An ICMP error that reaches the socket while connect() still holds it (in practice an immediate answer to the first SYN) is only kept as a soft error. If the handshake then times out, Linux reports that soft error, for example EHOSTUNREACH, instead of ETIMEDOUT. Evidence: net/ipv4/tcp_ipv4.c tcp_v4_err() stores the error in sk_err_soft while the socket is owned by the caller; net/ipv4/tcp_timer.c tcp_write_err() reports sk_err_soft before ETIMEDOUT.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Anything that makes the SYNs vanish without an answer ends this way: a peer that drops them, a link without carrier whose route is still in use, ICMP fragmentation-needed answers (they only lower the path MTU), or an IPv6 socket whose bound source address was removed. Shown by scenarios <c>tcp-peer-drops-syn</c>, <c>tcp6-peer-drops-syn</c>, <c>tcp-no-carrier</c>, <c>tcp-peer-icmp-fragmentation-needed</c>, <c>tcp6-bound-address-removed</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): An ICMP error that reaches the socket while connect() still holds it (in practice an immediate answer to the first SYN) is only kept as a soft error. If the handshake then times out, Linux reports that soft error, for example EHOSTUNREACH, instead of ETIMEDOUT. Evidence: net/ipv4/tcp_ipv4.c tcp_v4_err() stores the error in sk_err_soft while the socket is owned by the caller; net/ipv4/tcp_timer.c tcp_write_err() reports sk_err_soft before ETIMEDOUT. Shown by scenario <c>tcp-peer-icmp-then-silence</c>.</description></item>
         /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A listener whose accept queue is full silently drops new SYNs, so the client sees ETIMEDOUT once its SYN retries (TCP_SYNCNT) run out, not ECONNREFUSED. Evidence: net/ipv4/tcp_input.c tcp_conn_request() drops a SYN when the accept queue is full; pinned by tests/ErrorCatalog.Runtime.Tests UnprivilegedErrorTests.Syn_retries_exhausted_against_a_full_backlog_is_ETIMEDOUT.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A local nftables rule that drops outgoing SYNs does not fail connect() at once: the kernel ignores the failed transmission and retries, so TCP ends in ETIMEDOUT, while a UDP connect() succeeds because it sends nothing. Shown by scenarios <c>nft-output-drop-tcp-syn</c>, <c>nft-output-drop-tcp-inet6</c>, <c>nft-output-drop-udp-inet</c>, <c>nft-output-drop-udp-inet6</c>.</description></item>
         /// </list>
         /// </remarks>
         TimedOut = 9,
@@ -431,6 +459,8 @@ namespace ErrorCatalog.Connect
         /// <remarks>
         /// <para>Linux connect() does not return it: a down interface takes its routes with it, so Linux answers ENETUNREACH, and a link without carrier ends in a timeout.</para>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Transient"/> (Transient). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.NetworkDown"/>, a <see cref="global::ErrorCatalog.Connect.ConnectException.Unreachable"/>.</para>
+        /// <para>Not this error: Two namespaces joined by a veth pair; the client's interface is set down, then a TCP socket connects to the peer's address. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/> instead (scenario <c>tcp-interface-down</c>). (+7 more)</para>
+        /// <para><c>linux</c> connect() never returns it.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -470,6 +500,8 @@ namespace ErrorCatalog.Connect
         /// <remarks>
         /// <para>Linux also uses it when the destination is of a kind the socket cannot reach (an IPv4-mapped address on an IPv6-only socket, a multicast address for TCP), when the source address a socket is bound to is not local, and for ICMP and ICMPv6 answers that say the network is unreachable.</para>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Transient"/> (Transient). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.NetworkUnreachable"/>, a <see cref="global::ErrorCatalog.Connect.ConnectException.Unreachable"/>.</para>
+        /// <para>On <c>linux</c>, replayed: Connect an IPv6 TCP socket with IPV6_V6ONLY set to ::ffff:127.0.0.1. (+30 more)</para>
+        /// <para>Not this error: In a new namespace whose loopback is still down, connect a TCP socket to ::1. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable"/> instead (scenario <c>tcp6-no-source-address</c>). (+4 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -503,12 +535,12 @@ namespace ErrorCatalog.Connect
         /// <para>Names: native <c>ENETUNREACH</c>; Socket#connect, Ruby socket library documentation <c>Errno::ENETUNREACH</c>; std.posix.connect, Zig standard library <c>NetworkUnreachable</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAENETUNREACH</c>; .NET <see cref="global::System.Net.Sockets.SocketError.NetworkUnreachable"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): With no matching route, TCP and UDP connect() alike fail at once; a route of type throw in the only table consulted has the same effect. In a namespace whose loopback is down even 127.0.0.1 gives it (IPv6 ::1 gives EADDRNOTAVAIL there). Evidence: Pinned for 127.0.0.1 by tests/ErrorCatalog.Runtime.Tests RootErrorTests.Namespace_without_any_route_is_ENETUNREACH.</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A local interface that is down, or a device the socket is bound to that is down, has no routes left: connect() reports ENETUNREACH, never ENETDOWN. The same happens to an interface without carrier when ignore_routes_with_linkdown is set.</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Destinations the socket cannot use give ENETUNREACH before anything is sent: an IPv4-mapped address on an IPV6_V6ONLY socket (TCP and UDP) and a multicast address for TCP (IPv4 and IPv6). Evidence: net/ipv6/tcp_ipv6.c tcp_v6_connect() (mapped address on a v6-only socket, multicast destination); net/ipv4/tcp_ipv4.c tcp_v4_connect() (multicast or broadcast route).</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): An IPv6 socket bound with SO_BINDTODEVICE to a device that was deleted, or a link-local destination whose scope id names no interface, gets ENETUNREACH where IPv4 reports ENODEV.</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): IPv4 refuses a source address that is not local: a socket bound to an address that was removed afterwards, or bound with IP_FREEBIND to a foreign address, gets ENETUNREACH (IPv6 sends from such an address instead).</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): ICMP net-unreachable, net-unknown, net-prohibited and net-unreachable-for-TOS answers, and the ICMPv6 no-route answer, end the handshake with ENETUNREACH. Evidence: net/ipv4/icmp.c icmp_err_convert[]; net/ipv6/icmp.c icmpv6_err_convert() (tab_unreach[]).</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): With no matching route, TCP and UDP connect() alike fail at once; a route of type throw in the only table consulted has the same effect. In a namespace whose loopback is down even 127.0.0.1 gives it (IPv6 ::1 gives EADDRNOTAVAIL there). Evidence: Pinned for 127.0.0.1 by tests/ErrorCatalog.Runtime.Tests RootErrorTests.Namespace_without_any_route_is_ENETUNREACH. Shown by scenarios <c>tcp-no-route</c>, <c>tcp6-no-route</c>, <c>udp-no-route</c>, <c>tcp-route-throw</c>, <c>tcp6-route-throw</c>, <c>tcp6-no-source-address</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A local interface that is down, or a device the socket is bound to that is down, has no routes left: connect() reports ENETUNREACH, never ENETDOWN. The same happens to an interface without carrier when ignore_routes_with_linkdown is set. Shown by scenarios <c>tcp-interface-down</c>, <c>tcp6-interface-down</c>, <c>tcp-bound-device-down</c>, <c>tcp6-bound-device-down</c>, <c>tcp6-own-address-on-down-interface</c>, <c>tcp-no-carrier-link-down-routes-ignored</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Destinations the socket cannot use give ENETUNREACH before anything is sent: an IPv4-mapped address on an IPV6_V6ONLY socket (TCP and UDP) and a multicast address for TCP (IPv4 and IPv6). Evidence: net/ipv6/tcp_ipv6.c tcp_v6_connect() (mapped address on a v6-only socket, multicast destination); net/ipv4/tcp_ipv4.c tcp_v4_connect() (multicast or broadcast route). Shown by scenarios <c>tcp6-v4-mapped-on-v6-only-socket</c>, <c>udp6-v4-mapped-on-v6-only-socket</c>, <c>tcp-multicast-destination</c>, <c>tcp6-multicast-destination</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): An IPv6 socket bound with SO_BINDTODEVICE to a device that was deleted, or a link-local destination whose scope id names no interface, gets ENETUNREACH where IPv4 reports ENODEV. Shown by scenarios <c>tcp6-bound-device-deleted</c>, <c>udp6-bound-device-deleted</c>, <c>tcp6-link-local-missing-interface</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): IPv4 refuses a source address that is not local: a socket bound to an address that was removed afterwards, or bound with IP_FREEBIND to a foreign address, gets ENETUNREACH (IPv6 sends from such an address instead). Shown by scenarios <c>tcp-bound-address-removed</c>, <c>udp-bound-address-removed</c>, <c>tcp-nonlocal-source-with-freebind</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): ICMP net-unreachable, net-unknown, net-prohibited and net-unreachable-for-TOS answers, and the ICMPv6 no-route answer, end the handshake with ENETUNREACH. Evidence: net/ipv4/icmp.c icmp_err_convert[]; net/ipv6/icmp.c icmpv6_err_convert() (tab_unreach[]). Shown by scenarios <c>tcp-peer-icmp-net-unreachable</c>, <c>tcp-peer-icmp-net-unknown</c>, <c>tcp-peer-icmp-net-prohibited</c>, <c>tcp-peer-icmp-net-unreachable-for-tos</c>, <c>tcp6-peer-icmpv6-no-route</c>.</description></item>
         /// </list>
         /// </remarks>
         NetworkUnreachable = 11,
@@ -519,6 +551,8 @@ namespace ErrorCatalog.Connect
         /// </summary>
         /// <remarks>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Transient"/> (Transient). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.HostUnreachable"/>, a <see cref="global::ErrorCatalog.Connect.ConnectException.Unreachable"/>.</para>
+        /// <para>On <c>linux</c>, replayed: In a new namespace with loopback up and a route of type unreachable for 10.92.0.0/24, connect a TCP socket to 10.92.0.5. (+20 more)</para>
+        /// <para>Not this error: The peer namespace's nftables answer every TCP packet with ICMP destination unreachable code 7 (host-unknown); the client's TCP socket (300 ms TCP_USER_TIMEOUT) connects to the peer over the veth pair. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.HostDown"/> instead (scenario <c>tcp-peer-icmp-host-unknown</c>). (+1 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -551,9 +585,9 @@ namespace ErrorCatalog.Connect
         /// <para>Names: native <c>EHOSTUNREACH</c>; Socket#connect, Ruby socket library documentation <c>Errno::EHOSTUNREACH</c>; std.posix.connect, Zig standard library <c>NetworkUnreachable</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEHOSTUNREACH</c>; .NET <see cref="global::System.Net.Sockets.SocketError.HostUnreachable"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): ICMP host-unreachable, host-prohibited, communication-prohibited, host-unreachable-for-TOS, precedence-violation, precedence-cutoff and time-exceeded answers, and ICMPv6 beyond-scope, address-unreachable and time-exceeded answers, all end the handshake with EHOSTUNREACH. Evidence: net/ipv4/icmp.c icmp_err_convert[]; net/ipv4/tcp_ipv4.c tcp_v4_err() (ICMP_TIME_EXCEEDED); net/ipv6/icmp.c icmpv6_err_convert().</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A route of type unreachable makes connect() fail at once with EHOSTUNREACH, for TCP and UDP, and on Linux 6.18 for IPv6 as well as IPv4. Evidence: Also pinned by tests/ErrorCatalog.Runtime.Tests RootErrorTests.Unreachable_route_is_EHOSTUNREACH.</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): When the next hop never answers ARP or neighbour discovery, the kernel reports host-unreachable to the waiting socket, so a TCP connect() fails with EHOSTUNREACH once resolution gives up; a UDP connect() succeeds, as it resolves nothing. Evidence: net/ipv4/arp.c arp_error_report() and net/ipv4/route.c ipv4_link_failure() turn the failed resolution into a local ICMP host-unreachable.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): ICMP host-unreachable, host-prohibited, communication-prohibited, host-unreachable-for-TOS, precedence-violation, precedence-cutoff and time-exceeded answers, and ICMPv6 beyond-scope, address-unreachable and time-exceeded answers, all end the handshake with EHOSTUNREACH. Evidence: net/ipv4/icmp.c icmp_err_convert[]; net/ipv4/tcp_ipv4.c tcp_v4_err() (ICMP_TIME_EXCEEDED); net/ipv6/icmp.c icmpv6_err_convert(). Shown by scenarios <c>tcp-peer-icmp-host-unreachable</c>, <c>tcp-peer-icmp-host-prohibited</c>, <c>tcp-peer-icmp-communication-prohibited</c>, <c>tcp-peer-icmp-host-unreachable-for-tos</c>, <c>tcp-peer-icmp-host-precedence-violation</c>, <c>tcp-peer-icmp-precedence-cutoff</c>, <c>tcp-hop-limit-exceeded</c>, <c>tcp6-peer-icmpv6-beyond-scope</c>, <c>tcp6-peer-icmpv6-address-unreachable</c>, <c>tcp6-hop-limit-exceeded</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A route of type unreachable makes connect() fail at once with EHOSTUNREACH, for TCP and UDP, and on Linux 6.18 for IPv6 as well as IPv4. Evidence: Also pinned by tests/ErrorCatalog.Runtime.Tests RootErrorTests.Unreachable_route_is_EHOSTUNREACH. Shown by scenarios <c>tcp-route-unreachable</c>, <c>tcp6-route-unreachable</c>, <c>udp6-route-unreachable</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): When the next hop never answers ARP or neighbour discovery, the kernel reports host-unreachable to the waiting socket, so a TCP connect() fails with EHOSTUNREACH once resolution gives up; a UDP connect() succeeds, as it resolves nothing. Evidence: net/ipv4/arp.c arp_error_report() and net/ipv4/route.c ipv4_link_failure() turn the failed resolution into a local ICMP host-unreachable. Shown by scenarios <c>tcp-neighbour-never-answers</c>, <c>tcp6-neighbour-never-answers</c>, <c>udp-neighbour-never-answers</c>.</description></item>
         /// </list>
         /// </remarks>
         HostUnreachable = 12,
@@ -564,6 +598,7 @@ namespace ErrorCatalog.Connect
         /// </summary>
         /// <remarks>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Transient"/> (Transient). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.HostDown"/>, a <see cref="global::ErrorCatalog.Connect.ConnectException.Unreachable"/>.</para>
+        /// <para>On <c>linux</c>, replayed: The peer namespace's nftables answer every TCP packet with ICMP destination unreachable code 7 (host-unknown); the client's TCP socket (300 ms TCP_USER_TIMEOUT) connects to the peer over the veth pair.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -587,7 +622,7 @@ namespace ErrorCatalog.Connect
         /// <para>Names: native <c>EHOSTDOWN</c>; .NET <see cref="global::System.Net.Sockets.SocketError.HostDown"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): No connect() document lists it, but Linux converts an ICMP destination-unreachable with code host-unknown into EHOSTDOWN and ends a TCP handshake with it. Evidence: net/ipv4/icmp.c icmp_err_convert[] (ICMP_HOST_UNKNOWN); net/ipv4/tcp_ipv4.c tcp_v4_err().</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): No connect() document lists it, but Linux converts an ICMP destination-unreachable with code host-unknown into EHOSTDOWN and ends a TCP handshake with it. Evidence: net/ipv4/icmp.c icmp_err_convert[] (ICMP_HOST_UNKNOWN); net/ipv4/tcp_ipv4.c tcp_v4_err(). Shown by scenario <c>tcp-peer-icmp-host-unknown</c>.</description></item>
         /// </list>
         /// </remarks>
         HostDown = 13,
@@ -598,6 +633,7 @@ namespace ErrorCatalog.Connect
         /// </summary>
         /// <remarks>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Permanent"/> (Permanent). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.NotOnNetwork"/>, a <see cref="global::ErrorCatalog.Connect.ConnectException.Unreachable"/>.</para>
+        /// <para>On <c>linux</c>, replayed: The peer namespace's nftables answer every TCP packet with ICMP destination unreachable code 8 (host-isolated); the client's TCP socket (300 ms TCP_USER_TIMEOUT) connects to the peer over the veth pair.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -621,7 +657,7 @@ namespace ErrorCatalog.Connect
         /// <para>Names: native <c>ENONET</c>; .NET has no matching SocketError member.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Linux-only name. Linux converts an ICMP destination-unreachable with code host-isolated into ENONET and ends a TCP handshake with it; no connect() document lists it. Evidence: net/ipv4/icmp.c icmp_err_convert[] (ICMP_HOST_ISOLATED).</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Linux-only name. Linux converts an ICMP destination-unreachable with code host-isolated into ENONET and ends a TCP handshake with it; no connect() document lists it. Evidence: net/ipv4/icmp.c icmp_err_convert[] (ICMP_HOST_ISOLATED). Shown by scenario <c>tcp-peer-icmp-host-isolated</c>.</description></item>
         /// </list>
         /// </remarks>
         NotOnNetwork = 14,
@@ -632,6 +668,7 @@ namespace ErrorCatalog.Connect
         /// </summary>
         /// <remarks>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Permanent"/> (Permanent). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.ProtocolUnavailable"/>.</para>
+        /// <para>On <c>linux</c>, replayed: The peer namespace's nftables answer every TCP packet with ICMP destination unreachable code 2 (protocol-unreachable); the client's TCP socket (300 ms TCP_USER_TIMEOUT) connects to the peer over the veth pair. (+1 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -655,7 +692,7 @@ namespace ErrorCatalog.Connect
         /// <para>Names: native <c>ENOPROTOOPT</c>; .NET <see cref="global::System.Net.Sockets.SocketError.ProtocolOption"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): No connect() document lists it. Linux turns an ICMP protocol-unreachable received during the handshake into ENOPROTOOPT, a name that elsewhere means an unknown socket option. Evidence: net/ipv4/icmp.c icmp_err_convert[] (ICMP_PROT_UNREACH).</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): No connect() document lists it. Linux turns an ICMP protocol-unreachable received during the handshake into ENOPROTOOPT, a name that elsewhere means an unknown socket option. Evidence: net/ipv4/icmp.c icmp_err_convert[] (ICMP_PROT_UNREACH). Shown by scenario <c>tcp-peer-icmp-protocol-unreachable</c>.</description></item>
         /// </list>
         /// </remarks>
         ProtocolUnavailable = 15,
@@ -666,6 +703,7 @@ namespace ErrorCatalog.Connect
         /// </summary>
         /// <remarks>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Permanent"/> (Permanent). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.ProtocolError"/>.</para>
+        /// <para>On <c>linux</c>, replayed: The peer namespace's nftables answer every TCP packet with ICMPv6 destination unreachable code 7 (source-routing-header-error); the client's TCP socket (300 ms TCP_USER_TIMEOUT) connects to the peer's IPv6 address. (+2 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -690,7 +728,7 @@ namespace ErrorCatalog.Connect
         /// <para>Names: native <c>EPROTO</c>; .NET has no matching SocketError member.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): No connect() document lists it. Linux ends the handshake with EPROTO on an ICMP parameter problem (IPv4), an ICMPv6 parameter problem, and ICMPv6 destination-unreachable codes it has no entry for (such as 7, source-routing-header error). Evidence: net/ipv4/tcp_ipv4.c tcp_v4_err() (ICMP_PARAMETERPROB); net/ipv6/icmp.c icmpv6_err_convert() (EPROTO unless a table entry applies).</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): No connect() document lists it. Linux ends the handshake with EPROTO on an ICMP parameter problem (IPv4), an ICMPv6 parameter problem, and ICMPv6 destination-unreachable codes it has no entry for (such as 7, source-routing-header error). Evidence: net/ipv4/tcp_ipv4.c tcp_v4_err() (ICMP_PARAMETERPROB); net/ipv6/icmp.c icmpv6_err_convert() (EPROTO unless a table entry applies). Shown by scenarios <c>tcp-timestamp-option-overflow-through-router</c>, <c>tcp6-peer-parameter-problem</c>, <c>tcp6-peer-icmpv6-source-routing-header-error</c>.</description></item>
         /// </list>
         /// </remarks>
         ProtocolError = 16,
@@ -701,6 +739,8 @@ namespace ErrorCatalog.Connect
         /// </summary>
         /// <remarks>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Permanent"/> (Permanent). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.NoSuchDevice"/>.</para>
+        /// <para>On <c>linux</c>, replayed: A TCP socket is bound with SO_BINDTODEVICE to the client's veth, the veth pair is deleted, then the socket connects to the peer's address. (+1 more)</para>
+        /// <para>Not this error: The same with an IPv6 TCP socket and the peer's IPv6 address. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/> instead (scenario <c>tcp6-bound-device-deleted</c>). (+2 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -724,7 +764,7 @@ namespace ErrorCatalog.Connect
         /// <para>Names: native <c>ENODEV</c>; .NET has no matching SocketError member.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): No connect() document lists it. When an IPv4 socket bound with SO_BINDTODEVICE outlives its interface (a removed VPN or veth device), the route lookup in connect() fails with ENODEV, for TCP and UDP. An IPv6 socket in the same situation gets ENETUNREACH. Evidence: net/ipv4/route.c ip_route_output_key_hash_rcu() (the output interface lookup fails with ENODEV).</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): No connect() document lists it. When an IPv4 socket bound with SO_BINDTODEVICE outlives its interface (a removed VPN or veth device), the route lookup in connect() fails with ENODEV, for TCP and UDP. An IPv6 socket in the same situation gets ENETUNREACH. Evidence: net/ipv4/route.c ip_route_output_key_hash_rcu() (the output interface lookup fails with ENODEV). Shown by scenarios <c>tcp-bound-device-deleted</c>, <c>udp-bound-device-deleted</c>, <c>tcp6-bound-device-deleted</c>.</description></item>
         /// </list>
         /// </remarks>
         NoSuchDevice = 17,
@@ -735,6 +775,8 @@ namespace ErrorCatalog.Connect
         /// </summary>
         /// <remarks>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Resource"/> (Local resources). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.AddressInUse"/>, a <see cref="global::ErrorCatalog.Connect.ConnectException.LocalAddress"/>.</para>
+        /// <para>Not this error: Two TCP sockets with SO_REUSEADDR are bound to the same port on 127.0.0.1; the first connects to a listener, then the second connects to the same listener. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable"/> instead (scenario <c>tcp-four-tuple-taken</c>). (+3 more)</para>
+        /// <para><c>linux</c> connect() never returns it.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -768,7 +810,7 @@ namespace ErrorCatalog.Connect
         /// <para>Names: native <c>EADDRINUSE</c>; Socket#connect, Ruby socket library documentation <c>Errno::EADDRINUSE</c>; std.posix.connect, Zig standard library <c>AddressInUse</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEADDRINUSE</c>; .NET <see cref="global::System.Net.Sockets.SocketError.AddressAlreadyInUse"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): When the exact local and remote address pair (the four-tuple) is already in use, Linux reports EADDRNOTAVAIL, not EADDRINUSE; a four-tuple in TIME_WAIT is simply taken over when the local port was bound explicitly. Evidence: net/ipv4/inet_hashtables.c __inet_check_established(); also pinned by tests/ErrorCatalog.Runtime.Tests KernelQuirkTests.Connect_with_a_taken_four_tuple_is_EADDRNOTAVAIL_not_EADDRINUSE.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): When the exact local and remote address pair (the four-tuple) is already in use, Linux reports EADDRNOTAVAIL, not EADDRINUSE; a four-tuple in TIME_WAIT is simply taken over when the local port was bound explicitly. Evidence: net/ipv4/inet_hashtables.c __inet_check_established(); also pinned by tests/ErrorCatalog.Runtime.Tests KernelQuirkTests.Connect_with_a_taken_four_tuple_is_EADDRNOTAVAIL_not_EADDRINUSE. Shown by scenarios <c>tcp-four-tuple-taken</c>, <c>tcp6-four-tuple-taken</c>, <c>tcp-time-wait-four-tuple-reused</c>.</description></item>
         /// </list>
         /// </remarks>
         AddressInUse = 18,
@@ -779,6 +821,8 @@ namespace ErrorCatalog.Connect
         /// </summary>
         /// <remarks>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Resource"/> (Local resources). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.AddressNotAvailable"/>, a <see cref="global::ErrorCatalog.Connect.ConnectException.LocalAddress"/>.</para>
+        /// <para>On <c>linux</c>, replayed: Two TCP sockets with SO_REUSEADDR are bound to the same port on 127.0.0.1; the first connects to a listener, then the second connects to the same listener. (+6 more)</para>
+        /// <para>Not this error: Connect a TCP socket to 0.0.0.0 on a port closed on 127.0.0.1. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/> instead (scenario <c>tcp-any-address-closed-port</c>). (+10 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -812,10 +856,10 @@ namespace ErrorCatalog.Connect
         /// <para>Names: native <c>EADDRNOTAVAIL</c>; Socket#connect, Ruby socket library documentation <c>Errno::EADDRNOTAVAIL</c>; std.posix.connect, Zig standard library <c>AddressNotAvailable</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEADDRNOTAVAIL</c>; .NET <see cref="global::System.Net.Sockets.SocketError.AddressNotAvailable"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Linux reports an exhausted ephemeral port range for TCP as EADDRNOTAVAIL (also when IP_BIND_ADDRESS_NO_PORT defers the port choice to connect()), and uses it when the four-tuple is already taken. A port is only exhausted per destination: the single port of a one-port range still connects to another destination. UDP's automatic bind reports exhaustion as EAGAIN instead. Evidence: net/ipv4/inet_hashtables.c __inet_hash_connect() and __inet_check_established(); net/ipv4/af_inet.c inet_autobind() (EAGAIN for datagram sockets); also pinned by tests/ErrorCatalog.Runtime.Tests RootErrorTests.Exhausted_ephemeral_ports_is_EADDRNOTAVAIL.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Linux reports an exhausted ephemeral port range for TCP as EADDRNOTAVAIL (also when IP_BIND_ADDRESS_NO_PORT defers the port choice to connect()), and uses it when the four-tuple is already taken. A port is only exhausted per destination: the single port of a one-port range still connects to another destination. UDP's automatic bind reports exhaustion as EAGAIN instead. Evidence: net/ipv4/inet_hashtables.c __inet_hash_connect() and __inet_check_established(); net/ipv4/af_inet.c inet_autobind() (EAGAIN for datagram sockets); also pinned by tests/ErrorCatalog.Runtime.Tests RootErrorTests.Exhausted_ephemeral_ports_is_EADDRNOTAVAIL. Shown by scenarios <c>tcp-ephemeral-ports-exhausted</c>, <c>tcp6-ephemeral-ports-exhausted</c>, <c>tcp-bind-address-no-port-exhausted</c>, <c>tcp-ephemeral-port-shared-across-destinations</c>, <c>udp-ephemeral-ports-exhausted</c>, <c>udp6-ephemeral-ports-exhausted</c>, <c>tcp-four-tuple-taken</c>, <c>tcp6-four-tuple-taken</c>.</description></item>
         /// <item><description>Windows Sockets (WSAGetLastError): On Windows it mainly means an invalid destination (the any-address or all zeros), a caller bug rather than exhaustion. Evidence: connect function (winsock2.h), Microsoft Win32 API reference.</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): On Linux the any-address is a valid destination meaning this host: 0.0.0.0 and :: reach loopback, so the result is whatever the local port gives (refused or connected), never EADDRNOTAVAIL.</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): IPv6 reports a missing source address with EADDRNOTAVAIL: in a namespace whose loopback is down, connecting to ::1 gives it, where IPv4 gives ENETUNREACH for 127.0.0.1.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): On Linux the any-address is a valid destination meaning this host: 0.0.0.0 and :: reach loopback, so the result is whatever the local port gives (refused or connected), never EADDRNOTAVAIL. Shown by scenarios <c>tcp-any-address-closed-port</c>, <c>tcp6-any-address-closed-port</c>, <c>tcp-any-address-listener</c>, <c>udp-any-address</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): IPv6 reports a missing source address with EADDRNOTAVAIL: in a namespace whose loopback is down, connecting to ::1 gives it, where IPv4 gives ENETUNREACH for 127.0.0.1. Shown by scenarios <c>tcp6-no-source-address</c>, <c>udp6-no-source-address</c>.</description></item>
         /// </list>
         /// </remarks>
         AddressNotAvailable = 19,
@@ -865,6 +909,8 @@ namespace ErrorCatalog.Connect
         /// </summary>
         /// <remarks>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Resource"/> (Local resources). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.NoStreamResources"/>.</para>
+        /// <para>Not this error: A seqpacket listener with listen(0) has one queued connection; a non-blocking seqpacket socket connects to it. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/> instead (scenario <c>unix-seqpacket-full-backlog-nonblocking</c>).</para>
+        /// <para><c>linux</c> connect() never returns it.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -892,10 +938,6 @@ namespace ErrorCatalog.Connect
         /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>)</description></item>
         /// </list>
         /// <para>Names: native <c>ENOSR</c>; Socket#connect, Ruby socket library documentation <c>Errno::ENOSR</c>; .NET has no matching SocketError member.</para>
-        /// <para>Quirks:</para>
-        /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Linux defines the name but its socket code does not return it from connect(); the Linux page mentions it only in a commented-out note about SVr4. Evidence: linux (source comment in connect.2).</description></item>
-        /// </list>
         /// </remarks>
         NoStreamResources = 21,
 
@@ -905,6 +947,8 @@ namespace ErrorCatalog.Connect
         /// </summary>
         /// <remarks>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Permission"/> (Permission). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.AccessDenied"/>.</para>
+        /// <para>On <c>linux</c>, replayed: Root binds a listener and makes its socket file mode 0755; a thread running as nobody connects. (+20 more)</para>
+        /// <para>Not this error: Root binds a listener, sets its socket file to mode 0000, and connects as root. The kernel succeeds instead (scenario <c>unix-stream-no-write-permission-as-root</c>). (+15 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -940,11 +984,12 @@ namespace ErrorCatalog.Connect
         /// <para>Names: native <c>EACCES</c>; Socket#connect, Ruby socket library documentation <c>Errno::EACCES</c>; std.posix.connect, Zig standard library <c>AccessDenied</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEACCES</c>; .NET <see cref="global::System.Net.Sockets.SocketError.AccessDenied"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): The Linux page names a local firewall rule as a cause of EACCES and EPERM, but netfilter rules seldom produce either: a drop lets TCP time out (ETIMEDOUT) and a UDP connect() succeed, a TCP reset gives ECONNREFUSED, and an IPv4 ICMP reject gives the matching unreachable error even for the prohibited codes.</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): An ICMPv6 destination-unreachable with code administratively prohibited, source policy failure or reject route aborts the handshake with EACCES, whichever netfilter hook generated it; the answer arrives while connect() still owns the socket, so it is reported at the first SYN retransmission, about a second later.</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A UDP connect() to a broadcast address, even the loopback one 127.255.255.255, fails with EACCES unless SO_BROADCAST is set; the check happens in connect() itself and no packet leaves the socket. A TCP connect() to a broadcast address fails with ENETUNREACH instead, with or without the flag.</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A Landlock domain that handles TCP connect (ABI 4 and later) refuses every port without a rule with EACCES, for IPv4 and IPv6; UDP is not covered, and a file-system sandbox that denies every file right still lets the thread connect to a pathname socket.</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): The permission checks on a socket path apply to unprivileged callers only: root connects whatever the file's mode, an abstract name has no permissions at all, and a name missing from a directory the caller may not search gives EACCES, not ENOENT.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): The Linux page names a local firewall rule as a cause of EACCES and EPERM, but netfilter rules seldom produce either: a drop lets TCP time out (ETIMEDOUT) and a UDP connect() succeed, a TCP reset gives ECONNREFUSED, and an IPv4 ICMP reject gives the matching unreachable error even for the prohibited codes. Shown by scenarios <c>nft-output-drop-tcp-syn</c>, <c>nft-output-drop-udp-inet</c>, <c>nft-output-tcp-reset-inet</c>, <c>nft-output-icmp-admin-prohibited</c>, <c>nft-output-icmp-host-prohibited</c>, <c>nft-output-icmp-net-prohibited</c>, <c>nft-output-icmpx-admin-prohibited-inet</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): An ICMPv6 destination-unreachable with code administratively prohibited, source policy failure or reject route aborts the handshake with EACCES, whichever netfilter hook generated it; the answer arrives while connect() still owns the socket, so it is reported at the first SYN retransmission, about a second later. Shown by scenarios <c>nft-output-icmpv6-admin-prohibited</c>, <c>nft-output-icmpv6-policy-fail</c>, <c>nft-output-icmpv6-reject-route</c>, <c>nft-output-icmpx-admin-prohibited-inet6</c>, <c>nft-prerouting-icmpv6-admin-prohibited</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A UDP connect() to a broadcast address, even the loopback one 127.255.255.255, fails with EACCES unless SO_BROADCAST is set; the check happens in connect() itself and no packet leaves the socket. A TCP connect() to a broadcast address fails with ENETUNREACH instead, with or without the flag. Shown by scenarios <c>bcast-udp-loopback-without-flag</c>, <c>bcast-udp-loopback-with-flag</c>, <c>bcast-tcp-loopback-without-flag</c>, <c>bcast-tcp-loopback-with-flag</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A Landlock domain that handles TCP connect (ABI 4 and later) refuses every port without a rule with EACCES, for IPv4 and IPv6; UDP is not covered, and a file-system sandbox that denies every file right still lets the thread connect to a pathname socket. Shown by scenarios <c>landlock-tcp-port-denied-inet</c>, <c>landlock-tcp-port-denied-inet6</c>, <c>landlock-tcp-port-allowed-inet</c>, <c>landlock-udp-not-restricted-inet</c>, <c>landlock-fs-sandbox-pathname-stream</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): The permission checks on a socket path apply to unprivileged callers only: root connects whatever the file's mode, an abstract name has no permissions at all, and a name missing from a directory the caller may not search gives EACCES, not ENOENT. Shown by scenarios <c>priv-unix-no-write-permission-stream</c>, <c>priv-unix-no-write-permission-dgram</c>, <c>priv-unix-unsearchable-directory</c>, <c>priv-unix-missing-in-unsearchable-directory</c>, <c>priv-unix-root-ignores-mode</c>, <c>priv-unix-abstract-unprivileged</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A route of type prohibit refuses the connection at once with EACCES, for IPv4 and IPv6 and for UDP as well as TCP; from a peer, only ICMPv6 codes can produce it (administratively prohibited, source policy failure, reject route), while the IPv4 prohibited codes give EHOSTUNREACH or ENETUNREACH. Shown by scenarios <c>tcp-route-prohibit</c>, <c>tcp6-route-prohibit</c>, <c>udp-route-prohibit</c>, <c>tcp6-peer-icmpv6-administratively-prohibited</c>, <c>tcp6-peer-icmpv6-source-policy-failed</c>, <c>tcp6-peer-icmpv6-reject-route</c>.</description></item>
         /// </list>
         /// </remarks>
         AccessDenied = 22,
@@ -955,7 +1000,8 @@ namespace ErrorCatalog.Connect
         /// </summary>
         /// <remarks>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Permission"/> (Permission). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.OperationNotPermitted"/>.</para>
-        /// <para>Not this error: Inside a new network namespace, an nftables rule in the output hook drops every TCP SYN to a peer address; the socket sets TCP_SYNCNT to 1 so the kernel gives up after about three seconds. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/> instead (scenario <c>nft-output-drop-tcp-syn</c>).</para>
+        /// <para>On <c>linux</c>, replayed: A datagram socket bound at a path is connected to a third socket; a new datagram socket connects to the bound path. (+11 more)</para>
+        /// <para>Not this error: Inside a new network namespace, an nftables rule in the output hook drops every TCP SYN to a peer address; the socket sets TCP_SYNCNT to 1 so the kernel gives up after about three seconds. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/> instead (scenario <c>nft-output-drop-tcp-syn</c>). (+6 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -986,21 +1032,24 @@ namespace ErrorCatalog.Connect
         /// <para>Names: native <c>EPERM</c>; std.posix.connect, Zig standard library <c>PermissionDenied</c>; .NET <see cref="global::System.Net.Sockets.SocketError.AccessDenied"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A netfilter rule that drops the handshake does not make connect() fail with EPERM: TCP ends in ETIMEDOUT and a UDP connect() succeeds, because it sends nothing.</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A cgroup BPF connect program that returns 0 makes connect() fail with EPERM at once, for TCP, UDP and every AF_UNIX socket type; the program runs for sockets created by a task of that cgroup.</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A thread in a Landlock domain with the abstract-socket scope (ABI 6) gets EPERM when it connects to an abstract socket created outside its domain; pathname sockets, abstract sockets created inside the domain, and the signal scope leave connect() alone.</description></item>
-        /// <item><description>All platforms: .NET reports it as SocketError.AccessDenied, the same member as EACCES. Evidence: Observed with .NET 10.0.12 SocketErrorPal (reflection).</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): An AF_UNIX datagram socket that is connected to a peer refuses connect() from any third socket with EPERM.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A netfilter rule that drops the handshake does not make connect() fail with EPERM: TCP ends in ETIMEDOUT and a UDP connect() succeeds, because it sends nothing. Shown by scenarios <c>nft-output-drop-tcp-syn</c>, <c>nft-output-drop-tcp-inet6</c>, <c>nft-output-drop-udp-inet</c>, <c>nft-output-drop-udp-inet6</c>, <c>nft-input-drop-tcp-inet</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A cgroup BPF connect program that returns 0 makes connect() fail with EPERM at once, for TCP, UDP and every AF_UNIX socket type; the program runs for sockets created by a task of that cgroup. Shown by scenarios <c>bpf-connect-deny-inet-stream</c>, <c>bpf-connect-deny-inet-dgram</c>, <c>bpf-connect-deny-inet6-stream</c>, <c>bpf-connect-deny-inet6-dgram</c>, <c>bpf-connect-deny-unix-stream</c>, <c>bpf-connect-deny-unix-dgram</c>, <c>bpf-connect-deny-unix-seqpacket</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A thread in a Landlock domain with the abstract-socket scope (ABI 6) gets EPERM when it connects to an abstract socket created outside its domain; pathname sockets, abstract sockets created inside the domain, and the signal scope leave connect() alone. Shown by scenarios <c>landlock-scope-abstract-stream</c>, <c>landlock-scope-abstract-dgram</c>, <c>landlock-scope-abstract-seqpacket</c>, <c>landlock-scope-same-domain-abstract</c>, <c>landlock-scope-pathname-stream</c>, <c>landlock-signal-scope-abstract-stream</c>.</description></item>
+        /// <item><description>All platforms: .NET reports it as SocketError.AccessDenied, the same member as EACCES. Evidence: Observed with .NET 10.0.12 SocketErrorPal (reflection). Shown by scenarios <c>bpf-connect-deny-inet-stream</c>, <c>landlock-scope-abstract-stream</c>, <c>peer-unix-dgram-target-connected-elsewhere</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): An AF_UNIX datagram socket that is connected to a peer refuses connect() from any third socket with EPERM. Shown by scenario <c>peer-unix-dgram-target-connected-elsewhere</c>.</description></item>
         /// </list>
         /// </remarks>
         OperationNotPermitted = 23,
 
         /// <summary>
-        /// <para><c>EINVAL</c>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</para>
+        /// <para><c>EINVAL</c>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</para>
         /// <para>What to do: Fix the code: pass a sockaddr of the socket's family with its exact size, and do not connect listening sockets.</para>
         /// </summary>
         /// <remarks>
+        /// <para>Linux checks the length before anything else in the address: a sockaddr_in shorter than 16 bytes, a sockaddr_in6 shorter than 24 bytes, an address longer than sockaddr_storage (128 bytes) or an AF_UNIX address longer than 110 bytes all give EINVAL, and so does an AF_UNIX address of only the family field. An AF_UNIX socket answers an address of any other family (AF_INET, AF_INET6, AF_UNSPEC on a stream socket) with EINVAL, not EAFNOSUPPORT.</para>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.InvalidArgument"/>.</para>
+        /// <para>On <c>linux</c>, replayed: Connect with a 120-byte path plus NUL, so the address length (123) exceeds sizeof(struct sockaddr_un) (110). (+15 more)</para>
+        /// <para>Not this error: Bind a listener at a path of exactly 108 bytes written without a terminating NUL (length 110) and connect with the same address. The kernel succeeds instead (scenario <c>unix-stream-sun-path-full-unterminated</c>).</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -1027,24 +1076,28 @@ namespace ErrorCatalog.Connect
         /// <para>Not listed by: connect(2), Linux man-pages 6.03 (2022-12-04); The GNU C Library Reference Manual, section Making a Connection (node Connecting).</para>
         /// <para>Address families:</para>
         /// <list type="bullet">
-        /// <item><description>IPv4 (<c>AF_INET</c>)</description></item>
-        /// <item><description>IPv6 (<c>AF_INET6</c>)</description></item>
-        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>)</description></item>
+        /// <item><description>IPv4 (<c>AF_INET</c>): The address length is shorter than sockaddr_in or longer than sockaddr_storage.</description></item>
+        /// <item><description>IPv6 (<c>AF_INET6</c>): The address length is shorter than 24 bytes (an IPv6 socket given a 16-byte sockaddr_in gets EINVAL, not EAFNOSUPPORT).</description></item>
+        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>): The address is longer than sockaddr_un, holds only the family field, or has another family; or the socket is listening.</description></item>
         /// </list>
         /// <para>Names: native <c>EINVAL</c>; Socket#connect, Ruby socket library documentation <c>Errno::EINVAL</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEINVAL</c>; .NET <see cref="global::System.Net.Sockets.SocketError.InvalidArgument"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): connect() on a listening AF_UNIX socket returns EINVAL on Linux (POSIX describes EOPNOTSUPP for a listening socket); an address shorter than its family requires also gives EINVAL. Evidence: Observed on Linux 6.18 (connect on a listening AF_UNIX socket).</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): connect() on a listening AF_UNIX stream or seqpacket socket returns EINVAL on Linux, where POSIX describes EOPNOTSUPP. Shown by scenarios <c>unix-stream-listening-socket</c>, <c>unix-seqpacket-listening-socket</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): An address length shorter than the family's structure gives EINVAL, and the length is checked before the family: an IPv6 socket given a 16-byte sockaddr_in reports EINVAL. Evidence: Linux net/ipv4/af_inet.c inet_stream_connect(); net/ipv6/tcp_ipv6.c tcp_v6_connect(). Shown by scenarios <c>args-tcp-short-length</c>, <c>args-tcp6-short-length</c>, <c>args-tcp6-inet-address-short</c>, <c>args-udp-length-over-storage</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): An AF_UNIX sun_path too long for the structure gives EINVAL, not ENAMETOOLONG; an address of another family, or only the family field, gives EINVAL too. Evidence: Linux net/unix/af_unix.c unix_validate_addr(). Shown by scenarios <c>unix-stream-sun-path-overlong</c>, <c>unix-stream-family-only-address</c>, <c>unix-stream-inet-address</c>, <c>unix-dgram-inet6-address</c>, <c>unix-stream-unspec-family</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Two routing cases end in EINVAL rather than a network error: a destination covered by a blackhole route (IPv4 and IPv6, TCP and UDP alike, where ENETUNREACH would be the natural guess), and an IPv6 link-local destination given without a scope id on a socket bound to no device. Shown by scenarios <c>tcp-route-blackhole</c>, <c>tcp6-route-blackhole</c>, <c>udp-route-blackhole</c>, <c>tcp6-link-local-without-scope</c>.</description></item>
         /// </list>
         /// </remarks>
         InvalidArgument = 24,
 
         /// <summary>
-        /// <para><c>EBADF</c>: The socket argument is not a valid open file descriptor.</para>
+        /// <para><c>EBADF</c>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</para>
         /// <para>What to do: Fix the code: the descriptor was never opened, was already closed, or was closed by another thread during the call.</para>
         /// </summary>
         /// <remarks>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.BadDescriptor"/>.</para>
+        /// <para>On <c>linux</c>, replayed: Call connect() on descriptor number 2^30, which the process never opened, with a sockaddr_in for 127.0.0.1. (+3 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -1073,22 +1126,26 @@ namespace ErrorCatalog.Connect
         /// <list type="bullet">
         /// <item><description>IPv4 (<c>AF_INET</c>)</description></item>
         /// <item><description>IPv6 (<c>AF_INET6</c>)</description></item>
-        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>)</description></item>
+        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>): Also an O_PATH descriptor of a socket file: it names the file but cannot be used as a socket.</description></item>
         /// </list>
         /// <para>Names: native <c>EBADF</c>; Socket#connect, Ruby socket library documentation <c>Errno::EBADF</c>; .NET <see cref="global::System.Net.Sockets.SocketError.OperationAborted"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>All platforms: .NET reports it as SocketError.OperationAborted, not as InvalidArgument or NotSocket. Evidence: Observed with .NET 10.0.12 SocketErrorPal (reflection).</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): The descriptor is looked up before the address is read, so a bad descriptor gives EBADF even with a null address pointer. Evidence: Linux net/socket.c __sys_connect(). Shown by scenario <c>args-never-opened-descriptor-null-address</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): An O_PATH descriptor of a listening socket's file gives EBADF, not ENOTSOCK. Shown by scenario <c>args-o-path-descriptor-unix</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): .NET cannot wrap a number that is not an open descriptor: the Socket constructor fails with SocketError.NotSocket. With an O_PATH descriptor Socket.Connect reports OperationAborted, .NET's mapping of EBADF, while ConnectAsync throws NotSupportedException. Shown by scenarios <c>args-never-opened-descriptor</c>, <c>args-never-opened-descriptor-inet6</c>, <c>args-o-path-descriptor-unix</c>.</description></item>
         /// </list>
         /// </remarks>
         BadDescriptor = 25,
 
         /// <summary>
-        /// <para><c>ENOTSOCK</c>: The descriptor refers to something other than a socket.</para>
+        /// <para><c>ENOTSOCK</c>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</para>
         /// <para>What to do: Fix the code: a file, pipe or other descriptor was passed where a socket was expected.</para>
         /// </summary>
         /// <remarks>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.NotASocket"/>.</para>
+        /// <para>On <c>linux</c>, replayed: Call connect() on a descriptor of /dev/null with a sockaddr_in for 127.0.0.1. (+2 more)</para>
+        /// <para>Not this error: Connect to a path that names an empty regular file. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/> instead (scenario <c>unix-stream-regular-file</c>). (+2 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -1121,15 +1178,22 @@ namespace ErrorCatalog.Connect
         /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>)</description></item>
         /// </list>
         /// <para>Names: native <c>ENOTSOCK</c>; Socket#connect, Ruby socket library documentation <c>Errno::ENOTSOCK</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAENOTSOCK</c>; .NET <see cref="global::System.Net.Sockets.SocketError.NotSocket"/>.</para>
+        /// <para>Quirks:</para>
+        /// <list type="bullet">
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): The address is copied in before the kernel asks whether the descriptor is a socket: a non-socket descriptor with a null address pointer gives EFAULT. Evidence: Linux net/socket.c __sys_connect(). Shown by scenario <c>args-regular-file-descriptor-null-address</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): .NET's Socket.Connect reports SocketError.NotSocket (from the Socket constructor, which checks the descriptor); ConnectAsync throws NotSupportedException instead. Shown by scenarios <c>args-regular-file-descriptor</c>, <c>args-regular-file-descriptor-inet6</c>, <c>args-pipe-descriptor-unix</c>.</description></item>
+        /// </list>
         /// </remarks>
         NotASocket = 26,
 
         /// <summary>
-        /// <para><c>EFAULT</c>: The address structure lies outside the memory the process may access.</para>
+        /// <para><c>EFAULT</c>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</para>
         /// <para>What to do: Fix the code: pass a valid pointer and length for the sockaddr.</para>
         /// </summary>
         /// <remarks>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.BadAddress"/>.</para>
+        /// <para>On <c>linux</c>, replayed: Call connect() on a descriptor of /dev/null with a null address pointer and length 16. (+3 more)</para>
+        /// <para>Not this error: Call connect() on a never-opened descriptor number with a null address pointer and length 16. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/> instead (scenario <c>args-never-opened-descriptor-null-address</c>).</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -1161,15 +1225,22 @@ namespace ErrorCatalog.Connect
         /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>)</description></item>
         /// </list>
         /// <para>Names: native <c>EFAULT</c>; Socket#connect, Ruby socket library documentation <c>Errno::EFAULT</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEFAULT</c>; .NET <see cref="global::System.Net.Sockets.SocketError.Fault"/>.</para>
+        /// <para>Quirks:</para>
+        /// <list type="bullet">
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A null pointer or a pointer into a page mapped without read access gives EFAULT for every family,. Evidence: Linux net/socket.c move_addr_to_kernel(). Shown by scenarios <c>args-tcp-null-address</c>, <c>args-tcp6-unreadable-address</c>, <c>args-unix-null-address</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Linux checks the descriptor first (EBADF wins over EFAULT) but reads the address before it checks that the descriptor is a socket (EFAULT wins over ENOTSOCK). Evidence: Linux net/socket.c __sys_connect(). Shown by scenarios <c>args-never-opened-descriptor-null-address</c>, <c>args-regular-file-descriptor-null-address</c>.</description></item>
+        /// </list>
         /// </remarks>
         BadAddress = 27,
 
         /// <summary>
-        /// <para><c>EAFNOSUPPORT</c>: The address belongs to a family this socket cannot use.</para>
+        /// <para><c>EAFNOSUPPORT</c>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</para>
         /// <para>What to do: Fix the code: create the socket with the same family as the address (for example AF_INET6 for an IPv6 address).</para>
         /// </summary>
         /// <remarks>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.AddressFamilyNotSupported"/>.</para>
+        /// <para>On <c>linux</c>, replayed: Call connect() on a TCP socket with a sockaddr_un. (+3 more)</para>
+        /// <para>Not this error: An AF_UNIX stream socket calls connect() with a sockaddr_in for 127.0.0.1 port 9. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/> instead (scenario <c>unix-stream-inet-address</c>). (+7 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -1197,24 +1268,30 @@ namespace ErrorCatalog.Connect
         /// </list>
         /// <para>Address families:</para>
         /// <list type="bullet">
-        /// <item><description>IPv4 (<c>AF_INET</c>)</description></item>
-        /// <item><description>IPv6 (<c>AF_INET6</c>)</description></item>
-        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>)</description></item>
+        /// <item><description>IPv4 (<c>AF_INET</c>): An IPv4 socket given an address of another family (AF_UNIX, AF_INET6, an unknown number).</description></item>
+        /// <item><description>IPv6 (<c>AF_INET6</c>): An IPv6 TCP socket given a sockaddr_in of full sockaddr_in6 length, or an IPv6 socket with IPV6_V6ONLY given a sockaddr_in.</description></item>
         /// </list>
         /// <para>Names: native <c>EAFNOSUPPORT</c>; Socket#connect, Ruby socket library documentation <c>Errno::EAFNOSUPPORT</c>; std.posix.connect, Zig standard library <c>AddressFamilyNotSupported</c>; connect function (winsock2.h), Microsoft Win32 API reference <c>WSAEAFNOSUPPORT</c>; .NET <see cref="global::System.Net.Sockets.SocketError.AddressFamilyNotSupported"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
         /// <item><description>macOS and other Darwin systems: Connecting a datagram socket to an address with family AF_UNSPEC dissolves the association and returns EAFNOSUPPORT, which Apple documents as harmless. Evidence: Apple connect(2) manual page.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): AF_UNIX sockets never give it on Linux: an address of another family is EINVAL there. Evidence: Linux net/unix/af_unix.c unix_validate_addr(). Shown by scenarios <c>unix-stream-inet-address</c>, <c>unix-dgram-inet6-address</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): AF_UNSPEC is no wrong family on Linux: it asks for a disconnect, which succeeds on an unconnected TCP socket and dissolves a UDP or AF_UNIX datagram association; only an AF_UNIX stream socket rejects it (EINVAL). Evidence: Linux net/ipv4/af_inet.c __inet_stream_connect(), inet_dgram_connect(). Shown by scenarios <c>args-tcp-unspec-unconnected</c>, <c>args-udp-unspec-connected</c>, <c>unix-dgram-unspec-dissolves</c>, <c>unix-stream-unspec-family</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A dual-stack IPv6 UDP socket accepts a sockaddr_in and connects over IPv4; only with IPV6_V6ONLY set does it answer EAFNOSUPPORT. An IPv6 TCP socket rejects a sockaddr_in: with EAFNOSUPPORT at the full sockaddr_in6 length, with EINVAL at 16 bytes. Evidence: Linux net/ipv6/datagram.c __ip6_datagram_connect(); net/ipv6/tcp_ipv6.c tcp_v6_connect(). Shown by scenarios <c>args-udp6-inet-address</c>, <c>args-udp6-only-inet-address</c>, <c>args-tcp6-inet-address</c>, <c>args-tcp6-inet-address-short</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): .NET's Socket.Connect reports SocketError.AddressFamilyNotSupported for a mismatched EndPoint, while ConnectAsync throws NotSupportedException before calling the kernel. Shown by scenarios <c>args-tcp-unix-family</c>, <c>args-udp6-only-inet-address</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): An IPv4-mapped IPv6 address (::ffff:a.b.c.d) on an IPv6 socket with IPV6_V6ONLY set is not refused as a foreign family: the kernel finds no IPv6 route for it and answers ENETUNREACH. Shown by scenarios <c>tcp6-v4-mapped-on-v6-only-socket</c>, <c>udp6-v4-mapped-on-v6-only-socket</c>.</description></item>
         /// </list>
         /// </remarks>
         AddressFamilyNotSupported = 28,
 
         /// <summary>
-        /// <para><c>EPROTOTYPE</c>: The socket at the destination has a different type than this socket, for example an AF_UNIX stream socket connecting to a datagram socket.</para>
+        /// <para><c>EPROTOTYPE</c>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</para>
         /// <para>What to do: Fix the code or configuration: use the socket type the peer uses.</para>
         /// </summary>
         /// <remarks>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.WrongProtocolType"/>.</para>
+        /// <para>On <c>linux</c>, replayed: Bind an AF_UNIX datagram socket at a path, then connect a stream socket to it. (+3 more)</para>
+        /// <para>Not this error: Bind a listening stream socket to an abstract name, then connect a datagram socket to the same name. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/> instead (scenario <c>unix-dgram-abstract-to-stream-name</c>).</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -1233,29 +1310,32 @@ namespace ErrorCatalog.Connect
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
         /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under "shall fail": every conforming system must report the condition with this error.</description></item>
-        /// <item><description>connect(2), Linux man-pages 6.03 (2022-12-04): Listed in the ERRORS section of the page. <b>Erratum:</b> The C++ ISocket::connect excerpt (seed 001) leaves this entry out.</description></item>
+        /// <item><description>connect(2), Linux man-pages 6.03 (2022-12-04): Listed in the ERRORS section of the page. The page speaks of a socket type that does not support the requested protocol and gives as example a datagram socket connecting to a stream socket; the example is the real case. <b>Erratum:</b> The C++ ISocket::connect excerpt (seed 001) leaves this entry out.</description></item>
         /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems. Named <c>Errno::EPROTOTYPE</c> there.</description></item>
-        /// <item><description>std.posix.connect, Zig standard library: The code marks it unreachable: Zig treats it as a bug of the caller and does not return it. <b>Erratum:</b> The code comment describes it as a socket type that does not support the requested protocol, which is the socket() meaning of EPROTONOSUPPORT, not the type mismatch connect() reports.</description></item>
+        /// <item><description>std.posix.connect, Zig standard library: The code marks it unreachable: Zig treats it as a bug of the caller and does not return it. The code comment repeats the first sentence of the Linux page's entry (a socket type that does not support the requested protocol), which is how that page words the type mismatch. <b>Erratum:</b> Marking it unreachable treats it as a bug of the caller, but the answer depends on which type of socket some other program bound at the path: a correct program that connects to a path it does not control can get it (unix-dgram-to-stream-path), and Zig then panics or, in release builds, has undefined behaviour instead of returning an error.</description></item>
         /// </list>
         /// <para>Not listed by: The GNU C Library Reference Manual, section Making a Connection (node Connecting); connect function (winsock2.h), Microsoft Win32 API reference.</para>
         /// <para>Address families:</para>
         /// <list type="bullet">
-        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>): The path names a socket of another type (stream versus datagram or seqpacket).</description></item>
+        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>): Any pair of different types among stream, datagram and seqpacket, through a path in the file system.</description></item>
         /// </list>
         /// <para>Names: native <c>EPROTOTYPE</c>; Socket#connect, Ruby socket library documentation <c>Errno::EPROTOTYPE</c>; .NET <see cref="global::System.Net.Sockets.SocketError.ProtocolType"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Observed when an AF_UNIX stream socket connects to a path bound by a datagram socket. Evidence: Observed on Linux 6.18.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Every mismatch of socket types through a path gives EPROTOTYPE: stream to datagram, datagram to stream, seqpacket to stream, stream to seqpacket. Evidence: Linux net/unix/af_unix.c unix_find_bsd(). Shown by scenarios <c>unix-stream-to-dgram-path</c>, <c>unix-dgram-to-stream-path</c>, <c>unix-seqpacket-to-stream-path</c>, <c>unix-stream-to-seqpacket-path</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Abstract names never give EPROTOTYPE: the lookup only finds a socket of the caller's own type, so a name bound by a socket of another type is refused (ECONNREFUSED). Evidence: Linux net/unix/af_unix.c unix_find_abstract(). Shown by scenario <c>unix-dgram-abstract-to-stream-name</c>.</description></item>
         /// </list>
         /// </remarks>
         WrongProtocolType = 29,
 
         /// <summary>
-        /// <para><c>EOPNOTSUPP</c>: connect() was called on a socket that is in the listening state.</para>
-        /// <para>What to do: Fix the code: connect from a separate, non-listening socket.</para>
+        /// <para><c>EOPNOTSUPP</c>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</para>
+        /// <para>What to do: Fix the code if the socket is listening (connect from a separate socket). If it comes from the network (Linux), check the route to the peer; retrying the same path will fail again.</para>
         /// </summary>
         /// <remarks>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.OperationNotSupported"/>.</para>
+        /// <para>On <c>linux</c>, replayed: The peer namespace's nftables answer every TCP packet with ICMP destination unreachable code 5 (source-route-failed); the client's TCP socket (300 ms TCP_USER_TIMEOUT) connects to the peer over the veth pair.</para>
+        /// <para>Not this error: Call connect() on a listening stream socket, towards another listener. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/> instead (scenario <c>unix-stream-listening-socket</c>). (+3 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -1279,28 +1359,31 @@ namespace ErrorCatalog.Connect
         /// <para>Not listed by: connect(2), Linux man-pages 6.03 (2022-12-04); The GNU C Library Reference Manual, section Making a Connection (node Connecting); std.posix.connect, Zig standard library; connect function (winsock2.h), Microsoft Win32 API reference.</para>
         /// <para>Address families:</para>
         /// <list type="bullet">
-        /// <item><description>IPv4 (<c>AF_INET</c>)</description></item>
-        /// <item><description>IPv6 (<c>AF_INET6</c>)</description></item>
-        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>)</description></item>
+        /// <item><description>IPv4 (<c>AF_INET</c>): On Linux an ICMP destination-unreachable message with code 5 (source route failed) answering the SYN; elsewhere also a listening socket.</description></item>
         /// </list>
         /// <para>Names: native <c>EOPNOTSUPP</c>; alias <c>ENOTSUP</c>; Socket#connect, Ruby socket library documentation <c>Errno::EOPNOTSUPP</c>; .NET <see cref="global::System.Net.Sockets.SocketError.OperationNotSupported"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Linux does not use it for a listening socket: TCP answers EISCONN and AF_UNIX answers EINVAL. Linux can still produce it when an ICMP source-route-failed message ends the handshake. Evidence: Observed on Linux 6.18; Linux net/ipv4/icmp.c icmp_err_convert[] (ICMP_SR_FAILED).</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Linux does not use it for a listening socket: TCP answers EISCONN and AF_UNIX answers EINVAL, for IPv4, IPv6, stream and seqpacket alike. Shown by scenarios <c>args-tcp-listening-socket</c>, <c>args-tcp6-listening-socket</c>, <c>unix-stream-listening-socket</c>, <c>unix-seqpacket-listening-socket</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Linux can produce it when an ICMP source-route-failed message (type 3, code 5) ends the TCP handshake; ICMPv6 has no such code, so IPv6 sockets never see it. Evidence: Linux net/ipv4/icmp.c icmp_err_convert[]; net/ipv6/icmp.c icmpv6_err_convert(). Shown by scenario <c>tcp-peer-icmp-source-route-failed</c>.</description></item>
+        /// <item><description>macOS and other Darwin systems, FreeBSD, OpenBSD, NetBSD: BSD-derived kernels refuse connect() on a listening socket with EOPNOTSUPP, as POSIX describes, in every family. Evidence: FreeBSD sys/kern/uipc_socket.c soconnectat().</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): .NET refuses Connect and ConnectAsync on a listening socket itself, with InvalidOperationException, before the kernel is asked. Shown by scenarios <c>args-tcp-listening-socket</c>, <c>unix-stream-listening-socket</c>.</description></item>
         /// <item><description>macOS and other Darwin systems: With the default (UNIX 2003) headers EOPNOTSUPP is 102 and ENOTSUP is 45; code compiled without __DARWIN_UNIX03 sees EOPNOTSUPP defined as ENOTSUP (45). Evidence: apple-oss-distributions/xnu bsd/sys/errno.h.</description></item>
         /// <item><description>OpenBSD, NetBSD, Microsoft C runtime errno (MSVC, UCRT): ENOTSUP has a number of its own here, different from EOPNOTSUPP. Evidence: The platform headers listed in the catalog README.</description></item>
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures), Linux on MIPS, Linux on SPARC, Linux on Alpha, Linux on PA-RISC, FreeBSD: ENOTSUP is defined as EOPNOTSUPP (on Linux by the C library, since the kernel headers do not define ENOTSUP). Evidence: glibc bits/errno.h; FreeBSD sys/sys/errno.h.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures), Linux on MIPS, Linux on SPARC, Linux on Alpha, Linux on PA-RISC, FreeBSD: ENOTSUP is defined as EOPNOTSUPP (on Linux by the C library, since the kernel headers do not define ENOTSUP). Evidence: glibc bits/errno.h over Linux include/uapi/asm-generic/errno.h, which defines EOPNOTSUPP but no ENOTSUP; FreeBSD sys/sys/errno.h.</description></item>
         /// </list>
         /// </remarks>
         OperationNotSupported = 30,
 
         /// <summary>
-        /// <para><c>ENOENT</c>: The AF_UNIX path does not exist (a directory of it or the socket file itself is missing), or the path is empty.</para>
+        /// <para><c>ENOENT</c>: Nothing exists at the AF_UNIX path: the socket file or one of the directories leading to it is missing.</para>
         /// <para>What to do: Check the path; if the server may still be starting, retry with backoff.</para>
         /// </summary>
         /// <remarks>
+        /// <para>Only file-system paths give it. On Linux an empty path does not: written the usual way (a single NUL byte) it names the empty abstract name and is refused with ECONNREFUSED, and an address of only the family field is EINVAL. A missing abstract name, a stale socket file whose server has gone, and a regular file at the path are all refused with ECONNREFUSED.</para>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Transient"/> (Transient). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.NoSuchPath"/>, a <see cref="global::ErrorCatalog.Connect.ConnectException.SocketPath"/>.</para>
-        /// <para>On <c>linux</c>, replayed: Connect an AF_UNIX stream socket to a path in a fresh temporary directory where nothing exists.</para>
+        /// <para>On <c>linux</c>, replayed: Connect an AF_UNIX stream socket to a path in a fresh temporary directory where nothing exists. (+2 more)</para>
+        /// <para>Not this error: Connect with an empty path the usual way: length offsetof(sun_path) + strlen + 1 = 3, so sun_path holds a single NUL. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/> instead (scenario <c>unix-stream-empty-path</c>). (+4 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -1330,17 +1413,20 @@ namespace ErrorCatalog.Connect
         /// <para>Names: native <c>ENOENT</c>; Socket#connect, Ruby socket library documentation <c>Errno::ENOENT</c>; std.posix.connect, Zig standard library <c>FileNotFound</c>; .NET <see cref="global::System.Net.Sockets.SocketError.AddressNotAvailable"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>All platforms: .NET reports it as SocketError.AddressNotAvailable. Evidence: Observed with .NET 10.0.12 SocketErrorPal (reflection).</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): .NET reports it as SocketError.AddressNotAvailable, from Connect and ConnectAsync alike. Shown by scenarios <c>unix-stream-path-missing</c>, <c>unix-stream-directory-missing</c>, <c>unix-dgram-path-missing</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): An empty path is not ENOENT on Linux: sun_path holding one NUL byte is the empty abstract name (ECONNREFUSED), and a sockaddr_un of only the family field is EINVAL. Shown by scenarios <c>unix-stream-empty-path</c>, <c>unix-stream-family-only-address</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A missing abstract name, a socket file left behind by a closed socket, a socket bound without listen() and a regular file at the path all give ECONNREFUSED, not ENOENT. Evidence: Linux net/unix/af_unix.c unix_find_bsd(), unix_find_abstract(). Shown by scenarios <c>unix-stream-abstract-missing</c>, <c>unix-stream-stale-socket-file</c>, <c>unix-dgram-stale-socket-file</c>, <c>unix-stream-bound-not-listening</c>, <c>unix-stream-regular-file</c>.</description></item>
         /// </list>
         /// </remarks>
         NoSuchPath = 31,
 
         /// <summary>
-        /// <para><c>ENOTDIR</c>: Part of the AF_UNIX path that has to be a directory is some other kind of file.</para>
+        /// <para><c>ENOTDIR</c>: The AF_UNIX path uses something that is not a directory as if it were one: a file in the middle of the path, or a trailing slash after the socket file.</para>
         /// <para>What to do: Fix the socket path.</para>
         /// </summary>
         /// <remarks>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Permanent"/> (Permanent). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.NotADirectory"/>, a <see cref="global::ErrorCatalog.Connect.ConnectException.SocketPath"/>.</para>
+        /// <para>On <c>linux</c>, replayed: Create an empty regular file and connect to a path that uses it as a directory (file/server.sock). (+1 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -1364,18 +1450,24 @@ namespace ErrorCatalog.Connect
         /// <para>Not listed by: connect(2), Linux man-pages 6.03 (2022-12-04); The GNU C Library Reference Manual, section Making a Connection (node Connecting); std.posix.connect, Zig standard library; connect function (winsock2.h), Microsoft Win32 API reference.</para>
         /// <para>Address families:</para>
         /// <list type="bullet">
-        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>)</description></item>
+        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>): A regular file used as a directory on the path, or a slash after the socket file's name.</description></item>
         /// </list>
         /// <para>Names: native <c>ENOTDIR</c>; Socket#connect, Ruby socket library documentation <c>Errno::ENOTDIR</c>; .NET has no matching SocketError member.</para>
+        /// <para>Quirks:</para>
+        /// <list type="bullet">
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A trailing slash after a working socket path gives ENOTDIR, because a slash asks for a directory. Shown by scenario <c>unix-stream-trailing-slash</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): .NET has no SocketError for it and reports the generic SocketError.SocketError. Shown by scenarios <c>unix-stream-file-as-directory</c>, <c>unix-stream-trailing-slash</c>.</description></item>
+        /// </list>
         /// </remarks>
         NotADirectory = 32,
 
         /// <summary>
-        /// <para><c>ELOOP</c>: Resolving the AF_UNIX path met a symbolic-link loop or too many symbolic links.</para>
+        /// <para><c>ELOOP</c>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</para>
         /// <para>What to do: Fix the socket path or the symbolic links on it.</para>
         /// </summary>
         /// <remarks>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Permanent"/> (Permanent). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.SymbolicLinkLoop"/>, a <see cref="global::ErrorCatalog.Connect.ConnectException.SocketPath"/>.</para>
+        /// <para>On <c>linux</c>, replayed: Two symbolic links point at each other; connect to one of them. (+1 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -1393,29 +1485,32 @@ namespace ErrorCatalog.Connect
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
-        /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under the additional "shall fail" errors for sockets of family AF_UNIX.</description></item>
-        /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under "may fail": a system may report the condition with this error.</description></item>
+        /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under the additional "shall fail" errors for sockets of family AF_UNIX. For AF_UNIX a loop in the symbolic links of the path is an error every system must report.</description></item>
+        /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under "may fail": a system may report the condition with this error. More than SYMLOOP_MAX links met while resolving the path, loop or not.</description></item>
         /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the extra exceptions raised on Unix-based systems when the socket is AF_UNIX. Named <c>Errno::ELOOP</c> there.</description></item>
         /// </list>
         /// <para>Not listed by: connect(2), Linux man-pages 6.03 (2022-12-04); The GNU C Library Reference Manual, section Making a Connection (node Connecting); std.posix.connect, Zig standard library; connect function (winsock2.h), Microsoft Win32 API reference.</para>
         /// <para>Address families:</para>
         /// <list type="bullet">
-        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>)</description></item>
+        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>): A symbolic-link loop, or more than 40 links in one lookup on Linux.</description></item>
         /// </list>
         /// <para>Names: native <c>ELOOP</c>; Socket#connect, Ruby socket library documentation <c>Errno::ELOOP</c>; .NET has no matching SocketError member.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>All platforms: POSIX lists it twice: a loop is a "shall fail" error for AF_UNIX, while exceeding SYMLOOP_MAX links is a "may fail" error. Evidence: connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7).</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A chain of 41 symbolic links ends in ELOOP although there is no loop and a listening socket waits at its end: Linux follows at most 40 links per lookup. Evidence: Linux include/linux/namei.h MAXSYMLINKS. Shown by scenario <c>unix-stream-symlink-chain-too-long</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): .NET has no SocketError for it and reports the generic SocketError.SocketError. Shown by scenarios <c>unix-stream-symlink-loop</c>, <c>unix-stream-symlink-chain-too-long</c>.</description></item>
         /// </list>
         /// </remarks>
         SymbolicLinkLoop = 33,
 
         /// <summary>
-        /// <para><c>ENAMETOOLONG</c>: The AF_UNIX path, or one component of it, is longer than the system allows.</para>
-        /// <para>What to do: Use a shorter path (sun_path is a fixed array of 108 bytes on Linux) or change to a nearer working directory and use a relative path.</para>
+        /// <para><c>ENAMETOOLONG</c>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</para>
+        /// <para>What to do: Use shorter names. Note that sun_path itself is a fixed 108-byte array on Linux: a longer path cannot be passed at all (EINVAL), so a long location has to be reached through a relative path from a nearer working directory.</para>
         /// </summary>
         /// <remarks>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.NameTooLong"/>, a <see cref="global::ErrorCatalog.Connect.ConnectException.SocketPath"/>.</para>
+        /// <para>On <c>linux</c>, replayed: Connect to a symbolic link whose target has a 300-byte file name component.</para>
+        /// <para>Not this error: Connect with a 120-byte path plus NUL, so the address length (123) exceeds sizeof(struct sockaddr_un) (110). The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/> instead (scenario <c>unix-stream-sun-path-overlong</c>).</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -1433,30 +1528,32 @@ namespace ErrorCatalog.Connect
         /// </list>
         /// <para>Sources that list it:</para>
         /// <list type="bullet">
-        /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under the additional "shall fail" errors for sockets of family AF_UNIX.</description></item>
-        /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under "may fail": a system may report the condition with this error.</description></item>
+        /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under the additional "shall fail" errors for sockets of family AF_UNIX. For AF_UNIX a path component longer than NAME_MAX must be reported.</description></item>
+        /// <item><description>connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7): Listed under "may fail": a system may report the condition with this error. A whole path longer than PATH_MAX, possibly after symbolic links are expanded.</description></item>
         /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the exceptions raised on Unix-based systems. Named <c>Errno::ENAMETOOLONG</c> there.</description></item>
         /// <item><description>Socket#connect, Ruby socket library documentation: Listed among the extra exceptions raised on Unix-based systems when the socket is AF_UNIX. Named <c>Errno::ENAMETOOLLONG</c> there. <b>Erratum:</b> The AF_UNIX list misspells the class as Errno::ENAMETOOLLONG (double L); Ruby has no such class, the real one is Errno::ENAMETOOLONG.</description></item>
         /// </list>
         /// <para>Not listed by: connect(2), Linux man-pages 6.03 (2022-12-04); The GNU C Library Reference Manual, section Making a Connection (node Connecting); std.posix.connect, Zig standard library; connect function (winsock2.h), Microsoft Win32 API reference.</para>
         /// <para>Address families:</para>
         /// <list type="bullet">
-        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>)</description></item>
+        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>): On Linux only through a symbolic link whose target has a component longer than 255 bytes; a sun_path that is too long gives EINVAL.</description></item>
         /// </list>
         /// <para>Names: native <c>ENAMETOOLONG</c>; Socket#connect, Ruby socket library documentation <c>Errno::ENAMETOOLONG</c>, <c>Errno::ENAMETOOLLONG</c>; .NET has no matching SocketError member.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>All platforms: POSIX lists it twice: a component longer than NAME_MAX is a "shall fail" error for AF_UNIX, a whole path longer than PATH_MAX a "may fail" error. Evidence: connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7).</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): A sun_path too long for the structure is EINVAL, not ENAMETOOLONG, and a path of exactly 108 bytes without a terminating NUL works; ENAMETOOLONG needs a symbolic link to a name longer than 255 bytes. Evidence: Linux net/unix/af_unix.c unix_validate_addr(), unix_mkname_bsd(). Shown by scenarios <c>unix-stream-sun-path-overlong</c>, <c>unix-stream-sun-path-full-unterminated</c>, <c>unix-stream-symlink-to-long-name</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): .NET has no SocketError for it and reports the generic SocketError.SocketError. Shown by scenario <c>unix-stream-symlink-to-long-name</c>.</description></item>
         /// </list>
         /// </remarks>
         NameTooLong = 34,
 
         /// <summary>
-        /// <para><c>EIO</c>: The file system failed with an input/output error while the AF_UNIX path was being resolved.</para>
+        /// <para><c>EIO</c>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</para>
         /// <para>What to do: Report it; the file system holding the socket path has a problem.</para>
         /// </summary>
         /// <remarks>
         /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Permanent"/> (Permanent). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.InputOutputError"/>, a <see cref="global::ErrorCatalog.Connect.ConnectException.SocketPath"/>.</para>
+        /// <para>On <c>linux</c>, replayed: In a private mount namespace, a FUSE file system served by the replay itself, which answers every lookup with EIO, is mounted on a temporary directory; connect to a path inside it.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -1480,9 +1577,13 @@ namespace ErrorCatalog.Connect
         /// <para>Not listed by: connect(2), Linux man-pages 6.03 (2022-12-04); The GNU C Library Reference Manual, section Making a Connection (node Connecting); std.posix.connect, Zig standard library; connect function (winsock2.h), Microsoft Win32 API reference.</para>
         /// <para>Address families:</para>
         /// <list type="bullet">
-        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>)</description></item>
+        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>): A file system on the path fails its lookup with an input/output error.</description></item>
         /// </list>
         /// <para>Names: native <c>EIO</c>; Socket#connect, Ruby socket library documentation <c>Errno::EIO</c>; .NET has no matching SocketError member.</para>
+        /// <para>Quirks:</para>
+        /// <list type="bullet">
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Replayed with a FUSE file system that fails every lookup: connect() returns EIO, and .NET, which has no SocketError for it, reports the generic SocketError.SocketError. Shown by scenario <c>unix-stream-path-on-failing-file-system</c>.</description></item>
+        /// </list>
         /// </remarks>
         InputOutputError = 35,
 
@@ -1593,22 +1694,22 @@ namespace ErrorCatalog.Connect
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum ConnectLinuxCode : int
     {
-        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket is non-blocking and the connection could not be finished at once; the attempt goes on in the background.</summary>
+        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
         EINPROGRESS = 115,
 
-        /// <summary><c>EALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: An earlier connection attempt on this socket has not finished yet.</summary>
+        /// <summary><c>EALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: A connection attempt started earlier on this socket is still under way.</summary>
         EALREADY = 114,
 
-        /// <summary><c>EINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A caught signal interrupted a blocking connect(); POSIX says the connection attempt itself goes on.</summary>
+        /// <summary><c>EINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
         EINTR = 4,
 
-        /// <summary><c>EISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: This socket has a connection already.</summary>
+        /// <summary><c>EISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: The socket already has an established connection, so it cannot connect again.</summary>
         EISCONN = 106,
 
-        /// <summary><c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: A resource needed for the connection is temporarily exhausted; what exactly depends on the address family.</summary>
+        /// <summary><c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EAGAIN = 11,
 
-        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: A resource needed for the connection is temporarily exhausted; what exactly depends on the address family.</summary>
+        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EWOULDBLOCK = 11,
 
         /// <summary><c>ECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
@@ -1665,43 +1766,43 @@ namespace ErrorCatalog.Connect
         /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
+        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
         EINVAL = 22,
 
-        /// <summary><c>EBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The socket argument is not a valid open file descriptor.</summary>
+        /// <summary><c>EBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
         EBADF = 9,
 
-        /// <summary><c>ENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor refers to something other than a socket.</summary>
+        /// <summary><c>ENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
         ENOTSOCK = 88,
 
-        /// <summary><c>EFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The address structure lies outside the memory the process may access.</summary>
+        /// <summary><c>EFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
         EFAULT = 14,
 
-        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address belongs to a family this socket cannot use.</summary>
+        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
         EAFNOSUPPORT = 97,
 
-        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The socket at the destination has a different type than this socket, for example an AF_UNIX stream socket connecting to a datagram socket.</summary>
+        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
         EPROTOTYPE = 91,
 
-        /// <summary><c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: connect() was called on a socket that is in the listening state.</summary>
+        /// <summary><c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         EOPNOTSUPP = 95,
 
-        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: connect() was called on a socket that is in the listening state.</summary>
+        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         ENOTSUP = 95,
 
-        /// <summary><c>ENOENT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchPath"/>: The AF_UNIX path does not exist (a directory of it or the socket file itself is missing), or the path is empty.</summary>
+        /// <summary><c>ENOENT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchPath"/>: Nothing exists at the AF_UNIX path: the socket file or one of the directories leading to it is missing.</summary>
         ENOENT = 2,
 
-        /// <summary><c>ENOTDIR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotADirectory"/>: Part of the AF_UNIX path that has to be a directory is some other kind of file.</summary>
+        /// <summary><c>ENOTDIR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotADirectory"/>: The AF_UNIX path uses something that is not a directory as if it were one: a file in the middle of the path, or a trailing slash after the socket file.</summary>
         ENOTDIR = 20,
 
-        /// <summary><c>ELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path met a symbolic-link loop or too many symbolic links.</summary>
+        /// <summary><c>ELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
         ELOOP = 40,
 
-        /// <summary><c>ENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: The AF_UNIX path, or one component of it, is longer than the system allows.</summary>
+        /// <summary><c>ENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
         ENAMETOOLONG = 36,
 
-        /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system failed with an input/output error while the AF_UNIX path was being resolved.</summary>
+        /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
         EIO = 5,
     }
 
@@ -1710,22 +1811,22 @@ namespace ErrorCatalog.Connect
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum ConnectLinuxMipsCode : int
     {
-        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket is non-blocking and the connection could not be finished at once; the attempt goes on in the background.</summary>
+        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
         EINPROGRESS = 150,
 
-        /// <summary><c>EALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: An earlier connection attempt on this socket has not finished yet.</summary>
+        /// <summary><c>EALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: A connection attempt started earlier on this socket is still under way.</summary>
         EALREADY = 149,
 
-        /// <summary><c>EINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A caught signal interrupted a blocking connect(); POSIX says the connection attempt itself goes on.</summary>
+        /// <summary><c>EINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
         EINTR = 4,
 
-        /// <summary><c>EISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: This socket has a connection already.</summary>
+        /// <summary><c>EISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: The socket already has an established connection, so it cannot connect again.</summary>
         EISCONN = 133,
 
-        /// <summary><c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: A resource needed for the connection is temporarily exhausted; what exactly depends on the address family.</summary>
+        /// <summary><c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EAGAIN = 11,
 
-        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: A resource needed for the connection is temporarily exhausted; what exactly depends on the address family.</summary>
+        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EWOULDBLOCK = 11,
 
         /// <summary><c>ECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
@@ -1782,43 +1883,43 @@ namespace ErrorCatalog.Connect
         /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
+        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
         EINVAL = 22,
 
-        /// <summary><c>EBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The socket argument is not a valid open file descriptor.</summary>
+        /// <summary><c>EBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
         EBADF = 9,
 
-        /// <summary><c>ENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor refers to something other than a socket.</summary>
+        /// <summary><c>ENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
         ENOTSOCK = 95,
 
-        /// <summary><c>EFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The address structure lies outside the memory the process may access.</summary>
+        /// <summary><c>EFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
         EFAULT = 14,
 
-        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address belongs to a family this socket cannot use.</summary>
+        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
         EAFNOSUPPORT = 124,
 
-        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The socket at the destination has a different type than this socket, for example an AF_UNIX stream socket connecting to a datagram socket.</summary>
+        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
         EPROTOTYPE = 98,
 
-        /// <summary><c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: connect() was called on a socket that is in the listening state.</summary>
+        /// <summary><c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         EOPNOTSUPP = 122,
 
-        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: connect() was called on a socket that is in the listening state.</summary>
+        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         ENOTSUP = 122,
 
-        /// <summary><c>ENOENT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchPath"/>: The AF_UNIX path does not exist (a directory of it or the socket file itself is missing), or the path is empty.</summary>
+        /// <summary><c>ENOENT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchPath"/>: Nothing exists at the AF_UNIX path: the socket file or one of the directories leading to it is missing.</summary>
         ENOENT = 2,
 
-        /// <summary><c>ENOTDIR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotADirectory"/>: Part of the AF_UNIX path that has to be a directory is some other kind of file.</summary>
+        /// <summary><c>ENOTDIR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotADirectory"/>: The AF_UNIX path uses something that is not a directory as if it were one: a file in the middle of the path, or a trailing slash after the socket file.</summary>
         ENOTDIR = 20,
 
-        /// <summary><c>ELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path met a symbolic-link loop or too many symbolic links.</summary>
+        /// <summary><c>ELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
         ELOOP = 90,
 
-        /// <summary><c>ENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: The AF_UNIX path, or one component of it, is longer than the system allows.</summary>
+        /// <summary><c>ENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
         ENAMETOOLONG = 78,
 
-        /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system failed with an input/output error while the AF_UNIX path was being resolved.</summary>
+        /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
         EIO = 5,
     }
 
@@ -1827,22 +1928,22 @@ namespace ErrorCatalog.Connect
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum ConnectLinuxSparcCode : int
     {
-        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket is non-blocking and the connection could not be finished at once; the attempt goes on in the background.</summary>
+        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
         EINPROGRESS = 36,
 
-        /// <summary><c>EALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: An earlier connection attempt on this socket has not finished yet.</summary>
+        /// <summary><c>EALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: A connection attempt started earlier on this socket is still under way.</summary>
         EALREADY = 37,
 
-        /// <summary><c>EINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A caught signal interrupted a blocking connect(); POSIX says the connection attempt itself goes on.</summary>
+        /// <summary><c>EINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
         EINTR = 4,
 
-        /// <summary><c>EISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: This socket has a connection already.</summary>
+        /// <summary><c>EISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: The socket already has an established connection, so it cannot connect again.</summary>
         EISCONN = 56,
 
-        /// <summary><c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: A resource needed for the connection is temporarily exhausted; what exactly depends on the address family.</summary>
+        /// <summary><c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EAGAIN = 11,
 
-        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: A resource needed for the connection is temporarily exhausted; what exactly depends on the address family.</summary>
+        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EWOULDBLOCK = 11,
 
         /// <summary><c>ECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
@@ -1899,43 +2000,43 @@ namespace ErrorCatalog.Connect
         /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
+        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
         EINVAL = 22,
 
-        /// <summary><c>EBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The socket argument is not a valid open file descriptor.</summary>
+        /// <summary><c>EBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
         EBADF = 9,
 
-        /// <summary><c>ENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor refers to something other than a socket.</summary>
+        /// <summary><c>ENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
         ENOTSOCK = 38,
 
-        /// <summary><c>EFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The address structure lies outside the memory the process may access.</summary>
+        /// <summary><c>EFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
         EFAULT = 14,
 
-        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address belongs to a family this socket cannot use.</summary>
+        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
         EAFNOSUPPORT = 47,
 
-        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The socket at the destination has a different type than this socket, for example an AF_UNIX stream socket connecting to a datagram socket.</summary>
+        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
         EPROTOTYPE = 41,
 
-        /// <summary><c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: connect() was called on a socket that is in the listening state.</summary>
+        /// <summary><c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         EOPNOTSUPP = 45,
 
-        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: connect() was called on a socket that is in the listening state.</summary>
+        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         ENOTSUP = 45,
 
-        /// <summary><c>ENOENT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchPath"/>: The AF_UNIX path does not exist (a directory of it or the socket file itself is missing), or the path is empty.</summary>
+        /// <summary><c>ENOENT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchPath"/>: Nothing exists at the AF_UNIX path: the socket file or one of the directories leading to it is missing.</summary>
         ENOENT = 2,
 
-        /// <summary><c>ENOTDIR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotADirectory"/>: Part of the AF_UNIX path that has to be a directory is some other kind of file.</summary>
+        /// <summary><c>ENOTDIR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotADirectory"/>: The AF_UNIX path uses something that is not a directory as if it were one: a file in the middle of the path, or a trailing slash after the socket file.</summary>
         ENOTDIR = 20,
 
-        /// <summary><c>ELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path met a symbolic-link loop or too many symbolic links.</summary>
+        /// <summary><c>ELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
         ELOOP = 62,
 
-        /// <summary><c>ENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: The AF_UNIX path, or one component of it, is longer than the system allows.</summary>
+        /// <summary><c>ENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
         ENAMETOOLONG = 63,
 
-        /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system failed with an input/output error while the AF_UNIX path was being resolved.</summary>
+        /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
         EIO = 5,
     }
 
@@ -1944,22 +2045,22 @@ namespace ErrorCatalog.Connect
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum ConnectLinuxAlphaCode : int
     {
-        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket is non-blocking and the connection could not be finished at once; the attempt goes on in the background.</summary>
+        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
         EINPROGRESS = 36,
 
-        /// <summary><c>EALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: An earlier connection attempt on this socket has not finished yet.</summary>
+        /// <summary><c>EALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: A connection attempt started earlier on this socket is still under way.</summary>
         EALREADY = 37,
 
-        /// <summary><c>EINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A caught signal interrupted a blocking connect(); POSIX says the connection attempt itself goes on.</summary>
+        /// <summary><c>EINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
         EINTR = 4,
 
-        /// <summary><c>EISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: This socket has a connection already.</summary>
+        /// <summary><c>EISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: The socket already has an established connection, so it cannot connect again.</summary>
         EISCONN = 56,
 
-        /// <summary><c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: A resource needed for the connection is temporarily exhausted; what exactly depends on the address family.</summary>
+        /// <summary><c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EAGAIN = 35,
 
-        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: A resource needed for the connection is temporarily exhausted; what exactly depends on the address family.</summary>
+        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EWOULDBLOCK = 35,
 
         /// <summary><c>ECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
@@ -2016,43 +2117,43 @@ namespace ErrorCatalog.Connect
         /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
+        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
         EINVAL = 22,
 
-        /// <summary><c>EBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The socket argument is not a valid open file descriptor.</summary>
+        /// <summary><c>EBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
         EBADF = 9,
 
-        /// <summary><c>ENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor refers to something other than a socket.</summary>
+        /// <summary><c>ENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
         ENOTSOCK = 38,
 
-        /// <summary><c>EFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The address structure lies outside the memory the process may access.</summary>
+        /// <summary><c>EFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
         EFAULT = 14,
 
-        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address belongs to a family this socket cannot use.</summary>
+        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
         EAFNOSUPPORT = 47,
 
-        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The socket at the destination has a different type than this socket, for example an AF_UNIX stream socket connecting to a datagram socket.</summary>
+        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
         EPROTOTYPE = 41,
 
-        /// <summary><c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: connect() was called on a socket that is in the listening state.</summary>
+        /// <summary><c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         EOPNOTSUPP = 45,
 
-        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: connect() was called on a socket that is in the listening state.</summary>
+        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         ENOTSUP = 45,
 
-        /// <summary><c>ENOENT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchPath"/>: The AF_UNIX path does not exist (a directory of it or the socket file itself is missing), or the path is empty.</summary>
+        /// <summary><c>ENOENT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchPath"/>: Nothing exists at the AF_UNIX path: the socket file or one of the directories leading to it is missing.</summary>
         ENOENT = 2,
 
-        /// <summary><c>ENOTDIR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotADirectory"/>: Part of the AF_UNIX path that has to be a directory is some other kind of file.</summary>
+        /// <summary><c>ENOTDIR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotADirectory"/>: The AF_UNIX path uses something that is not a directory as if it were one: a file in the middle of the path, or a trailing slash after the socket file.</summary>
         ENOTDIR = 20,
 
-        /// <summary><c>ELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path met a symbolic-link loop or too many symbolic links.</summary>
+        /// <summary><c>ELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
         ELOOP = 62,
 
-        /// <summary><c>ENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: The AF_UNIX path, or one component of it, is longer than the system allows.</summary>
+        /// <summary><c>ENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
         ENAMETOOLONG = 63,
 
-        /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system failed with an input/output error while the AF_UNIX path was being resolved.</summary>
+        /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
         EIO = 5,
     }
 
@@ -2061,22 +2162,22 @@ namespace ErrorCatalog.Connect
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum ConnectLinuxPariscCode : int
     {
-        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket is non-blocking and the connection could not be finished at once; the attempt goes on in the background.</summary>
+        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
         EINPROGRESS = 245,
 
-        /// <summary><c>EALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: An earlier connection attempt on this socket has not finished yet.</summary>
+        /// <summary><c>EALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: A connection attempt started earlier on this socket is still under way.</summary>
         EALREADY = 244,
 
-        /// <summary><c>EINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A caught signal interrupted a blocking connect(); POSIX says the connection attempt itself goes on.</summary>
+        /// <summary><c>EINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
         EINTR = 4,
 
-        /// <summary><c>EISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: This socket has a connection already.</summary>
+        /// <summary><c>EISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: The socket already has an established connection, so it cannot connect again.</summary>
         EISCONN = 234,
 
-        /// <summary><c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: A resource needed for the connection is temporarily exhausted; what exactly depends on the address family.</summary>
+        /// <summary><c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EAGAIN = 11,
 
-        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: A resource needed for the connection is temporarily exhausted; what exactly depends on the address family.</summary>
+        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EWOULDBLOCK = 11,
 
         /// <summary><c>ECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
@@ -2133,43 +2234,43 @@ namespace ErrorCatalog.Connect
         /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
+        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
         EINVAL = 22,
 
-        /// <summary><c>EBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The socket argument is not a valid open file descriptor.</summary>
+        /// <summary><c>EBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
         EBADF = 9,
 
-        /// <summary><c>ENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor refers to something other than a socket.</summary>
+        /// <summary><c>ENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
         ENOTSOCK = 216,
 
-        /// <summary><c>EFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The address structure lies outside the memory the process may access.</summary>
+        /// <summary><c>EFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
         EFAULT = 14,
 
-        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address belongs to a family this socket cannot use.</summary>
+        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
         EAFNOSUPPORT = 225,
 
-        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The socket at the destination has a different type than this socket, for example an AF_UNIX stream socket connecting to a datagram socket.</summary>
+        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
         EPROTOTYPE = 219,
 
-        /// <summary><c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: connect() was called on a socket that is in the listening state.</summary>
+        /// <summary><c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         EOPNOTSUPP = 223,
 
-        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: connect() was called on a socket that is in the listening state.</summary>
+        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         ENOTSUP = 223,
 
-        /// <summary><c>ENOENT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchPath"/>: The AF_UNIX path does not exist (a directory of it or the socket file itself is missing), or the path is empty.</summary>
+        /// <summary><c>ENOENT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchPath"/>: Nothing exists at the AF_UNIX path: the socket file or one of the directories leading to it is missing.</summary>
         ENOENT = 2,
 
-        /// <summary><c>ENOTDIR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotADirectory"/>: Part of the AF_UNIX path that has to be a directory is some other kind of file.</summary>
+        /// <summary><c>ENOTDIR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotADirectory"/>: The AF_UNIX path uses something that is not a directory as if it were one: a file in the middle of the path, or a trailing slash after the socket file.</summary>
         ENOTDIR = 20,
 
-        /// <summary><c>ELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path met a symbolic-link loop or too many symbolic links.</summary>
+        /// <summary><c>ELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
         ELOOP = 249,
 
-        /// <summary><c>ENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: The AF_UNIX path, or one component of it, is longer than the system allows.</summary>
+        /// <summary><c>ENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
         ENAMETOOLONG = 248,
 
-        /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system failed with an input/output error while the AF_UNIX path was being resolved.</summary>
+        /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
         EIO = 5,
     }
 
@@ -2178,22 +2279,22 @@ namespace ErrorCatalog.Connect
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum ConnectDarwinCode : int
     {
-        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket is non-blocking and the connection could not be finished at once; the attempt goes on in the background.</summary>
+        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
         EINPROGRESS = 36,
 
-        /// <summary><c>EALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: An earlier connection attempt on this socket has not finished yet.</summary>
+        /// <summary><c>EALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: A connection attempt started earlier on this socket is still under way.</summary>
         EALREADY = 37,
 
-        /// <summary><c>EINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A caught signal interrupted a blocking connect(); POSIX says the connection attempt itself goes on.</summary>
+        /// <summary><c>EINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
         EINTR = 4,
 
-        /// <summary><c>EISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: This socket has a connection already.</summary>
+        /// <summary><c>EISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: The socket already has an established connection, so it cannot connect again.</summary>
         EISCONN = 56,
 
-        /// <summary><c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: A resource needed for the connection is temporarily exhausted; what exactly depends on the address family.</summary>
+        /// <summary><c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EAGAIN = 35,
 
-        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: A resource needed for the connection is temporarily exhausted; what exactly depends on the address family.</summary>
+        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EWOULDBLOCK = 35,
 
         /// <summary><c>ECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
@@ -2247,43 +2348,43 @@ namespace ErrorCatalog.Connect
         /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
+        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
         EINVAL = 22,
 
-        /// <summary><c>EBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The socket argument is not a valid open file descriptor.</summary>
+        /// <summary><c>EBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
         EBADF = 9,
 
-        /// <summary><c>ENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor refers to something other than a socket.</summary>
+        /// <summary><c>ENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
         ENOTSOCK = 38,
 
-        /// <summary><c>EFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The address structure lies outside the memory the process may access.</summary>
+        /// <summary><c>EFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
         EFAULT = 14,
 
-        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address belongs to a family this socket cannot use.</summary>
+        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
         EAFNOSUPPORT = 47,
 
-        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The socket at the destination has a different type than this socket, for example an AF_UNIX stream socket connecting to a datagram socket.</summary>
+        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
         EPROTOTYPE = 41,
 
-        /// <summary><c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: connect() was called on a socket that is in the listening state.</summary>
+        /// <summary><c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         EOPNOTSUPP = 102,
 
-        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: connect() was called on a socket that is in the listening state.</summary>
+        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         ENOTSUP = 45,
 
-        /// <summary><c>ENOENT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchPath"/>: The AF_UNIX path does not exist (a directory of it or the socket file itself is missing), or the path is empty.</summary>
+        /// <summary><c>ENOENT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchPath"/>: Nothing exists at the AF_UNIX path: the socket file or one of the directories leading to it is missing.</summary>
         ENOENT = 2,
 
-        /// <summary><c>ENOTDIR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotADirectory"/>: Part of the AF_UNIX path that has to be a directory is some other kind of file.</summary>
+        /// <summary><c>ENOTDIR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotADirectory"/>: The AF_UNIX path uses something that is not a directory as if it were one: a file in the middle of the path, or a trailing slash after the socket file.</summary>
         ENOTDIR = 20,
 
-        /// <summary><c>ELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path met a symbolic-link loop or too many symbolic links.</summary>
+        /// <summary><c>ELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
         ELOOP = 62,
 
-        /// <summary><c>ENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: The AF_UNIX path, or one component of it, is longer than the system allows.</summary>
+        /// <summary><c>ENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
         ENAMETOOLONG = 63,
 
-        /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system failed with an input/output error while the AF_UNIX path was being resolved.</summary>
+        /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
         EIO = 5,
     }
 
@@ -2292,22 +2393,22 @@ namespace ErrorCatalog.Connect
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum ConnectFreeBSDCode : int
     {
-        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket is non-blocking and the connection could not be finished at once; the attempt goes on in the background.</summary>
+        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
         EINPROGRESS = 36,
 
-        /// <summary><c>EALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: An earlier connection attempt on this socket has not finished yet.</summary>
+        /// <summary><c>EALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: A connection attempt started earlier on this socket is still under way.</summary>
         EALREADY = 37,
 
-        /// <summary><c>EINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A caught signal interrupted a blocking connect(); POSIX says the connection attempt itself goes on.</summary>
+        /// <summary><c>EINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
         EINTR = 4,
 
-        /// <summary><c>EISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: This socket has a connection already.</summary>
+        /// <summary><c>EISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: The socket already has an established connection, so it cannot connect again.</summary>
         EISCONN = 56,
 
-        /// <summary><c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: A resource needed for the connection is temporarily exhausted; what exactly depends on the address family.</summary>
+        /// <summary><c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EAGAIN = 35,
 
-        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: A resource needed for the connection is temporarily exhausted; what exactly depends on the address family.</summary>
+        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EWOULDBLOCK = 35,
 
         /// <summary><c>ECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
@@ -2358,43 +2459,43 @@ namespace ErrorCatalog.Connect
         /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
+        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
         EINVAL = 22,
 
-        /// <summary><c>EBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The socket argument is not a valid open file descriptor.</summary>
+        /// <summary><c>EBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
         EBADF = 9,
 
-        /// <summary><c>ENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor refers to something other than a socket.</summary>
+        /// <summary><c>ENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
         ENOTSOCK = 38,
 
-        /// <summary><c>EFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The address structure lies outside the memory the process may access.</summary>
+        /// <summary><c>EFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
         EFAULT = 14,
 
-        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address belongs to a family this socket cannot use.</summary>
+        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
         EAFNOSUPPORT = 47,
 
-        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The socket at the destination has a different type than this socket, for example an AF_UNIX stream socket connecting to a datagram socket.</summary>
+        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
         EPROTOTYPE = 41,
 
-        /// <summary><c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: connect() was called on a socket that is in the listening state.</summary>
+        /// <summary><c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         EOPNOTSUPP = 45,
 
-        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: connect() was called on a socket that is in the listening state.</summary>
+        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         ENOTSUP = 45,
 
-        /// <summary><c>ENOENT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchPath"/>: The AF_UNIX path does not exist (a directory of it or the socket file itself is missing), or the path is empty.</summary>
+        /// <summary><c>ENOENT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchPath"/>: Nothing exists at the AF_UNIX path: the socket file or one of the directories leading to it is missing.</summary>
         ENOENT = 2,
 
-        /// <summary><c>ENOTDIR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotADirectory"/>: Part of the AF_UNIX path that has to be a directory is some other kind of file.</summary>
+        /// <summary><c>ENOTDIR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotADirectory"/>: The AF_UNIX path uses something that is not a directory as if it were one: a file in the middle of the path, or a trailing slash after the socket file.</summary>
         ENOTDIR = 20,
 
-        /// <summary><c>ELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path met a symbolic-link loop or too many symbolic links.</summary>
+        /// <summary><c>ELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
         ELOOP = 62,
 
-        /// <summary><c>ENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: The AF_UNIX path, or one component of it, is longer than the system allows.</summary>
+        /// <summary><c>ENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
         ENAMETOOLONG = 63,
 
-        /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system failed with an input/output error while the AF_UNIX path was being resolved.</summary>
+        /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
         EIO = 5,
     }
 
@@ -2403,22 +2504,22 @@ namespace ErrorCatalog.Connect
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum ConnectOpenBSDCode : int
     {
-        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket is non-blocking and the connection could not be finished at once; the attempt goes on in the background.</summary>
+        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
         EINPROGRESS = 36,
 
-        /// <summary><c>EALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: An earlier connection attempt on this socket has not finished yet.</summary>
+        /// <summary><c>EALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: A connection attempt started earlier on this socket is still under way.</summary>
         EALREADY = 37,
 
-        /// <summary><c>EINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A caught signal interrupted a blocking connect(); POSIX says the connection attempt itself goes on.</summary>
+        /// <summary><c>EINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
         EINTR = 4,
 
-        /// <summary><c>EISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: This socket has a connection already.</summary>
+        /// <summary><c>EISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: The socket already has an established connection, so it cannot connect again.</summary>
         EISCONN = 56,
 
-        /// <summary><c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: A resource needed for the connection is temporarily exhausted; what exactly depends on the address family.</summary>
+        /// <summary><c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EAGAIN = 35,
 
-        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: A resource needed for the connection is temporarily exhausted; what exactly depends on the address family.</summary>
+        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EWOULDBLOCK = 35,
 
         /// <summary><c>ECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
@@ -2469,43 +2570,43 @@ namespace ErrorCatalog.Connect
         /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
+        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
         EINVAL = 22,
 
-        /// <summary><c>EBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The socket argument is not a valid open file descriptor.</summary>
+        /// <summary><c>EBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
         EBADF = 9,
 
-        /// <summary><c>ENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor refers to something other than a socket.</summary>
+        /// <summary><c>ENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
         ENOTSOCK = 38,
 
-        /// <summary><c>EFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The address structure lies outside the memory the process may access.</summary>
+        /// <summary><c>EFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
         EFAULT = 14,
 
-        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address belongs to a family this socket cannot use.</summary>
+        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
         EAFNOSUPPORT = 47,
 
-        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The socket at the destination has a different type than this socket, for example an AF_UNIX stream socket connecting to a datagram socket.</summary>
+        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
         EPROTOTYPE = 41,
 
-        /// <summary><c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: connect() was called on a socket that is in the listening state.</summary>
+        /// <summary><c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         EOPNOTSUPP = 45,
 
-        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: connect() was called on a socket that is in the listening state.</summary>
+        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         ENOTSUP = 91,
 
-        /// <summary><c>ENOENT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchPath"/>: The AF_UNIX path does not exist (a directory of it or the socket file itself is missing), or the path is empty.</summary>
+        /// <summary><c>ENOENT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchPath"/>: Nothing exists at the AF_UNIX path: the socket file or one of the directories leading to it is missing.</summary>
         ENOENT = 2,
 
-        /// <summary><c>ENOTDIR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotADirectory"/>: Part of the AF_UNIX path that has to be a directory is some other kind of file.</summary>
+        /// <summary><c>ENOTDIR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotADirectory"/>: The AF_UNIX path uses something that is not a directory as if it were one: a file in the middle of the path, or a trailing slash after the socket file.</summary>
         ENOTDIR = 20,
 
-        /// <summary><c>ELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path met a symbolic-link loop or too many symbolic links.</summary>
+        /// <summary><c>ELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
         ELOOP = 62,
 
-        /// <summary><c>ENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: The AF_UNIX path, or one component of it, is longer than the system allows.</summary>
+        /// <summary><c>ENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
         ENAMETOOLONG = 63,
 
-        /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system failed with an input/output error while the AF_UNIX path was being resolved.</summary>
+        /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
         EIO = 5,
     }
 
@@ -2514,22 +2615,22 @@ namespace ErrorCatalog.Connect
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum ConnectNetBSDCode : int
     {
-        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket is non-blocking and the connection could not be finished at once; the attempt goes on in the background.</summary>
+        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
         EINPROGRESS = 36,
 
-        /// <summary><c>EALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: An earlier connection attempt on this socket has not finished yet.</summary>
+        /// <summary><c>EALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: A connection attempt started earlier on this socket is still under way.</summary>
         EALREADY = 37,
 
-        /// <summary><c>EINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A caught signal interrupted a blocking connect(); POSIX says the connection attempt itself goes on.</summary>
+        /// <summary><c>EINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
         EINTR = 4,
 
-        /// <summary><c>EISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: This socket has a connection already.</summary>
+        /// <summary><c>EISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: The socket already has an established connection, so it cannot connect again.</summary>
         EISCONN = 56,
 
-        /// <summary><c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: A resource needed for the connection is temporarily exhausted; what exactly depends on the address family.</summary>
+        /// <summary><c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EAGAIN = 35,
 
-        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: A resource needed for the connection is temporarily exhausted; what exactly depends on the address family.</summary>
+        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EWOULDBLOCK = 35,
 
         /// <summary><c>ECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
@@ -2583,43 +2684,43 @@ namespace ErrorCatalog.Connect
         /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
+        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
         EINVAL = 22,
 
-        /// <summary><c>EBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The socket argument is not a valid open file descriptor.</summary>
+        /// <summary><c>EBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
         EBADF = 9,
 
-        /// <summary><c>ENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor refers to something other than a socket.</summary>
+        /// <summary><c>ENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
         ENOTSOCK = 38,
 
-        /// <summary><c>EFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The address structure lies outside the memory the process may access.</summary>
+        /// <summary><c>EFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
         EFAULT = 14,
 
-        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address belongs to a family this socket cannot use.</summary>
+        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
         EAFNOSUPPORT = 47,
 
-        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The socket at the destination has a different type than this socket, for example an AF_UNIX stream socket connecting to a datagram socket.</summary>
+        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
         EPROTOTYPE = 41,
 
-        /// <summary><c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: connect() was called on a socket that is in the listening state.</summary>
+        /// <summary><c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         EOPNOTSUPP = 45,
 
-        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: connect() was called on a socket that is in the listening state.</summary>
+        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         ENOTSUP = 86,
 
-        /// <summary><c>ENOENT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchPath"/>: The AF_UNIX path does not exist (a directory of it or the socket file itself is missing), or the path is empty.</summary>
+        /// <summary><c>ENOENT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchPath"/>: Nothing exists at the AF_UNIX path: the socket file or one of the directories leading to it is missing.</summary>
         ENOENT = 2,
 
-        /// <summary><c>ENOTDIR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotADirectory"/>: Part of the AF_UNIX path that has to be a directory is some other kind of file.</summary>
+        /// <summary><c>ENOTDIR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotADirectory"/>: The AF_UNIX path uses something that is not a directory as if it were one: a file in the middle of the path, or a trailing slash after the socket file.</summary>
         ENOTDIR = 20,
 
-        /// <summary><c>ELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path met a symbolic-link loop or too many symbolic links.</summary>
+        /// <summary><c>ELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
         ELOOP = 62,
 
-        /// <summary><c>ENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: The AF_UNIX path, or one component of it, is longer than the system allows.</summary>
+        /// <summary><c>ENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
         ENAMETOOLONG = 63,
 
-        /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system failed with an input/output error while the AF_UNIX path was being resolved.</summary>
+        /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
         EIO = 5,
     }
 
@@ -2628,19 +2729,19 @@ namespace ErrorCatalog.Connect
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum ConnectWindowsCode : int
     {
-        /// <summary><c>WSAEINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket is non-blocking and the connection could not be finished at once; the attempt goes on in the background.</summary>
+        /// <summary><c>WSAEINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
         WSAEINPROGRESS = 10036,
 
-        /// <summary><c>WSAEALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: An earlier connection attempt on this socket has not finished yet.</summary>
+        /// <summary><c>WSAEALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: A connection attempt started earlier on this socket is still under way.</summary>
         WSAEALREADY = 10037,
 
-        /// <summary><c>WSAEINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A caught signal interrupted a blocking connect(); POSIX says the connection attempt itself goes on.</summary>
+        /// <summary><c>WSAEINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
         WSAEINTR = 10004,
 
-        /// <summary><c>WSAEISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: This socket has a connection already.</summary>
+        /// <summary><c>WSAEISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: The socket already has an established connection, so it cannot connect again.</summary>
         WSAEISCONN = 10056,
 
-        /// <summary><c>WSAEWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: A resource needed for the connection is temporarily exhausted; what exactly depends on the address family.</summary>
+        /// <summary><c>WSAEWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         WSAEWOULDBLOCK = 10035,
 
         /// <summary><c>WSAECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
@@ -2682,31 +2783,31 @@ namespace ErrorCatalog.Connect
         /// <summary><c>WSAEACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
         WSAEACCES = 10013,
 
-        /// <summary><c>WSAEINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
+        /// <summary><c>WSAEINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
         WSAEINVAL = 10022,
 
-        /// <summary><c>WSAEBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The socket argument is not a valid open file descriptor.</summary>
+        /// <summary><c>WSAEBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
         WSAEBADF = 10009,
 
-        /// <summary><c>WSAENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor refers to something other than a socket.</summary>
+        /// <summary><c>WSAENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
         WSAENOTSOCK = 10038,
 
-        /// <summary><c>WSAEFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The address structure lies outside the memory the process may access.</summary>
+        /// <summary><c>WSAEFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
         WSAEFAULT = 10014,
 
-        /// <summary><c>WSAEAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address belongs to a family this socket cannot use.</summary>
+        /// <summary><c>WSAEAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
         WSAEAFNOSUPPORT = 10047,
 
-        /// <summary><c>WSAEPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The socket at the destination has a different type than this socket, for example an AF_UNIX stream socket connecting to a datagram socket.</summary>
+        /// <summary><c>WSAEPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
         WSAEPROTOTYPE = 10041,
 
-        /// <summary><c>WSAEOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: connect() was called on a socket that is in the listening state.</summary>
+        /// <summary><c>WSAEOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         WSAEOPNOTSUPP = 10045,
 
-        /// <summary><c>WSAELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path met a symbolic-link loop or too many symbolic links.</summary>
+        /// <summary><c>WSAELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
         WSAELOOP = 10062,
 
-        /// <summary><c>WSAENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: The AF_UNIX path, or one component of it, is longer than the system allows.</summary>
+        /// <summary><c>WSAENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
         WSAENAMETOOLONG = 10063,
 
         /// <summary><c>WSANOTINITIALISED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WinsockNotInitialized"/>: Winsock was not initialised: WSAStartup was not called successfully before connect().</summary>
@@ -2718,22 +2819,22 @@ namespace ErrorCatalog.Connect
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum ConnectWindowsCrtCode : int
     {
-        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket is non-blocking and the connection could not be finished at once; the attempt goes on in the background.</summary>
+        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
         EINPROGRESS = 112,
 
-        /// <summary><c>EALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: An earlier connection attempt on this socket has not finished yet.</summary>
+        /// <summary><c>EALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: A connection attempt started earlier on this socket is still under way.</summary>
         EALREADY = 103,
 
-        /// <summary><c>EINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A caught signal interrupted a blocking connect(); POSIX says the connection attempt itself goes on.</summary>
+        /// <summary><c>EINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
         EINTR = 4,
 
-        /// <summary><c>EISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: This socket has a connection already.</summary>
+        /// <summary><c>EISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: The socket already has an established connection, so it cannot connect again.</summary>
         EISCONN = 113,
 
-        /// <summary><c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: A resource needed for the connection is temporarily exhausted; what exactly depends on the address family.</summary>
+        /// <summary><c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EAGAIN = 11,
 
-        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: A resource needed for the connection is temporarily exhausted; what exactly depends on the address family.</summary>
+        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EWOULDBLOCK = 140,
 
         /// <summary><c>ECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
@@ -2784,43 +2885,43 @@ namespace ErrorCatalog.Connect
         /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
+        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
         EINVAL = 22,
 
-        /// <summary><c>EBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The socket argument is not a valid open file descriptor.</summary>
+        /// <summary><c>EBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
         EBADF = 9,
 
-        /// <summary><c>ENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor refers to something other than a socket.</summary>
+        /// <summary><c>ENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
         ENOTSOCK = 128,
 
-        /// <summary><c>EFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The address structure lies outside the memory the process may access.</summary>
+        /// <summary><c>EFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
         EFAULT = 14,
 
-        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address belongs to a family this socket cannot use.</summary>
+        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
         EAFNOSUPPORT = 102,
 
-        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The socket at the destination has a different type than this socket, for example an AF_UNIX stream socket connecting to a datagram socket.</summary>
+        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
         EPROTOTYPE = 136,
 
-        /// <summary><c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: connect() was called on a socket that is in the listening state.</summary>
+        /// <summary><c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         EOPNOTSUPP = 130,
 
-        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: connect() was called on a socket that is in the listening state.</summary>
+        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         ENOTSUP = 129,
 
-        /// <summary><c>ENOENT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchPath"/>: The AF_UNIX path does not exist (a directory of it or the socket file itself is missing), or the path is empty.</summary>
+        /// <summary><c>ENOENT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchPath"/>: Nothing exists at the AF_UNIX path: the socket file or one of the directories leading to it is missing.</summary>
         ENOENT = 2,
 
-        /// <summary><c>ENOTDIR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotADirectory"/>: Part of the AF_UNIX path that has to be a directory is some other kind of file.</summary>
+        /// <summary><c>ENOTDIR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotADirectory"/>: The AF_UNIX path uses something that is not a directory as if it were one: a file in the middle of the path, or a trailing slash after the socket file.</summary>
         ENOTDIR = 20,
 
-        /// <summary><c>ELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path met a symbolic-link loop or too many symbolic links.</summary>
+        /// <summary><c>ELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
         ELOOP = 114,
 
-        /// <summary><c>ENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: The AF_UNIX path, or one component of it, is longer than the system allows.</summary>
+        /// <summary><c>ENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
         ENAMETOOLONG = 38,
 
-        /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system failed with an input/output error while the AF_UNIX path was being resolved.</summary>
+        /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
         EIO = 5,
     }
 
@@ -4526,11 +4627,11 @@ namespace ErrorCatalog.Connect
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="error"/> is not a member of <see cref="global::ErrorCatalog.Connect.ConnectError"/>.</exception>
         public static string GetSummary(global::ErrorCatalog.Connect.ConnectError error) => error switch
         {
-            global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress => "The socket is non-blocking and the connection could not be finished at once; the attempt goes on in the background.",
-            global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress => "An earlier connection attempt on this socket has not finished yet.",
-            global::ErrorCatalog.Connect.ConnectError.Interrupted => "A caught signal interrupted a blocking connect(); POSIX says the connection attempt itself goes on.",
-            global::ErrorCatalog.Connect.ConnectError.AlreadyConnected => "This socket has a connection already.",
-            global::ErrorCatalog.Connect.ConnectError.TryAgain => "A resource needed for the connection is temporarily exhausted; what exactly depends on the address family.",
+            global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress => "The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.",
+            global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress => "A connection attempt started earlier on this socket is still under way.",
+            global::ErrorCatalog.Connect.ConnectError.Interrupted => "A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.",
+            global::ErrorCatalog.Connect.ConnectError.AlreadyConnected => "The socket already has an established connection, so it cannot connect again.",
+            global::ErrorCatalog.Connect.ConnectError.TryAgain => "Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.",
             global::ErrorCatalog.Connect.ConnectError.ConnectionRefused => "Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.",
             global::ErrorCatalog.Connect.ConnectError.ConnectionReset => "The peer reset the connection while it was being set up.",
             global::ErrorCatalog.Connect.ConnectError.ConnectionAborted => "The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.",
@@ -4549,18 +4650,18 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.NoStreamResources => "A STREAMS-based socket implementation ran out of STREAMS resources for the connection.",
             global::ErrorCatalog.Connect.ConnectError.AccessDenied => "Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.",
             global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted => "A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.",
-            global::ErrorCatalog.Connect.ConnectError.InvalidArgument => "An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.",
-            global::ErrorCatalog.Connect.ConnectError.BadDescriptor => "The socket argument is not a valid open file descriptor.",
-            global::ErrorCatalog.Connect.ConnectError.NotASocket => "The descriptor refers to something other than a socket.",
-            global::ErrorCatalog.Connect.ConnectError.BadAddress => "The address structure lies outside the memory the process may access.",
-            global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported => "The address belongs to a family this socket cannot use.",
-            global::ErrorCatalog.Connect.ConnectError.WrongProtocolType => "The socket at the destination has a different type than this socket, for example an AF_UNIX stream socket connecting to a datagram socket.",
-            global::ErrorCatalog.Connect.ConnectError.OperationNotSupported => "connect() was called on a socket that is in the listening state.",
-            global::ErrorCatalog.Connect.ConnectError.NoSuchPath => "The AF_UNIX path does not exist (a directory of it or the socket file itself is missing), or the path is empty.",
-            global::ErrorCatalog.Connect.ConnectError.NotADirectory => "Part of the AF_UNIX path that has to be a directory is some other kind of file.",
-            global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop => "Resolving the AF_UNIX path met a symbolic-link loop or too many symbolic links.",
-            global::ErrorCatalog.Connect.ConnectError.NameTooLong => "The AF_UNIX path, or one component of it, is longer than the system allows.",
-            global::ErrorCatalog.Connect.ConnectError.InputOutputError => "The file system failed with an input/output error while the AF_UNIX path was being resolved.",
+            global::ErrorCatalog.Connect.ConnectError.InvalidArgument => "An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.",
+            global::ErrorCatalog.Connect.ConnectError.BadDescriptor => "The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).",
+            global::ErrorCatalog.Connect.ConnectError.NotASocket => "The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.",
+            global::ErrorCatalog.Connect.ConnectError.BadAddress => "The kernel could not read the address: the pointer is null or points into memory the process may not read.",
+            global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported => "The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.",
+            global::ErrorCatalog.Connect.ConnectError.WrongProtocolType => "The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.",
+            global::ErrorCatalog.Connect.ConnectError.OperationNotSupported => "The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.",
+            global::ErrorCatalog.Connect.ConnectError.NoSuchPath => "Nothing exists at the AF_UNIX path: the socket file or one of the directories leading to it is missing.",
+            global::ErrorCatalog.Connect.ConnectError.NotADirectory => "The AF_UNIX path uses something that is not a directory as if it were one: a file in the middle of the path, or a trailing slash after the socket file.",
+            global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop => "Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.",
+            global::ErrorCatalog.Connect.ConnectError.NameTooLong => "A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.",
+            global::ErrorCatalog.Connect.ConnectError.InputOutputError => "The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.",
             global::ErrorCatalog.Connect.ConnectError.WinsockNotInitialized => "Winsock was not initialised: WSAStartup was not called successfully before connect().",
             _ => ThrowNotAMember<string>(error),
         };
@@ -4573,8 +4674,8 @@ namespace ErrorCatalog.Connect
         {
             global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress => "Wait until the socket is writable (poll, select, epoll, kqueue), then read SO_ERROR at level SOL_SOCKET to learn whether the connection succeeded.",
             global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress => "Do not call connect() again to poll for completion; wait for writability and read SO_ERROR instead.",
-            global::ErrorCatalog.Connect.ConnectError.Interrupted => "Do not start a new attempt on the same socket. Wait for writability and read SO_ERROR (what a repeated connect() returns differs between systems), or close the socket and start over.",
-            global::ErrorCatalog.Connect.ConnectError.AlreadyConnected => "Use the existing connection, or close the socket and create a new one to connect elsewhere. After a non-blocking connect, treat EISCONN from a repeated connect() as success.",
+            global::ErrorCatalog.Connect.ConnectError.Interrupted => "For TCP, do not start a new attempt: wait for writability and read SO_ERROR (a repeated connect() differs between systems). For AF_UNIX on Linux the attempt is gone; call connect() again. To avoid the error, install handlers with SA_RESTART and no SO_SNDTIMEO.",
+            global::ErrorCatalog.Connect.ConnectError.AlreadyConnected => "Use the existing connection, or close the socket and create a new one to connect elsewhere. After a non-blocking connect, treat EISCONN from a repeated connect() as success (Linux returns 0 to the first repeat after completion, EISCONN to later ones).",
             global::ErrorCatalog.Connect.ConnectError.TryAgain => "Back off and retry later. For AF_UNIX, wait until the listener accepts (poll for writability); for IP, free ephemeral ports or widen the local port range.",
             global::ErrorCatalog.Connect.ConnectError.ConnectionRefused => "Check the address and port; the service may not be running yet. Retry with backoff on a new socket.",
             global::ErrorCatalog.Connect.ConnectError.ConnectionReset => "Retry with backoff on a new socket; if it persists, the peer or a middlebox is rejecting the connection.",
@@ -4600,11 +4701,11 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.BadAddress => "Fix the code: pass a valid pointer and length for the sockaddr.",
             global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported => "Fix the code: create the socket with the same family as the address (for example AF_INET6 for an IPv6 address).",
             global::ErrorCatalog.Connect.ConnectError.WrongProtocolType => "Fix the code or configuration: use the socket type the peer uses.",
-            global::ErrorCatalog.Connect.ConnectError.OperationNotSupported => "Fix the code: connect from a separate, non-listening socket.",
+            global::ErrorCatalog.Connect.ConnectError.OperationNotSupported => "Fix the code if the socket is listening (connect from a separate socket). If it comes from the network (Linux), check the route to the peer; retrying the same path will fail again.",
             global::ErrorCatalog.Connect.ConnectError.NoSuchPath => "Check the path; if the server may still be starting, retry with backoff.",
             global::ErrorCatalog.Connect.ConnectError.NotADirectory => "Fix the socket path.",
             global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop => "Fix the socket path or the symbolic links on it.",
-            global::ErrorCatalog.Connect.ConnectError.NameTooLong => "Use a shorter path (sun_path is a fixed array of 108 bytes on Linux) or change to a nearer working directory and use a relative path.",
+            global::ErrorCatalog.Connect.ConnectError.NameTooLong => "Use shorter names. Note that sun_path itself is a fixed 108-byte array on Linux: a longer path cannot be passed at all (EINVAL), so a long location has to be reached through a relative path from a nearer working directory.",
             global::ErrorCatalog.Connect.ConnectError.InputOutputError => "Report it; the file system holding the socket path has a problem.",
             global::ErrorCatalog.Connect.ConnectError.WinsockNotInitialized => "Fix the code: call WSAStartup successfully before any other Winsock call.",
             _ => ThrowNotAMember<string>(error),
@@ -4996,7 +5097,7 @@ namespace ErrorCatalog.Connect
             }
         }
 
-        /// <summary><c>EINPROGRESS</c>: The socket is non-blocking and the connection could not be finished at once; the attempt goes on in the background.</summary>
+        /// <summary><c>EINPROGRESS</c>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
         /// <remarks>What to do: Wait until the socket is writable (poll, select, epoll, kqueue), then read SO_ERROR at level SOL_SOCKET to learn whether the connection succeeded. See <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/> for the codes and sources.</remarks>
         public sealed class ConnectionInProgress : global::ErrorCatalog.Connect.ConnectException
         {
@@ -5010,7 +5111,7 @@ namespace ErrorCatalog.Connect
             }
         }
 
-        /// <summary><c>EALREADY</c>: An earlier connection attempt on this socket has not finished yet.</summary>
+        /// <summary><c>EALREADY</c>: A connection attempt started earlier on this socket is still under way.</summary>
         /// <remarks>What to do: Do not call connect() again to poll for completion; wait for writability and read SO_ERROR instead. See <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/> for the codes and sources.</remarks>
         public sealed class AlreadyInProgress : global::ErrorCatalog.Connect.ConnectException
         {
@@ -5024,8 +5125,8 @@ namespace ErrorCatalog.Connect
             }
         }
 
-        /// <summary><c>EINTR</c>: A caught signal interrupted a blocking connect(); POSIX says the connection attempt itself goes on.</summary>
-        /// <remarks>What to do: Do not start a new attempt on the same socket. Wait for writability and read SO_ERROR (what a repeated connect() returns differs between systems), or close the socket and start over. See <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/> for the codes and sources.</remarks>
+        /// <summary><c>EINTR</c>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
+        /// <remarks>What to do: For TCP, do not start a new attempt: wait for writability and read SO_ERROR (a repeated connect() differs between systems). For AF_UNIX on Linux the attempt is gone; call connect() again. To avoid the error, install handlers with SA_RESTART and no SO_SNDTIMEO. See <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/> for the codes and sources.</remarks>
         public sealed class Interrupted : global::ErrorCatalog.Connect.ConnectException
         {
             /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>.</summary>
@@ -5038,8 +5139,8 @@ namespace ErrorCatalog.Connect
             }
         }
 
-        /// <summary><c>EISCONN</c>: This socket has a connection already.</summary>
-        /// <remarks>What to do: Use the existing connection, or close the socket and create a new one to connect elsewhere. After a non-blocking connect, treat EISCONN from a repeated connect() as success. See <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/> for the codes and sources.</remarks>
+        /// <summary><c>EISCONN</c>: The socket already has an established connection, so it cannot connect again.</summary>
+        /// <remarks>What to do: Use the existing connection, or close the socket and create a new one to connect elsewhere. After a non-blocking connect, treat EISCONN from a repeated connect() as success (Linux returns 0 to the first repeat after completion, EISCONN to later ones). See <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/> for the codes and sources.</remarks>
         public sealed class AlreadyConnected : global::ErrorCatalog.Connect.ConnectException
         {
             /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>.</summary>
@@ -5052,7 +5153,7 @@ namespace ErrorCatalog.Connect
             }
         }
 
-        /// <summary><c>EAGAIN</c>: A resource needed for the connection is temporarily exhausted; what exactly depends on the address family.</summary>
+        /// <summary><c>EAGAIN</c>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         /// <remarks>What to do: Back off and retry later. For AF_UNIX, wait until the listener accepts (poll for writability); for IP, free ephemeral ports or widen the local port range. See <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/> for the codes and sources.</remarks>
         public sealed class TryAgain : global::ErrorCatalog.Connect.ConnectException
         {
@@ -5318,7 +5419,7 @@ namespace ErrorCatalog.Connect
             }
         }
 
-        /// <summary><c>EINVAL</c>: An argument is invalid: an address length that does not fit the family, an unusable family in the address, or a socket in a state that cannot connect.</summary>
+        /// <summary><c>EINVAL</c>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
         /// <remarks>What to do: Fix the code: pass a sockaddr of the socket's family with its exact size, and do not connect listening sockets. See <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/> for the codes and sources.</remarks>
         public sealed class InvalidArgument : global::ErrorCatalog.Connect.ConnectException
         {
@@ -5332,7 +5433,7 @@ namespace ErrorCatalog.Connect
             }
         }
 
-        /// <summary><c>EBADF</c>: The socket argument is not a valid open file descriptor.</summary>
+        /// <summary><c>EBADF</c>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
         /// <remarks>What to do: Fix the code: the descriptor was never opened, was already closed, or was closed by another thread during the call. See <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/> for the codes and sources.</remarks>
         public sealed class BadDescriptor : global::ErrorCatalog.Connect.ConnectException
         {
@@ -5346,7 +5447,7 @@ namespace ErrorCatalog.Connect
             }
         }
 
-        /// <summary><c>ENOTSOCK</c>: The descriptor refers to something other than a socket.</summary>
+        /// <summary><c>ENOTSOCK</c>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
         /// <remarks>What to do: Fix the code: a file, pipe or other descriptor was passed where a socket was expected. See <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/> for the codes and sources.</remarks>
         public sealed class NotASocket : global::ErrorCatalog.Connect.ConnectException
         {
@@ -5360,7 +5461,7 @@ namespace ErrorCatalog.Connect
             }
         }
 
-        /// <summary><c>EFAULT</c>: The address structure lies outside the memory the process may access.</summary>
+        /// <summary><c>EFAULT</c>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
         /// <remarks>What to do: Fix the code: pass a valid pointer and length for the sockaddr. See <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/> for the codes and sources.</remarks>
         public sealed class BadAddress : global::ErrorCatalog.Connect.ConnectException
         {
@@ -5374,7 +5475,7 @@ namespace ErrorCatalog.Connect
             }
         }
 
-        /// <summary><c>EAFNOSUPPORT</c>: The address belongs to a family this socket cannot use.</summary>
+        /// <summary><c>EAFNOSUPPORT</c>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
         /// <remarks>What to do: Fix the code: create the socket with the same family as the address (for example AF_INET6 for an IPv6 address). See <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/> for the codes and sources.</remarks>
         public sealed class AddressFamilyNotSupported : global::ErrorCatalog.Connect.ConnectException
         {
@@ -5388,7 +5489,7 @@ namespace ErrorCatalog.Connect
             }
         }
 
-        /// <summary><c>EPROTOTYPE</c>: The socket at the destination has a different type than this socket, for example an AF_UNIX stream socket connecting to a datagram socket.</summary>
+        /// <summary><c>EPROTOTYPE</c>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
         /// <remarks>What to do: Fix the code or configuration: use the socket type the peer uses. See <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/> for the codes and sources.</remarks>
         public sealed class WrongProtocolType : global::ErrorCatalog.Connect.ConnectException
         {
@@ -5402,8 +5503,8 @@ namespace ErrorCatalog.Connect
             }
         }
 
-        /// <summary><c>EOPNOTSUPP</c>: connect() was called on a socket that is in the listening state.</summary>
-        /// <remarks>What to do: Fix the code: connect from a separate, non-listening socket. See <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/> for the codes and sources.</remarks>
+        /// <summary><c>EOPNOTSUPP</c>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
+        /// <remarks>What to do: Fix the code if the socket is listening (connect from a separate socket). If it comes from the network (Linux), check the route to the peer; retrying the same path will fail again. See <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/> for the codes and sources.</remarks>
         public sealed class OperationNotSupported : global::ErrorCatalog.Connect.ConnectException
         {
             /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>.</summary>
@@ -5416,7 +5517,7 @@ namespace ErrorCatalog.Connect
             }
         }
 
-        /// <summary><c>ENOENT</c>: The AF_UNIX path does not exist (a directory of it or the socket file itself is missing), or the path is empty.</summary>
+        /// <summary><c>ENOENT</c>: Nothing exists at the AF_UNIX path: the socket file or one of the directories leading to it is missing.</summary>
         /// <remarks>What to do: Check the path; if the server may still be starting, retry with backoff. See <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchPath"/> for the codes and sources.</remarks>
         public sealed class NoSuchPath : global::ErrorCatalog.Connect.ConnectException.SocketPath
         {
@@ -5430,7 +5531,7 @@ namespace ErrorCatalog.Connect
             }
         }
 
-        /// <summary><c>ENOTDIR</c>: Part of the AF_UNIX path that has to be a directory is some other kind of file.</summary>
+        /// <summary><c>ENOTDIR</c>: The AF_UNIX path uses something that is not a directory as if it were one: a file in the middle of the path, or a trailing slash after the socket file.</summary>
         /// <remarks>What to do: Fix the socket path. See <see cref="global::ErrorCatalog.Connect.ConnectError.NotADirectory"/> for the codes and sources.</remarks>
         public sealed class NotADirectory : global::ErrorCatalog.Connect.ConnectException.SocketPath
         {
@@ -5444,7 +5545,7 @@ namespace ErrorCatalog.Connect
             }
         }
 
-        /// <summary><c>ELOOP</c>: Resolving the AF_UNIX path met a symbolic-link loop or too many symbolic links.</summary>
+        /// <summary><c>ELOOP</c>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
         /// <remarks>What to do: Fix the socket path or the symbolic links on it. See <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/> for the codes and sources.</remarks>
         public sealed class SymbolicLinkLoop : global::ErrorCatalog.Connect.ConnectException.SocketPath
         {
@@ -5458,8 +5559,8 @@ namespace ErrorCatalog.Connect
             }
         }
 
-        /// <summary><c>ENAMETOOLONG</c>: The AF_UNIX path, or one component of it, is longer than the system allows.</summary>
-        /// <remarks>What to do: Use a shorter path (sun_path is a fixed array of 108 bytes on Linux) or change to a nearer working directory and use a relative path. See <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/> for the codes and sources.</remarks>
+        /// <summary><c>ENAMETOOLONG</c>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
+        /// <remarks>What to do: Use shorter names. Note that sun_path itself is a fixed 108-byte array on Linux: a longer path cannot be passed at all (EINVAL), so a long location has to be reached through a relative path from a nearer working directory. See <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/> for the codes and sources.</remarks>
         public sealed class NameTooLong : global::ErrorCatalog.Connect.ConnectException.SocketPath
         {
             /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>.</summary>
@@ -5472,7 +5573,7 @@ namespace ErrorCatalog.Connect
             }
         }
 
-        /// <summary><c>EIO</c>: The file system failed with an input/output error while the AF_UNIX path was being resolved.</summary>
+        /// <summary><c>EIO</c>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
         /// <remarks>What to do: Report it; the file system holding the socket path has a problem. See <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/> for the codes and sources.</remarks>
         public sealed class InputOutputError : global::ErrorCatalog.Connect.ConnectException.SocketPath
         {
