@@ -100,13 +100,17 @@ internal sealed unsafe class ConnectWaiter
         var registration = new Registration(this, socket, Interlocked.Increment(ref _lastToken), deadline);
         // In the table before the kernel knows it: an event may arrive at once.
         _pending[registration.Token] = registration;
+        // Marked before the call: once added, the event may finish the registration on the
+        // waiter thread at once, and that thread must then remove it from the kernel.
+        registration.IsRegistered = true;
         if (!_multiplexer.TryAddConnect(registration.Descriptor, registration.Token, out var failure))
         {
+            // Nothing else can finish it yet: no event, no deadline queued, no cancellation hooked.
+            registration.IsRegistered = false;
             TryFinish(registration, new WaitResult(WaitStatus.CallFailed, failure));
             return registration.Completion.Task;
         }
 
-        registration.IsRegistered = true;
         if (deadline >= 0)
         {
             bool nearer;
@@ -321,6 +325,7 @@ internal sealed unsafe class ConnectWaiter
     {
         private readonly ConnectWaiter _owner;
         private bool _referenced;
+        private bool _registered;
         private int _state;
 
         internal Registration(ConnectWaiter owner, SafeHandle socket, long token, long deadline)
@@ -342,7 +347,11 @@ internal sealed unsafe class ConnectWaiter
 
         internal long Deadline { get; }
 
-        internal bool IsRegistered { get; set; }
+        internal bool IsRegistered
+        {
+            get => Volatile.Read(ref _registered);
+            set => Volatile.Write(ref _registered, value);
+        }
 
         internal bool IsFinished => Volatile.Read(ref _state) != 0;
 
