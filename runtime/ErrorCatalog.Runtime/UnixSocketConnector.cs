@@ -114,7 +114,7 @@ internal static class UnixSocketConnector
         try
         {
             int fd = (int)descriptor.DangerousGetHandle();
-            var attempt = await ConnectNonBlockingAsync(descriptor, fd, target, options, deadline, cancellationToken).ConfigureAwait(false);
+            var attempt = await ConnectNonBlockingAsync(descriptor, fd, target, options, deadline, cancellationToken, runtimeOwned: true).ConfigureAwait(false);
             if (attempt.Status == Status.Connected && !options.NonBlocking && !SetFlags(fd, 0, out int errno))
             {
                 attempt = Attempt.CallFailed("fcntl", errno);
@@ -152,7 +152,7 @@ internal static class UnixSocketConnector
                 return ConnectResult.CallFailed(target, failure);
             }
 
-            var attempt = await ConnectNonBlockingAsync(socket, fd, target, options, deadline, cancellationToken).ConfigureAwait(false);
+            var attempt = await ConnectNonBlockingAsync(socket, fd, target, options, deadline, cancellationToken, runtimeOwned: false).ConfigureAwait(false);
             RestoreCallerSocket(fd, originalFlags, options, attempt.Status);
             result = ToResult(target, attempt, socket: null);
         }
@@ -171,7 +171,7 @@ internal static class UnixSocketConnector
     }
 
     private static async ValueTask<Attempt> ConnectNonBlockingAsync(
-        SafeHandle socket, int fd, ConnectTarget target, ConnectOptions options, long deadline, CancellationToken cancellationToken)
+        SafeHandle socket, int fd, ConnectTarget target, ConnectOptions options, long deadline, CancellationToken cancellationToken, bool runtimeOwned)
     {
         var status = StartConnect(fd, target.NativeAddressBytes!, out int errno);
         if (status != Status.InProgress || options.NonBlocking)
@@ -184,7 +184,7 @@ internal static class UnixSocketConnector
             return Attempt.CallFailed(failure);
         }
 
-        var wait = await waiter.WaitAsync(socket, deadline, cancellationToken).ConfigureAwait(false);
+        var wait = await waiter.WaitAsync(socket, deadline, cancellationToken, closedAfterwardsUnlessHandedOver: runtimeOwned).ConfigureAwait(false);
         return wait.Status switch
         {
             ConnectWaiter.WaitStatus.Ready => ReadSocketError(fd),

@@ -95,9 +95,20 @@ internal sealed unsafe class ConnectWaiter
     }
 
     /// <summary>Completes when the socket is ready, the deadline (a <see cref="Deadline"/> timestamp, -1 for none) passes, the token fires, or the caller disposes the socket.</summary>
-    internal Task<WaitResult> WaitAsync(SafeHandle socket, long deadline, CancellationToken cancellationToken)
+    /// <param name="socket">The connecting socket.</param>
+    /// <param name="deadline">When to give up, or <see cref="Deadline.None"/>.</param>
+    /// <param name="cancellationToken">The caller's token.</param>
+    /// <param name="closedAfterwardsUnlessHandedOver">
+    /// True for a socket the runtime created and nobody else has a copy of. The kernel drops an
+    /// epoll or kqueue registration when the last descriptor of its file is closed, and a fired
+    /// one-shot registration never reports again, so such a socket skips the removal call.
+    /// </param>
+    internal Task<WaitResult> WaitAsync(SafeHandle socket, long deadline, CancellationToken cancellationToken, bool closedAfterwardsUnlessHandedOver = false)
     {
-        var registration = new Registration(this, socket, Interlocked.Increment(ref _lastToken), deadline);
+        var registration = new Registration(this, socket, Interlocked.Increment(ref _lastToken), deadline)
+        {
+            NeedsRemoval = !closedAfterwardsUnlessHandedOver,
+        };
         // In the table before the kernel knows it: an event may arrive at once.
         _pending[registration.Token] = registration;
         // Marked before the call: once added, the event may finish the registration on the
@@ -195,7 +206,8 @@ internal sealed unsafe class ConnectWaiter
         }
 
         _pending.TryRemove(registration.Token, out _);
-        if (registration.IsRegistered)
+        // A registration that did not fire is still armed and must go, whoever owns the socket.
+        if (registration.IsRegistered && (registration.NeedsRemoval || result.Status != WaitStatus.Ready))
         {
             _multiplexer.Remove(registration.Descriptor);
         }
@@ -346,6 +358,8 @@ internal sealed unsafe class ConnectWaiter
         internal int Descriptor { get; }
 
         internal long Deadline { get; }
+
+        internal bool NeedsRemoval { get; init; }
 
         internal bool IsRegistered
         {
