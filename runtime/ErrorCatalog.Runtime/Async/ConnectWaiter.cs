@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -51,6 +52,7 @@ internal sealed unsafe class ConnectWaiter
     private readonly int _wakeWrite;
     private long _plannedWake = long.MaxValue;
     private long _lastToken = EventMultiplexer.WakeToken;
+    private StrongBox<SystemCallError>? _retiredBecause;
 
     private ConnectWaiter(EventMultiplexer multiplexer, int wakeRead, int wakeWrite)
     {
@@ -119,6 +121,14 @@ internal sealed unsafe class ConnectWaiter
             // Nothing else can finish it yet: no event, no deadline queued, no cancellation hooked.
             registration.IsRegistered = false;
             TryFinish(registration, new WaitResult(WaitStatus.CallFailed, failure));
+            return registration.Completion.Task;
+        }
+
+        // Retire() sets the reason first and then finishes everything in the table; a
+        // registration it did not see finds the reason here.
+        if (Volatile.Read(ref _retiredBecause) is { } reason)
+        {
+            TryFinish(registration, new WaitResult(WaitStatus.CallFailed, reason.Value));
             return registration.Completion.Task;
         }
 
@@ -313,8 +323,14 @@ internal sealed unsafe class ConnectWaiter
         _deadlines.EnqueueRange(live);
     }
 
+    /// <remarks>
+    /// The pipe and the multiplexer stay open: another thread may still be about to write to the
+    /// pipe or register with this instance, and a closed number could by then belong to some
+    /// other file. They are three descriptors, kept once, in a case that should never happen.
+    /// </remarks>
     private void Retire(WaitResult result)
     {
+        Interlocked.Exchange(ref _retiredBecause, new StrongBox<SystemCallError>(result.Failure));
         lock (s_createGate)
         {
             if (s_instance == this)
@@ -327,10 +343,6 @@ internal sealed unsafe class ConnectWaiter
         {
             TryFinish(registration, result);
         }
-
-        Interop.Sys.Close(_wakeRead);
-        Interop.Sys.Close(_wakeWrite);
-        _multiplexer.Dispose();
     }
 
     internal sealed class Registration
