@@ -42,7 +42,7 @@ public sealed class RobustnessTests(ITestOutputHelper output)
         using var full = new FullBacklogTcpListener(IPAddress.Loopback);
         // Warm up: the waiter and its descriptors exist before counting.
         Assert.Equal(ConnectOutcome.TimedOutByCaller, (await SocketConnector.TryConnectAsync(full.Target, new ConnectOptions { Timeout = TimeSpan.Zero })).Outcome);
-        int before = CountOpenDescriptors();
+        var before = OpenDescriptors.Snapshot();
 
         using var cancel = new CancellationTokenSource();
         var pending = new Task<ConnectResult>[count];
@@ -60,7 +60,7 @@ public sealed class RobustnessTests(ITestOutputHelper output)
         Assert.All(results, result => Assert.Equal(ConnectOutcome.Canceled, result.Outcome));
         Assert.All(results, result => Assert.Null(result.Socket));
         Assert.Equal(0, waiter.PendingCount);
-        Assert.Equal(before, CountOpenDescriptors());
+        OpenDescriptors.AssertUnchanged(before);
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class RobustnessTests(ITestOutputHelper output)
             }
         });
         Assert.Equal(ConnectOutcome.Connected, Take(await SocketConnector.TryConnectAsync(target)).Outcome);
-        int before = CountOpenDescriptors();
+        var before = OpenDescriptors.Snapshot();
 
         var random = new Random(10);
         int connected = 0, canceled = 0;
@@ -155,7 +155,7 @@ public sealed class RobustnessTests(ITestOutputHelper output)
         await acceptor;
         output.WriteLine($"connected {connected}, canceled {canceled}");
         Assert.Equal(iterations, connected + canceled);
-        Assert.Equal(before, CountOpenDescriptors());
+        OpenDescriptors.AssertUnchanged(before);
     }
 
     [Fact]
@@ -194,18 +194,5 @@ public sealed class RobustnessTests(ITestOutputHelper output)
         }
 
         TestNative.SetDescriptorSoftLimit((nuint)needed);
-    }
-
-    internal static int CountOpenDescriptors()
-    {
-        // Objects other tests dropped without disposing may still hold descriptors until their
-        // finalizers run; settle that first so only this test's own effect is measured.
-        for (int i = 0; i < 3; i++)
-        {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-        }
-
-        return Directory.GetFileSystemEntries("/proc/self/fd").Length;
     }
 }
