@@ -22,6 +22,7 @@ internal static class AsyncScaleHarness
     private static readonly int[] PendingCounts = [100, 1_000, 10_000];
     private const int Rounds = 3;
     private const int LatencySamples = 300;
+    private const int CancelSamples = 200;
     private const int ThroughputConcurrency = 64;
     private static readonly TimeSpan ThroughputDuration = TimeSpan.FromSeconds(2);
 
@@ -61,6 +62,8 @@ internal static class AsyncScaleHarness
             Row(n, "start, per connect (us)", ours.StartMilliseconds * 1000 / n, theirs.StartMilliseconds * 1000 / n, "0.0");
             Row(n, "one more connect, median (us)", ours.LatencyMedianMicroseconds, theirs.LatencyMedianMicroseconds, "0.0");
             Row(n, "one more connect, p99 (us)", ours.LatencyP99Microseconds, theirs.LatencyP99Microseconds, "0.0");
+            Row(n, "cancel one more -> completed, median (us)", ours.CancelLatencyMedianMicroseconds, theirs.CancelLatencyMedianMicroseconds, "0.0");
+            Row(n, "cancel one more -> completed, p99 (us)", ours.CancelLatencyP99Microseconds, theirs.CancelLatencyP99Microseconds, "0.0");
             Row(n, "cancel all -> all completed (ms)", ours.CancelMilliseconds, theirs.CancelMilliseconds, "0.0");
             Row(n, "managed memory per pending connect (B)", ours.ManagedBytesPerConnect, theirs.ManagedBytesPerConnect, "0");
         }
@@ -131,6 +134,24 @@ internal static class AsyncScaleHarness
         }
 
         Array.Sort(latencies);
+
+        // Cancellation latency of one more connect while N stay pending: cancel, then time until its task completes.
+        var cancellations = new double[CancelSamples];
+        for (int i = 0; i < CancelSamples; i++)
+        {
+            using var single = new CancellationTokenSource();
+            var one = connector.ConnectAsync(full, single.Token);
+            long fired = Stopwatch.GetTimestamp();
+            single.Cancel();
+            if (await one)
+            {
+                throw new InvalidOperationException($"{connector.Name}: a canceled connect reported success");
+            }
+
+            cancellations[i] = Stopwatch.GetElapsedTime(fired).TotalMicroseconds;
+        }
+
+        Array.Sort(cancellations);
         long cancelStart = Stopwatch.GetTimestamp();
         cancel.Cancel();
         var outcomes = await Task.WhenAll(pending);
@@ -146,7 +167,9 @@ internal static class AsyncScaleHarness
             latencies[LatencySamples / 2],
             latencies[(int)(LatencySamples * 0.99)],
             cancelMilliseconds,
-            (double)(managedAfter - managedBefore) / n);
+            (double)(managedAfter - managedBefore) / n,
+            cancellations[CancelSamples / 2],
+            cancellations[(int)(CancelSamples * 0.99)]);
     }
 
     private static async Task<double> Throughput(IConnector connector, IPEndPoint accepting, TimeSpan duration)
@@ -194,7 +217,9 @@ internal static class AsyncScaleHarness
         double LatencyMedianMicroseconds,
         double LatencyP99Microseconds,
         double CancelMilliseconds,
-        double ManagedBytesPerConnect)
+        double ManagedBytesPerConnect,
+        double CancelLatencyMedianMicroseconds,
+        double CancelLatencyP99Microseconds)
     {
         internal static PendingFigures Median(List<PendingFigures> rounds)
         {
@@ -205,7 +230,9 @@ internal static class AsyncScaleHarness
                 Mid(r => r.LatencyMedianMicroseconds),
                 Mid(r => r.LatencyP99Microseconds),
                 Mid(r => r.CancelMilliseconds),
-                Mid(r => r.ManagedBytesPerConnect));
+                Mid(r => r.ManagedBytesPerConnect),
+                Mid(r => r.CancelLatencyMedianMicroseconds),
+                Mid(r => r.CancelLatencyP99Microseconds));
         }
     }
 

@@ -23,11 +23,17 @@ internal static class ChildProcess
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        string text = await output;
+        string errors = await error;
+        // Process.Dispose leaves streams read synchronously to the finalizer; close them now so
+        // the descriptor-counting tests of the same collection see a settled process.
+        process.StandardOutput.Dispose();
+        process.StandardError.Dispose();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"scenario {scenario} exited with {process.ExitCode}: {await error}\n{await output}");
+            throw new InvalidOperationException($"scenario {scenario} exited with {process.ExitCode}: {errors}\n{text}");
         }
 
-        return (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 }
