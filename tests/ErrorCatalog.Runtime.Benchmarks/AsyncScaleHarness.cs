@@ -19,7 +19,7 @@ namespace ErrorCatalog.Runtime.Benchmarks;
 /// </summary>
 internal static class AsyncScaleHarness
 {
-    private static readonly int[] PendingCounts = [100, 1_000, 10_000];
+    internal static readonly int[] PendingCounts = [100, 1_000, 10_000];
     private const int Rounds = 3;
     private const int LatencySamples = 300;
     private const int CancelSamples = 200;
@@ -27,7 +27,10 @@ internal static class AsyncScaleHarness
     private const int ThroughputRounds = 5;
     private static readonly TimeSpan ThroughputDuration = TimeSpan.FromSeconds(2);
 
-    internal static async Task RunAsync(bool throughputOnly = false)
+    /// <param name="pendingCounts">The values of N; empty for the throughput table alone.</param>
+    /// <param name="throughput">Also measure concurrent connects to an accepting listener.</param>
+    /// <param name="verbose">Print every round's figures, not only the medians.</param>
+    internal static async Task RunAsync(int[] pendingCounts, bool throughput, bool verbose)
     {
         Console.WriteLine($"# async scale: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()}");
         using var accepting = new AcceptingListener();
@@ -44,7 +47,7 @@ internal static class AsyncScaleHarness
         Console.WriteLine();
         Console.WriteLine("| N pending | measure | ErrorCatalog.Runtime | Socket.ConnectAsync | ratio |");
         Console.WriteLine("| ---: | --- | ---: | ---: | ---: |");
-        foreach (int n in throughputOnly ? [] : PendingCounts)
+        foreach (int n in pendingCounts)
         {
             var samples = implementations.ToDictionary(c => c.Name, _ => new List<PendingFigures>());
             for (int round = 0; round < Rounds; round++)
@@ -52,13 +55,19 @@ internal static class AsyncScaleHarness
                 // Alternate which goes first, so slow drift on a shared machine hits both.
                 foreach (var connector in round % 2 == 0 ? implementations : implementations.Reverse())
                 {
-                    samples[connector.Name].Add(await PendingRound(connector, full.EndPoint, accepting.EndPoint, n));
+                    var figures = await PendingRound(connector, full.EndPoint, accepting.EndPoint, n);
+                    samples[connector.Name].Add(figures);
+                    if (verbose)
+                    {
+                        Console.WriteLine($"<!-- round {round} {connector.Name}: {figures} -->");
+                    }
                 }
             }
 
             var ours = PendingFigures.Median(samples[implementations[0].Name]);
             var theirs = PendingFigures.Median(samples[implementations[1].Name]);
-            Row(n, "CPU while pending (ms per s)", ours.CpuMillisecondsPerSecond, theirs.CpuMillisecondsPerSecond, "0.0");
+            Row(n, "CPU while pending, user + system (ms per s)", ours.CpuMillisecondsPerSecond, theirs.CpuMillisecondsPerSecond, "0.0");
+            Row(n, "CPU while pending, user only (ms per s)", ours.UserCpuMillisecondsPerSecond, theirs.UserCpuMillisecondsPerSecond, "0.0");
             Row(n, "start all N (ms)", ours.StartMilliseconds, theirs.StartMilliseconds, "0.0");
             Row(n, "start, per connect (us)", ours.StartMilliseconds * 1000 / n, theirs.StartMilliseconds * 1000 / n, "0.0");
             Row(n, "one more connect, median (us)", ours.LatencyMedianMicroseconds, theirs.LatencyMedianMicroseconds, "0.0");
@@ -67,6 +76,11 @@ internal static class AsyncScaleHarness
             Row(n, "cancel one more -> completed, p99 (us)", ours.CancelLatencyP99Microseconds, theirs.CancelLatencyP99Microseconds, "0.0");
             Row(n, "cancel all -> all completed (ms)", ours.CancelMilliseconds, theirs.CancelMilliseconds, "0.0");
             Row(n, "managed memory per pending connect (B)", ours.ManagedBytesPerConnect, theirs.ManagedBytesPerConnect, "0");
+        }
+
+        if (!throughput)
+        {
+            return;
         }
 
         Console.WriteLine();
@@ -117,15 +131,17 @@ internal static class AsyncScaleHarness
 
         long managedAfter = GC.GetTotalMemory(forceFullCollection: true);
 
-        // CPU of the whole process over one second of doing nothing but having N pending.
+        // CPU of the whole process over two seconds of doing nothing but having N pending.
         var process = Process.GetCurrentProcess();
         process.Refresh();
         var cpuBefore = process.TotalProcessorTime;
+        var userBefore = process.UserProcessorTime;
         long idleStart = Stopwatch.GetTimestamp();
-        await Task.Delay(1_000);
+        await Task.Delay(2_000);
         process.Refresh();
         double idleSeconds = Stopwatch.GetElapsedTime(idleStart).TotalSeconds;
         double cpuPerSecond = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / idleSeconds;
+        double userPerSecond = (process.UserProcessorTime - userBefore).TotalMilliseconds / idleSeconds;
 
         // The cost of one more connect while N stay pending: sequential, to a listener that accepts.
         var latencies = new double[LatencySamples];
@@ -170,6 +186,7 @@ internal static class AsyncScaleHarness
 
         return new PendingFigures(
             cpuPerSecond,
+            userPerSecond,
             startMilliseconds,
             latencies[LatencySamples / 2],
             latencies[(int)(LatencySamples * 0.99)],
@@ -225,6 +242,7 @@ internal static class AsyncScaleHarness
 
     private sealed record PendingFigures(
         double CpuMillisecondsPerSecond,
+        double UserCpuMillisecondsPerSecond,
         double StartMilliseconds,
         double LatencyMedianMicroseconds,
         double LatencyP99Microseconds,
@@ -238,6 +256,7 @@ internal static class AsyncScaleHarness
             double Mid(Func<PendingFigures, double> pick) => AsyncScaleHarness.Median(rounds.Select(pick).ToList());
             return new PendingFigures(
                 Mid(r => r.CpuMillisecondsPerSecond),
+                Mid(r => r.UserCpuMillisecondsPerSecond),
                 Mid(r => r.StartMilliseconds),
                 Mid(r => r.LatencyMedianMicroseconds),
                 Mid(r => r.LatencyP99Microseconds),

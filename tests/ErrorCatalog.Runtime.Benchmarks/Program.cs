@@ -1,4 +1,6 @@
 using System;
+using System.Globalization;
+using System.Linq;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 
@@ -8,9 +10,18 @@ public static class Program
 {
     public static void Main(string[] args)
     {
+        // async-scale [throughput | pending N...] [--verbose]: the harness of AsyncScaleHarness.
         if (args is ["async-scale", ..])
         {
-            AsyncScaleHarness.RunAsync(throughputOnly: args is [_, "throughput"]).GetAwaiter().GetResult();
+            var rest = args[1..].Where(arg => arg != "--verbose").ToArray();
+            int[] counts = rest switch
+            {
+                [] => AsyncScaleHarness.PendingCounts,
+                ["throughput"] => [],
+                ["pending", .. var values] => values.Select(value => int.Parse(value, CultureInfo.InvariantCulture)).ToArray(),
+                _ => throw new ArgumentException("usage: async-scale [throughput | pending N...] [--verbose]"),
+            };
+            AsyncScaleHarness.RunAsync(counts, throughput: rest is [] or ["throughput"], verbose: args.Contains("--verbose")).GetAwaiter().GetResult();
             return;
         }
 
