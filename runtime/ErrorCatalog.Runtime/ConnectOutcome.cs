@@ -25,8 +25,10 @@ public enum ConnectOutcome
     Canceled = 4,
 
     /// <summary>
-    /// Only with <see cref="ConnectOptions.NonBlocking"/>: the connection is still being set up;
-    /// the socket is handed back and the raw code (EINPROGRESS) is in <see cref="ConnectResult.NativeError"/>.
+    /// The connection is still being set up, and connect() said so (EINPROGRESS, in
+    /// <see cref="ConnectResult.NativeError"/>): with <see cref="ConnectOptions.NonBlocking"/>, where
+    /// a socket the runtime created is handed back; or on a caller's blocking socket whose own
+    /// send timeout (SO_SNDTIMEO) ran out, where the kernel keeps the handshake going.
     /// </summary>
     InProgress = 5,
 

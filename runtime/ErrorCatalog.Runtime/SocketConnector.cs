@@ -18,9 +18,11 @@ namespace ErrorCatalog.Runtime;
 /// timeout ran out, <see cref="OperationCanceledException"/> on cancellation.</item>
 /// </list>
 /// Both shapes throw <see cref="ArgumentException"/> family exceptions for arguments that are
-/// wrong before any system call (null, a disposed handle).
+/// wrong before any system call (null, a disposed handle, a handle value that is not a
+/// descriptor). A failure of a call other than connect() (socket(), fcntl(), the async waiter's)
+/// is <see cref="ConnectOutcome.SystemCallFailed"/>, thrown as <see cref="SystemCallException"/>.
 /// On Linux, macOS and FreeBSD the runtime calls libc (socket, connect, poll, getsockopt, fcntl,
-/// close) directly; on Windows it goes through <see cref="Socket"/>.
+/// close, and epoll or kqueue for async waits) directly; on Windows it goes through <see cref="Socket"/>.
 /// </summary>
 public static class SocketConnector
 {
