@@ -10,6 +10,7 @@ namespace ErrorCatalog.Packaging.Tests;
 /// links with clang and needs zlib1g-dev; build/test.sh installs both. Without them the test is
 /// skipped outside CI and fails in CI.
 /// </summary>
+[Collection(WholeBuilds.Name)]
 public class NativeAotTests(ITestOutputHelper output)
 {
     private readonly DotnetCli cli = new(output);

@@ -12,6 +12,7 @@ namespace ErrorCatalog.Packaging.Tests;
 /// The README's Install section, step by step, against the folder build/pack.sh writes: each
 /// package in a new project (or as a tool) in a temporary folder, then the result is run.
 /// </summary>
+[Collection(WholeBuilds.Name)]
 public class PackageInstallTests(PackedFeed feed, ITestOutputHelper output) : IClassFixture<PackedFeed>
 {
     private static readonly string[] PackageIds = { "ErrorCatalog.Catalog", "ErrorCatalog.Generator", "ErrorCatalog.Runtime", "errcat" };
@@ -36,7 +37,7 @@ public class PackageInstallTests(PackedFeed feed, ITestOutputHelper output) : IC
             Assert.False(string.IsNullOrWhiteSpace(Field("description")), id + " has no description");
             Assert.False(string.IsNullOrWhiteSpace(Field("tags")), id + " has no tags");
             Assert.False(string.IsNullOrWhiteSpace(Field("authors")), id + " has no authors");
-            Assert.False(string.IsNullOrWhiteSpace(Field("projectUrl")), id + " has no project URL");
+            Assert.Equal(PackedFeed.DocsUrl, Field("projectUrl"));
             var readme = Field("readme");
             Assert.Equal("README.md", readme);
             Assert.NotNull(zip.GetEntry("README.md"));
@@ -66,71 +67,63 @@ public class PackageInstallTests(PackedFeed feed, ITestOutputHelper output) : IC
     }
 
     [Fact]
-    public void TheRuntimePackageWorksInANewConsoleProject()
+    public void TheRuntimePackageWorksInANewConsoleProjectAsTheReadmeShows()
     {
         var folder = feed.EnsurePacked(output);
+        var steps = ReadmeInstall.Block("dotnet new console -o MyApp");
         using var work = new TemporaryDirectory("errorcatalog-runtime-user");
         cli.Dotnet(work.Path, feed.ConsumerEnvironment, "new", "console", "-o", "MyApp");
         var app = Path.Combine(work.Path, "MyApp");
-        cli.Dotnet(app, feed.ConsumerEnvironment, "add", "package", "ErrorCatalog.Runtime", "--source", folder, "--version", feed.Version);
-        File.WriteAllText(Path.Combine(app, "Program.cs"), """
-            using System;
-            using System.Net;
-            using ErrorCatalog.Connect;
-            using ErrorCatalog.Runtime;
+        Assert.Contains("dotnet add package ErrorCatalog.Runtime --source \"$feed\"", steps, StringComparison.Ordinal);
+        cli.Dotnet(app, feed.ConsumerEnvironment, "add", "package", "ErrorCatalog.Runtime", "--source", folder);
+        File.WriteAllText(Path.Combine(app, "Program.cs"), ReadmeInstall.Program(steps));
 
-            // Port 9 (discard) on loopback has no listener on a test machine.
-            var result = SocketConnector.TryConnect(ConnectTarget.Ip(IPAddress.Loopback, 9));
-            Console.WriteLine($"{result.Outcome} {result.NativeError.Name} {result.NativeError.Code} {result.NativeError.Platform}");
-            try
-            {
-                using var socket = SocketConnector.Connect(ConnectTarget.UnixPath("/nonexistent/errorcatalog.sock"));
-            }
-            catch (ConnectException.NoSuchPath exception)
-            {
-                Console.WriteLine($"{exception.GetType().Name} {exception.Code}");
-            }
-            """);
-        var printed = cli.Dotnet(app, feed.ConsumerEnvironment, "run", "-c", "Release");
-        Assert.Equal("Failed ECONNREFUSED 111 Linux\nNoSuchPath 2", Normalize(printed));
+        var printed = cli.Dotnet(app, feed.ConsumerEnvironment, "run");
+        Assert.Equal(ReadmeInstall.ExpectedOutput(steps), Normalize(printed));
     }
 
     [Fact]
-    public void TheGeneratorPackageCompilesACatalogInANewProject()
+    public void TheGeneratorPackageCompilesACatalogInANewProjectAsTheReadmeShows()
     {
         var folder = feed.EnsurePacked(output);
+        var steps = ReadmeInstall.Block("dotnet new console -o MyLib");
         using var work = new TemporaryDirectory("errorcatalog-generator-user");
         cli.Dotnet(work.Path, feed.ConsumerEnvironment, "new", "console", "-o", "MyLib");
         var project = Path.Combine(work.Path, "MyLib");
-        cli.Dotnet(project, feed.ConsumerEnvironment, "add", "package", "ErrorCatalog.Generator", "--source", folder, "--version", feed.Version);
-        File.Copy(RepositoryPaths.InRepository("tests", "ErrorCatalog.Catalog.Tests", "TestCatalogs", "minimal.yaml"), Path.Combine(project, "errors.yaml"));
-        MarkCatalog(Path.Combine(project, "MyLib.csproj"), "errors.yaml");
-        File.WriteAllText(Path.Combine(project, "Program.cs"), """
-            using System;
-            using ErrorCatalog.Sample;
+        Assert.Contains("dotnet add package ErrorCatalog.Generator --source \"$feed\"", steps, StringComparison.Ordinal);
+        cli.Dotnet(project, feed.ConsumerEnvironment, "add", "package", "ErrorCatalog.Generator", "--source", folder);
+        File.Copy(RepositoryPaths.Catalog, Path.Combine(project, "errors.yaml"));
+        // The README's own line marks the catalog in the project file.
+        var mark = ReadmeInstall.Line(steps, "sed -i ");
+        var marked = cli.Run("bash", project, null, "-c", mark);
+        Assert.Equal(0, marked.ExitCode);
+        File.WriteAllText(Path.Combine(project, "Program.cs"), ReadmeInstall.Program(steps));
 
-            SampleErrors.TryFromNative(SamplePlatform.Windows, 10035, out var error);
-            Console.WriteLine($"{SampleErrors.GetName(error)} {SampleErrors.GetCode(error, SamplePlatform.Linux)} {SampleErrors.GetAction(error)}");
-            """);
-        var printed = cli.Dotnet(project, feed.ConsumerEnvironment, "run", "-c", "Release");
-        Assert.Equal("EAGAIN 11 Retry later.", Normalize(printed));
+        var printed = cli.Dotnet(project, feed.ConsumerEnvironment, "run");
+        Assert.Equal(ReadmeInstall.ExpectedOutput(steps), Normalize(printed));
 
-        // A mistake in the catalog is a build error at its line, with the id and a help link.
-        File.WriteAllText(Path.Combine(project, "errors.yaml"), File.ReadAllText(Path.Combine(project, "errors.yaml")).Replace("summary: Nobody", "sumary: Nobody", StringComparison.Ordinal));
-        var broken = cli.Run(DotnetCli.DotnetPath, project, feed.ConsumerEnvironment, "build", "-c", "Release");
+        // A mistake in the catalog is a build error at its line, with the loader's id.
+        var catalog = Path.Combine(project, "errors.yaml");
+        var text = File.ReadAllText(catalog);
+        var at = text.IndexOf("    summary:", StringComparison.Ordinal);
+        File.WriteAllText(catalog, text[..at] + "    sumary:" + text[(at + "    summary:".Length)..]);
+        var broken = cli.Run(DotnetCli.DotnetPath, project, feed.ConsumerEnvironment, "build");
         Assert.NotEqual(0, broken.ExitCode);
         Assert.Contains("errors.yaml(", broken.Output, StringComparison.Ordinal);
         Assert.Contains("error ECAT004", broken.Output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void ErrcatInstallsAsAToolAndRuns()
+    public void ErrcatInstallsAsAToolAsTheReadmeShows()
     {
         var folder = feed.EnsurePacked(output);
+        var steps = ReadmeInstall.Block("dotnet tool install --global errcat");
+        Assert.Contains("dotnet tool install --global errcat --add-source \"$feed\"", steps, StringComparison.Ordinal);
+        Assert.Contains("dotnet tool install errcat --tool-path ./tools --add-source \"$feed\" && ./tools/errcat show ECONNREFUSED", steps, StringComparison.Ordinal);
         using var work = new TemporaryDirectory("errorcatalog-tool-user");
-        var tools = Path.Combine(work.Path, "tools");
-        cli.Dotnet(work.Path, feed.ConsumerEnvironment, "tool", "install", "errcat", "--tool-path", tools, "--add-source", folder, "--version", feed.Version);
-        var errcat = Path.Combine(tools, "errcat");
+        // The --tool-path form: a global install would change the machine's user profile.
+        cli.Dotnet(work.Path, feed.ConsumerEnvironment, "tool", "install", "errcat", "--tool-path", "./tools", "--add-source", folder);
+        var errcat = Path.Combine(work.Path, "tools", "errcat");
 
         var show = cli.Run(errcat, work.Path, null, "show", "ECONNREFUSED");
         Assert.Equal(0, show.ExitCode);
@@ -139,13 +132,13 @@ public class PackageInstallTests(PackedFeed feed, ITestOutputHelper output) : IC
         var connect = cli.Run(errcat, work.Path, null, "connect", "127.0.0.1:9");
         Assert.Equal(5, connect.ExitCode);
         Assert.Contains("raw code        111 on linux (errno)", connect.Output, StringComparison.Ordinal);
-    }
 
-    internal static void MarkCatalog(string projectFile, string catalog)
-    {
-        var document = XDocument.Load(projectFile);
-        document.Root!.Add(new XElement("ItemGroup", new XElement("AdditionalFiles", new XAttribute("Include", catalog), new XAttribute("ErrorCatalog", "true"))));
-        document.Save(projectFile);
+        // Help links follow the docs address the packages were built with, set in one property.
+        var broken = Path.Combine(work.Path, "broken.yaml");
+        File.WriteAllText(broken, "schema: 1\ncatalog: [\n");
+        var validate = cli.Run(errcat, work.Path, null, "validate", broken, "--json");
+        Assert.Equal(1, validate.ExitCode);
+        Assert.Contains("\"helpLink\": \"" + PackedFeed.DocsUrl + "diagnostics/ECAT001.html\"", validate.Output, StringComparison.Ordinal);
     }
 
     private static string RepositoryUrlFromProps()

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
+using System.Linq;
 using System.IO;
 using Xunit.Abstractions;
 
@@ -8,8 +8,9 @@ namespace ErrorCatalog.Packaging.Tests;
 
 /// <summary>
 /// build/pack.sh run once for the whole test class into a temporary folder, as the README's
-/// Install section does; the folder then serves as a local feed. The version is one no package
-/// cache has seen, so a stale cached package can never stand in for the one just packed.
+/// Install section does; the folder then serves as a local feed. The packages keep the version a
+/// user gets; consumers restore into a package folder of their own (NUGET_PACKAGES), so no cached
+/// package of the same version can stand in for the one just packed.
 /// </summary>
 public sealed class PackedFeed : IDisposable
 {
@@ -19,13 +20,19 @@ public sealed class PackedFeed : IDisposable
 
     public PackedFeed()
     {
-        Version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "." + Environment.ProcessId;
+        Version = System.Xml.Linq.XDocument.Load(RepositoryPaths.InRepository("Directory.Build.props")).Descendants("Version").Single().Value;
         Folder = Path.Combine(work.Path, "packages");
         // Consumers restore into their own package folder, so the test leaves nothing behind in the user's.
         ConsumerEnvironment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(work.Path, "nuget-packages") };
     }
 
     public string Version { get; }
+
+    /// <summary>
+    /// The docs address the packages are built with, as a publisher would set it (a reserved
+    /// .test name: these packages never leave the test). Help links and the project URL follow it.
+    /// </summary>
+    public static string DocsUrl => "https://docs.errorcatalog.test/site/";
 
     public string Folder { get; }
 
@@ -49,7 +56,7 @@ public sealed class PackedFeed : IDisposable
                     null,
                     "build/pack.sh",
                     Folder,
-                    "-p:Version=" + Version,
+                    "-p:ErrorCatalogDocsUrl=" + DocsUrl,
                     "--artifacts-path",
                     Path.Combine(work.Path, "artifacts"));
                 if (result.ExitCode != 0)
