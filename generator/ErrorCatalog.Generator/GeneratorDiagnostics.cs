@@ -92,6 +92,20 @@ internal static class GeneratorDiagnostics
 
     private static readonly DiagnosticDescriptor DuplicateValue = Create("ECAT025", CatalogDiagnosticDescriptors.DuplicateValue);
 
+    private static readonly DiagnosticDescriptor UnknownScenarioResult = Create("ECAT026", CatalogDiagnosticDescriptors.UnknownScenarioResult);
+
+    private static readonly DiagnosticDescriptor NaiveEqualsResult = Create("ECAT027", CatalogDiagnosticDescriptors.NaiveEqualsResult);
+
+    private static readonly DiagnosticDescriptor UnknownScenarioTerm = Create("ECAT028", CatalogDiagnosticDescriptors.UnknownScenarioTerm);
+
+    private static readonly DiagnosticDescriptor NeedsNoneMixed = Create("ECAT029", CatalogDiagnosticDescriptors.NeedsNoneMixed);
+
+    private static readonly DiagnosticDescriptor UnknownScenario = Create("ECAT030", CatalogDiagnosticDescriptors.UnknownScenario);
+
+    private static readonly DiagnosticDescriptor NotReturnedContradicted = Create("ECAT031", CatalogDiagnosticDescriptors.NotReturnedContradicted);
+
+    private static readonly DiagnosticDescriptor NotReturnedUntried = Create("ECAT032", CatalogDiagnosticDescriptors.NotReturnedUntried);
+
     private static readonly DiagnosticDescriptor[] LoaderDescriptors =
     {
         YamlSyntax,
@@ -119,6 +133,13 @@ internal static class GeneratorDiagnostics
         EmptyCatalog,
         UnknownGroup,
         DuplicateValue,
+        UnknownScenarioResult,
+        NaiveEqualsResult,
+        UnknownScenarioTerm,
+        NeedsNoneMixed,
+        UnknownScenario,
+        NotReturnedContradicted,
+        NotReturnedUntried,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> Descriptors = BuildDescriptors();
