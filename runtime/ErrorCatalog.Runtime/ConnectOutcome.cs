@@ -3,10 +3,16 @@ namespace ErrorCatalog.Runtime;
 /// <summary>How a connect attempt ended.</summary>
 public enum ConnectOutcome
 {
+    /// <summary>
+    /// No attempt: the value of <c>default(ConnectResult)</c>. Such a result has no target, no
+    /// socket and no code, and <see cref="ConnectResult.ThrowIfFailed"/> refuses it.
+    /// </summary>
+    None = 0,
+
     /// <summary>The socket is connected.</summary>
     Connected = 1,
 
-    /// <summary>The system reported an error; <see cref="ConnectResult.NativeError"/> holds its raw code, platform and catalog entry.</summary>
+    /// <summary>connect() reported an error; <see cref="ConnectResult.NativeError"/> holds its raw code, platform and catalog entry.</summary>
     Failed = 2,
 
     /// <summary>
@@ -19,8 +25,24 @@ public enum ConnectOutcome
     Canceled = 4,
 
     /// <summary>
-    /// Only with <see cref="ConnectOptions.NonBlocking"/>: the connection is still being set up;
-    /// the socket is handed back and the raw code (EINPROGRESS) is in <see cref="ConnectResult.NativeError"/>.
+    /// The connection is still being set up, and connect() said so (EINPROGRESS, in
+    /// <see cref="ConnectResult.NativeError"/>): with <see cref="ConnectOptions.NonBlocking"/>, where
+    /// a socket the runtime created is handed back; or on a caller's blocking socket whose own
+    /// send timeout (SO_SNDTIMEO) ran out, where the kernel keeps the handshake going.
     /// </summary>
     InProgress = 5,
+
+    /// <summary>
+    /// A system call other than connect() failed, so connect() was never asked or its answer
+    /// could not be waited for: socket() (EMFILE, ENFILE, EAFNOSUPPORT...), fcntl(), or the
+    /// async waiter's epoll_create1()/epoll_ctl()/kqueue()/kevent(). The call, its raw errno and
+    /// the errno's name are in <see cref="ConnectResult.SystemCallError"/>. A later call tries again.
+    /// </summary>
+    SystemCallFailed = 6,
+
+    /// <summary>
+    /// The caller closed (disposed) their own socket while its connect was pending, which ended
+    /// the attempt. Nothing is known about what the peer would have answered.
+    /// </summary>
+    Aborted = 7,
 }

@@ -1,61 +1,100 @@
 using System;
+using System.Net.Sockets;
 using ErrorCatalog.Connect;
 
 namespace ErrorCatalog.Runtime;
 
 /// <summary>
 /// The outcome of a connect attempt made through the result API (<c>SocketConnector.TryConnect*</c>).
-/// A failure of the operating system is data here, never an exception: its raw code, the
-/// platform whose numbering it uses and the catalog entry it maps to are in <see cref="NativeError"/>.
+/// A failure of the operating system is data here, never an exception: a connect() error's raw
+/// code, the platform whose numbering it uses and the catalog entry it maps to are in
+/// <see cref="NativeError"/>; a failure of another call (socket(), the async waiter's calls) is in
+/// <see cref="SystemCallError"/>. <c>default(ConnectResult)</c> is <see cref="ConnectOutcome.None"/>:
+/// it describes no attempt and every member says so rather than inventing one.
 /// </summary>
 public readonly struct ConnectResult
 {
+    private readonly ConnectTarget? _target;
     private readonly ConnectNativeError _nativeError;
+    private readonly SystemCallError _systemCallError;
 
-    private ConnectResult(ConnectOutcome outcome, ConnectTarget target, SafeSocketDescriptor? socket, ConnectNativeError nativeError)
+    private ConnectResult(ConnectOutcome outcome, ConnectTarget target, SafeSocketDescriptor? socket, ConnectNativeError nativeError, SystemCallError systemCallError)
     {
         Outcome = outcome;
-        Target = target;
+        _target = target;
         Socket = socket;
         _nativeError = nativeError;
+        _systemCallError = systemCallError;
     }
 
-    /// <summary>How the attempt ended.</summary>
+    /// <summary>How the attempt ended; <see cref="ConnectOutcome.None"/> for <c>default(ConnectResult)</c>.</summary>
     public ConnectOutcome Outcome { get; }
 
     /// <summary>True when the socket is connected.</summary>
     public bool IsConnected => Outcome == ConnectOutcome.Connected;
 
     /// <summary>The endpoint that was asked for.</summary>
-    public ConnectTarget Target { get; }
+    /// <exception cref="InvalidOperationException">The result is <c>default(ConnectResult)</c>, which has no target.</exception>
+    public ConnectTarget Target => _target ?? throw NoAttempt();
 
     /// <summary>
     /// The socket the runtime created, for <see cref="ConnectOutcome.Connected"/> and
     /// <see cref="ConnectOutcome.InProgress"/>; the caller owns it and must dispose it (or hand it
-    /// to <see cref="SafeSocketDescriptor.ToSocket"/>). Null for failures (the runtime already
-    /// closed it) and when the caller passed in a socket of their own.
+    /// to <see cref="SafeSocketDescriptor.ToSocket"/>). Null for every other outcome (the runtime
+    /// already closed it) and when the caller passed in a socket of their own.
     /// </summary>
     public SafeSocketDescriptor? Socket { get; }
 
-    /// <summary>True for <see cref="ConnectOutcome.Failed"/> and <see cref="ConnectOutcome.InProgress"/>, which carry a raw code.</summary>
+    /// <summary>True for <see cref="ConnectOutcome.Failed"/> and <see cref="ConnectOutcome.InProgress"/>, which carry a connect() code.</summary>
     public bool HasNativeError => Outcome is ConnectOutcome.Failed or ConnectOutcome.InProgress;
 
-    /// <summary>The raw code, its platform and catalog mapping.</summary>
-    /// <exception cref="InvalidOperationException">The outcome carries no native code (see <see cref="HasNativeError"/>).</exception>
+    /// <summary>The raw connect() code, its platform and catalog mapping.</summary>
+    /// <exception cref="InvalidOperationException">The outcome carries no connect() code (see <see cref="HasNativeError"/>).</exception>
     public ConnectNativeError NativeError => HasNativeError
         ? _nativeError
-        : throw new InvalidOperationException($"A {Outcome} outcome carries no native error code.");
+        : throw new InvalidOperationException($"A {Outcome} outcome carries no connect() error code.");
 
-    /// <summary>The catalog entry of the failure, or null when there is none (success, caller timeout, cancellation, or a code the catalog does not list).</summary>
+    /// <summary>The failed call other than connect(), for <see cref="ConnectOutcome.SystemCallFailed"/>.</summary>
+    /// <exception cref="InvalidOperationException">Another outcome.</exception>
+    public SystemCallError SystemCallError => Outcome == ConnectOutcome.SystemCallFailed
+        ? _systemCallError
+        : throw new InvalidOperationException($"A {Outcome} outcome carries no failed system call.");
+
+    /// <summary>The catalog entry of the failure, or null when there is none (success, caller timeout, cancellation, another call's failure, or a code the catalog does not list).</summary>
     public ConnectError? Error => HasNativeError ? _nativeError.Error : null;
 
-    /// <summary>The exception the throwing API raises for this outcome, or null when connected or in progress.</summary>
+    /// <summary>
+    /// One sentence about the result on the running system. For connect() errors it is the
+    /// catalog's summary, except where the running system gives the code a meaning of its own
+    /// (see <see cref="PlatformErrorTexts"/>).
+    /// </summary>
+    public string Message => Outcome switch
+    {
+        ConnectOutcome.None => NoAttemptText,
+        ConnectOutcome.Connected => $"Connected to {_target}.",
+        ConnectOutcome.Failed => $"connect() to {_target} failed with {_nativeError}: {Describe(_nativeError)}",
+        ConnectOutcome.InProgress => $"connect() to {_target} is in progress ({_nativeError}).",
+        ConnectOutcome.TimedOutByCaller => $"Connecting to {_target} did not finish within the caller's timeout.",
+        ConnectOutcome.Canceled => $"Connecting to {_target} was canceled.",
+        ConnectOutcome.SystemCallFailed => $"Connecting to {_target} was not possible: {_systemCallError}.",
+        ConnectOutcome.Aborted => $"Connecting to {_target} was aborted: the caller closed the socket while the connect was pending.",
+        _ => $"Unknown outcome {Outcome}.",
+    };
+
+    /// <summary>
+    /// The exception the throwing API raises for this outcome, or null when connected or in
+    /// progress. <c>default(ConnectResult)</c> gives an <see cref="InvalidOperationException"/>:
+    /// there is nothing to report as success.
+    /// </summary>
     public Exception? ToException() => Outcome switch
     {
-        ConnectOutcome.Failed => ConnectErrors.CreateException(_nativeError, Target.EndPoint),
-        ConnectOutcome.TimedOutByCaller => new TimeoutException($"Connecting to {Target} did not finish within the caller's timeout."),
-        ConnectOutcome.Canceled => new OperationCanceledException($"Connecting to {Target} was canceled."),
-        _ => null,
+        ConnectOutcome.Connected or ConnectOutcome.InProgress => null,
+        ConnectOutcome.Failed => ConnectErrors.CreateException(_nativeError, _target!.EndPoint),
+        ConnectOutcome.TimedOutByCaller => new TimeoutException(Message),
+        ConnectOutcome.Canceled => new OperationCanceledException(Message),
+        ConnectOutcome.SystemCallFailed => new SystemCallException(_systemCallError, Message),
+        ConnectOutcome.Aborted => new SocketException((int)SocketError.OperationAborted, Message),
+        _ => NoAttempt(),
     };
 
     /// <summary>Returns the connected (or, with <see cref="ConnectOptions.NonBlocking"/>, in-progress) socket, or throws what <see cref="ToException"/> describes.</summary>
@@ -81,23 +120,38 @@ public readonly struct ConnectResult
     /// <inheritdoc />
     public override string ToString() => Outcome switch
     {
-        ConnectOutcome.Failed or ConnectOutcome.InProgress =>
-            $"{Outcome} {Target}: {_nativeError.Name ?? "code"} ({_nativeError.Code} on {_nativeError.Platform})",
-        _ => $"{Outcome} {Target}",
+        ConnectOutcome.None => "None: " + NoAttemptText,
+        ConnectOutcome.Failed => $"{Outcome} {_target}: {_nativeError.Name ?? "code"} ({_nativeError.Code} on {_nativeError.Platform}): {Describe(_nativeError)}",
+        ConnectOutcome.InProgress => $"{Outcome} {_target}: {_nativeError.Name ?? "code"} ({_nativeError.Code} on {_nativeError.Platform})",
+        ConnectOutcome.SystemCallFailed => $"{Outcome} {_target}: {_systemCallError}",
+        _ => $"{Outcome} {_target}",
     };
 
     internal static ConnectResult Connected(ConnectTarget target, SafeSocketDescriptor? socket) =>
-        new(ConnectOutcome.Connected, target, socket, default);
+        new(ConnectOutcome.Connected, target, socket, default, default);
 
     internal static ConnectResult Failed(ConnectTarget target, ConnectNativeError error) =>
-        new(ConnectOutcome.Failed, target, null, error);
+        new(ConnectOutcome.Failed, target, null, error, default);
 
     internal static ConnectResult InProgress(ConnectTarget target, SafeSocketDescriptor? socket, ConnectNativeError error) =>
-        new(ConnectOutcome.InProgress, target, socket, error);
+        new(ConnectOutcome.InProgress, target, socket, error, default);
 
     internal static ConnectResult TimedOutByCaller(ConnectTarget target) =>
-        new(ConnectOutcome.TimedOutByCaller, target, null, default);
+        new(ConnectOutcome.TimedOutByCaller, target, null, default, default);
 
     internal static ConnectResult Canceled(ConnectTarget target) =>
-        new(ConnectOutcome.Canceled, target, null, default);
+        new(ConnectOutcome.Canceled, target, null, default, default);
+
+    internal static ConnectResult CallFailed(ConnectTarget target, SystemCallError error) =>
+        new(ConnectOutcome.SystemCallFailed, target, null, default, error);
+
+    internal static ConnectResult Aborted(ConnectTarget target) =>
+        new(ConnectOutcome.Aborted, target, null, default, default);
+
+    private const string NoAttemptText = "default(ConnectResult): no connect was attempted, so there is no target, socket or error.";
+
+    private static InvalidOperationException NoAttempt() => new(NoAttemptText);
+
+    private static string Describe(ConnectNativeError error) =>
+        PlatformErrorTexts.Find(error) ?? (error.Error is { } entry ? ConnectErrors.GetSummary(entry) : "the catalog does not list this code.");
 }

@@ -129,8 +129,9 @@ public sealed class ConnectTarget
             return UnixAbstract(path.AsSpan(1));
         }
 
-        int end = Array.IndexOf(path, (byte)0);
-        return UnixPath(Encoding.UTF8.GetString(path, 0, end < 0 ? path.Length : end));
+        // The endpoint keeps the caller's string; its serialized bytes have already replaced
+        // invalid UTF-16 with U+FFFD, so the string is what is checked.
+        return UnixPath(endPoint.ToString());
     }
 
     /// <summary>A Unix-domain socket file.</summary>
@@ -163,9 +164,14 @@ public sealed class ConnectTarget
             return false;
         }
 
+        if (!TryEncodeUtf8(path, out byte[]? bytes, out int invalid))
+        {
+            problem = $"The Unix socket path is not valid UTF-16: the character at index {invalid} (U+{(int)path[invalid]:X4}) is a lone surrogate. It has no UTF-8 form; encoding it anyway would name a different file.";
+            return false;
+        }
+
         var platform = Interop.PlatformConstants.Current;
         int capacity = platform?.SunPathLength ?? WindowsSunPathLength;
-        byte[] bytes = Encoding.UTF8.GetBytes(path);
         if (bytes.Length + 1 > capacity)
         {
             problem = $"The Unix socket path is {bytes.Length} bytes in UTF-8; with its terminating NUL it needs {bytes.Length + 1}, but sun_path holds {capacity} bytes on {platform?.Name ?? "Windows"}. Use a shorter path (for example a relative path, or a symbolic link to the directory).";
@@ -186,11 +192,14 @@ public sealed class ConnectTarget
 
     /// <summary>A Linux abstract socket name, given as text (encoded as UTF-8) without the leading NUL.</summary>
     /// <exception cref="PlatformNotSupportedException">Not on Linux.</exception>
-    /// <exception cref="ArgumentException">The name is longer than sun_path minus the leading NUL (107 bytes).</exception>
+    /// <exception cref="ArgumentException">The name is not valid UTF-16 (a lone surrogate), or is longer than sun_path minus the leading NUL (107 bytes).</exception>
     public static ConnectTarget UnixAbstract(ReadOnlySpan<char> name)
     {
-        byte[] bytes = new byte[Encoding.UTF8.GetByteCount(name)];
-        Encoding.UTF8.GetBytes(name, bytes);
+        if (!TryEncodeUtf8(name, out byte[]? bytes, out int invalid))
+        {
+            throw new ArgumentException($"The abstract name is not valid UTF-16: the character at index {invalid} (U+{(int)name[invalid]:X4}) is a lone surrogate. It has no UTF-8 form; pass the name's bytes instead.", nameof(name));
+        }
+
         return UnixAbstract(bytes);
     }
 
@@ -246,6 +255,23 @@ public sealed class ConnectTarget
         ConnectTargetKind.NativeAddress => "sockaddr:" + Convert.ToHexString(_nativeAddress!),
         _ => EndPoint!.ToString()!,
     };
+
+    /// <summary>Strict UTF-8: refuses a lone surrogate (reporting its index) instead of writing U+FFFD for it.</summary>
+    private static bool TryEncodeUtf8(ReadOnlySpan<char> text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out byte[]? bytes, out int invalidIndex)
+    {
+        var buffer = new byte[checked(text.Length * 3)];
+        var status = System.Text.Unicode.Utf8.FromUtf16(text, buffer, out int read, out int written, replaceInvalidSequences: false);
+        if (status != System.Buffers.OperationStatus.Done)
+        {
+            bytes = null;
+            invalidIndex = read;
+            return false;
+        }
+
+        bytes = buffer.AsSpan(0, written).ToArray();
+        invalidIndex = -1;
+        return true;
+    }
 
     private static bool IsValidUtf8WithoutNul(byte[] bytes) =>
         Array.IndexOf(bytes, (byte)0) < 0 && System.Text.Unicode.Utf8.IsValid(bytes);

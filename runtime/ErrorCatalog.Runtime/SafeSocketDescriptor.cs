@@ -1,6 +1,7 @@
 using System;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using System.Threading;
 
 namespace ErrorCatalog.Runtime;
 
@@ -11,6 +12,8 @@ namespace ErrorCatalog.Runtime;
 public sealed class SafeSocketDescriptor : SafeHandle
 {
     private Socket? _windowsSocket;
+    private ConnectWaiter.Registration? _pendingWait;
+    private int _disposeRequested;
 
     /// <summary>Wraps an existing descriptor; with <paramref name="ownsHandle"/> it is closed when this handle is disposed.</summary>
     public SafeSocketDescriptor(IntPtr descriptor, bool ownsHandle)
@@ -34,7 +37,10 @@ public sealed class SafeSocketDescriptor : SafeHandle
 
     /// <summary>
     /// Hands the descriptor over to a new <see cref="Socket"/>, which then owns it; this handle
-    /// becomes invalid. The socket sees the connection (its <see cref="Socket.Connected"/> is true).
+    /// becomes invalid. The socket behaves as after <see cref="Socket.Connect(System.Net.EndPoint)"/>:
+    /// <see cref="Socket.Connected"/> and <see cref="Socket.RemoteEndPoint"/> are set, and its
+    /// <see cref="Socket.Blocking"/> matches the descriptor (false after a
+    /// <see cref="ConnectOptions.NonBlocking"/> connect).
     /// </summary>
     /// <exception cref="ObjectDisposedException">The handle was already closed or handed over.</exception>
     public Socket ToSocket()
@@ -47,11 +53,20 @@ public sealed class SafeSocketDescriptor : SafeHandle
             return socket;
         }
 
+        // new Socket(SafeSocketHandle) finds the peer itself but assumes a blocking descriptor.
+        var constants = Interop.PlatformConstants.Current!;
+        int flags = Interop.Sys.Fcntl((int)handle, constants.FGetFl, 0);
         var owned = new SafeSocketHandle(handle, ownsHandle: true);
         SetHandleAsInvalid();
         try
         {
-            return new Socket(owned);
+            var connected = new Socket(owned);
+            if (flags >= 0 && (flags & constants.ONonblock) != 0)
+            {
+                connected.Blocking = false;
+            }
+
+            return connected;
         }
         catch
         {
@@ -59,6 +74,40 @@ public sealed class SafeSocketDescriptor : SafeHandle
             throw;
         }
     }
+
+    /// <summary>
+    /// Disposing the handle while an async connect waits on it ends that wait at once (the
+    /// result is <see cref="ConnectOutcome.Aborted"/>); the descriptor is closed when the
+    /// connect call lets go of it.
+    /// </summary>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Volatile.Write(ref _disposeRequested, 1);
+            Interlocked.Exchange(ref _pendingWait, null)?.Finish(new ConnectWaiter.WaitResult(ConnectWaiter.WaitStatus.Aborted));
+        }
+
+        base.Dispose(disposing);
+    }
+
+    internal void AttachPendingWait(ConnectWaiter.Registration registration)
+    {
+        Volatile.Write(ref _pendingWait, registration);
+        // Disposed between the start of the connect and now: the dispose found nothing to abort.
+        if (Volatile.Read(ref _disposeRequested) != 0)
+        {
+            Interlocked.Exchange(ref _pendingWait, null)?.Finish(new ConnectWaiter.WaitResult(ConnectWaiter.WaitStatus.Aborted));
+        }
+        else if (registration.IsFinished)
+        {
+            // Finished before it was attached: its own detach found nothing.
+            DetachPendingWait(registration);
+        }
+    }
+
+    internal void DetachPendingWait(ConnectWaiter.Registration registration) =>
+        Interlocked.CompareExchange(ref _pendingWait, null, registration);
 
     /// <inheritdoc />
     protected override bool ReleaseHandle()

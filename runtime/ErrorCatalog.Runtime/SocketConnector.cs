@@ -18,9 +18,11 @@ namespace ErrorCatalog.Runtime;
 /// timeout ran out, <see cref="OperationCanceledException"/> on cancellation.</item>
 /// </list>
 /// Both shapes throw <see cref="ArgumentException"/> family exceptions for arguments that are
-/// wrong before any system call (null, a disposed handle).
+/// wrong before any system call (null, a disposed handle, a handle value that is not a
+/// descriptor). A failure of a call other than connect() (socket(), fcntl(), the async waiter's)
+/// is <see cref="ConnectOutcome.SystemCallFailed"/>, thrown as <see cref="SystemCallException"/>.
 /// On Linux, macOS and FreeBSD the runtime calls libc (socket, connect, poll, getsockopt, fcntl,
-/// close) directly; on Windows it goes through <see cref="Socket"/>.
+/// close, and epoll or kqueue for async waits) directly; on Windows it goes through <see cref="Socket"/>.
 /// </summary>
 public static class SocketConnector
 {
@@ -35,12 +37,18 @@ public static class SocketConnector
     }
 
     /// <summary>
-    /// Connects a socket the caller owns (any <see cref="SafeHandle"/> over a socket descriptor,
-    /// such as <see cref="Socket.SafeHandle"/> or a <see cref="SafeSocketDescriptor"/>). The
-    /// socket is never closed here; after a caller timeout or cancellation the attempt may still be
-    /// under way on it, so the caller should close it. <see cref="ConnectOptions.SocketType"/> is
-    /// ignored: the socket already has a type.
+    /// Connects a socket descriptor the caller owns (any <see cref="SafeHandle"/> over one, such
+    /// as a <see cref="SafeSocketDescriptor"/>). The socket is never closed here; after a caller
+    /// timeout or cancellation the attempt may still be under way on it, so the caller should
+    /// close it. <see cref="ConnectOptions.SocketType"/> is ignored: the socket already has a type.
+    /// The caller's own socket options apply, as with a plain connect(): on a blocking socket
+    /// with SO_SNDTIMEO the kernel's answer when it runs out (EINPROGRESS for TCP, EAGAIN for a
+    /// full Unix queue) is the result. Passing <see cref="Socket.SafeHandle"/> works, but the
+    /// <see cref="Socket"/> object does not learn about the connection (.NET has no way to tell
+    /// it), so <see cref="Socket.Connected"/> stays false; to get a connected <see cref="Socket"/>
+    /// let the runtime create the socket and call <see cref="SafeSocketDescriptor.ToSocket"/>.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The handle's value is not a descriptor (negative, or wider than 32 bits).</exception>
     public static ConnectResult TryConnect(SafeHandle socket, ConnectTarget target, ConnectOptions? options = null)
     {
         CheckHandle(socket);
@@ -49,17 +57,6 @@ public static class SocketConnector
         return OperatingSystem.IsWindows()
             ? WindowsSocketConnector.Connect(socket, target, options)
             : UnixSocketConnector.Connect(socket, target, EnsureSupported(options));
-    }
-
-    /// <summary>
-    /// Connects a <see cref="Socket"/> the caller owns. The connection is made underneath the
-    /// Socket object, so on Unix its own bookkeeping (<see cref="Socket.Connected"/>,
-    /// <see cref="Socket.RemoteEndPoint"/>) is not updated; rely on the result.
-    /// </summary>
-    public static ConnectResult TryConnect(Socket socket, ConnectTarget target, ConnectOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(socket);
-        return TryConnect(socket.SafeHandle, target, options);
     }
 
     /// <summary>
@@ -76,7 +73,12 @@ public static class SocketConnector
             : UnixSocketConnector.ConnectAsync(target, EnsureSupported(options), cancellationToken);
     }
 
-    /// <summary>Asynchronous <see cref="TryConnect(SafeHandle, ConnectTarget, ConnectOptions?)"/>.</summary>
+    /// <summary>
+    /// Asynchronous <see cref="TryConnect(SafeHandle, ConnectTarget, ConnectOptions?)"/>. Disposing
+    /// the handle (or the <see cref="Socket"/> it belongs to) while the call waits ends it with
+    /// <see cref="ConnectOutcome.Aborted"/>; the descriptor stays open, so its number cannot be
+    /// reused, until the call lets go of it.
+    /// </summary>
     public static ValueTask<ConnectResult> TryConnectAsync(SafeHandle socket, ConnectTarget target, ConnectOptions? options = null, CancellationToken cancellationToken = default)
     {
         CheckHandle(socket);
@@ -85,13 +87,6 @@ public static class SocketConnector
         return OperatingSystem.IsWindows()
             ? WindowsSocketConnector.ConnectAsync(socket, target, options, cancellationToken)
             : UnixSocketConnector.ConnectAsync(socket, target, EnsureSupported(options), cancellationToken);
-    }
-
-    /// <summary>Asynchronous <see cref="TryConnect(Socket, ConnectTarget, ConnectOptions?)"/>.</summary>
-    public static ValueTask<ConnectResult> TryConnectAsync(Socket socket, ConnectTarget target, ConnectOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(socket);
-        return TryConnectAsync(socket.SafeHandle, target, options, cancellationToken);
     }
 
     /// <summary>Creates and connects a socket, or throws (see the class remarks for which exception).</summary>
@@ -104,12 +99,6 @@ public static class SocketConnector
     /// <exception cref="ConnectException">The system reported an error.</exception>
     /// <exception cref="TimeoutException">The caller's <see cref="ConnectOptions.Timeout"/> ran out.</exception>
     public static void Connect(SafeHandle socket, ConnectTarget target, ConnectOptions? options = null) =>
-        TryConnect(socket, target, options).ThrowIfFailed();
-
-    /// <summary>Connects a <see cref="Socket"/> the caller owns, or throws.</summary>
-    /// <exception cref="ConnectException">The system reported an error.</exception>
-    /// <exception cref="TimeoutException">The caller's <see cref="ConnectOptions.Timeout"/> ran out.</exception>
-    public static void Connect(Socket socket, ConnectTarget target, ConnectOptions? options = null) =>
         TryConnect(socket, target, options).ThrowIfFailed();
 
     /// <summary>Creates and connects a socket asynchronously, or throws.</summary>
@@ -156,5 +145,12 @@ public static class SocketConnector
     {
         ArgumentNullException.ThrowIfNull(socket);
         ObjectDisposedException.ThrowIf(socket.IsClosed, socket);
+        long value = (long)socket.DangerousGetHandle();
+        // A Unix descriptor is a non-negative int; a wider value would be silently truncated to
+        // some other descriptor of the process.
+        if (!OperatingSystem.IsWindows() && (value < 0 || value > int.MaxValue))
+        {
+            throw new ArgumentOutOfRangeException(nameof(socket), value, "The handle's value is not a file descriptor: descriptors are non-negative 32-bit ints.");
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Threading;
@@ -16,30 +17,41 @@ internal static class UnixSocketConnector
         Failed,
         InProgress,
         TimedOut,
+        Canceled,
+        Aborted,
+        CallFailed,
+    }
+
+    /// <summary>How one step ended: for <see cref="Status.Failed"/> and <see cref="Status.InProgress"/> the connect() errno, for <see cref="Status.CallFailed"/> the other call.</summary>
+    private readonly record struct Attempt(Status Status, int Errno = 0, SystemCallError Failure = default)
+    {
+        internal static Attempt CallFailed(string call, int errno) => new(Status.CallFailed, errno, SystemCallError.Create(call, errno));
+
+        internal static Attempt CallFailed(SystemCallError failure) => new(Status.CallFailed, failure.Code, failure);
     }
 
     private static Interop.PlatformConstants Constants => Interop.PlatformConstants.Current!;
 
     internal static ConnectResult Connect(ConnectTarget target, ConnectOptions options)
     {
-        long deadline = Deadline(options);
+        long deadline = Deadline.After(options.Timeout);
         bool nonBlockingSocket = options.NonBlocking || deadline >= 0;
-        if (!OpenSocket(target, options.SocketType, nonBlockingSocket, out var descriptor, out int errno))
+        if (!OpenSocket(target, options.SocketType, nonBlockingSocket, out var descriptor, out var failure))
         {
-            return ConnectResult.Failed(target, Native(errno));
+            return ConnectResult.CallFailed(target, failure);
         }
 
         bool handedOver = false;
         try
         {
             int fd = (int)descriptor.DangerousGetHandle();
-            var status = ConnectDescriptor(fd, target.NativeAddressBytes!, options.NonBlocking, deadline, out errno);
-            if (status == Status.Connected && nonBlockingSocket && !options.NonBlocking && !SetFlags(fd, 0, out errno))
+            var attempt = ConnectDescriptor(fd, target.NativeAddressBytes!, options.NonBlocking, deadline, blockingSocket: !nonBlockingSocket);
+            if (attempt.Status == Status.Connected && nonBlockingSocket && !options.NonBlocking && !SetFlags(fd, 0, out int errno))
             {
-                status = Status.Failed;
+                attempt = Attempt.CallFailed("fcntl", errno);
             }
 
-            var result = ToResult(target, status, errno, descriptor);
+            var result = ToResult(target, attempt, descriptor);
             handedOver = result.Socket is not null;
             return result;
         }
@@ -54,21 +66,27 @@ internal static class UnixSocketConnector
 
     internal static ConnectResult Connect(SafeHandle socket, ConnectTarget target, ConnectOptions options)
     {
-        long deadline = Deadline(options);
+        long deadline = Deadline.After(options.Timeout);
         bool added = false;
         socket.DangerousAddRef(ref added);
         try
         {
             int fd = (int)socket.DangerousGetHandle();
-            bool needNonBlocking = options.NonBlocking || deadline >= 0;
-            if (!PrepareCallerSocket(fd, needNonBlocking, out int originalFlags, out int errno))
+            if (!options.NonBlocking && deadline < 0)
             {
-                return ConnectResult.Failed(target, Native(errno));
+                // connect() on the socket as the caller set it up, flags untouched; whether it
+                // blocks is only asked if the answer depends on it (see ConnectDescriptor).
+                return ToResult(target, ConnectDescriptor(fd, target.NativeAddressBytes!, returnInProgress: false, deadline, blockingSocket: null), socket: null);
             }
 
-            var status = ConnectDescriptor(fd, target.NativeAddressBytes!, options.NonBlocking, deadline, out errno);
-            RestoreCallerSocket(fd, originalFlags, options, status);
-            return ToResult(target, status, errno, socket: null);
+            if (!PrepareCallerSocket(fd, out int originalFlags, out var failure))
+            {
+                return ConnectResult.CallFailed(target, failure);
+            }
+
+            var attempt = ConnectDescriptor(fd, target.NativeAddressBytes!, options.NonBlocking, deadline, blockingSocket: false);
+            RestoreCallerSocket(fd, originalFlags, options, attempt.Status);
+            return ToResult(target, attempt, socket: null);
         }
         finally
         {
@@ -86,22 +104,23 @@ internal static class UnixSocketConnector
             return ConnectResult.Canceled(target);
         }
 
-        long deadline = Deadline(options);
-        if (!OpenSocket(target, options.SocketType, nonBlocking: true, out var descriptor, out int errno))
+        long deadline = Deadline.After(options.Timeout);
+        if (!OpenSocket(target, options.SocketType, nonBlocking: true, out var descriptor, out var failure))
         {
-            return ConnectResult.Failed(target, Native(errno));
+            return ConnectResult.CallFailed(target, failure);
         }
 
         bool handedOver = false;
         try
         {
-            var (status, code) = await ConnectNonBlockingAsync(descriptor, target, options, deadline, cancellationToken).ConfigureAwait(false);
-            if (status == Status.Connected && !options.NonBlocking && !SetFlags((int)descriptor.DangerousGetHandle(), 0, out code))
+            int fd = (int)descriptor.DangerousGetHandle();
+            var attempt = await ConnectNonBlockingAsync(descriptor, fd, target, options, deadline, cancellationToken, runtimeOwned: true).ConfigureAwait(false);
+            if (attempt.Status == Status.Connected && !options.NonBlocking && !SetFlags(fd, 0, out int errno))
             {
-                status = Status.Failed;
+                attempt = Attempt.CallFailed("fcntl", errno);
             }
 
-            var result = code == CanceledMarker ? ConnectResult.Canceled(target) : ToResult(target, status, code, descriptor);
+            var result = ToResult(target, attempt, descriptor);
             handedOver = result.Socket is not null;
             return result;
         }
@@ -121,20 +140,21 @@ internal static class UnixSocketConnector
             return ConnectResult.Canceled(target);
         }
 
-        long deadline = Deadline(options);
+        long deadline = Deadline.After(options.Timeout);
+        ConnectResult result;
         bool added = false;
         socket.DangerousAddRef(ref added);
         try
         {
             int fd = (int)socket.DangerousGetHandle();
-            if (!PrepareCallerSocket(fd, needNonBlocking: true, out int originalFlags, out int errno))
+            if (!PrepareCallerSocket(fd, out int originalFlags, out var failure))
             {
-                return ConnectResult.Failed(target, Native(errno));
+                return ConnectResult.CallFailed(target, failure);
             }
 
-            var (status, code) = await ConnectNonBlockingAsync(socket, target, options, deadline, cancellationToken).ConfigureAwait(false);
-            RestoreCallerSocket(fd, originalFlags, options, status);
-            return code == CanceledMarker ? ConnectResult.Canceled(target) : ToResult(target, status, code, socket: null);
+            var attempt = await ConnectNonBlockingAsync(socket, fd, target, options, deadline, cancellationToken, runtimeOwned: false).ConfigureAwait(false);
+            RestoreCallerSocket(fd, originalFlags, options, attempt.Status);
+            result = ToResult(target, attempt, socket: null);
         }
         finally
         {
@@ -143,32 +163,39 @@ internal static class UnixSocketConnector
                 socket.DangerousRelease();
             }
         }
+
+        // Closed now means the caller disposed it while the call held it open: whatever the
+        // kernel said last (a Socket's dispose resets the attempt, ECONNRESET) is a consequence
+        // of that, not the peer's answer.
+        return socket.IsClosed ? ConnectResult.Aborted(target) : result;
     }
 
-    /// <summary>Stands in for an errno when the wait was canceled; errno values are positive.</summary>
-    private const int CanceledMarker = -1;
-
-    private static async ValueTask<(Status Status, int Code)> ConnectNonBlockingAsync(
-        SafeHandle socket, ConnectTarget target, ConnectOptions options, long deadline, CancellationToken cancellationToken)
+    private static async ValueTask<Attempt> ConnectNonBlockingAsync(
+        SafeHandle socket, int fd, ConnectTarget target, ConnectOptions options, long deadline, CancellationToken cancellationToken, bool runtimeOwned)
     {
-        int fd = (int)socket.DangerousGetHandle();
         var status = StartConnect(fd, target.NativeAddressBytes!, out int errno);
         if (status != Status.InProgress || options.NonBlocking)
         {
-            return (status, errno);
+            return new Attempt(status, errno);
         }
 
-        var wait = await ConnectWaiter.Instance.WaitAsync(socket, deadline, cancellationToken).ConfigureAwait(false);
+        if (!ConnectWaiter.TryGetInstance(out var waiter, out var failure))
+        {
+            return Attempt.CallFailed(failure);
+        }
+
+        var wait = await waiter.WaitAsync(socket, deadline, cancellationToken, closedAfterwardsUnlessHandedOver: runtimeOwned).ConfigureAwait(false);
         return wait.Status switch
         {
-            ConnectWaiter.WaitStatus.Ready => (ReadSocketError(fd, out errno), errno),
-            ConnectWaiter.WaitStatus.TimedOut => (Status.TimedOut, 0),
-            ConnectWaiter.WaitStatus.Canceled => (Status.Failed, CanceledMarker),
-            _ => (Status.Failed, wait.Errno),
+            ConnectWaiter.WaitStatus.Ready => ReadSocketError(fd),
+            ConnectWaiter.WaitStatus.TimedOut => new Attempt(Status.TimedOut),
+            ConnectWaiter.WaitStatus.Canceled => new Attempt(Status.Canceled),
+            ConnectWaiter.WaitStatus.Aborted => new Attempt(Status.Aborted),
+            _ => Attempt.CallFailed(wait.Failure),
         };
     }
 
-    /// <summary>One connect() on a non-blocking descriptor: Connected, Failed, or InProgress (EINPROGRESS, or EINTR after which the attempt also goes on).</summary>
+    /// <summary>One connect() call: Connected, Failed, or InProgress (EINPROGRESS, or EINTR after which the attempt also goes on).</summary>
     private static unsafe Status StartConnect(int fd, byte[] address, out int errno)
     {
         int rc;
@@ -192,71 +219,116 @@ internal static class UnixSocketConnector
     /// EINTR is never answered with a second connect() straight away: POSIX says the attempt
     /// carries on asynchronously, and a second call would report EALREADY (or, once the outcome
     /// was consumed, ECONNABORTED). The outcome is read with poll() and SO_ERROR instead.
+    /// On a blocking socket the kernel's own answers stand: EINPROGRESS there means the caller's
+    /// SO_SNDTIMEO ran out (the attempt goes on in the background), and a wait after EINTR is
+    /// limited by the same send timeout.
     /// </summary>
-    private static Status ConnectDescriptor(int fd, byte[] address, bool returnInProgress, long deadline, out int errno)
+    /// <remarks><paramref name="blockingSocket"/> is null for a caller's socket whose flags were not read: they are read only when connect() says EINPROGRESS or EINTR.</remarks>
+    private static Attempt ConnectDescriptor(int fd, byte[] address, bool returnInProgress, long deadline, bool? blockingSocket)
     {
+        long started = Stopwatch.GetTimestamp();
         while (true)
         {
-            var status = StartConnect(fd, address, out errno);
+            var status = StartConnect(fd, address, out int errno);
             if (status != Status.InProgress || returnInProgress)
             {
-                return status;
+                return new Attempt(status, errno);
             }
 
             bool interrupted = errno == Constants.EIntr;
-            status = WaitForCompletion(fd, deadline, out errno);
+            bool blocking = blockingSocket ??= IsBlocking(fd);
+            if (blocking && !interrupted)
+            {
+                return new Attempt(Status.InProgress, errno);
+            }
+
+            long waitDeadline = blocking ? SendTimeoutDeadline(fd, started) : deadline;
+            var attempt = WaitForCompletion(fd, waitDeadline);
+            if (attempt.Status == Status.TimedOut && blocking)
+            {
+                // What the kernel would have said had the call not been interrupted.
+                return new Attempt(Status.InProgress, Constants.EInProgress);
+            }
+
             // Linux AF_UNIX stream sockets drop an interrupted connect instead of finishing it in
             // the background: poll() then reports the idle socket at once, SO_ERROR is 0, and
             // there is no peer. Nothing is in progress any more, so a new attempt is a fresh
             // connect, not a blind repeat.
-            if (status == Status.Connected && interrupted && !HasPeer(fd))
+            if (attempt.Status == Status.Connected && interrupted && !HasPeer(fd))
             {
                 continue;
             }
 
-            return status;
+            return attempt;
         }
     }
 
-    private static unsafe Status WaitForCompletion(int fd, long deadline, out int errno)
+    private static unsafe Attempt WaitForCompletion(int fd, long deadline)
     {
         while (true)
         {
             var pollFd = new Interop.Sys.PollFd { Fd = fd, Events = Interop.Sys.PollOut };
-            int rc = Interop.Sys.Poll(&pollFd, 1, Remaining(deadline));
+            int rc = Interop.Sys.Poll(&pollFd, 1, Deadline.MillisecondsUntil(deadline));
             if (rc < 0)
             {
-                errno = Marshal.GetLastPInvokeError();
+                int errno = Marshal.GetLastPInvokeError();
                 if (errno == Constants.EIntr)
                 {
                     continue;
                 }
 
-                return Status.Failed;
+                return Attempt.CallFailed("poll", errno);
             }
 
             if (rc == 0)
             {
-                errno = 0;
-                return Status.TimedOut;
+                // poll() counts whole milliseconds on its own clock; only the deadline's clock decides.
+                if (Deadline.HasPassed(deadline))
+                {
+                    return new Attempt(Status.TimedOut);
+                }
+
+                continue;
             }
 
-            return ReadSocketError(fd, out errno);
+            return ReadSocketError(fd);
         }
     }
 
-    private static unsafe Status ReadSocketError(int fd, out int errno)
+    private static unsafe Attempt ReadSocketError(int fd)
     {
         int value = 0;
         uint length = sizeof(int);
         if (Interop.Sys.GetSockOpt(fd, Constants.SolSocket, Constants.SoError, &value, &length) != 0)
         {
-            errno = Marshal.GetLastPInvokeError();
-            return Status.Failed;
+            return Attempt.CallFailed("getsockopt", Marshal.GetLastPInvokeError());
         }
 
-        errno = value;
-        return value == 0 ? Status.Connected : Status.Failed;
+        return new Attempt(value == 0 ? Status.Connected : Status.Failed, value);
+    }
+
+    /// <summary>When the caller's SO_SNDTIMEO, counted from <paramref name="started"/>, runs out; -1 when it is not set.</summary>
+    private static unsafe long SendTimeoutDeadline(int fd, long started)
+    {
+        // struct timeval: a long of seconds, then microseconds as a long (Linux, FreeBSD) or an int (macOS).
+        byte* timeval = stackalloc byte[2 * sizeof(long)];
+        new Span<byte>(timeval, 2 * sizeof(long)).Clear();
+        uint length = (uint)(2 * sizeof(nint));
+        if (Interop.Sys.GetSockOpt(fd, Constants.SolSocket, Constants.SoSndTimeo, timeval, &length) != 0)
+        {
+            return Deadline.None;
+        }
+
+        long seconds = *(nint*)timeval;
+        long microseconds = Constants.TimevalMicrosecondsIsInt32 ? *(int*)(timeval + sizeof(nint)) : *(nint*)(timeval + sizeof(nint));
+        return seconds == 0 && microseconds == 0 ? Deadline.None : Deadline.After(started, seconds, microseconds);
+    }
+
+    /// <summary>True unless O_NONBLOCK is set; a socket whose flags cannot be read is waited for, as before.</summary>
+    private static bool IsBlocking(int fd)
+    {
+        int flags = Interop.Sys.Fcntl(fd, Constants.FGetFl, 0);
+        return flags >= 0 && (flags & Constants.ONonblock) == 0;
     }
 
     private static unsafe bool HasPeer(int fd)
@@ -271,7 +343,7 @@ internal static class UnixSocketConnector
         return Marshal.GetLastPInvokeError() != Constants.ENotConn;
     }
 
-    private static bool OpenSocket(ConnectTarget target, SocketType socketType, bool nonBlocking, out SafeSocketDescriptor descriptor, out int errno)
+    private static bool OpenSocket(ConnectTarget target, SocketType socketType, bool nonBlocking, out SafeSocketDescriptor descriptor, out SystemCallError failure)
     {
         var constants = Constants;
         int family = target.Kind switch
@@ -288,16 +360,17 @@ internal static class UnixSocketConnector
         int fd = Interop.Sys.Socket(family, type, 0);
         if (fd < 0)
         {
-            errno = Marshal.GetLastPInvokeError();
+            failure = SystemCallError.Create("socket", Marshal.GetLastPInvokeError());
             descriptor = null!;
             return false;
         }
 
         // From here on the SafeHandle owns the descriptor, so every early return closes it.
         descriptor = new SafeSocketDescriptor(fd, ownsHandle: true);
-        errno = 0;
+        int errno = 0;
         bool ok = (constants.SockCloexec != 0 || Fcntl(fd, constants.FSetFd, constants.FdCloexec, out errno))
             && (!nonBlocking || constants.SockNonblock != 0 || SetFlags(fd, constants.ONonblock, out errno));
+        failure = ok ? default : SystemCallError.Create("fcntl", errno);
         if (!ok)
         {
             descriptor.Dispose();
@@ -307,30 +380,31 @@ internal static class UnixSocketConnector
         return ok;
     }
 
-    private static bool PrepareCallerSocket(int fd, bool needNonBlocking, out int originalFlags, out int errno)
+    /// <summary>Reads the caller's file status flags and adds O_NONBLOCK.</summary>
+    private static bool PrepareCallerSocket(int fd, out int originalFlags, out SystemCallError failure)
     {
-        originalFlags = -1;
-        errno = 0;
-        if (!needNonBlocking)
+        failure = default;
+        originalFlags = Interop.Sys.Fcntl(fd, Constants.FGetFl, 0);
+        if (originalFlags < 0)
+        {
+            failure = SystemCallError.Create("fcntl", Marshal.GetLastPInvokeError());
+            return false;
+        }
+
+        if ((originalFlags & Constants.ONonblock) != 0 || SetFlags(fd, originalFlags | Constants.ONonblock, out int errno))
         {
             return true;
         }
 
-        originalFlags = Interop.Sys.Fcntl(fd, Constants.FGetFl, 0);
-        if (originalFlags < 0)
-        {
-            errno = Marshal.GetLastPInvokeError();
-            return false;
-        }
-
-        return (originalFlags & Constants.ONonblock) != 0 || SetFlags(fd, originalFlags | Constants.ONonblock, out errno);
+        failure = SystemCallError.Create("fcntl", errno);
+        return false;
     }
 
     private static void RestoreCallerSocket(int fd, int originalFlags, ConnectOptions options, Status status)
     {
         // With NonBlocking the caller asked for a non-blocking socket; otherwise they get back the
         // mode they had. A failure to restore cannot change the connect outcome being reported.
-        if (originalFlags >= 0 && (originalFlags & Constants.ONonblock) == 0 && !(options.NonBlocking && status == Status.InProgress))
+        if ((originalFlags & Constants.ONonblock) == 0 && !(options.NonBlocking && status == Status.InProgress))
         {
             Interop.Sys.Fcntl(fd, Constants.FSetFl, originalFlags);
         }
@@ -350,22 +424,16 @@ internal static class UnixSocketConnector
         return true;
     }
 
-    private static ConnectResult ToResult(ConnectTarget target, Status status, int errno, SafeSocketDescriptor? socket) => status switch
+    private static ConnectResult ToResult(ConnectTarget target, Attempt attempt, SafeSocketDescriptor? socket) => attempt.Status switch
     {
         Status.Connected => ConnectResult.Connected(target, socket),
-        Status.InProgress => ConnectResult.InProgress(target, socket, Native(errno)),
+        Status.InProgress => ConnectResult.InProgress(target, socket, Native(attempt.Errno)),
         Status.TimedOut => ConnectResult.TimedOutByCaller(target),
-        _ => ConnectResult.Failed(target, Native(errno)),
+        Status.Canceled => ConnectResult.Canceled(target),
+        Status.Aborted => ConnectResult.Aborted(target),
+        Status.CallFailed => ConnectResult.CallFailed(target, attempt.Failure),
+        _ => ConnectResult.Failed(target, Native(attempt.Errno)),
     };
 
     private static ConnectNativeError Native(int errno) => ConnectErrors.FromNative(CatalogPlatform.Current, errno);
-
-    private static long Deadline(ConnectOptions options)
-    {
-        int timeout = options.TimeoutMilliseconds;
-        return timeout < 0 ? -1 : Environment.TickCount64 + timeout;
-    }
-
-    private static int Remaining(long deadline) =>
-        deadline < 0 ? -1 : (int)Math.Clamp(deadline - Environment.TickCount64, 0, int.MaxValue);
 }

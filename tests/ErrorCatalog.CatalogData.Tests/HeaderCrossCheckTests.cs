@@ -17,7 +17,7 @@ public sealed class HeaderCrossCheckTests
         "linux", "linux-mips", "linux-sparc", "linux-alpha", "linux-parisc", "windows", "windows-crt",
     };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(HeaderPlatforms))]
     public void CatalogCodesMatchTheInstalledHeaders(string platform)
     {
@@ -52,7 +52,7 @@ public sealed class HeaderCrossCheckTests
         Assert.True(problems.Count == 0, $"Platform '{platform}' disagrees with its headers:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
     }
 
-    [Fact]
+    [SkippableFact]
     public void TheProbeSeesDefinitionsAndAbsences()
     {
         // Guards the probe itself: a known definition must come back with its value, and a name no

@@ -41,7 +41,7 @@ public static class HeaderProbe
         {
             if (!File.Exists(file))
             {
-                throw new XunitException($"Header {file} is missing; install the apt package '{package}' (needed to cross-check platform '{set.Platform}').");
+                throw AptPackages.Missing($"Header {file} is missing; install the apt package '{package}' (needed to cross-check platform '{set.Platform}').");
             }
         }
 
@@ -112,7 +112,7 @@ public static class HeaderProbe
         }
         catch (Win32Exception exception)
         {
-            throw new XunitException("The C preprocessor 'cpp' is not installed; install the apt package 'cpp' (" + exception.Message + ").");
+            throw AptPackages.Missing("The C preprocessor 'cpp' is not installed; install the apt package 'cpp' (" + exception.Message + ").");
         }
 
         using (process)
@@ -166,7 +166,7 @@ public static class HeaderProbe
         }
         catch (Win32Exception exception)
         {
-            throw new XunitException("The C preprocessor 'cpp' is not installed; install the apt package 'cpp' (" + exception.Message + ").");
+            throw AptPackages.Missing("The C preprocessor 'cpp' is not installed; install the apt package 'cpp' (" + exception.Message + ").");
         }
 
         var inSearchList = false;
@@ -190,7 +190,7 @@ public static class HeaderProbe
             }
         }
 
-        throw new XunitException("No directory of cpp's search list holds glibc's bits/errno.h; install the apt package 'libc6-dev'.");
+        throw AptPackages.Missing("No directory of cpp's search list holds glibc's bits/errno.h; install the apt package 'libc6-dev'.");
     }
 
     private static Dictionary<string, HeaderSet> BuildSets()

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ErrorCatalog.Catalog.Diagnostics;
 using Xunit;
 
 namespace ErrorCatalog.Cli.Tests;
@@ -86,7 +87,7 @@ public sealed class ValidateAndExportTests
         var diagnostic = files[0].GetProperty("diagnostics")[0];
         Assert.Equal("ECAT001", diagnostic.GetProperty("id").GetString());
         Assert.Equal(3, diagnostic.GetProperty("line").GetInt32());
-        Assert.Equal("https://errorcatalog.dev/diagnostics/ECAT001.html", diagnostic.GetProperty("helpLink").GetString());
+        Assert.Equal(CatalogDiagnosticDescriptors.HelpLinkBase + "ECAT001.html", diagnostic.GetProperty("helpLink").GetString());
         Assert.True(files[1].GetProperty("ok").GetBoolean());
         Assert.Equal(CliHarness.ConnectCatalog.Errors.Count, files[1].GetProperty("catalog").GetProperty("errors").GetInt32());
     }

@@ -166,7 +166,7 @@ public sealed class ConnectSemanticsTests
         using var listener = Endpoints.TcpListener(IPAddress.Loopback, 8, out var target);
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         Assert.Equal(0, UnixFlags.Get(socket.SafeHandle) & UnixFlags.ONonblock);
-        Expect.Connected(SocketConnector.TryConnect(socket, target, new ConnectOptions { Timeout = TimeSpan.FromSeconds(5) }));
+        Expect.Connected(SocketConnector.TryConnect(socket.SafeHandle, target, new ConnectOptions { Timeout = TimeSpan.FromSeconds(5) }));
         Assert.Equal(0, UnixFlags.Get(socket.SafeHandle) & UnixFlags.ONonblock);
         Assert.False(socket.SafeHandle.IsClosed);
     }

@@ -15,7 +15,7 @@ public sealed class KernelQuirkTests
         // reports EINPROGRESS; ECONNREFUSED arrives only through poll() and SO_ERROR.
         using var holder = Endpoints.ReserveClosedTcpPort(IPAddress.Loopback, out var target);
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        Expect.InProgress(SocketConnector.TryConnect(socket, target, new ConnectOptions { NonBlocking = true }), "EINPROGRESS", LinuxErrno.EINPROGRESS);
+        Expect.InProgress(SocketConnector.TryConnect(socket.SafeHandle, target, new ConnectOptions { NonBlocking = true }), "EINPROGRESS", LinuxErrno.EINPROGRESS);
         Assert.Equal(LinuxErrno.ECONNREFUSED, TestNative.WaitAndReadSocketError((int)socket.SafeHandle.DangerousGetHandle(), 5_000));
 
         // The runtime's waiting path hides the two steps and reports the refusal itself.
@@ -33,9 +33,9 @@ public sealed class KernelQuirkTests
         first.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         // SO_REUSEADDR lets both sockets bind the same local address and port...
         second.Bind(first.LocalEndPoint!);
-        Expect.Connected(SocketConnector.TryConnect(first, target));
+        Expect.Connected(SocketConnector.TryConnect(first.SafeHandle, target));
         // ...but only one connection may use the 4-tuple. POSIX would suggest EADDRINUSE; Linux's
         // connect() reports EADDRNOTAVAIL (the established-hash check fails).
-        Expect.Failure(SocketConnector.TryConnect(second, target), "EADDRNOTAVAIL", LinuxErrno.EADDRNOTAVAIL);
+        Expect.Failure(SocketConnector.TryConnect(second.SafeHandle, target), "EADDRNOTAVAIL", LinuxErrno.EADDRNOTAVAIL);
     }
 }

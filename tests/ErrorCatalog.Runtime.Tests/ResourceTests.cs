@@ -48,10 +48,9 @@ public sealed class ResourceTests
 
         // Warm up first, so one-time descriptors (the waiter's pipe, the runtime's own) are open.
         await RunMix(20);
-        int before = CountOpenDescriptors();
+        var before = OpenDescriptors.Snapshot();
         await RunMix(10_000);
-        int after = CountOpenDescriptors();
-        Assert.Equal(before, after);
+        OpenDescriptors.AssertUnchanged(before);
     }
 
     [Fact]
@@ -147,18 +146,6 @@ public sealed class ResourceTests
         }
     }
 
-    private static int CountOpenDescriptors()
-    {
-        // Objects other tests dropped without disposing may still hold descriptors until their
-        // finalizers run; settle that first so only this test's own effect is measured.
-        for (int i = 0; i < 3; i++)
-        {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-        }
-
-        return Directory.GetFileSystemEntries("/proc/self/fd").Length;
-    }
 }
 
 [CollectionDefinition(Name, DisableParallelization = true)]

@@ -95,7 +95,7 @@ public sealed class SignalTests
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         TestNative.SetIntOption(socket.SafeHandle, TestNative.IPPROTO_TCP, TestNative.TCP_SYNCNT, 1);
         int before = NativeHelper.SignalsDelivered;
-        var result = RunWhileSignaled(() => SocketConnector.TryConnect(socket, listener.Target));
+        var result = RunWhileSignaled(() => SocketConnector.TryConnect(socket.SafeHandle, listener.Target));
         Assert.True(NativeHelper.SignalsDelivered > before + 5, "the signals did not arrive");
         // Not EINTR, not EALREADY from a blind second connect(): the kernel's own verdict.
         Expect.Failure(result, "ETIMEDOUT", LinuxErrno.ETIMEDOUT);

@@ -101,7 +101,7 @@ public sealed class UnprivilegedErrorTests
     {
         using var ipv4 = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         var target = ConnectTarget.Ip(IPAddress.IPv6Loopback, 9);
-        Expect.Failure(SocketConnector.TryConnect(ipv4, target), "EAFNOSUPPORT", LinuxErrno.EAFNOSUPPORT);
+        Expect.Failure(SocketConnector.TryConnect(ipv4.SafeHandle, target), "EAFNOSUPPORT", LinuxErrno.EAFNOSUPPORT);
     }
 
     [Fact]
@@ -125,8 +125,8 @@ public sealed class UnprivilegedErrorTests
     {
         using var listener = Endpoints.TcpListener(IPAddress.Loopback, 8, out var target);
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        Expect.Connected(SocketConnector.TryConnect(socket, target));
-        Expect.Failure(SocketConnector.TryConnect(socket, target), "EISCONN", LinuxErrno.EISCONN);
+        Expect.Connected(SocketConnector.TryConnect(socket.SafeHandle, target));
+        Expect.Failure(SocketConnector.TryConnect(socket.SafeHandle, target), "EISCONN", LinuxErrno.EISCONN);
     }
 
     [Fact]
@@ -152,8 +152,8 @@ public sealed class UnprivilegedErrorTests
     {
         using var listener = new FullBacklogTcpListener(IPAddress.Loopback);
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        Expect.InProgress(SocketConnector.TryConnect(socket, listener.Target, NonBlocking), "EINPROGRESS", LinuxErrno.EINPROGRESS);
-        Expect.Failure(SocketConnector.TryConnect(socket, listener.Target, NonBlocking), "EALREADY", LinuxErrno.EALREADY);
+        Expect.InProgress(SocketConnector.TryConnect(socket.SafeHandle, listener.Target, NonBlocking), "EINPROGRESS", LinuxErrno.EINPROGRESS);
+        Expect.Failure(SocketConnector.TryConnect(socket.SafeHandle, listener.Target, NonBlocking), "EALREADY", LinuxErrno.EALREADY);
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public sealed class UnprivilegedErrorTests
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         // One SYN retransmission: the kernel gives up after about 1 s + 2 s.
         TestNative.SetIntOption(socket.SafeHandle, TestNative.IPPROTO_TCP, TestNative.TCP_SYNCNT, 1);
-        Expect.Failure(SocketConnector.TryConnect(socket, listener.Target), "ETIMEDOUT", LinuxErrno.ETIMEDOUT);
+        Expect.Failure(SocketConnector.TryConnect(socket.SafeHandle, listener.Target), "ETIMEDOUT", LinuxErrno.ETIMEDOUT);
     }
 
     [Fact]
@@ -189,11 +189,11 @@ public sealed class UnprivilegedErrorTests
     {
         using var holder = Endpoints.ReserveClosedTcpPort(IPAddress.Loopback, out var target);
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        Expect.InProgress(SocketConnector.TryConnect(socket, target, NonBlocking), "EINPROGRESS", LinuxErrno.EINPROGRESS);
+        Expect.InProgress(SocketConnector.TryConnect(socket.SafeHandle, target, NonBlocking), "EINPROGRESS", LinuxErrno.EINPROGRESS);
         // Reading SO_ERROR consumes the refusal; a second connect() then finds a closed socket
         // with no pending error. This is why the runtime never calls connect() again blindly.
         Assert.Equal(LinuxErrno.ECONNREFUSED, TestNative.WaitAndReadSocketError((int)socket.SafeHandle.DangerousGetHandle(), 5_000));
-        Expect.Failure(SocketConnector.TryConnect(socket, target, NonBlocking), "ECONNABORTED", LinuxErrno.ECONNABORTED);
+        Expect.Failure(SocketConnector.TryConnect(socket.SafeHandle, target, NonBlocking), "ECONNABORTED", LinuxErrno.ECONNABORTED);
     }
 
     [Fact]

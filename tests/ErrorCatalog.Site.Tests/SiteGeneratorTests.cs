@@ -67,13 +67,20 @@ public sealed class SiteGeneratorTests
     public void GeneratorHelpLinksPointAtDiagnosticPages()
     {
         var files = SiteGenerator.Render(new[] { RepositoryFiles.ConnectCatalog }).Select(f => f.Path).ToHashSet();
-        var basePath = new Uri(CatalogDiagnosticDescriptors.HelpLinkBase).AbsolutePath.TrimStart('/');
+
+        // HelpLinkBase is the published site's root (MSBuild property ErrorCatalogDocsUrl) plus the
+        // diagnostics folder; what follows the root must be a page this renderer writes.
+        const string folder = "diagnostics/";
+        Assert.EndsWith("/" + folder, CatalogDiagnosticDescriptors.HelpLinkBase, StringComparison.Ordinal);
+        var siteRoot = new Uri(CatalogDiagnosticDescriptors.HelpLinkBase[..^folder.Length], UriKind.Absolute);
+        Assert.Equal(Uri.UriSchemeHttps, siteRoot.Scheme);
 
         foreach (var descriptor in CatalogDiagnosticDescriptors.WithGenerator)
         {
-            var link = new Uri(CatalogDiagnosticDescriptors.HelpLink(descriptor.Id)).AbsolutePath.TrimStart('/');
-            Assert.StartsWith(basePath, link, StringComparison.Ordinal);
-            Assert.Contains(link, files);
+            var link = new Uri(CatalogDiagnosticDescriptors.HelpLink(descriptor.Id), UriKind.Absolute);
+            var page = siteRoot.MakeRelativeUri(link).ToString();
+            Assert.False(page.StartsWith("..", StringComparison.Ordinal) || Uri.IsWellFormedUriString(page, UriKind.Absolute), descriptor.Id + "'s help link is outside the site: " + link);
+            Assert.Contains(page, files);
         }
     }
 

@@ -12,8 +12,8 @@ public sealed record CatalogDiagnosticDescriptor(string Id, string Title, string
 /// <summary>Every diagnostic the loader reports.</summary>
 public static class CatalogDiagnosticDescriptors
 {
-    /// <summary>Where the docs site's diagnostic pages live; a page is <c>{HelpLinkBase}ECAT001.html</c>.</summary>
-    public const string HelpLinkBase = "https://errorcatalog.dev/diagnostics/";
+    /// <summary>Where the docs site's diagnostic pages live; a page is <c>{HelpLinkBase}ECAT001.html</c>. Set at build time (MSBuild property ErrorCatalogDocsUrl).</summary>
+    public static readonly string HelpLinkBase = DocsSite.Url + "diagnostics/";
 
     public static readonly CatalogDiagnosticDescriptor YamlSyntax = new(
         "ECAT001",

@@ -83,7 +83,13 @@ public static class ConnectCommand
                     report.WriteText(context.Output, catalog);
                 }
 
-                return result.IsConnected ? ExitCodes.Success : ExitCodes.ConnectFailed;
+                return result.Outcome switch
+                {
+                    ConnectOutcome.Connected => ExitCodes.Success,
+                    // socket() (or the waiter) failed: connect() was never tried here.
+                    ConnectOutcome.SystemCallFailed => ExitCodes.ConnectUnavailable,
+                    _ => ExitCodes.ConnectFailed,
+                };
             }
             finally
             {
@@ -194,6 +200,12 @@ public static class ConnectCommand
     private static Report Explain(CatalogModel catalog, ConnectTarget target, ConnectOptions options, ConnectResult result)
     {
         var family = catalog.Families.FirstOrDefault(f => f.Native == NativeFamilyName(target.AddressFamily));
+        if (result.Outcome == ConnectOutcome.SystemCallFailed)
+        {
+            var failure = result.SystemCallError;
+            return new Report(target, options, result.Outcome, family, null, null, failure.Code, null, failure.Name, failure.Call);
+        }
+
         if (!result.HasNativeError)
         {
             return new Report(target, options, result.Outcome, family, null, null, null, null, null);
@@ -224,7 +236,8 @@ public static class ConnectCommand
         PlatformDefinition? Platform,
         int? Code,
         ErrorEntry? Error,
-        string? NativeName)
+        string? NativeName,
+        string? FailedCall = null)
     {
         private string Transport => Options.SocketType == SocketType.Dgram ? "datagram" : "stream";
 
@@ -247,6 +260,15 @@ public static class ConnectCommand
                     return;
                 case ConnectOutcome.Canceled:
                     output.Write($"{what}: canceled before the system answered\n");
+                    return;
+                case ConnectOutcome.SystemCallFailed:
+                    output.Write(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{what}: not attempted: {FailedCall}() failed with {NativeName ?? "an unknown code"} ({Code})\n"));
+                    output.Write($"connect() was never called; the {catalog.Info.Function} catalog does not describe {FailedCall}() errors.\n");
+                    return;
+                case ConnectOutcome.Aborted:
+                    output.Write($"{what}: aborted because the socket was closed while connecting\n");
                     return;
             }
 
@@ -300,8 +322,12 @@ public static class ConnectCommand
                 ConnectOutcome.Failed => "failed",
                 ConnectOutcome.TimedOutByCaller => "timed-out-by-caller",
                 ConnectOutcome.Canceled => "canceled",
-                _ => "in-progress",
+                ConnectOutcome.InProgress => "in-progress",
+                ConnectOutcome.SystemCallFailed => "system-call-failed",
+                ConnectOutcome.Aborted => "aborted",
+                _ => "none",
             });
+            CatalogJson.WriteOptional(writer, "failedCall", FailedCall);
             CatalogJson.WriteOptional(writer, "platform", PlatformId);
             if (Code is int code)
             {

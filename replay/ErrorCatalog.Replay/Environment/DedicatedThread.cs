@@ -13,27 +13,7 @@ public static class DedicatedThread
 {
     public static T Run<T>(Func<T> action)
     {
-        ArgumentNullException.ThrowIfNull(action);
-        T result = default!;
-        ExceptionDispatchInfo? failure = null;
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                result = action();
-            }
-            catch (Exception exception)
-            {
-                failure = ExceptionDispatchInfo.Capture(exception);
-            }
-        })
-        {
-            IsBackground = true,
-            Name = "ErrorCatalog.Replay scenario",
-        };
-        thread.Start();
-        thread.Join();
-        failure?.Throw();
+        TryRun(action, Timeout.InfiniteTimeSpan, out T result);
         return result;
     }
 

@@ -31,6 +31,10 @@ internal static partial class Interop
         internal required int SockNonblock { get; init; }
         internal required int SolSocket { get; init; }
         internal required int SoError { get; init; }
+        /// <summary>SO_SNDTIMEO: the option a blocking connect() is limited by.</summary>
+        internal required int SoSndTimeo { get; init; }
+        /// <summary>True where struct timeval's tv_usec is a 32-bit int (macOS); elsewhere it is a long.</summary>
+        internal required bool TimevalMicrosecondsIsInt32 { get; init; }
         internal required int FGetFl { get; init; }
         internal required int FSetFl { get; init; }
         internal required int FSetFd { get; init; }
@@ -57,6 +61,8 @@ internal static partial class Interop
             SockNonblock = 0x800,  // 00004000, = O_NONBLOCK
             SolSocket = 1,
             SoError = 4,
+            SoSndTimeo = 21, // SO_SNDTIMEO_OLD: struct timeval of two longs on every word size
+            TimevalMicrosecondsIsInt32 = false,
             FGetFl = 3,
             FSetFl = 4,
             FSetFd = 2,
@@ -83,6 +89,8 @@ internal static partial class Interop
             SockNonblock = 0,
             SolSocket = 0xffff,
             SoError = 0x1007,
+            SoSndTimeo = 0x1005,
+            TimevalMicrosecondsIsInt32 = true, // __darwin_suseconds_t is __int32_t
             FGetFl = 3,
             FSetFl = 4,
             FSetFd = 2,
@@ -109,6 +117,8 @@ internal static partial class Interop
             SockNonblock = 0x20000000,
             SolSocket = 0xffff,
             SoError = 0x1007,
+            SoSndTimeo = 0x1005,
+            TimevalMicrosecondsIsInt32 = false, // suseconds_t is long
             FGetFl = 3,
             FSetFl = 4,
             FSetFd = 2,

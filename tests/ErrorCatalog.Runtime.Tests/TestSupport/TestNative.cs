@@ -47,6 +47,57 @@ internal static unsafe partial class TestNative
     [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
     internal static partial int Poll(PollFd* fds, nuint count, int timeout);
 
+    /// <summary>RLIMIT_NOFILE, asm-generic/resource.h.</summary>
+    internal const int RLIMIT_NOFILE = 7;
+
+    /// <summary>struct rlimit: two rlim_t (unsigned long) values.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct RLimit
+    {
+        internal nuint Current;
+        internal nuint Maximum;
+    }
+
+    [LibraryImport("libc", EntryPoint = "getrlimit", SetLastError = true)]
+    internal static partial int GetRLimit(int resource, RLimit* limit);
+
+    [LibraryImport("libc", EntryPoint = "setrlimit", SetLastError = true)]
+    internal static partial int SetRLimit(int resource, RLimit* limit);
+
+    internal static RLimit GetDescriptorLimit()
+    {
+        RLimit limit;
+        if (GetRLimit(RLIMIT_NOFILE, &limit) != 0)
+        {
+            throw new System.InvalidOperationException($"getrlimit failed with errno {Marshal.GetLastPInvokeError()}");
+        }
+
+        return limit;
+    }
+
+    internal static void SetDescriptorSoftLimit(nuint current)
+    {
+        var limit = GetDescriptorLimit();
+        limit.Current = current;
+        if (SetRLimit(RLIMIT_NOFILE, &limit) != 0)
+        {
+            throw new System.InvalidOperationException($"setrlimit({current}) failed with errno {Marshal.GetLastPInvokeError()}");
+        }
+    }
+
+    /// <summary>The descriptor number the next open would get: the lowest free one.</summary>
+    internal static int LowestFreeDescriptor()
+    {
+        int fd = Socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        if (fd < 0)
+        {
+            throw new System.InvalidOperationException($"socket failed with errno {Marshal.GetLastPInvokeError()}");
+        }
+
+        Close(fd);
+        return fd;
+    }
+
     [LibraryImport("libc", EntryPoint = "gettid")]
     internal static partial int GetTid();
 
