@@ -231,6 +231,14 @@ public sealed unsafe class ScenarioContext : IDisposable
         try
         {
             using var dotnetSocket = new Socket(new SafeSocketHandle((nint)descriptor, ownsHandle: false));
+
+            // A Socket made from a handle believes it blocks; a .NET program whose socket is
+            // non-blocking has set Blocking to false, so mirror the descriptor's own mode.
+            int flags = Libc.Fcntl(descriptor, LinuxConstants.F_GETFL, 0);
+            if (flags >= 0 && (flags & LinuxConstants.O_NONBLOCK) != 0)
+            {
+                dotnetSocket.Blocking = false;
+            }
             if (Driver == ConnectDriver.DotNetConnect)
             {
                 dotnetSocket.Connect(address.EndPoint);

@@ -165,33 +165,6 @@ internal static unsafe class UnixFixtures
     }
 
     /// <summary>
-    /// <see cref="ScenarioContext.Observe"/> for a socket the scenario made non-blocking. A .NET
-    /// program with a non-blocking socket has set <see cref="Socket.Blocking"/> to false; a Socket
-    /// that merely wraps a non-blocking descriptor still believes it blocks, and its Connect throws
-    /// InvalidOperationException before any system call. So the Socket.Connect driver gets a
-    /// wrapper with Blocking set to false here; the other drivers are unchanged.
-    /// </summary>
-    public static Observation ObserveNonBlocking(ScenarioContext context, Fd socket, SockAddr address)
-    {
-        if (context.Driver != ConnectDriver.DotNetConnect || address.EndPoint is null)
-        {
-            return context.Observe(socket, address);
-        }
-
-        var stage = context.Scenario.Via == "second-connect" ? ObservedStage.SecondConnect : ObservedStage.Connect;
-        try
-        {
-            using var dotnetSocket = new Socket(new SafeSocketHandle(socket.Value, ownsHandle: false)) { Blocking = false };
-            dotnetSocket.Connect(address.EndPoint);
-            return new Observation(nameof(SocketError.Success), stage);
-        }
-        catch (SocketException exception)
-        {
-            return new Observation(exception.SocketErrorCode.ToString(), stage, exception.Message);
-        }
-    }
-
-    /// <summary>
     /// <see cref="ScenarioContext.ObserveDescriptor"/> where .NET answers with an exception other
     /// than SocketException (the catalog records only SocketError values): when the driver in
     /// <paramref name="throwingDrivers"/> really throws <paramref name="exception"/>, its run is

@@ -37,7 +37,7 @@ internal static partial class UnixScenarios
     {
         UnixFixtures.TcpListener(context, family, 8, out var target);
         var socket = context.OpenSocket(family, LinuxConstants.SOCK_STREAM | LinuxConstants.SOCK_NONBLOCK);
-        return UnixFixtures.ObserveNonBlocking(context, socket, target);
+        return context.Observe(socket, target);
     }
 
     private static Observation TcpNonBlockingInProgress(ScenarioContext context) => NonBlockingInProgress(context, LinuxConstants.AF_INET);
@@ -50,7 +50,7 @@ internal static partial class UnixScenarios
         var socket = UnixFixtures.BoundedTcpSocket(context, family);
         UnixFixtures.SetNonBlocking(context, socket);
         UnixFixtures.ConnectExpecting(context, socket, target, LinuxConstants.EINPROGRESS, "the first, non-blocking connect");
-        return UnixFixtures.ObserveNonBlocking(context, socket, target);
+        return context.Observe(socket, target);
     }
 
     private static Observation TcpSecondConnectPending(ScenarioContext context) => SecondConnectPending(context, LinuxConstants.AF_INET);
@@ -68,7 +68,7 @@ internal static partial class UnixScenarios
             throw new ScenarioSetupException("the loopback handshake did not complete");
         }
 
-        return UnixFixtures.ObserveNonBlocking(context, socket, target);
+        return context.Observe(socket, target);
     }
 
     private static Observation TcpSendTimeoutFullBacklog(ScenarioContext context)
@@ -143,6 +143,6 @@ internal static partial class UnixScenarios
         }
 
         UnixFixtures.SetNonBlocking(context, socket);
-        return UnixFixtures.ObserveNonBlocking(context, socket, target);
+        return context.Observe(socket, target);
     }
 }

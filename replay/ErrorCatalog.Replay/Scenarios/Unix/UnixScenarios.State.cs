@@ -33,7 +33,7 @@ internal static partial class UnixScenarios
     {
         UnixFixtures.FullUnixListener(context, address, type);
         var socket = context.OpenSocket(LinuxConstants.AF_UNIX, type | LinuxConstants.SOCK_NONBLOCK);
-        return UnixFixtures.ObserveNonBlocking(context, socket, address);
+        return context.Observe(socket, address);
     }
 
     private static Observation StreamFullBacklogNonBlocking(ScenarioContext context) =>
@@ -58,7 +58,7 @@ internal static partial class UnixScenarios
     {
         var address = SockAddr.UnixPath(UnixFixtures.SocketPath(context, "server.sock"));
         UnixFixtures.UnixPeer(context, address, LinuxConstants.SOCK_STREAM);
-        return UnixFixtures.ObserveNonBlocking(context, context.OpenSocket(LinuxConstants.AF_UNIX, LinuxConstants.SOCK_STREAM | LinuxConstants.SOCK_NONBLOCK), address);
+        return context.Observe(context.OpenSocket(LinuxConstants.AF_UNIX, LinuxConstants.SOCK_STREAM | LinuxConstants.SOCK_NONBLOCK), address);
     }
 
     private static Observation ConnectedAgain(ScenarioContext context, int type)
@@ -83,7 +83,7 @@ internal static partial class UnixScenarios
         UnixFixtures.FullUnixListener(context, full);
         var socket = context.OpenSocket(LinuxConstants.AF_UNIX, LinuxConstants.SOCK_STREAM | LinuxConstants.SOCK_NONBLOCK);
         UnixFixtures.ConnectForSetup(context, socket, roomy, "the first connect");
-        return UnixFixtures.ObserveNonBlocking(context, socket, full);
+        return context.Observe(socket, full);
     }
 
     private static Observation ListeningSocket(ScenarioContext context, int type)
