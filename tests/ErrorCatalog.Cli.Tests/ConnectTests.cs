@@ -110,6 +110,8 @@ public sealed class ConnectTests
     [InlineData("[127.0.0.1]:80")]
     [InlineData("unix:")]
     [InlineData("unix:@")]
+    [InlineData("300.1.1.1:80")]
+    [InlineData("127.0.0.256:80")]
     public void MalformedTargetsAreUsageErrors(string target)
     {
         var run = CliHarness.Run("connect", target);

@@ -64,10 +64,27 @@ public sealed class ValidateAndExportTests
 
         var run = CliHarness.Run("validate", broken, CliHarness.ConnectCatalogPath, missing);
 
-        Assert.Equal(1, run.ExitCode);
+        // A file that cannot be read makes it an I/O failure (4), even beside a broken catalog.
+        Assert.Equal(ExitCodes.IoError, run.ExitCode);
         Assert.Contains($"{broken}(3,1): error ECAT001: ", run.Output, StringComparison.Ordinal);
         Assert.Contains($"{missing}(1,1): error ECAT001: ", run.Output, StringComparison.Ordinal);
         Assert.EndsWith("FAILED: 2 of 3 catalogs with errors (2 errors, 0 warnings)\n", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ValidateOfAMissingFileExitsWithTheIoCode()
+    {
+        using var directory = new TempDirectory();
+        var missing = directory.File("missing.yaml");
+
+        var run = CliHarness.Run("validate", missing);
+
+        Assert.Equal(ExitCodes.IoError, run.ExitCode);
+        Assert.Contains($"{missing}(1,1): error ECAT001: ", run.Output, StringComparison.Ordinal);
+
+        var broken = directory.File("broken.yaml");
+        File.WriteAllText(broken, "schema: 1\ncatalog: [\n");
+        Assert.Equal(ExitCodes.InvalidCatalog, CliHarness.Run("validate", broken).ExitCode);
     }
 
     [Fact]

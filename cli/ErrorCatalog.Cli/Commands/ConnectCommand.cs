@@ -174,6 +174,12 @@ public static class ConnectCommand
             throw new CliException(ExitCodes.Usage, $"'{portText}' is not a port (0 to 65535)");
         }
 
+        // Digits and dots only is an IPv4 address or a typo, never a host name worth resolving.
+        if (host.Length > 0 && host.All(c => char.IsAsciiDigit(c) || c == '.') && !IPAddress.TryParse(host, out _))
+        {
+            throw new CliException(ExitCodes.Usage, $"'{host}' is not an IPv4 address (each of the four parts is 0 to 255)");
+        }
+
         return ConnectTarget.Ip(Resolve(host), port);
     }
 

@@ -57,6 +57,9 @@ public static class ValidateCommand
             }
 
             var failed = results.Any(r => !r.Result.Succeeded);
+            // A file that is not there (or is a folder) is an I/O problem, not a catalog error: its
+            // diagnostic is printed like the others, and the exit code says which kind of failure it was.
+            var unreadable = results.Any(r => r.Path != CliContext.EmbeddedCatalogPath && !System.IO.File.Exists(r.Path));
             if (parseResult.GetValue(jsonOption))
             {
                 WriteJson(context, results, failed);
@@ -66,7 +69,7 @@ public static class ValidateCommand
                 WriteText(context, results);
             }
 
-            return failed ? ExitCodes.InvalidCatalog : ExitCodes.Success;
+            return unreadable ? ExitCodes.IoError : failed ? ExitCodes.InvalidCatalog : ExitCodes.Success;
         }));
         return command;
     }
