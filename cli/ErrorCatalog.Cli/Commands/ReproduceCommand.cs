@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using ErrorCatalog.Catalog.Model;
+using ErrorCatalog.Cli.Output;
 using ErrorCatalog.Replay;
 using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
 
@@ -144,14 +145,7 @@ public static class ReproduceCommand
             writer.WriteStartObject();
             writer.WriteString("id", report.Id);
             writer.WriteString("result", report.Expected);
-            if (report.Observed is { } observed)
-            {
-                writer.WriteString("observed", observed);
-            }
-            else
-            {
-                writer.WriteNull("observed");
-            }
+            CatalogJson.WriteOptional(writer, "observed", report.Observed);
 
             writer.WriteBoolean("ok", report.Ok);
             writer.WriteBoolean("skipped", report.Skipped is not null);
@@ -166,14 +160,7 @@ public static class ReproduceCommand
             {
                 writer.WriteStartObject();
                 writer.WriteString("driver", DriverName(run.Driver));
-                if (run.Expected is { } expected)
-                {
-                    writer.WriteString("expected", expected);
-                }
-                else
-                {
-                    writer.WriteNull("expected");
-                }
+                CatalogJson.WriteOptional(writer, "expected", run.Expected);
 
                 writer.WriteString("observed", run.Observed);
                 writer.WriteBoolean("ok", run.Ok);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -47,28 +48,18 @@ public static class CatalogJson
         writer.WriteString("namespace", catalog.Info.Namespace);
         writer.WriteEndObject();
 
-        writer.WriteStartArray("sources");
-        foreach (var source in catalog.Sources)
+        WriteObjects(writer, "sources", catalog.Sources, source =>
         {
-            writer.WriteStartObject();
             writer.WriteString("id", source.Id);
             writer.WriteString("title", source.Title);
             WriteOptional(writer, "url", source.Url);
             WriteOptional(writer, "note", source.Note);
-            writer.WriteStartArray("attributions");
-            foreach (var kind in source.Attributions)
+            WriteObjects(writer, "attributions", source.Attributions, kind =>
             {
-                writer.WriteStartObject();
                 writer.WriteString("id", kind.Id);
                 writer.WriteString("description", kind.Description);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
+            });
+        });
 
         writer.WriteStartArray("platforms");
         foreach (var platform in catalog.Platforms)
@@ -78,42 +69,27 @@ public static class CatalogJson
 
         writer.WriteEndArray();
 
-        writer.WriteStartArray("families");
-        foreach (var family in catalog.Families)
+        WriteObjects(writer, "families", catalog.Families, family =>
         {
-            writer.WriteStartObject();
             writer.WriteString("id", family.Id);
             writer.WriteString("title", family.Title);
             writer.WriteString("native", family.Native);
-            writer.WriteEndObject();
-        }
+        });
 
-        writer.WriteEndArray();
-
-        writer.WriteStartArray("classifications");
-        foreach (var classification in catalog.Classifications)
+        WriteObjects(writer, "classifications", catalog.Classifications, classification =>
         {
-            writer.WriteStartObject();
             writer.WriteString("id", classification.Id);
             writer.WriteString("symbol", classification.Symbol);
             writer.WriteString("title", classification.Title);
             writer.WriteString("description", classification.Description);
-            writer.WriteEndObject();
-        }
+        });
 
-        writer.WriteEndArray();
-
-        writer.WriteStartArray("groups");
-        foreach (var group in catalog.Groups)
+        WriteObjects(writer, "groups", catalog.Groups, group =>
         {
-            writer.WriteStartObject();
             writer.WriteString("id", group.Id);
             writer.WriteString("symbol", group.Symbol);
             writer.WriteString("summary", group.Summary);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
+        });
 
         writer.WriteStartArray("errors");
         foreach (var error in catalog.Errors)
@@ -190,10 +166,8 @@ public static class CatalogJson
 
         writer.WriteEndObject();
 
-        writer.WriteStartArray("aliases");
-        foreach (var alias in error.Aliases)
+        WriteObjects(writer, "aliases", error.Aliases, alias =>
         {
-            writer.WriteStartObject();
             writer.WriteString("name", alias.Name);
             writer.WriteStartObject("codes");
             foreach (var platform in catalog.Platforms)
@@ -202,26 +176,18 @@ public static class CatalogJson
             }
 
             writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
+        });
 
         writer.WriteStartObject("sources");
         foreach (var listing in error.Sources)
         {
-            writer.WriteStartArray(listing.Source);
-            foreach (var attribution in listing.Attributions)
+            WriteObjects(writer, listing.Source, listing.Attributions, attribution =>
             {
-                writer.WriteStartObject();
                 writer.WriteString("how", attribution.How);
                 WriteOptional(writer, "name", attribution.Name);
                 WriteOptional(writer, "note", attribution.Note);
                 WriteOptional(writer, "erratum", attribution.Erratum);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
+            });
         }
 
         writer.WriteEndObject();
@@ -234,42 +200,41 @@ public static class CatalogJson
 
         writer.WriteEndObject();
 
-        writer.WriteStartArray("quirks");
-        foreach (var quirk in error.Quirks)
+        WriteObjects(writer, "quirks", error.Quirks, quirk =>
         {
-            writer.WriteStartObject();
             WriteStrings(writer, "platforms", quirk.Platforms);
             writer.WriteString("text", quirk.Text);
             WriteOptional(writer, "evidence", quirk.Evidence);
             WriteStrings(writer, "scenarios", quirk.Scenarios);
-            writer.WriteEndObject();
-        }
+        });
 
-        writer.WriteEndArray();
-
-        writer.WriteStartArray("kernel-sources");
-        foreach (var kernelSource in error.KernelSources)
+        WriteObjects(writer, "kernel-sources", error.KernelSources, kernelSource =>
         {
-            writer.WriteStartObject();
             writer.WriteString("at", kernelSource.At);
             WriteStrings(writer, "families", kernelSource.Families);
             writer.WriteString("says", kernelSource.Says);
-            writer.WriteEndObject();
-        }
+        });
 
-        writer.WriteEndArray();
-
-        writer.WriteStartArray("not-returned");
-        foreach (var notReturned in error.NotReturned)
+        WriteObjects(writer, "not-returned", error.NotReturned, notReturned =>
         {
-            writer.WriteStartObject();
             writer.WriteString("platform", notReturned.Platform);
             writer.WriteString("why", notReturned.Why);
+        });
+        writer.WriteEndObject();
+    }
+
+    /// <summary>An array named <paramref name="name"/> with one object per item, whose members <paramref name="writeMembers"/> writes.</summary>
+    private static void WriteObjects<T>(Utf8JsonWriter writer, string name, IEnumerable<T> items, Action<T> writeMembers)
+    {
+        writer.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            writer.WriteStartObject();
+            writeMembers(item);
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
-        writer.WriteEndObject();
     }
 
     private static void WriteStrings(Utf8JsonWriter writer, string name, EquatableArray<string> values)
