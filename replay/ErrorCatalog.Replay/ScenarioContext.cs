@@ -45,6 +45,9 @@ public sealed unsafe class ScenarioContext : IDisposable
         return $"errno {errno}";
     }
 
+    /// <summary>A scenario result for a call's errno: <c>success</c> for 0, otherwise <see cref="NameOf"/>.</summary>
+    public string ResultOf(int errno) => errno == 0 ? ScenarioVocabulary.Success : NameOf(errno);
+
     /// <summary>Releases <paramref name="resource"/> when the run ends.</summary>
     public T Own<T>(T resource)
         where T : IDisposable
@@ -183,14 +186,14 @@ public sealed unsafe class ScenarioContext : IDisposable
     {
         switch (Scenario.Via)
         {
-            case "so-error":
+            case ScenarioVocabulary.ViaSoError:
                 int flags = Libc.Fcntl(descriptor, LinuxConstants.F_GETFL, 0);
                 Check(flags, "fcntl(F_GETFL)");
                 Check(Libc.Fcntl(descriptor, LinuxConstants.F_SETFL, flags | LinuxConstants.O_NONBLOCK), "fcntl(F_SETFL, O_NONBLOCK)");
                 int first = RawConnect(descriptor, address);
                 if (first == 0)
                 {
-                    return new Observation("success", ObservedStage.Connect, "connect() completed at once");
+                    return new Observation(ScenarioVocabulary.Success, ObservedStage.Connect, "connect() completed at once");
                 }
 
                 if (first != LinuxConstants.EINPROGRESS)
@@ -209,13 +212,13 @@ public sealed unsafe class ScenarioContext : IDisposable
                 int error = 0;
                 uint length = sizeof(int);
                 Check(Libc.GetSockOpt(descriptor, LinuxConstants.SOL_SOCKET, LinuxConstants.SO_ERROR, &error, &length), "getsockopt(SO_ERROR)");
-                return new Observation(error == 0 ? "success" : NameOf(error), ObservedStage.SoError);
-            case "second-connect":
+                return new Observation(ResultOf(error), ObservedStage.SoError);
+            case ScenarioVocabulary.ViaSecondConnect:
                 int second = RawConnect(descriptor, address);
-                return new Observation(second == 0 ? "success" : NameOf(second), ObservedStage.SecondConnect);
+                return new Observation(ResultOf(second), ObservedStage.SecondConnect);
             default:
                 int result = RawConnect(descriptor, address);
-                return new Observation(result == 0 ? "success" : NameOf(result), ObservedStage.Connect);
+                return new Observation(ResultOf(result), ObservedStage.Connect);
         }
     }
 
@@ -227,7 +230,7 @@ public sealed unsafe class ScenarioContext : IDisposable
         }
 
         // ownsHandle: false: the scenario's Fd stays the owner and closes it once.
-        var stage = Scenario.Via == "second-connect" ? ObservedStage.SecondConnect : ObservedStage.Connect;
+        var stage = Scenario.Via == ScenarioVocabulary.ViaSecondConnect ? ObservedStage.SecondConnect : ObservedStage.Connect;
         try
         {
             using var dotnetSocket = new Socket(new SafeSocketHandle((nint)descriptor, ownsHandle: false));

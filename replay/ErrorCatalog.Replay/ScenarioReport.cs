@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace ErrorCatalog.Replay;
 
@@ -20,38 +21,10 @@ public sealed record DriverReport(ConnectDriver Driver, string? Expected, string
 public sealed record ScenarioReport(string Id, string Expected, string? Skipped, IReadOnlyList<DriverReport> Runs)
 {
     /// <summary>Ran, and every driver agreed with the catalog.</summary>
-    public bool Ok => Skipped is null && Runs.Count > 0 && Runs.TrueForAll(run => run.Ok);
+    public bool Ok => Skipped is null && Runs.Count > 0 && Runs.All(run => run.Ok);
 
     /// <summary>What libc observed (the scenario's real result), or null if it did not run.</summary>
     public string? Observed => Runs.Count > 0 ? Runs[0].Observed : null;
 
-    public TimeSpan Duration
-    {
-        get
-        {
-            var total = TimeSpan.Zero;
-            foreach (var run in Runs)
-            {
-                total += run.Duration;
-            }
-
-            return total;
-        }
-    }
-}
-
-internal static class ListExtensions
-{
-    internal static bool TrueForAll<T>(this IReadOnlyList<T> list, Predicate<T> match)
-    {
-        foreach (var item in list)
-        {
-            if (!match(item))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public TimeSpan Duration => TimeSpan.FromTicks(Runs.Sum(run => run.Duration.Ticks));
 }

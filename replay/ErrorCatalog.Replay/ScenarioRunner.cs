@@ -117,8 +117,8 @@ public sealed class ScenarioRunner
         {
             var stage = scenario.Via switch
             {
-                "so-error" => ObservedStage.SoError,
-                "second-connect" => ObservedStage.SecondConnect,
+                ScenarioVocabulary.ViaSoError => ObservedStage.SoError,
+                ScenarioVocabulary.ViaSecondConnect => ObservedStage.SecondConnect,
                 _ => ObservedStage.Connect,
             };
             bool ok = observation.Result == expected && observation.Stage == stage;

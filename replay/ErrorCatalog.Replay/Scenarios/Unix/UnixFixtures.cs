@@ -109,7 +109,7 @@ internal static unsafe class UnixFixtures
         int error = context.RawConnect(socket, address);
         if (error != expected)
         {
-            throw new ScenarioSetupException($"{what} to {address} gave {(error == 0 ? "success" : context.NameOf(error))}, not {context.NameOf(expected)}");
+            throw new ScenarioSetupException($"{what} to {address} gave {context.ResultOf(error)}, not {context.NameOf(expected)}");
         }
     }
 
@@ -147,7 +147,7 @@ internal static unsafe class UnixFixtures
         }
 
         int result = UnixNative.ConnectPointer(socket.Value, address, length);
-        return new Observation(result == 0 ? "success" : context.NameOf(Libc.LastError), ObservedStage.Connect);
+        return new Observation(context.ResultOf(result == 0 ? 0 : Libc.LastError), ObservedStage.Connect);
     }
 
     /// <summary>An anonymous page that may not be read (PROT_NONE), unmapped when the run ends.</summary>

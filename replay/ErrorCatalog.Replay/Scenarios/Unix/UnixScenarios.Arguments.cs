@@ -71,7 +71,7 @@ internal static partial class UnixScenarios
         }
 
         int result = UnixNative.ConnectPointer(NeverOpenedDescriptor, 0, 16);
-        return new Observation(result == 0 ? "success" : context.NameOf(Libc.LastError), ObservedStage.Connect);
+        return new Observation(context.ResultOf(result == 0 ? 0 : Libc.LastError), ObservedStage.Connect);
     }
 
     private static Fd OpenDevNull(ScenarioContext context)

@@ -139,7 +139,7 @@ internal static partial class UnixScenarios
         int first = UnixSignals.RunUnderSignals(() => context.RawConnect(socket, target), () => UnixFixtures.AcceptOne(context, listener));
         if (first != LinuxConstants.EINTR)
         {
-            throw new ScenarioSetupException($"the first, signalled connect gave {(first == 0 ? "success" : context.NameOf(first))}, not EINTR");
+            throw new ScenarioSetupException($"the first, signalled connect gave {context.ResultOf(first)}, not EINTR");
         }
 
         UnixFixtures.SetNonBlocking(context, socket);
