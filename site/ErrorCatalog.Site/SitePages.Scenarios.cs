@@ -16,13 +16,6 @@ internal sealed partial class SitePages
     private const string KernelSourceSection = "kernel-source";
     private const string DotNetSection = "dotnet";
 
-    /// <summary>
-    /// What .NET's errno table gives for a code it does not list: the catch-all member
-    /// (dotnet/runtime src/libraries/Common/src/System/Net/Sockets/SocketErrorPal.Unix.cs
-    /// GetSocketErrorForNativeError()). An entry without a <c>dotnet</c> name maps to it.
-    /// </summary>
-    private const string GenericSocketError = "SocketError";
-
     public string Scenarios()
     {
         const string page = SiteLayout.ScenariosPage;
@@ -231,7 +224,7 @@ internal sealed partial class SitePages
         body.Line("<thead><tr><th scope=\"col\">Where</th><th scope=\"col\"><code>Socket.Connect</code></th><th scope=\"col\"><code>Socket.ConnectAsync</code></th></tr></thead>");
         body.Line("<tbody>");
         var mapped = error.DotNet is null
-            ? $"{SocketErrorCode(GenericSocketError)} <span class=\"hint\">(no member of its own: the table's fallback)</span>"
+            ? $"{SocketErrorCode(error.DotNetTableMember)} <span class=\"hint\">(no member of its own: the table's fallback)</span>"
             : SocketErrorCode(error.DotNet);
         body.Line($"<tr class=\"errno-table\"><th scope=\"row\">.NET's errno table</th><td colspan=\"2\">{mapped}</td></tr>");
         foreach (var scenario in observed)
@@ -253,7 +246,7 @@ internal sealed partial class SitePages
             return "<td><span class=\"muted\">not recorded</span></td>";
         }
 
-        return reported == (error.DotNet ?? GenericSocketError)
+        return reported == error.DotNetTableMember
             ? $"<td>{SocketErrorCode(reported)}</td>"
             : $"<td class=\"differs\">{SocketErrorCode(reported)} <strong>(differs from the errno table)</strong></td>";
     }

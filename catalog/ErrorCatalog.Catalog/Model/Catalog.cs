@@ -226,6 +226,13 @@ public sealed record ErrorEntry(
     EquatableArray<KernelSource> KernelSources = default,
     EquatableArray<NotReturned> NotReturned = default)
 {
+    /// <summary>
+    /// The member .NET's own errno table (dotnet/runtime SocketErrorPal.Unix.cs,
+    /// GetSocketErrorForNativeError()) gives this error: <see cref="DotNet"/>, or the catch-all
+    /// <c>SocketError</c> that the table returns for a code it does not list.
+    /// </summary>
+    public string DotNetTableMember => DotNet ?? "SocketError";
+
     /// <summary>The canonical code on <paramref name="platform"/>, or null where the platform does not define the name.</summary>
     public int? CodeOn(string platform)
     {

@@ -33,7 +33,7 @@ public static class ErrorText
         if (connect.Count > 0 || connectAsync.Count > 0)
         {
             var reported = connect.Concat(connectAsync).Distinct().ToList();
-            var mapped = error.DotNet ?? GenericSocketError;
+            var mapped = error.DotNetTableMember;
             var differs = reported.Any(r => r != mapped)
                 ? $"; the errno table maps it to SocketError.{mapped}"
                 : string.Empty;
@@ -73,12 +73,6 @@ public static class ErrorText
             output.Write("  (errcat reproduce ID runs a scenario; errcat show --json lists them in full)\n");
         }
     }
-
-    /// <summary>
-    /// What .NET's errno table gives for a code it does not list (dotnet/runtime
-    /// src/libraries/Common/src/System/Net/Sockets/SocketErrorPal.Unix.cs GetSocketErrorForNativeError()).
-    /// </summary>
-    private const string GenericSocketError = "SocketError";
 
     private static string Values(List<string> values) => values.Count == 0 ? "(not recorded)" : string.Join("/", values);
 
