@@ -72,6 +72,7 @@ public static class SiteGenerator
         {
             new(SiteLayout.StyleSheet, ReadAsset("site.css")),
             new(SiteLayout.Script, ReadAsset("site.js")),
+            new(SiteLayout.SearchIndexScript, SearchIndex.Render(layout)),
         };
 
         void Add(string path, string html) => files.Add(new SiteFile(path, Utf8.GetBytes(html)));

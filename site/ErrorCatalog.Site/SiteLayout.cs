@@ -19,6 +19,7 @@ internal sealed class SiteLayout
     public const string DiagnosticsIndexPage = "diagnostics/index.html";
     public const string StyleSheet = "site.css";
     public const string Script = "site.js";
+    public const string SearchIndexScript = "search-index.js";
 
     public SiteLayout(IReadOnlyList<CatalogModel> catalogs)
     {

@@ -14,56 +14,28 @@ internal sealed partial class SitePages
         var body = new PageBuilder();
         body.Line(Breadcrumbs(page, (SiteLayout.IndexPage, "Errors"), (null, Html.Encode(error.Name))));
         body.Line("<article class=\"error\">");
-        body.Line($"<h1><code>{Html.Encode(error.Name)}</code></h1>");
-        body.Line($"<p class=\"lead\">{Html.Prose(error.Summary)}</p>");
+
+        // The answer comes first and must fit the first screen: what it is, what to do, what it means per family.
+        RenderAnswer(body, page, catalog, error);
         if (error.Details is not null)
         {
-            body.Line($"<p>{Html.Prose(error.Details)}</p>");
+            body.Line($"<p class=\"details\">{Html.Prose(error.Details)}</p>");
         }
 
-        body.Line("<dl class=\"facts\">");
-        body.Line($"<dt>Symbol</dt><dd><code>{Html.Encode(error.Symbol)}</code> (stable value {Html.Number(error.Value)})</dd>");
-        if (error.Aliases.Count > 0)
-        {
-            body.Line($"<dt>Also called</dt><dd>{string.Join(", ", error.Aliases.Select(a => $"<code>{Html.Encode(a.Name)}</code>"))}</dd>");
-        }
-
-        var classification = catalog.FindClassification(error.Classification);
-        body.Line($"<dt>Classification</dt><dd><a href=\"#handling\">{Html.Encode(classification?.Title ?? error.Classification)}</a></dd>");
-        if (error.Group is not null)
-        {
-            var group = catalog.FindGroup(error.Group);
-            body.Line($"<dt>Group</dt><dd>{Html.Encode(group?.Symbol ?? error.Group)}{(group is null ? string.Empty : ": " + Html.Prose(group.Summary))}</dd>");
-        }
-
-        if (layout.IsMultiCatalog)
-        {
-            body.Line($"<dt>Catalog</dt><dd>{Html.Prose(catalog.Info.Title)}</dd>");
-        }
-
-        body.Line("</dl>");
+        // Then how it happens, what .NET reports and how code names it; the provenance last.
         var scenarioSections = ScenarioSections(catalog, error);
-        body.Line("<nav class=\"toc\" aria-label=\"On this page\"><ul><li><a href=\"#codes\">Codes</a></li><li><a href=\"#sources\">Sources</a></li><li><a href=\"#families\">Address families</a></li><li><a href=\"#names\">Names in code</a></li><li><a href=\"#handling\">Handling</a></li>"
-            + string.Concat(scenarioSections.Select(s => $"<li><a href=\"#{s.Anchor}\">{Html.Encode(s.Title)}</a></li>"))
-            + (error.Quirks.Count > 0 ? "<li><a href=\"#quirks\">Quirks</a></li>" : string.Empty) + "</ul></nav>");
-
-        RenderCodes(body, page, catalog, error);
-        RenderSources(body, catalog, error);
-        RenderFamilies(body, catalog, error);
-        RenderNames(body, catalog, error);
-
-        body.Line("<section id=\"handling\" aria-labelledby=\"handling-title\">");
-        body.Line("<h2 id=\"handling-title\">Handling</h2>");
-        if (classification is not null)
-        {
-            body.Line($"<p><span class=\"badge badge-{Html.Anchor(classification.Id)}\">{Html.Encode(classification.Title)}</span> {Html.Prose(classification.Description)}</p>");
-        }
-
-        body.Line($"<div class=\"action\"><h3>What a caller should do</h3><p>{Html.Prose(error.Action)}</p></div>");
-        body.Line("</section>");
+        var contents = scenarioSections
+            .Append(("names", "In C#"))
+            .Append(("codes", "Codes"))
+            .Concat(error.Quirks.Count > 0 ? new[] { ("quirks", "Quirks") } : [])
+            .Append(("sources", "What the sources say"));
+        body.Line("<nav class=\"toc\" aria-label=\"On this page\"><ul>"
+            + string.Concat(contents.Select(s => $"<li><a href=\"#{s.Item1}\">{Html.Encode(s.Item2)}</a></li>"))
+            + "</ul></nav>");
 
         RenderScenarioSections(body, page, catalog, error);
-
+        RenderNames(body, catalog, error);
+        RenderCodes(body, page, catalog, error);
         if (error.Quirks.Count > 0)
         {
             body.Line("<section id=\"quirks\" aria-labelledby=\"quirks-title\">");
@@ -81,6 +53,8 @@ internal sealed partial class SitePages
             body.Line("</ul>");
             body.Line("</section>");
         }
+
+        RenderSources(body, catalog, error);
 
         body.Line("<nav class=\"pager\" aria-label=\"Neighbouring errors\"><ul>");
         if (index > 0)
@@ -194,27 +168,75 @@ internal sealed partial class SitePages
         body.Line("</section>");
     }
 
+    /// <summary>
+    /// The first screen of an error page: the name, what it means, what to do about it (with the
+    /// classification that decides it), and what it means for each address family.
+    /// </summary>
+    private void RenderAnswer(PageBuilder body, string page, CatalogModel catalog, ErrorEntry error)
+    {
+        body.Line("<header id=\"answer\" class=\"answer\">");
+        body.Line($"<h1><code>{Html.Encode(error.Name)}</code></h1>");
+        var context = new List<string>();
+        if (error.Aliases.Count > 0)
+        {
+            context.Add("also " + string.Join(", ", error.Aliases.Select(a => $"<code>{Html.Encode(a.Name)}</code>")));
+        }
+
+        var firstCode = catalog.Platforms.Select(p => (Platform: p, Code: error.CodeOn(p.Id))).FirstOrDefault(c => c.Code is not null);
+        if (firstCode.Code is int code)
+        {
+            context.Add($"{Html.Number(code)} on <a href=\"{SiteLayout.Link(page, layout.PlatformPage(catalog, firstCode.Platform))}\">{Html.Encode(firstCode.Platform.Id)}</a> (<a href=\"#codes\">every platform</a>)");
+        }
+
+        if (layout.IsMultiCatalog)
+        {
+            context.Add($"in <a href=\"{SiteLayout.Link(page, SiteLayout.IndexPage)}#{layout.CatalogAnchor(catalog)}\">{Html.Prose(catalog.Info.Title)}</a>");
+        }
+
+        if (context.Count > 0)
+        {
+            body.Line($"<p class=\"context\">{string.Join(" · ", context)}</p>");
+        }
+
+        body.Line($"<p id=\"meaning\" class=\"lead\">{Html.Prose(error.Summary)}</p>");
+        body.Line("<div class=\"answer-parts\">");
+        body.Line("<section id=\"what-to-do\" class=\"action\" aria-labelledby=\"what-to-do-title\">");
+        body.Line("<h2 id=\"what-to-do-title\">What to do</h2>");
+        body.Line($"<p>{Html.Prose(error.Action)}</p>");
+        var classification = catalog.FindClassification(error.Classification);
+        if (classification is not null)
+        {
+            body.Line($"<p class=\"hint\"><span class=\"badge badge-{Html.Anchor(classification.Id)}\">{Html.Encode(classification.Title)}</span> {Html.Prose(classification.Description)}</p>");
+        }
+
+        body.Line("</section>");
+        RenderFamilies(body, catalog, error);
+        body.Line("</div>");
+        body.Line("</header>");
+    }
+
+    /// <summary>A compact table of what the error means for each address family, part of the first screen.</summary>
     private static void RenderFamilies(PageBuilder body, CatalogModel catalog, ErrorEntry error)
     {
-        body.Line("<section id=\"families\" aria-labelledby=\"families-title\">");
-        body.Line("<h2 id=\"families-title\">Address families</h2>");
+        body.Line("<section id=\"families\" class=\"family-meanings\" aria-labelledby=\"families-title\">");
+        body.Line("<h2 id=\"families-title\">By address family</h2>");
         body.Line(ScrollStart("Address families"));
         body.Line("<table class=\"families\">");
-        body.Line("<caption>Where the error can occur, and what it means there</caption>");
-        body.Line("<thead><tr><th scope=\"col\">Family</th><th scope=\"col\">Applies</th><th scope=\"col\">Meaning there</th></tr></thead>");
+        body.Line($"<caption>What <code>{Html.Encode(error.Name)}</code> means for each kind of socket address</caption>");
+        body.Line("<thead><tr><th scope=\"col\">Family</th><th scope=\"col\">Meaning there</th></tr></thead>");
         body.Line("<tbody>");
         foreach (var family in catalog.Families)
         {
             var use = error.Families.FirstOrDefault(f => f.Family == family.Id);
-            var name = $"{Html.Encode(family.Title)} <code>{Html.Encode(family.Native)}</code>";
+            var name = $"{Html.Encode(family.Title)}<br><code>{Html.Encode(family.Native)}</code>";
             if (use is null)
             {
-                body.Line($"<tr class=\"not-listed\"><th scope=\"row\">{name}</th><td>no</td><td><span class=\"muted\">—</span></td></tr>");
+                body.Line($"<tr class=\"not-listed\"><th scope=\"row\">{name}</th><td>does not occur</td></tr>");
             }
             else
             {
                 var meaning = use.Meaning is null ? "<span class=\"muted\">as summarised above</span>" : Html.Prose(use.Meaning);
-                body.Line($"<tr><th scope=\"row\">{name}</th><td>yes</td><td>{meaning}</td></tr>");
+                body.Line($"<tr><th scope=\"row\">{name}</th><td>{meaning}</td></tr>");
             }
         }
 
@@ -227,7 +249,16 @@ internal sealed partial class SitePages
     private static void RenderNames(PageBuilder body, CatalogModel catalog, ErrorEntry error)
     {
         body.Line("<section id=\"names\" aria-labelledby=\"names-title\">");
-        body.Line("<h2 id=\"names-title\">Names in code</h2>");
+        body.Line("<h2 id=\"names-title\">In C#</h2>");
+        body.Line("<dl class=\"facts\">");
+        body.Line($"<dt>Symbol</dt><dd><code>{Html.Encode(error.Symbol)}</code> (stable value {Html.Number(error.Value)})</dd>");
+        if (error.Group is not null)
+        {
+            var group = catalog.FindGroup(error.Group);
+            body.Line($"<dt>Group</dt><dd>{Html.Encode(group?.Symbol ?? error.Group)}{(group is null ? string.Empty : ": " + Html.Prose(group.Summary))}</dd>");
+        }
+
+        body.Line("</dl>");
         body.Line(ScrollStart("Names in code"));
         body.Line("<table class=\"names\">");
         body.Line("<caption>What the error is called in generated C#, .NET and the cited libraries</caption>");

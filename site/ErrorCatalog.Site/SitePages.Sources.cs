@@ -59,7 +59,7 @@ internal sealed partial class SitePages
             }
         }
 
-        return Frame(page, "Sources", Section.Sources, body.ToString(), withScript: true);
+        return Frame(page, "Sources", Section.Sources, body.ToString());
     }
 
     private void RenderCoverage(PageBuilder body, string page, CatalogModel catalog, string prefix, string level)

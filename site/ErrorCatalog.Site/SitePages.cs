@@ -49,10 +49,14 @@ internal sealed partial class SitePages
         body.Line("<div class=\"filter\">");
         body.Line("<label for=\"filter\">Filter the errors</label>");
         body.Line("<input id=\"filter\" type=\"search\" autocomplete=\"off\" spellcheck=\"false\" placeholder=\"ECONNREFUSED, 111, timeout…\" aria-describedby=\"filter-help\">");
-        body.Line("<p id=\"filter-help\" class=\"hint\">Type part of a name, symbol or summary, or a number: a number matches an error whose code is that number on any platform. Several words must all match.</p>");
+        var sample = layout.Catalogs.SelectMany(c => c.Errors.Select(e => GeneratedNames.ExceptionType(c, e))).FirstOrDefault();
+        var sampleText = sample is null ? string.Empty : $" (<code>{Html.Encode(sample)}</code>)";
+        body.Line($"<p id=\"filter-help\" class=\"hint\">Type part of a name, a generated C# name{sampleText}, a source&#39;s name for it, or words of its description; or a number: a number matches an error whose code is that number on any platform. Several words must all match.</p>");
         body.Line($"<p id=\"filter-status\" class=\"status\" role=\"status\" aria-live=\"polite\">{Html.Number(total)} errors</p>");
         body.Line("</div>");
 
+        // Rows name their entry in search-index.js by position; the index lists errors in the same order.
+        var entry = 0;
         foreach (var catalog in layout.Catalogs)
         {
             body.Line($"<section id=\"{layout.CatalogAnchor(catalog)}\" aria-labelledby=\"{layout.CatalogAnchor(catalog)}-title\">");
@@ -74,7 +78,7 @@ internal sealed partial class SitePages
             body.Line("<tbody>");
             foreach (var error in catalog.Errors)
             {
-                body.Line(IndexRow(page, catalog, error));
+                body.Line(IndexRow(page, catalog, error, entry++));
             }
 
             body.Line("</tbody>");
@@ -84,24 +88,18 @@ internal sealed partial class SitePages
             body.Line("</section>");
         }
 
-        return Frame(page, layout.IsMultiCatalog ? "Errors" : layout.Catalogs[0].Info.Title, Section.Errors, body.ToString(), withScript: true);
+        return Frame(page, layout.IsMultiCatalog ? "Errors" : layout.Catalogs[0].Info.Title, Section.Errors, body.ToString());
     }
 
-    private string IndexRow(string page, CatalogModel catalog, ErrorEntry error)
+    private string IndexRow(string page, CatalogModel catalog, ErrorEntry error, int entry)
     {
-        var searchText = string.Join(
-            " ",
-            new[] { error.Name, error.Symbol, error.Summary, error.DotNet ?? string.Empty, ClassificationTitle(catalog, error.Classification) }
-                .Concat(error.Aliases.Select(a => a.Name)))
-            .ToLowerInvariant();
-        var codes = AllCodes(catalog, error).Select(Html.Number);
         var aliases = error.Aliases.Count == 0
             ? string.Empty
             : $"<span class=\"aliases\">also {string.Join(", ", error.Aliases.Select(a => Html.Encode(a.Name)))}</span>";
         var sources = error.Sources.Count == 0
             ? "<span class=\"muted\">none</span>"
             : string.Join(" ", error.Sources.Select(s => SourceTag(catalog, s)));
-        return $"<tr data-search=\"{Html.Encode(searchText)}\" data-codes=\"{string.Join(" ", codes)}\">"
+        return $"<tr data-entry=\"{Html.Number(entry)}\">"
             + $"<th scope=\"row\"><a href=\"{SiteLayout.Link(page, layout.ErrorPage(catalog, error))}\">{Html.Encode(error.Name)}</a>{aliases}</th>"
             + $"<td class=\"optional\" data-label=\"Symbol\"><code>{Html.Encode(error.Symbol)}</code></td>"
             + $"<td data-label=\"Summary\">{Html.Prose(error.Summary)}</td>"
@@ -145,19 +143,13 @@ internal sealed partial class SitePages
         return "all but " + string.Join(", ", missing.Select(Html.Encode));
     }
 
-    /// <summary>Every number the error (or one of its aliases) has on any platform, ascending and distinct.</summary>
-    private static IEnumerable<int> AllCodes(CatalogModel catalog, ErrorEntry error) =>
-        catalog.Platforms.SelectMany(p => error.NamesOn(p.Id).Select(n => n.Code)).Distinct().OrderBy(c => c);
-
-    private static string ClassificationTitle(CatalogModel catalog, string id) => catalog.FindClassification(id)?.Title ?? id;
-
     /// <summary>
     /// An attribution that says the source treats the error as a programmer error that cannot
     /// happen (Zig's <c>unreachable</c>) rather than as a failure to handle.
     /// </summary>
     private static bool IsProgrammerError(string how) => how == "unreachable";
 
-    private string Frame(string page, string title, Section current, string body, bool withScript = false)
+    private string Frame(string page, string title, Section current, string body)
     {
         var html = new PageBuilder();
         html.Line("<!DOCTYPE html>");
@@ -181,6 +173,16 @@ internal sealed partial class SitePages
         html.Line(NavItem(page, SiteLayout.ScenariosPage, "Scenarios", current == Section.Scenarios));
         html.Line(NavItem(page, SiteLayout.DiagnosticsIndexPage, "Diagnostics", current == Section.Diagnostics));
         html.Line("</ul>");
+        if (page != SiteLayout.IndexPage)
+        {
+            // Without script the form still works: it opens the index with its filter filled in.
+            html.Line($"<form class=\"site-search\" role=\"search\" action=\"{SiteLayout.Link(page, SiteLayout.IndexPage)}\" method=\"get\">");
+            html.Line("<label class=\"visually-hidden\" for=\"site-search\">Search the errors</label>");
+            html.Line("<input id=\"site-search\" name=\"q\" type=\"search\" autocomplete=\"off\" spellcheck=\"false\" placeholder=\"Search: name, number, text…\" aria-controls=\"site-search-results\">");
+            html.Line("<ol id=\"site-search-results\" class=\"search-results\" aria-label=\"Matching errors\" hidden></ol>");
+            html.Line("</form>");
+        }
+
         html.Line("</nav>");
         html.Line("</header>");
         html.Line("<main id=\"main\" tabindex=\"-1\">");
@@ -190,10 +192,8 @@ internal sealed partial class SitePages
         var catalogs = string.Join(", ", layout.Catalogs.Select(c => $"<code>{Html.Encode(c.Info.Id)}</code>"));
         html.Line($"<p>Generated by <code>errcat docs</code> from the {(layout.IsMultiCatalog ? "catalogs" : "catalog")} {catalogs}. Every fact on these pages comes from the catalog; change the catalog, not the pages.</p>");
         html.Line("</footer>");
-        if (withScript)
-        {
-            html.Line($"<script src=\"{SiteLayout.Link(page, SiteLayout.Script)}\"></script>");
-        }
+        html.Line($"<script src=\"{SiteLayout.Link(page, SiteLayout.SearchIndexScript)}\"></script>");
+        html.Line($"<script src=\"{SiteLayout.Link(page, SiteLayout.Script)}\"></script>");
 
         html.Line("</body>");
         html.Line("</html>");

@@ -9,13 +9,19 @@ namespace ErrorCatalog.Site.Tests;
 internal static class RepositoryFiles
 {
     private static readonly Lazy<string> Root = new(FindRoot);
-    private static readonly Lazy<CatalogModel> Connect = new(LoadConnectCatalog);
+    private static readonly Lazy<CatalogModel> Connect = new(() => Load(ConnectCatalogPath));
+    private static readonly Lazy<CatalogModel> Bind = new(() => Load(BindCatalogPath));
 
     public static string RootDirectory => Root.Value;
 
     public static string ConnectCatalogPath => Path.Combine(Root.Value, "catalog", "connect.yaml");
 
     public static CatalogModel ConnectCatalog => Connect.Value;
+
+    /// <summary>The generator tests' catalog of bind() errors: a second catalog with its own prefix, platforms and families.</summary>
+    public static string BindCatalogPath => Path.Combine(Root.Value, "tests", "ErrorCatalog.Generator.Tests", "Catalogs", "bind.yaml");
+
+    public static CatalogModel BindCatalog => Bind.Value;
 
     /// <summary>Where screenshots and other artifacts go: $ARTIFACTS_DIR, or TestResults/ in the repository.</summary>
     public static string ArtifactsDirectory(string name)
@@ -42,12 +48,12 @@ internal static class RepositoryFiles
         throw new InvalidOperationException($"No repository root above {AppContext.BaseDirectory}.");
     }
 
-    private static CatalogModel LoadConnectCatalog()
+    private static CatalogModel Load(string path)
     {
-        var result = CatalogLoader.LoadFile(ConnectCatalogPath);
+        var result = CatalogLoader.LoadFile(path);
         if (result.Catalog is null)
         {
-            throw new InvalidOperationException("catalog/connect.yaml does not load: " + string.Join("; ", result.Diagnostics));
+            throw new InvalidOperationException(Path.GetRelativePath(Root.Value, path) + " does not load: " + string.Join("; ", result.Diagnostics));
         }
 
         return result.Catalog;

@@ -225,30 +225,6 @@ public sealed class SiteGeneratorTests
     }
 
     [Fact]
-    public void IndexRowsCarryEveryCodeForTheFilter()
-    {
-        var catalog = RepositoryFiles.ConnectCatalog;
-        var files = SiteGenerator.Render(new[] { catalog }).ToDictionary(f => f.Path, f => f.Content);
-        var document = Parser.ParseDocument(Text(files, "index.html"));
-        var rows = document.QuerySelectorAll("table.error-list tbody tr").ToList();
-        Assert.Equal(catalog.Errors.Count, rows.Count);
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var error = catalog.Errors[i];
-            var codes = rows[i].GetAttribute("data-codes")!.Split(' ').ToHashSet();
-            foreach (var platform in catalog.Platforms)
-            {
-                foreach (var (_, code) in error.NamesOn(platform.Id))
-                {
-                    Assert.Contains(code.ToString(CultureInfo.InvariantCulture), codes);
-                }
-            }
-
-            Assert.Contains(error.Name.ToLowerInvariant(), rows[i].GetAttribute("data-search")!, StringComparison.Ordinal);
-        }
-    }
-
-    [Fact]
     public void PlatformPageListsCodesInNumericOrder()
     {
         var catalog = RepositoryFiles.ConnectCatalog;
