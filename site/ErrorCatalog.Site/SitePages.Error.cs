@@ -250,6 +250,8 @@ internal sealed partial class SitePages
     {
         body.Line("<section id=\"names\" aria-labelledby=\"names-title\">");
         body.Line("<h2 id=\"names-title\">In C#</h2>");
+        body.Line("<p>With the types the generator writes for this catalog:</p>");
+        body.Line($"<pre class=\"example\" tabindex=\"0\" aria-label=\"C# example for {Html.Encode(error.Name)}\"><code>{Html.Encode(CodeExamples.For(catalog, error))}</code></pre>");
         body.Line("<dl class=\"facts\">");
         body.Line($"<dt>Symbol</dt><dd><code>{Html.Encode(error.Symbol)}</code> (stable value {Html.Number(error.Value)})</dd>");
         if (error.Group is not null)
