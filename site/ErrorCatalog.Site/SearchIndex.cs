@@ -72,7 +72,14 @@ internal static class SearchIndex
             names.Add("SocketError." + error.DotNet);
         }
 
-        names.AddRange(error.Sources.SelectMany(s => s.Attributions).Select(a => a.Name).OfType<string>());
+        foreach (var source in catalog.Sources)
+        {
+            var listing = error.ListingBy(source.Id);
+            names.AddRange(listing is null
+                ? new[] { source.NameOf(error, null) }.OfType<string>()
+                : listing.Attributions.Select(a => source.NameOf(error, a)).OfType<string>());
+        }
+
         return names.Distinct();
     }
 

@@ -274,7 +274,7 @@ public sealed class BrowserTests
             new[] { error.Name, error.Symbol, error.Summary, error.Details, error.Action, catalog.FindClassification(error.Classification)?.Title }
                 .Concat(error.Aliases.Select(a => a.Name))
                 .Concat(error.Families.Select(f => f.Meaning))
-                .Concat(error.Sources.SelectMany(s => s.Attributions).Select(a => a.Name))
+                .Concat(catalog.Sources.SelectMany(s => error.ListingBy(s.Id) is { } listing ? listing.Attributions.Select(a => s.NameOf(error, a)) : new[] { s.NameOf(error, null) }))
                 .Concat(new[] { GeneratedNames.ErrorMember(catalog, error), GeneratedNames.ExceptionType(catalog, error), error.DotNet is null ? null : "SocketError." + error.DotNet }))
             .ToLowerInvariant();
 

@@ -46,9 +46,14 @@ public sealed class SearchIndexTests
             var names = entry.GetProperty("names").EnumerateArray().Select(n => n.GetString()).ToList();
             Assert.Contains(GeneratedNames.ErrorMember(catalog, error), names);
             Assert.Contains(GeneratedNames.ExceptionType(catalog, error), names);
-            foreach (var sourceName in error.Sources.SelectMany(s => s.Attributions).Select(a => a.Name).OfType<string>())
+            foreach (var source in catalog.Sources)
             {
-                Assert.Contains(sourceName, names);
+                var listing = error.ListingBy(source.Id);
+                var attributions = listing is null ? new Attribution?[] { null } : listing.Attributions.Select(a => (Attribution?)a);
+                foreach (var sourceName in attributions.Select(a => source.NameOf(error, a)).OfType<string>())
+                {
+                    Assert.Contains(sourceName, names);
+                }
             }
 
             var text = entry.GetProperty("text").GetString()!;
