@@ -12,11 +12,6 @@ namespace ErrorCatalog.Site;
 /// </summary>
 internal static class CodeExamples
 {
-    // Members of the generated mapping class (the generator's fixed API, not names derived from the catalog).
-    private const string FromNative = "FromNative";
-    private const string GetAction = "GetAction";
-    private const string CreateException = "CreateException";
-
     public static string For(CatalogModel catalog, ErrorEntry error)
     {
         var prefix = catalog.Info.Prefix;
@@ -62,4 +57,9 @@ internal static class CodeExamples
             .Line("}")
             .ToString();
     }
+
+    // Members of the generated mapping class (the generator's fixed API, not names derived from the catalog).
+    private const string FromNative = "FromNative";
+    private const string GetAction = "GetAction";
+    private const string CreateException = "CreateException";
 }

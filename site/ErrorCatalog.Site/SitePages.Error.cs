@@ -12,7 +12,9 @@ internal sealed partial class SitePages
         var error = catalog.Errors[index];
         var page = layout.ErrorPage(catalog, error);
         var body = new PageBuilder();
-        body.Line(Breadcrumbs(page, (SiteLayout.IndexPage, "Errors"), (null, Html.Encode(error.Name))));
+        body.Line(layout.IsMultiCatalog
+            ? Breadcrumbs(page, (SiteLayout.IndexPage, "Errors"), (SiteLayout.IndexPage + "#" + layout.CatalogAnchor(catalog), Html.Prose(catalog.Info.Function)), (null, Html.Encode(error.Name)))
+            : Breadcrumbs(page, (SiteLayout.IndexPage, "Errors"), (null, Html.Encode(error.Name))));
         body.Line("<article class=\"error\">");
 
         // The answer comes first and must fit the first screen: what it is, what to do, what it means per family.
@@ -186,11 +188,6 @@ internal sealed partial class SitePages
         if (firstCode.Code is int code)
         {
             context.Add($"{Html.Number(code)} on <a href=\"{SiteLayout.Link(page, layout.PlatformPage(catalog, firstCode.Platform))}\">{Html.Encode(firstCode.Platform.Id)}</a> (<a href=\"#codes\">every platform</a>)");
-        }
-
-        if (layout.IsMultiCatalog)
-        {
-            context.Add($"in <a href=\"{SiteLayout.Link(page, SiteLayout.IndexPage)}#{layout.CatalogAnchor(catalog)}\">{Html.Prose(catalog.Info.Title)}</a>");
         }
 
         if (context.Count > 0)

@@ -274,6 +274,28 @@ public sealed class SiteGeneratorTests
     }
 
     [Fact]
+    public void TwoRealCatalogsShareTheIndexSearchAndNavigation()
+    {
+        var catalogs = new[] { RepositoryFiles.ConnectCatalog, RepositoryFiles.BindCatalog };
+        using var directory = new TempDirectory("errcat-site-two");
+        SiteGenerator.Write(directory.Path, catalogs, CatalogDiagnosticDescriptors.WithGenerator);
+        Assert.Empty(new SiteLinkChecker(directory.Path).FindProblems());
+
+        var index = Parser.ParseDocument(File.ReadAllText(Path.Combine(directory.Path, "index.html")));
+        foreach (var catalog in catalogs)
+        {
+            var section = index.QuerySelector($"#catalog-{catalog.Info.Id}")!;
+            Assert.Equal(catalog.Errors.Select(e => $"{catalog.Info.Id}/errors/{e.Name}.html"), section.QuerySelectorAll("table.error-list tbody th a").Select(a => a.GetAttribute("href")));
+
+            // Each error page leads back to its catalog's part of the index, and the search box is on it.
+            var page = Parser.ParseDocument(File.ReadAllText(Path.Combine(directory.Path, catalog.Info.Id, "errors", catalog.Errors[^1].Name + ".html")));
+            Assert.Contains(page.QuerySelectorAll(".breadcrumbs a"), a => a.GetAttribute("href") == $"../../index.html#catalog-{catalog.Info.Id}");
+            Assert.Equal("../../index.html", page.QuerySelector("form.site-search")!.GetAttribute("action"));
+            Assert.Equal(new[] { "../../search-index.js", "../../site.js" }, page.QuerySelectorAll("script").Select(s => s.GetAttribute("src")));
+        }
+    }
+
+    [Fact]
     public void BadInputIsRefusedBeforeAnythingIsWritten()
     {
         var catalog = RepositoryFiles.ConnectCatalog;
