@@ -27,13 +27,14 @@ public sealed class CodeExampleTests
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
     private static readonly object ConsoleLock = new();
 
-    public static TheoryData<string> Catalogs => new() { "connect", "bind" };
+    /// <summary>Every catalog the site is tested with, as a path relative to the repository.</summary>
+    public static TheoryData<string> Catalogs => new(RepositoryFiles.SiteCatalogPaths.Select(p => Path.GetRelativePath(RepositoryFiles.RootDirectory, p)));
 
     [Theory]
     [MemberData(nameof(Catalogs))]
-    public void EveryExampleCompilesAgainstTheGeneratedTypes(string catalogId)
+    public void EveryExampleCompilesAgainstTheGeneratedTypes(string catalogFile)
     {
-        var (catalog, path) = Catalog(catalogId);
+        var (catalog, path) = Catalog(catalogFile);
         var generated = GenerateCatalogTypes(path);
         var problems = new List<string>();
         foreach (var error in catalog.Errors)
@@ -50,9 +51,9 @@ public sealed class CodeExampleTests
 
     [Theory]
     [MemberData(nameof(Catalogs))]
-    public void TheExampleOfTheFirstErrorWithACodePrintsItsActionAndCatchesItsException(string catalogId)
+    public void TheExampleOfTheFirstErrorWithACodePrintsItsActionAndCatchesItsException(string catalogFile)
     {
-        var (catalog, path) = Catalog(catalogId);
+        var (catalog, path) = Catalog(catalogFile);
         var error = catalog.Errors.First(e => catalog.Platforms.Any(p => e.CodeOn(p.Id) is not null));
         var platform = catalog.Platforms.First(p => error.CodeOn(p.Id) is not null);
         var tree = CSharpSyntaxTree.ParseText(CodeExamples.For(catalog, error), ParseOptions, path: error.Name + ".cs");
@@ -80,19 +81,18 @@ public sealed class CodeExampleTests
     public void ARenamedGeneratedTypeBreaksTheExample()
     {
         // The same example against a catalog whose generated names changed (another prefix) must not compile.
-        var (catalog, path) = Catalog("bind");
+        var (catalog, path) = (RepositoryFiles.BindCatalog, RepositoryFiles.BindCatalogPath);
         var renamed = catalog with { Info = catalog.Info with { Prefix = "Renamed" } };
         var tree = CSharpSyntaxTree.ParseText(CodeExamples.For(renamed, renamed.Errors[0]), ParseOptions, path: "renamed.cs");
         var diagnostics = GenerateCatalogTypes(path).AddSyntaxTrees(tree).GetSemanticModel(tree).GetDiagnostics();
         Assert.Contains(diagnostics, d => d.Severity == DiagnosticSeverity.Error && d.Id == "CS0246");
     }
 
-    private static (CatalogModel Catalog, string Path) Catalog(string id) => id switch
+    private static (CatalogModel Catalog, string Path) Catalog(string relativePath)
     {
-        "connect" => (RepositoryFiles.ConnectCatalog, RepositoryFiles.ConnectCatalogPath),
-        "bind" => (RepositoryFiles.BindCatalog, RepositoryFiles.BindCatalogPath),
-        _ => throw new ArgumentOutOfRangeException(nameof(id), id, "no such test catalog"),
-    };
+        var path = Path.Combine(RepositoryFiles.RootDirectory, relativePath);
+        return (RepositoryFiles.Catalog(path), path);
+    }
 
     /// <summary>An executable compilation holding only what the generator writes for the catalog at <paramref name="path"/>.</summary>
     private static CSharpCompilation GenerateCatalogTypes(string path)

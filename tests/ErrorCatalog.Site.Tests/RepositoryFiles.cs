@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using ErrorCatalog.Catalog.Loading;
 using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
 
@@ -11,6 +14,7 @@ internal static class RepositoryFiles
     private static readonly Lazy<string> Root = new(FindRoot);
     private static readonly Lazy<CatalogModel> Connect = new(() => Load(ConnectCatalogPath));
     private static readonly Lazy<CatalogModel> Bind = new(() => Load(BindCatalogPath));
+    private static readonly ConcurrentDictionary<string, CatalogModel> Loaded = new(StringComparer.Ordinal);
 
     public static string RootDirectory => Root.Value;
 
@@ -22,6 +26,21 @@ internal static class RepositoryFiles
     public static string BindCatalogPath => Path.Combine(Root.Value, "tests", "ErrorCatalog.Generator.Tests", "Catalogs", "bind.yaml");
 
     public static CatalogModel BindCatalog => Bind.Value;
+
+    /// <summary>
+    /// Every catalog of the repository (catalog/*.yaml, by file name), then bind.yaml: what a site
+    /// with several catalogs is tested with, so a catalog added to catalog/ is covered at once.
+    /// </summary>
+    public static IReadOnlyList<string> SiteCatalogPaths =>
+        Directory.GetFiles(Path.Combine(Root.Value, "catalog"), "*.yaml")
+            .OrderBy(p => p, StringComparer.Ordinal)
+            .Append(BindCatalogPath)
+            .ToList();
+
+    public static CatalogModel[] SiteCatalogs => SiteCatalogPaths.Select(Catalog).ToArray();
+
+    /// <summary>The catalog at <paramref name="path"/>, loaded once.</summary>
+    public static CatalogModel Catalog(string path) => Loaded.GetOrAdd(Path.GetFullPath(path), p => p == Path.GetFullPath(ConnectCatalogPath) ? ConnectCatalog : Load(p));
 
     /// <summary>Where screenshots and other artifacts go: $ARTIFACTS_DIR, or TestResults/ in the repository.</summary>
     public static string ArtifactsDirectory(string name)
