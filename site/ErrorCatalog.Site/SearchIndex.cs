@@ -37,6 +37,7 @@ internal static class SearchIndex
                 writer.WriteStartObject();
                 writer.WriteString("id", catalogs[i].Info.Id);
                 writer.WriteString("title", Plain(catalogs[i].Info.Title));
+                writer.WriteString("function", Plain(catalogs[i].Info.Function));
                 writer.WriteString("page", SiteLayout.IndexPage + "#" + layout.CatalogAnchor(catalogs[i]));
                 writer.WriteEndObject();
             }));

@@ -192,7 +192,7 @@ public sealed class BrowserTests
         // A generated name of the second catalog leads to that catalog's page.
         var bound = bind.Errors.First(e => connect.FindError(e.Name) is null);
         await box.FillAsync(GeneratedNames.ExceptionType(bind, bound));
-        await Assertions.Expect(results.First).ToContainTextAsync(bind.Info.Title);
+        await Assertions.Expect(results.First.Locator(".result-catalog")).ToHaveTextAsync(bind.Info.Function);
         await results.First.ClickAsync();
         await page.WaitForURLAsync($"**/bind/errors/{bound.Name}.html");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(bound.Name);

@@ -146,7 +146,10 @@
         link.href = root + entry.page;
         link.appendChild(element("code", "result-name", entry.name));
         if (several) {
-          link.appendChild(element("span", "result-catalog", index.catalogs[entry.catalog].title));
+          var catalog = index.catalogs[entry.catalog];
+          var label = element("span", "result-catalog", catalog.function);
+          label.title = catalog.title;
+          link.appendChild(label);
         }
 
         if (result.codes.length > 0) {
