@@ -184,6 +184,7 @@ public static class ReproduceCommand
     {
         ConnectDriver.Libc => "libc",
         ConnectDriver.DotNetConnect => "dotnet-connect",
+        ConnectDriver.DotNetSocket => "dotnet-socket",
         _ => "dotnet-connect-async",
     };
 }
