@@ -190,7 +190,7 @@ namespace ErrorCatalog.SocketCall
         WrongProtocolType = 4,
 
         /// <summary>
-        /// <para><c>EINVAL</c>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..255.</para>
+        /// <para><c>EINVAL</c>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</para>
         /// <para>What to do: Fix the code: pass only SOCK_NONBLOCK and SOCK_CLOEXEC as flags, a real socket type and a protocol number in range.</para>
         /// </summary>
         /// <remarks>
@@ -229,7 +229,7 @@ namespace ErrorCatalog.SocketCall
         /// <para>Names: native <c>EINVAL</c>; std.posix.socket, Zig standard library <c>ProtocolFamilyNotAvailable</c>; socket function (winsock2.h), Microsoft Win32 API reference <c>WSAEINVAL</c>; .NET <see cref="global::System.Net.Sockets.SocketError.InvalidArgument"/>.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): An IP protocol number of 256 or more, or a negative one, is EINVAL on IPv4 and IPv6, where POSIX would have EPROTONOSUPPORT; AF_UNIX answers EPROTONOSUPPORT for the same numbers. Shown by scenarios <c>socket-inet-protocol-out-of-range</c>, <c>socket-inet6-protocol-out-of-range</c>, <c>socket-unix-negative-protocol</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): An IP protocol number of IPPROTO_MAX (263) or more, or a negative one, is EINVAL on IPv4 and IPv6, where POSIX would have EPROTONOSUPPORT; AF_UNIX answers EPROTONOSUPPORT for the same numbers. Shown by scenarios <c>socket-inet-protocol-out-of-range</c>, <c>socket-inet6-protocol-out-of-range</c>, <c>socket-unix-negative-protocol</c>.</description></item>
         /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Any bit of the type outside the type number, SOCK_NONBLOCK and SOCK_CLOEXEC is refused before the family is looked at. Shown by scenarios <c>socket-inet-bad-type-flag</c>, <c>socket-unix-bad-type-flag</c>.</description></item>
         /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): .NET's Socket constructor never shows this error for a protocol number out of range: its native shim accepts only the protocol numbers it has a mapping for and reports any other as ProtocolNotSupported before the kernel is asked. Evidence: dotnet/runtime src/native/libs/System.Native/pal_networking.c TryConvertProtocolTypePalToPlatform(). Shown by scenarios <c>socket-inet-protocol-out-of-range</c>, <c>socket-inet6-protocol-out-of-range</c>.</description></item>
         /// </list>
@@ -797,7 +797,7 @@ namespace ErrorCatalog.SocketCall
         /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType"/>: The protocol exists in the family but cannot serve the requested socket type.</summary>
         EPROTOTYPE = 91,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..255.</summary>
+        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
         EINVAL = 22,
 
         /// <summary><c>EMFILE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles"/>: The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.</summary>
@@ -842,7 +842,7 @@ namespace ErrorCatalog.SocketCall
         /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType"/>: The protocol exists in the family but cannot serve the requested socket type.</summary>
         EPROTOTYPE = 98,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..255.</summary>
+        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
         EINVAL = 22,
 
         /// <summary><c>EMFILE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles"/>: The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.</summary>
@@ -887,7 +887,7 @@ namespace ErrorCatalog.SocketCall
         /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType"/>: The protocol exists in the family but cannot serve the requested socket type.</summary>
         EPROTOTYPE = 41,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..255.</summary>
+        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
         EINVAL = 22,
 
         /// <summary><c>EMFILE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles"/>: The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.</summary>
@@ -932,7 +932,7 @@ namespace ErrorCatalog.SocketCall
         /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType"/>: The protocol exists in the family but cannot serve the requested socket type.</summary>
         EPROTOTYPE = 41,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..255.</summary>
+        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
         EINVAL = 22,
 
         /// <summary><c>EMFILE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles"/>: The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.</summary>
@@ -977,7 +977,7 @@ namespace ErrorCatalog.SocketCall
         /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType"/>: The protocol exists in the family but cannot serve the requested socket type.</summary>
         EPROTOTYPE = 219,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..255.</summary>
+        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
         EINVAL = 22,
 
         /// <summary><c>EMFILE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles"/>: The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.</summary>
@@ -1022,7 +1022,7 @@ namespace ErrorCatalog.SocketCall
         /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType"/>: The protocol exists in the family but cannot serve the requested socket type.</summary>
         EPROTOTYPE = 41,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..255.</summary>
+        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
         EINVAL = 22,
 
         /// <summary><c>EMFILE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles"/>: The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.</summary>
@@ -1067,7 +1067,7 @@ namespace ErrorCatalog.SocketCall
         /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType"/>: The protocol exists in the family but cannot serve the requested socket type.</summary>
         EPROTOTYPE = 41,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..255.</summary>
+        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
         EINVAL = 22,
 
         /// <summary><c>EMFILE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles"/>: The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.</summary>
@@ -1112,7 +1112,7 @@ namespace ErrorCatalog.SocketCall
         /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType"/>: The protocol exists in the family but cannot serve the requested socket type.</summary>
         EPROTOTYPE = 41,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..255.</summary>
+        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
         EINVAL = 22,
 
         /// <summary><c>EMFILE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles"/>: The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.</summary>
@@ -1157,7 +1157,7 @@ namespace ErrorCatalog.SocketCall
         /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType"/>: The protocol exists in the family but cannot serve the requested socket type.</summary>
         EPROTOTYPE = 41,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..255.</summary>
+        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
         EINVAL = 22,
 
         /// <summary><c>EMFILE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles"/>: The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.</summary>
@@ -1202,7 +1202,7 @@ namespace ErrorCatalog.SocketCall
         /// <summary><c>WSAEPROTOTYPE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType"/>: The protocol exists in the family but cannot serve the requested socket type.</summary>
         WSAEPROTOTYPE = 10041,
 
-        /// <summary><c>WSAEINVAL</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..255.</summary>
+        /// <summary><c>WSAEINVAL</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
         WSAEINVAL = 10022,
 
         /// <summary><c>WSAEMFILE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles"/>: The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.</summary>
@@ -1247,7 +1247,7 @@ namespace ErrorCatalog.SocketCall
         /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType"/>: The protocol exists in the family but cannot serve the requested socket type.</summary>
         EPROTOTYPE = 136,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..255.</summary>
+        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
         EINVAL = 22,
 
         /// <summary><c>EMFILE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles"/>: The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.</summary>
@@ -2268,7 +2268,7 @@ namespace ErrorCatalog.SocketCall
             global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported => "The protocol number is not one the family offers for the requested socket type.",
             global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported => "The family does not offer the requested socket type at all.",
             global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType => "The protocol exists in the family but cannot serve the requested socket type.",
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument => "An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..255.",
+            global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument => "An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).",
             global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles => "The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.",
             global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull => "The system-wide limit on open files (fs.file-max) is reached, or, on Linux, the kernel could not allocate the socket's inode.",
             global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace => "The kernel could not allocate the memory for the new socket.",
@@ -2669,7 +2669,7 @@ namespace ErrorCatalog.SocketCall
             }
         }
 
-        /// <summary><c>EINVAL</c>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..255.</summary>
+        /// <summary><c>EINVAL</c>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
         /// <remarks>What to do: Fix the code: pass only SOCK_NONBLOCK and SOCK_CLOEXEC as flags, a real socket type and a protocol number in range. See <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/> for the codes and sources.</remarks>
         public sealed class InvalidArgument : global::ErrorCatalog.SocketCall.SocketCallException
         {
