@@ -408,7 +408,7 @@ namespace ErrorCatalog.SocketCall
         /// <para>A raw socket without privilege is EPERM on Linux, not EACCES, although the Linux page, POSIX and glibc describe missing privilege with EACCES. The ping range is per network namespace and starts as "1 0" (nobody allowed) in a new one; root is not exempt.</para>
         /// <para>Classification: <see cref="global::ErrorCatalog.SocketCall.SocketCallClassification.Permission"/> (Permission). Thrown as <see cref="global::ErrorCatalog.SocketCall.SocketCallException.AccessDenied"/>.</para>
         /// <para>On <c>linux</c>, replayed: In a new network namespace, whose net.ipv4.ping_group_range starts as "1 0", root asks for an IPv4 ICMP datagram (ping) socket. (+1 more)</para>
-        /// <para>Not this error: A thread switched to nobody (no capabilities left) asks for a raw IPv4 ICMP socket. The kernel gives <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted"/> instead (scenario <c>socket-inet-raw-unprivileged</c>). (+1 more)</para>
+        /// <para>Not this error: A thread switched to nobody (no capabilities left) asks for a raw IPv4 ICMP socket. The kernel gives <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted"/> instead (scenario <c>socket-inet-raw-unprivileged</c>). (+2 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -442,6 +442,7 @@ namespace ErrorCatalog.SocketCall
         /// <para>Quirks:</para>
         /// <list type="bullet">
         /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): socket(AF_INET, SOCK_DGRAM, IPPROTO_ICMP) fails with EACCES when none of the caller's groups lies in net.ipv4.ping_group_range, even for root; IPv6 ping sockets use the same range. Evidence: Linux net/ipv4/ping.c ping_init_sock(). Shown by scenarios <c>socket-inet-ping-outside-group-range</c>, <c>socket-inet6-ping-outside-group-range</c>.</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Landlock (up to ABI 6, Linux 6.18) has no right for creating sockets: a thread whose domain denies every TCP connect still gets its TCP socket, and the refusal (EACCES) comes from connect(). Shown by scenario <c>socket-landlock-denies-connect-not-creation</c>.</description></item>
         /// </list>
         /// </remarks>
         AccessDenied = 10,

@@ -47,6 +47,7 @@ internal static partial class CreationScenarios
         new("socket-bpf-sock-create-deny-inet", c => InRefusingCgroup(c, LinuxConstants.AF_INET, LinuxConstants.SOCK_STREAM)),
         new("socket-bpf-sock-create-deny-inet6", c => InRefusingCgroup(c, LinuxConstants.AF_INET6, LinuxConstants.SOCK_DGRAM)),
         new("socket-bpf-sock-create-unix-unaffected", c => InRefusingCgroup(c, LinuxConstants.AF_UNIX, LinuxConstants.SOCK_STREAM)),
+        new("socket-landlock-denies-connect-not-creation", InTcpConnectSandbox),
     ];
 
     /// <summary>A raw socket asked for by a thread that switched to nobody and so holds no capabilities.</summary>
@@ -62,6 +63,17 @@ internal static partial class CreationScenarios
     /// </summary>
     private static Observation InNewNamespace(ScenarioContext context, int family, int type, int protocol) =>
         context.CreateNamespace().Run(() => context.ObserveSocket(family, type, protocol));
+
+    /// <summary>socket() by a thread whose Landlock domain handles TCP connect and allows it to no port.</summary>
+    private static Observation InTcpConnectSandbox(ScenarioContext context)
+    {
+        LandlockSandbox.RequireAbi(PolicyNative.LandlockAbiNetwork, "a Landlock network right");
+        return Environment.DedicatedThread.Run(() =>
+        {
+            LandlockSandbox.RestrictCurrentThread(0, PolicyNative.LANDLOCK_ACCESS_NET_CONNECT_TCP, 0);
+            return context.ObserveSocket(LinuxConstants.AF_INET, LinuxConstants.SOCK_STREAM, 0);
+        });
+    }
 
     /// <summary>socket() by a thread inside a cgroup whose socket-creation hook refuses everything.</summary>
     private static Observation InRefusingCgroup(ScenarioContext context, int family, int type)
