@@ -113,6 +113,25 @@ public sealed class SocketFailureTests
     }
 
     [Fact]
+    public void Outcomes_other_than_SocketFailed_carry_no_socket_code()
+    {
+        ConnectResult none = default;
+        Assert.Throws<InvalidOperationException>(() => none.SocketNativeError);
+
+        using var listener = Endpoints.TcpListener(IPAddress.Loopback, 4, out var open);
+        var connected = SocketConnector.TryConnect(open);
+        connected.Socket?.Dispose();
+        Assert.Equal(ConnectOutcome.Connected, connected.Outcome);
+        Assert.Throws<InvalidOperationException>(() => connected.SocketNativeError);
+
+        using var reserved = Endpoints.ReserveClosedTcpPort(IPAddress.Loopback, out var closed);
+        var refused = SocketConnector.TryConnect(closed);
+        Assert.Equal(ConnectOutcome.Failed, refused.Outcome);
+        Assert.Throws<InvalidOperationException>(() => refused.SocketNativeError);
+        Assert.IsNotAssignableFrom<SocketCallException>(refused.ToException());
+    }
+
+    [Fact]
     public void Every_platform_of_the_connect_catalog_has_its_socket_catalog_counterpart()
     {
         foreach (var platform in Enum.GetValues<ErrorCatalog.Connect.ConnectPlatform>())
