@@ -1,6 +1,6 @@
 namespace ErrorCatalog.Replay;
 
-/// <summary>Who makes the observed connect: libc directly, or .NET's Socket on the same descriptor.</summary>
+/// <summary>Who makes the observed call: libc directly, or .NET's Socket (on the same descriptor for connect(), a new one for socket()).</summary>
 public enum ConnectDriver
 {
     /// <summary>connect(2) through libc, observed as the scenario's `via` says.</summary>
@@ -11,4 +11,7 @@ public enum ConnectDriver
 
     /// <summary><see cref="System.Net.Sockets.Socket.ConnectAsync(System.Net.EndPoint, System.Threading.CancellationToken)"/> on a Socket wrapping the scenario's descriptor.</summary>
     DotNetConnectAsync,
+
+    /// <summary><see cref="System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily, System.Net.Sockets.SocketType, System.Net.Sockets.ProtocolType)"/> with the scenario's family, type and protocol (scenarios with <c>via: socket</c>).</summary>
+    DotNetSocket,
 }

@@ -12,6 +12,9 @@ public enum ObservedStage
     /// <summary>A second connect() on a socket whose first connect() the scenario made.</summary>
     SecondConnect,
 
+    /// <summary>The return of the observed socket() (or of .NET's Socket constructor).</summary>
+    Socket,
+
     /// <summary>The .NET driver could not express the scenario (an address or step .NET has no form for).</summary>
     NotExpressible,
 }

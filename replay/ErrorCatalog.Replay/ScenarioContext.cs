@@ -182,6 +182,61 @@ public sealed unsafe class ScenarioContext : IDisposable
         };
     }
 
+    /// <summary>
+    /// The observed call of a scenario with <c>via: socket</c>. With the libc driver: one
+    /// socket(<paramref name="family"/>, <paramref name="type"/> | SOCK_CLOEXEC,
+    /// <paramref name="protocol"/>), whose descriptor, if any, is closed at once. With the .NET
+    /// driver: <c>new Socket(family, type, protocol)</c> with the .NET values of the same numbers;
+    /// flag bits in <paramref name="type"/> have no .NET form.
+    /// </summary>
+    public Observation ObserveSocket(int family, int type, int protocol)
+    {
+        if (Scenario.Via != ScenarioVocabulary.ViaSocket)
+        {
+            throw new ScenarioSetupException($"ObserveSocket is the observed call of 'via: {ScenarioVocabulary.ViaSocket}' scenarios, but this one says via '{Scenario.Via}'");
+        }
+
+        if (Driver == ConnectDriver.Libc)
+        {
+            int descriptor = Libc.Socket(family, type | LinuxConstants.SOCK_CLOEXEC, protocol);
+            int error = descriptor < 0 ? Libc.LastError : 0;
+            if (descriptor >= 0)
+            {
+                Libc.Close(descriptor);
+            }
+
+            return new Observation(ResultOf(error), ObservedStage.Socket);
+        }
+
+        if ((type & ~LinuxConstants.SOCK_TYPE_MASK) != 0)
+        {
+            return Observation.NotExpressible($"the type 0x{type:x} carries flags, which the Socket constructor cannot pass");
+        }
+
+        try
+        {
+            using var created = new Socket(DotNetFamily(family), (SocketType)type, (ProtocolType)protocol);
+            return new Observation(nameof(SocketError.Success), ObservedStage.Socket);
+        }
+        catch (SocketException exception)
+        {
+            return new Observation(exception.SocketErrorCode.ToString(), ObservedStage.Socket, exception.Message);
+        }
+        catch (Exception exception) when (exception is NotSupportedException or ArgumentException or PlatformNotSupportedException)
+        {
+            return new Observation("exception " + exception.GetType().Name, ObservedStage.Socket, exception.Message);
+        }
+    }
+
+    /// <summary>The .NET <see cref="AddressFamily"/> for a Linux family number (.NET numbers IPv6 as Windows does); other numbers pass unchanged.</summary>
+    private static AddressFamily DotNetFamily(int family) => family switch
+    {
+        LinuxConstants.AF_UNIX => AddressFamily.Unix,
+        LinuxConstants.AF_INET => AddressFamily.InterNetwork,
+        LinuxConstants.AF_INET6 => AddressFamily.InterNetworkV6,
+        _ => (AddressFamily)family,
+    };
+
     private Observation ObserveLibc(int descriptor, SockAddr address, TimeSpan wait)
     {
         switch (Scenario.Via)

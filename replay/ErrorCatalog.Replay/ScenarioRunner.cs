@@ -17,7 +17,8 @@ public sealed class ScenarioRunner
     /// <summary>How long one run (one driver of one scenario, setup included) may take before it counts as hung.</summary>
     public static readonly TimeSpan RunLimit = TimeSpan.FromSeconds(60);
 
-    private static readonly ConnectDriver[] DotNetDrivers = [ConnectDriver.DotNetConnect, ConnectDriver.DotNetConnectAsync];
+    private static readonly ConnectDriver[] ConnectDotNetDrivers = [ConnectDriver.DotNetConnect, ConnectDriver.DotNetConnectAsync];
+    private static readonly ConnectDriver[] SocketDotNetDrivers = [ConnectDriver.DotNetSocket];
 
     private readonly ErrorCatalog.Catalog.Model.Catalog catalog;
 
@@ -70,15 +71,30 @@ public sealed class ScenarioRunner
         }
 
         runs.Add(libc);
-        foreach (var driver in DotNetDrivers)
+        foreach (var driver in scenario.Via == ScenarioVocabulary.ViaSocket ? SocketDotNetDrivers : ConnectDotNetDrivers)
         {
-            string? expected = driver == ConnectDriver.DotNetConnect ? scenario.DotNetConnect : scenario.DotNetConnectAsync;
+            string? expected = ExpectedDotNet(scenario, driver);
             var (run, skipped) = RunOnce(implementation, scenario, driver, expected);
             runs.Add(skipped is null ? run : run with { Ok = false, Observed = "unavailable", Detail = skipped });
         }
 
         return new ScenarioReport(scenario.Id, scenario.Result, null, runs);
     }
+
+    /// <summary>What the catalog records for <paramref name="driver"/>, and the key it is written under.</summary>
+    private static string? ExpectedDotNet(Scenario scenario, ConnectDriver driver) => driver switch
+    {
+        ConnectDriver.DotNetConnect => scenario.DotNetConnect,
+        ConnectDriver.DotNetConnectAsync => scenario.DotNetConnectAsync,
+        _ => scenario.DotNetSocket,
+    };
+
+    private static string DotNetKey(ConnectDriver driver) => driver switch
+    {
+        ConnectDriver.DotNetConnect => ScenarioVocabulary.DotNetConnectKey,
+        ConnectDriver.DotNetConnectAsync => ScenarioVocabulary.DotNetConnectAsyncKey,
+        _ => ScenarioVocabulary.DotNetSocketKey,
+    };
 
     private (DriverReport Report, string? Unavailable) RunOnce(ScenarioImplementation implementation, Scenario scenario, ConnectDriver driver, string? expected)
     {
@@ -119,6 +135,7 @@ public sealed class ScenarioRunner
             {
                 ScenarioVocabulary.ViaSoError => ObservedStage.SoError,
                 ScenarioVocabulary.ViaSecondConnect => ObservedStage.SecondConnect,
+                ScenarioVocabulary.ViaSocket => ObservedStage.Socket,
                 _ => ObservedStage.Connect,
             };
             bool ok = observation.Result == expected && observation.Stage == stage;
@@ -141,7 +158,7 @@ public sealed class ScenarioRunner
 
         if (expected is null)
         {
-            string key = driver == ConnectDriver.DotNetConnect ? "connect" : "connect-async";
+            string key = DotNetKey(driver);
             return new DriverReport(driver, null, observation.Result, false, $"not recorded in the catalog: add dotnet: {{{key}: {observation.Result}}}", duration);
         }
 

@@ -33,10 +33,10 @@ public enum ConnectOutcome
     InProgress = 5,
 
     /// <summary>
-    /// A system call other than connect() failed, so connect() was never asked or its answer
-    /// could not be waited for: socket() (EMFILE, ENFILE, EAFNOSUPPORT...), fcntl(), or the
-    /// async waiter's epoll_create1()/epoll_ctl()/kqueue()/kevent(). The call, its raw errno and
-    /// the errno's name are in <see cref="ConnectResult.SystemCallError"/>. A later call tries again.
+    /// A system call other than socket() and connect() failed, so connect() was never asked or its
+    /// answer could not be waited for: fcntl(), or the async waiter's
+    /// pipe()/epoll_create1()/epoll_ctl()/kqueue()/kevent(). The call, its raw errno and the errno's
+    /// name are in <see cref="ConnectResult.SystemCallError"/>. A later call tries again.
     /// </summary>
     SystemCallFailed = 6,
 
@@ -45,4 +45,12 @@ public enum ConnectOutcome
     /// the attempt. Nothing is known about what the peer would have answered.
     /// </summary>
     Aborted = 7,
+
+    /// <summary>
+    /// socket() refused to create the socket (EMFILE, ENFILE, EAFNOSUPPORT, EACCES, EPERM...), so
+    /// connect() was never asked. <see cref="ConnectResult.SocketNativeError"/> holds the raw code,
+    /// its platform and the entry of the socket() catalog (<see cref="ErrorCatalog.SocketCall.SocketCallError"/>);
+    /// the throwing API raises the matching <see cref="ErrorCatalog.SocketCall.SocketCallException"/>.
+    /// </summary>
+    SocketFailed = 8,
 }

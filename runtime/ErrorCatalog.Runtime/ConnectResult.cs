@@ -1,6 +1,7 @@
 using System;
 using System.Net.Sockets;
 using ErrorCatalog.Connect;
+using ErrorCatalog.SocketCall;
 
 namespace ErrorCatalog.Runtime;
 
@@ -8,8 +9,9 @@ namespace ErrorCatalog.Runtime;
 /// The outcome of a connect attempt made through the result API (<c>SocketConnector.TryConnect*</c>).
 /// A failure of the operating system is data here, never an exception: a connect() error's raw
 /// code, the platform whose numbering it uses and the catalog entry it maps to are in
-/// <see cref="NativeError"/>; a failure of another call (socket(), the async waiter's calls) is in
-/// <see cref="SystemCallError"/>. <c>default(ConnectResult)</c> is <see cref="ConnectOutcome.None"/>:
+/// <see cref="NativeError"/>; a socket() error, typed with the socket() catalog, is in
+/// <see cref="SocketNativeError"/>; a failure of another call (fcntl(), the async waiter's calls)
+/// is in <see cref="SystemCallError"/>. <c>default(ConnectResult)</c> is <see cref="ConnectOutcome.None"/>:
 /// it describes no attempt and every member says so rather than inventing one.
 /// </summary>
 public readonly struct ConnectResult
@@ -17,14 +19,16 @@ public readonly struct ConnectResult
     private readonly ConnectTarget? _target;
     private readonly ConnectNativeError _nativeError;
     private readonly SystemCallError _systemCallError;
+    private readonly SocketCallNativeError _socketNativeError;
 
-    private ConnectResult(ConnectOutcome outcome, ConnectTarget target, SafeSocketDescriptor? socket, ConnectNativeError nativeError, SystemCallError systemCallError)
+    private ConnectResult(ConnectOutcome outcome, ConnectTarget target, SafeSocketDescriptor? socket, ConnectNativeError nativeError, SystemCallError systemCallError, SocketCallNativeError socketNativeError = default)
     {
         Outcome = outcome;
         _target = target;
         Socket = socket;
         _nativeError = nativeError;
         _systemCallError = systemCallError;
+        _socketNativeError = socketNativeError;
     }
 
     /// <summary>How the attempt ended; <see cref="ConnectOutcome.None"/> for <c>default(ConnectResult)</c>.</summary>
@@ -60,7 +64,13 @@ public readonly struct ConnectResult
         ? _systemCallError
         : throw new InvalidOperationException($"A {Outcome} outcome carries no failed system call.");
 
-    /// <summary>The catalog entry of the failure, or null when there is none (success, caller timeout, cancellation, another call's failure, or a code the catalog does not list).</summary>
+    /// <summary>The raw socket() code, its platform and its entry in the socket() catalog, for <see cref="ConnectOutcome.SocketFailed"/>.</summary>
+    /// <exception cref="InvalidOperationException">Another outcome.</exception>
+    public SocketCallNativeError SocketNativeError => Outcome == ConnectOutcome.SocketFailed
+        ? _socketNativeError
+        : throw new InvalidOperationException($"A {Outcome} outcome carries no socket() error code.");
+
+    /// <summary>The connect() catalog entry of the failure, or null when there is none (success, caller timeout, cancellation, another call's failure such as socket()'s, or a code the catalog does not list).</summary>
     public ConnectError? Error => HasNativeError ? _nativeError.Error : null;
 
     /// <summary>
@@ -78,6 +88,7 @@ public readonly struct ConnectResult
         ConnectOutcome.Canceled => $"Connecting to {_target} was canceled.",
         ConnectOutcome.SystemCallFailed => $"Connecting to {_target} was not possible: {_systemCallError}.",
         ConnectOutcome.Aborted => $"Connecting to {_target} was aborted: the caller closed the socket while the connect was pending.",
+        ConnectOutcome.SocketFailed => $"socket() for {_target} failed with {_socketNativeError}: {DescribeSocket(_socketNativeError)}",
         _ => $"Unknown outcome {Outcome}.",
     };
 
@@ -94,6 +105,7 @@ public readonly struct ConnectResult
         ConnectOutcome.Canceled => new OperationCanceledException(Message),
         ConnectOutcome.SystemCallFailed => new SystemCallException(_systemCallError, Message),
         ConnectOutcome.Aborted => new SocketException((int)SocketError.OperationAborted, Message),
+        ConnectOutcome.SocketFailed => SocketCallErrors.CreateException(_socketNativeError, _target!.EndPoint),
         _ => NoAttempt(),
     };
 
@@ -124,6 +136,7 @@ public readonly struct ConnectResult
         ConnectOutcome.Failed => $"{Outcome} {_target}: {_nativeError.Name ?? "code"} ({_nativeError.Code} on {_nativeError.Platform}): {Describe(_nativeError)}",
         ConnectOutcome.InProgress => $"{Outcome} {_target}: {_nativeError.Name ?? "code"} ({_nativeError.Code} on {_nativeError.Platform})",
         ConnectOutcome.SystemCallFailed => $"{Outcome} {_target}: {_systemCallError}",
+        ConnectOutcome.SocketFailed => $"{Outcome} {_target}: {_socketNativeError.Name ?? "code"} ({_socketNativeError.Code} on {_socketNativeError.Platform}): {DescribeSocket(_socketNativeError)}",
         _ => $"{Outcome} {_target}",
     };
 
@@ -148,9 +161,15 @@ public readonly struct ConnectResult
     internal static ConnectResult Aborted(ConnectTarget target) =>
         new(ConnectOutcome.Aborted, target, null, default, default);
 
+    internal static ConnectResult SocketFailed(ConnectTarget target, SocketCallNativeError error) =>
+        new(ConnectOutcome.SocketFailed, target, null, default, default, error);
+
     private const string NoAttemptText = "default(ConnectResult): no connect was attempted, so there is no target, socket or error.";
 
     private static InvalidOperationException NoAttempt() => new(NoAttemptText);
+
+    private static string DescribeSocket(SocketCallNativeError error) =>
+        error.Error is { } entry ? SocketCallErrors.GetSummary(entry) : "the socket() catalog does not list this code.";
 
     private static string Describe(ConnectNativeError error) =>
         PlatformErrorTexts.Find(error) ?? (error.Error is { } entry ? ConnectErrors.GetSummary(entry) : "the catalog does not list this code.");

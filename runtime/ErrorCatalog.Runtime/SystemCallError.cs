@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using ErrorCatalog.Connect;
+using ErrorCatalog.SocketCall;
 
 namespace ErrorCatalog.Runtime;
 
@@ -23,10 +24,21 @@ public readonly record struct SystemCallError(string Call, ConnectPlatform Platf
         var platform = CatalogPlatform.Current;
         return new SystemCallError(call, platform, errno, ErrnoNames.Find(platform, errno));
     }
+
+    /// <summary>A socket() error of the running system, typed with the socket() catalog.</summary>
+    internal static SocketCallNativeError SocketCallFailure(int code) => new(SocketCallPlatformOf(CatalogPlatform.Current), code);
+
+    /// <summary>The socket() catalog's platform with the same id as a connect() catalog platform (both catalogs declare the same platforms).</summary>
+    internal static SocketCallPlatform SocketCallPlatformOf(ConnectPlatform platform) =>
+        SocketCallErrors.TryParsePlatform(ConnectErrors.GetPlatformId(platform), out var socketPlatform)
+            ? socketPlatform
+            : throw new InvalidOperationException($"The socket() catalog declares no platform '{ConnectErrors.GetPlatformId(platform)}'.");
 }
 
 /// <summary>
-/// Thrown by the throwing API (<c>SocketConnector.Connect*</c>) for <see cref="ConnectOutcome.SystemCallFailed"/>.
+/// Thrown by the throwing API (<c>SocketConnector.Connect*</c>) for <see cref="ConnectOutcome.SystemCallFailed"/>
+/// (a failed socket() is <see cref="ConnectOutcome.SocketFailed"/> and throws the socket() catalog's
+/// <see cref="SocketCallException"/> instead).
 /// A <see cref="System.Net.Sockets.SocketException"/>, so code that catches those keeps working.
 /// </summary>
 public sealed class SystemCallException : System.Net.Sockets.SocketException

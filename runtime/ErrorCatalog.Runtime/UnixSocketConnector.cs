@@ -36,9 +36,9 @@ internal static class UnixSocketConnector
     {
         long deadline = Deadline.After(options.Timeout);
         bool nonBlockingSocket = options.NonBlocking || deadline >= 0;
-        if (!OpenSocket(target, options.SocketType, nonBlockingSocket, out var descriptor, out var failure))
+        if (!OpenSocket(target, options.SocketType, nonBlockingSocket, out var descriptor, out var failed))
         {
-            return ConnectResult.CallFailed(target, failure);
+            return failed;
         }
 
         bool handedOver = false;
@@ -105,9 +105,9 @@ internal static class UnixSocketConnector
         }
 
         long deadline = Deadline.After(options.Timeout);
-        if (!OpenSocket(target, options.SocketType, nonBlocking: true, out var descriptor, out var failure))
+        if (!OpenSocket(target, options.SocketType, nonBlocking: true, out var descriptor, out var failed))
         {
-            return ConnectResult.CallFailed(target, failure);
+            return failed;
         }
 
         bool handedOver = false;
@@ -343,7 +343,8 @@ internal static class UnixSocketConnector
         return Marshal.GetLastPInvokeError() != Constants.ENotConn;
     }
 
-    private static bool OpenSocket(ConnectTarget target, SocketType socketType, bool nonBlocking, out SafeSocketDescriptor descriptor, out SystemCallError failure)
+    /// <summary>socket() and the flags it could not set itself; on failure <paramref name="failed"/> is the result to return (SocketFailed for socket(), SystemCallFailed for fcntl()).</summary>
+    private static bool OpenSocket(ConnectTarget target, SocketType socketType, bool nonBlocking, out SafeSocketDescriptor descriptor, out ConnectResult failed)
     {
         var constants = Constants;
         int family = target.Kind switch
@@ -358,9 +359,10 @@ internal static class UnixSocketConnector
             | constants.SockCloexec
             | (nonBlocking ? constants.SockNonblock : 0);
         int fd = Interop.Sys.Socket(family, type, 0);
+        failed = default;
         if (fd < 0)
         {
-            failure = SystemCallError.Create("socket", Marshal.GetLastPInvokeError());
+            failed = ConnectResult.SocketFailed(target, SystemCallError.SocketCallFailure(Marshal.GetLastPInvokeError()));
             descriptor = null!;
             return false;
         }
@@ -370,9 +372,9 @@ internal static class UnixSocketConnector
         int errno = 0;
         bool ok = (constants.SockCloexec != 0 || Fcntl(fd, constants.FSetFd, constants.FdCloexec, out errno))
             && (!nonBlocking || constants.SockNonblock != 0 || SetFlags(fd, constants.ONonblock, out errno));
-        failure = ok ? default : SystemCallError.Create("fcntl", errno);
         if (!ok)
         {
+            failed = ConnectResult.CallFailed(target, SystemCallError.Create("fcntl", errno));
             descriptor.Dispose();
             descriptor = null!;
         }

@@ -15,7 +15,11 @@ internal static class WindowsSocketConnector
 {
     internal static ConnectResult Connect(ConnectTarget target, ConnectOptions options)
     {
-        var socket = new Socket(target.AddressFamily, options.SocketType, ProtocolType.Unspecified);
+        if (!TryCreateSocket(target, options, out var socket, out var failed))
+        {
+            return failed;
+        }
+
         try
         {
             return Own(socket, ConnectSocket(socket, target, options));
@@ -24,6 +28,23 @@ internal static class WindowsSocketConnector
         {
             socket.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>socket() through System.Net.Sockets; a refusal becomes a SocketFailed result with the Winsock code.</summary>
+    private static bool TryCreateSocket(ConnectTarget target, ConnectOptions options, out Socket socket, out ConnectResult failed)
+    {
+        try
+        {
+            socket = new Socket(target.AddressFamily, options.SocketType, ProtocolType.Unspecified);
+            failed = default;
+            return true;
+        }
+        catch (SocketException exception)
+        {
+            socket = null!;
+            failed = ConnectResult.SocketFailed(target, new ErrorCatalog.SocketCall.SocketCallNativeError(ErrorCatalog.SocketCall.SocketCallPlatform.Windows, exception.ErrorCode));
+            return false;
         }
     }
 
@@ -40,7 +61,11 @@ internal static class WindowsSocketConnector
             return ConnectResult.Canceled(target);
         }
 
-        var socket = new Socket(target.AddressFamily, options.SocketType, ProtocolType.Unspecified);
+        if (!TryCreateSocket(target, options, out var socket, out var failed))
+        {
+            return failed;
+        }
+
         try
         {
             return Own(socket, await ConnectSocketAsync(socket, target, options, cancellationToken).ConfigureAwait(false));

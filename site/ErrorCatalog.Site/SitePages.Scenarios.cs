@@ -306,7 +306,7 @@ internal sealed partial class SitePages
         var call = $"<code>{Html.Encode(catalog.Info.Function)}</code>";
         return via switch
         {
-            ScenarioVocabulary.ViaConnect => $"the return of {call}",
+            ScenarioVocabulary.ViaConnect or ScenarioVocabulary.ViaSocket => $"the return of {call}",
             ScenarioVocabulary.ViaSoError => $"<code>SO_ERROR</code> after a non-blocking {call} and a poll for writability",
             ScenarioVocabulary.ViaSecondConnect => $"a second {call} on the same socket",
             _ => $"<code>{Html.Encode(via)}</code>",
@@ -320,6 +320,11 @@ internal sealed partial class SitePages
 
     private static string DotNetPair(Scenario scenario)
     {
+        if (scenario.DotNetSocket is not null)
+        {
+            return $"<code>new Socket</code>: {SocketErrorCode(scenario.DotNetSocket)}";
+        }
+
         if (scenario.DotNetConnect is null && scenario.DotNetConnectAsync is null)
         {
             return "<span class=\"muted\">not recorded</span>";

@@ -16,41 +16,59 @@ public sealed class ConsistencyTests
         "linux", "linux-mips", "linux-sparc", "linux-alpha", "linux-parisc", "darwin", "freebsd", "openbsd", "netbsd", "windows", "windows-crt",
     };
 
-    [Fact]
-    public void TheCatalogLoadsWithoutDiagnostics()
+    private const string Connect = "connect.yaml";
+    private const string SocketCall = "socket.yaml";
+
+    [Theory]
+    [MemberData(nameof(RepositoryCatalog.Files), MemberType = typeof(RepositoryCatalog))]
+    public void TheCatalogLoadsWithoutDiagnostics(string file)
     {
-        var result = RepositoryCatalog.Result;
+        var result = RepositoryCatalog.Result(file);
         Assert.True(
             result.Succeeded && result.Diagnostics.Count == 0,
-            "Diagnostics for catalog/connect.yaml:" + Environment.NewLine + string.Join(Environment.NewLine, result.Diagnostics.Select(d => d.ToString())));
+            $"Diagnostics for catalog/{file}:" + Environment.NewLine + string.Join(Environment.NewLine, result.Diagnostics.Select(d => d.ToString())));
+    }
+
+    [Fact]
+    public void TheRepositoryHasTheConnectAndSocketCatalogs()
+    {
+        Assert.Contains(Connect, RepositoryCatalog.FileNames);
+        Assert.Contains(SocketCall, RepositoryCatalog.FileNames);
     }
 
     [Theory]
-    [InlineData("posix", new[] { "shall-fail", "shall-fail-unix", "may-fail" })]
-    [InlineData("linux", new[] { "errors" })]
-    [InlineData("ruby", new[] { "unix", "unix-af-unix", "windows" })]
-    [InlineData("glibc", new[] { "errors" })]
-    [InlineData("zig", new[] { "error", "unreachable", "retry" })]
-    [InlineData("winsock", new[] { "listed" })]
-    public void EverySourceIsDeclaredWithItsAttributions(string source, string[] attributions)
+    [InlineData(Connect, "posix", new[] { "shall-fail", "shall-fail-unix", "may-fail" })]
+    [InlineData(Connect, "linux", new[] { "errors" })]
+    [InlineData(Connect, "ruby", new[] { "unix", "unix-af-unix", "windows" })]
+    [InlineData(Connect, "glibc", new[] { "errors" })]
+    [InlineData(Connect, "zig", new[] { "error", "unreachable", "retry" })]
+    [InlineData(Connect, "winsock", new[] { "listed" })]
+    [InlineData(SocketCall, "posix", new[] { "shall-fail", "may-fail" })]
+    [InlineData(SocketCall, "linux", new[] { "errors" })]
+    [InlineData(SocketCall, "glibc", new[] { "errors" })]
+    [InlineData(SocketCall, "zig", new[] { "error", "retry" })]
+    [InlineData(SocketCall, "winsock", new[] { "listed" })]
+    public void EverySourceIsDeclaredWithItsAttributions(string file, string source, string[] attributions)
     {
-        var definition = RepositoryCatalog.Catalog.FindSource(source);
+        var definition = RepositoryCatalog.Load(file).FindSource(source);
         Assert.NotNull(definition);
         Assert.Equal(attributions, definition!.Attributions.Select(a => a.Id));
     }
 
-    [Fact]
-    public void OnlyTheSixSourcesAreDeclared()
+    [Theory]
+    [InlineData(Connect, new[] { "posix", "linux", "ruby", "glibc", "zig", "winsock" })]
+    // Ruby's Socket.new documents no errors, so the socket() catalog cites no Ruby document.
+    [InlineData(SocketCall, new[] { "posix", "linux", "glibc", "zig", "winsock" })]
+    public void OnlyTheExpectedSourcesAreDeclared(string file, string[] sources)
     {
-        Assert.Equal(
-            new[] { "posix", "linux", "ruby", "glibc", "zig", "winsock" },
-            RepositoryCatalog.Catalog.Sources.Select(s => s.Id));
+        Assert.Equal(sources, RepositoryCatalog.Load(file).Sources.Select(s => s.Id));
     }
 
-    [Fact]
-    public void PlatformsAreTheElevenExpectedWithTheirKinds()
+    [Theory]
+    [MemberData(nameof(RepositoryCatalog.Files), MemberType = typeof(RepositoryCatalog))]
+    public void PlatformsAreTheElevenExpectedWithTheirKinds(string file)
     {
-        var platforms = RepositoryCatalog.Catalog.Platforms;
+        var platforms = RepositoryCatalog.Load(file).Platforms;
         Assert.Equal(PlatformIds, platforms.Select(p => p.Id));
         foreach (var platform in platforms)
         {
@@ -58,11 +76,12 @@ public sealed class ConsistencyTests
         }
     }
 
-    [Fact]
-    public void EveryEntryAndAliasCoversEveryPlatform()
+    [Theory]
+    [MemberData(nameof(RepositoryCatalog.Files), MemberType = typeof(RepositoryCatalog))]
+    public void EveryEntryAndAliasCoversEveryPlatform(string file)
     {
         var problems = new List<string>();
-        foreach (var entry in RepositoryCatalog.Catalog.Errors)
+        foreach (var entry in RepositoryCatalog.Load(file).Errors)
         {
             var covered = entry.Codes.Select(c => c.Platform).ToList();
             if (!covered.SequenceEqual(PlatformIds))
@@ -83,56 +102,61 @@ public sealed class ConsistencyTests
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
-    [Fact]
-    public void TheClassificationsAreTheSixPolicyClasses()
+    [Theory]
+    [InlineData(Connect, new[] { "caller-bug", "in-progress", "transient", "permanent", "permission", "resource" })]
+    [InlineData(SocketCall, new[] { "caller-bug", "unsupported", "permission", "resource", "transient" })]
+    public void TheClassificationsAreTheProjectsPolicyClasses(string file, string[] expected)
     {
-        var classifications = RepositoryCatalog.Catalog.Classifications;
-        Assert.Equal(
-            new[] { "caller-bug", "in-progress", "transient", "permanent", "permission", "resource" },
-            classifications.Select(c => c.Id));
+        var classifications = RepositoryCatalog.Load(file).Classifications;
+        Assert.Equal(expected, classifications.Select(c => c.Id));
         Assert.All(classifications, c => Assert.Contains("policy", c.Description, StringComparison.OrdinalIgnoreCase));
     }
 
-    // The three ERRORS lists of POSIX.1-2008 connect() (seed 002), as data: this is the spec the
+    // The ERRORS lists of POSIX.1 connect() (seed 002) and socket(), as data: this is the spec the
     // posix attributions must reproduce exactly.
-    public static TheoryData<string, string[]> PosixLists() => new()
+    public static TheoryData<string, string, string[]> PosixLists() => new()
     {
-        { "shall-fail", new[] { "EADDRNOTAVAIL", "EAFNOSUPPORT", "EALREADY", "EBADF", "ECONNREFUSED", "EINPROGRESS", "EINTR", "EISCONN", "ENETUNREACH", "ENOTSOCK", "EPROTOTYPE", "ETIMEDOUT" } },
-        { "shall-fail-unix", new[] { "EIO", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOTDIR" } },
-        { "may-fail", new[] { "EACCES", "EADDRINUSE", "ECONNRESET", "EHOSTUNREACH", "EINVAL", "ELOOP", "ENAMETOOLONG", "ENETDOWN", "ENOBUFS", "EOPNOTSUPP" } },
+        { Connect, "shall-fail", new[] { "EADDRNOTAVAIL", "EAFNOSUPPORT", "EALREADY", "EBADF", "ECONNREFUSED", "EINPROGRESS", "EINTR", "EISCONN", "ENETUNREACH", "ENOTSOCK", "EPROTOTYPE", "ETIMEDOUT" } },
+        { Connect, "shall-fail-unix", new[] { "EIO", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOTDIR" } },
+        { Connect, "may-fail", new[] { "EACCES", "EADDRINUSE", "ECONNRESET", "EHOSTUNREACH", "EINVAL", "ELOOP", "ENAMETOOLONG", "ENETDOWN", "ENOBUFS", "EOPNOTSUPP" } },
+        { SocketCall, "shall-fail", new[] { "EAFNOSUPPORT", "EMFILE", "ENFILE", "EPROTONOSUPPORT", "EPROTOTYPE" } },
+        { SocketCall, "may-fail", new[] { "EACCES", "ENOBUFS", "ENOMEM" } },
     };
 
     [Theory]
     [MemberData(nameof(PosixLists))]
-    public void PosixAttributionsMatchTheStandardsLists(string attribution, string[] expected)
+    public void PosixAttributionsMatchTheStandardsLists(string file, string attribution, string[] expected)
     {
-        var actual = RepositoryCatalog.Catalog.Errors
+        var actual = RepositoryCatalog.Load(file).Errors
             .Where(e => e.ListingBy("posix")?.Attributions.Any(a => a.How == attribution) == true)
             .Select(e => e.Name)
             .OrderBy(n => n, StringComparer.Ordinal);
         Assert.Equal(expected.OrderBy(n => n, StringComparer.Ordinal), actual);
     }
 
-    [Fact]
-    public void ValuesAreUniqueAndPositive()
+    [Theory]
+    [MemberData(nameof(RepositoryCatalog.Files), MemberType = typeof(RepositoryCatalog))]
+    public void ValuesAreUniqueAndPositive(string file)
     {
-        var values = RepositoryCatalog.Catalog.Errors.Select(e => e.Value).ToList();
+        var values = RepositoryCatalog.Load(file).Errors.Select(e => e.Value).ToList();
         Assert.All(values, v => Assert.True(v > 0));
         Assert.Equal(values.Count, values.Distinct().Count());
     }
 
-    [Fact]
-    public void EveryDotNetNameIsASocketErrorMember()
+    [Theory]
+    [MemberData(nameof(RepositoryCatalog.Files), MemberType = typeof(RepositoryCatalog))]
+    public void EveryDotNetNameIsASocketErrorMember(string file)
     {
-        var wrong = RepositoryCatalog.Catalog.Errors
+        var wrong = RepositoryCatalog.Load(file).Errors
             .Where(e => e.DotNet is not null && !Enum.GetNames<SocketError>().Contains(e.DotNet, StringComparer.Ordinal))
             .Select(e => $"{e.Name}: {e.DotNet}")
             .ToList();
         Assert.True(wrong.Count == 0, "Not members of System.Net.Sockets.SocketError: " + string.Join(", ", wrong));
     }
 
-    [Fact]
-    public void DotNetNamesMatchWhatThisRuntimeReportsForLinuxErrors()
+    [Theory]
+    [MemberData(nameof(RepositoryCatalog.Files), MemberType = typeof(RepositoryCatalog))]
+    public void DotNetNamesMatchWhatThisRuntimeReportsForLinuxErrors(string file)
     {
         // .NET maps errno values to SocketError in an internal table (SocketErrorPal). The catalog's
         // dotnet field records that mapping, so reflecting over the table pins it to the runtime.
@@ -145,7 +169,7 @@ public sealed class ConsistencyTests
 
         var problems = new List<string>();
         var compared = 0;
-        foreach (var entry in RepositoryCatalog.Catalog.Errors.Where(e => e.CodeOn("linux") is not null))
+        foreach (var entry in RepositoryCatalog.Load(file).Errors.Where(e => e.CodeOn("linux") is not null))
         {
             if (!Enum.IsDefined(nativeErrorType, entry.Name))
             {
@@ -167,15 +191,17 @@ public sealed class ConsistencyTests
             }
         }
 
-        Assert.True(compared > 20, $"Only {compared} entries could be compared; the runtime's native error names changed.");
+        int linuxEntries = RepositoryCatalog.Load(file).Errors.Count(e => e.CodeOn("linux") is not null);
+        Assert.True(compared * 2 > linuxEntries, $"Only {compared} of {linuxEntries} entries could be compared; the runtime's native error names changed.");
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
-    [Fact]
-    public void WinsockListingsNameTheWsaFormOfAnEntryWithAWindowsCode()
+    [Theory]
+    [MemberData(nameof(RepositoryCatalog.Files), MemberType = typeof(RepositoryCatalog))]
+    public void WinsockListingsNameTheWsaFormOfAnEntryWithAWindowsCode(string file)
     {
         var problems = new List<string>();
-        foreach (var entry in RepositoryCatalog.Catalog.Errors)
+        foreach (var entry in RepositoryCatalog.Load(file).Errors)
         {
             var listing = entry.ListingBy("winsock");
             if (listing is null)
@@ -197,11 +223,12 @@ public sealed class ConsistencyTests
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
-    [Fact]
-    public void ZigErrorsAndRubyClassesAreNamedInTheSourcesOwnForm()
+    [Theory]
+    [MemberData(nameof(RepositoryCatalog.Files), MemberType = typeof(RepositoryCatalog))]
+    public void ZigErrorsAndRubyClassesAreNamedInTheSourcesOwnForm(string file)
     {
         var problems = new List<string>();
-        foreach (var entry in RepositoryCatalog.Catalog.Errors)
+        foreach (var entry in RepositoryCatalog.Load(file).Errors)
         {
             foreach (var attribution in entry.ListingBy("zig")?.Attributions ?? default)
             {
@@ -223,12 +250,13 @@ public sealed class ConsistencyTests
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
-    [Fact]
-    public void EntriesNoSourceListsCarryEvidencedQuirks()
+    [Theory]
+    [MemberData(nameof(RepositoryCatalog.Files), MemberType = typeof(RepositoryCatalog))]
+    public void EntriesNoSourceListsCarryEvidencedQuirks(string file)
     {
         // Errors only Linux's behaviour shows (ECONNABORTED, the ICMP-driven ones, ENODEV) must say
         // how that is known.
-        var unexplained = RepositoryCatalog.Catalog.Errors
+        var unexplained = RepositoryCatalog.Load(file).Errors
             .Where(e => e.Sources.Count == 0 || e.Sources.All(s => s.Source == "zig" && s.Attributions.All(a => a.How != "error")))
             .Where(e => !e.Quirks.Any(q => q.Platforms.Contains("linux") && !string.IsNullOrWhiteSpace(q.Evidence)))
             .Select(e => e.Name)

@@ -12,16 +12,31 @@ namespace ErrorCatalog.CatalogData.Tests;
 /// </summary>
 public sealed class HeaderCrossCheckTests
 {
-    public static TheoryData<string> HeaderPlatforms() => new()
+    private static readonly string[] HeaderPlatformIds =
     {
         "linux", "linux-mips", "linux-sparc", "linux-alpha", "linux-parisc", "windows", "windows-crt",
     };
 
-    [SkippableTheory]
-    [MemberData(nameof(HeaderPlatforms))]
-    public void CatalogCodesMatchTheInstalledHeaders(string platform)
+    /// <summary>Every catalog of the repository with every platform whose headers Debian ships.</summary>
+    public static TheoryData<string, string> CatalogsAndHeaderPlatforms()
     {
-        var catalog = RepositoryCatalog.Catalog;
+        var data = new TheoryData<string, string>();
+        foreach (var file in RepositoryCatalog.FileNames)
+        {
+            foreach (var platform in HeaderPlatformIds)
+            {
+                data.Add(file, platform);
+            }
+        }
+
+        return data;
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(CatalogsAndHeaderPlatforms))]
+    public void CatalogCodesMatchTheInstalledHeaders(string file, string platform)
+    {
+        var catalog = RepositoryCatalog.Load(file);
         Assert.NotNull(catalog.FindPlatform(platform));
         var set = HeaderProbe.Sets[platform];
 
@@ -49,7 +64,7 @@ public sealed class HeaderCrossCheckTests
             }
         }
 
-        Assert.True(problems.Count == 0, $"Platform '{platform}' disagrees with its headers:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
+        Assert.True(problems.Count == 0, $"{file}: platform '{platform}' disagrees with its headers:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
     }
 
     [SkippableFact]

@@ -10,16 +10,15 @@ using Xunit.Sdk;
 
 namespace ErrorCatalog.CatalogData.Tests;
 
-/// <summary>The catalog's `linux` attributions must be exactly the errors of the installed connect(2) page.</summary>
+/// <summary>Each catalog's `linux` attributions must be exactly the errors of the installed man page of its call (connect(2), socket(2), ...).</summary>
 public sealed class ManPageTests
 {
-    private const string ManPagePath = "/usr/share/man/man2/connect.2.gz";
-
-    [SkippableFact]
-    public void LinuxAttributionsEqualTheManPageErrorsSection()
+    [SkippableTheory]
+    [MemberData(nameof(RepositoryCatalog.Files), MemberType = typeof(RepositoryCatalog))]
+    public void LinuxAttributionsEqualTheManPageErrorsSection(string file)
     {
-        var pageNames = ErrorNamesOfErrorsSection(ReadManPage());
-        var catalog = RepositoryCatalog.Catalog;
+        var catalog = RepositoryCatalog.Load(file);
+        var pageNames = ErrorNamesOfErrorsSection(ReadManPage(ManPagePath(catalog)));
 
         var unknown = pageNames.Where(name => catalog.FindError(name) is null).ToList();
         Assert.True(unknown.Count == 0, "The man page lists errors the catalog lacks: " + string.Join(", ", unknown));
@@ -93,14 +92,18 @@ public sealed class ManPageTests
         return names;
     }
 
-    private static string ReadManPage()
+    /// <summary>The section 2 page of the catalog's call: "connect()" reads /usr/share/man/man2/connect.2.gz.</summary>
+    public static string ManPagePath(Catalog.Model.Catalog catalog) =>
+        "/usr/share/man/man2/" + catalog.Info.Function.TrimEnd(')').TrimEnd('(') + ".2.gz";
+
+    private static string ReadManPage(string path)
     {
-        if (!File.Exists(ManPagePath))
+        if (!File.Exists(path))
         {
-            throw AptPackages.Missing($"{ManPagePath} is missing; install the apt package 'manpages-dev' (and keep /usr/share/man, which minimal images may exclude).");
+            throw AptPackages.Missing($"{path} is missing; install the apt package 'manpages-dev' (and keep /usr/share/man, which minimal images may exclude).");
         }
 
-        using var file = File.OpenRead(ManPagePath);
+        using var file = File.OpenRead(path);
         using var gzip = new GZipStream(file, CompressionMode.Decompress);
         using var reader = new StreamReader(gzip, Encoding.UTF8);
         return reader.ReadToEnd();

@@ -1,27 +1,50 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using ErrorCatalog.Catalog.Loading;
+using Xunit;
 
 namespace ErrorCatalog.Replay.Tests;
 
-/// <summary>The repository's catalog/connect.yaml, loaded once for all tests.</summary>
+/// <summary>The repository's catalogs (every catalog/*.yaml: connect.yaml, socket.yaml, ...), each loaded once for all tests.</summary>
 internal static class RepositoryCatalog
 {
-    private static readonly Lazy<Catalog.Model.Catalog> s_catalog = new(Load);
+    private static readonly Lazy<IReadOnlyDictionary<string, Catalog.Model.Catalog>> s_catalogs = new(LoadAll);
 
-    internal static Catalog.Model.Catalog Catalog => s_catalog.Value;
+    /// <summary>Every catalog by file name, in ordinal order of the names.</summary>
+    internal static IReadOnlyDictionary<string, Catalog.Model.Catalog> All => s_catalogs.Value;
 
-    private static Catalog.Model.Catalog Load()
+    internal static Catalog.Model.Catalog Load(string fileName) => All[fileName];
+
+    /// <summary>Every catalog file name, as theory data.</summary>
+    public static TheoryData<string> Files()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in All.Keys)
+        {
+            data.Add(file);
+        }
+
+        return data;
+    }
+
+    private static IReadOnlyDictionary<string, Catalog.Model.Catalog> LoadAll()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            string path = Path.Combine(directory.FullName, "catalog", "connect.yaml");
-            if (File.Exists(path))
+            string folder = Path.Combine(directory.FullName, "catalog");
+            if (File.Exists(Path.Combine(folder, "connect.yaml")))
             {
-                var result = CatalogLoader.LoadFile(path);
-                return result.Catalog ?? throw new InvalidOperationException(
-                    "catalog/connect.yaml did not load:" + System.Environment.NewLine + string.Join(System.Environment.NewLine, result.Diagnostics.Select(d => d.ToString())));
+                var catalogs = new SortedDictionary<string, Catalog.Model.Catalog>(StringComparer.Ordinal);
+                foreach (string path in Directory.EnumerateFiles(folder, "*.yaml"))
+                {
+                    var result = CatalogLoader.LoadFile(path);
+                    catalogs.Add(Path.GetFileName(path), result.Catalog ?? throw new InvalidOperationException(
+                        $"catalog/{Path.GetFileName(path)} did not load:" + System.Environment.NewLine + string.Join(System.Environment.NewLine, result.Diagnostics.Select(d => d.ToString()))));
+                }
+
+                return catalogs;
             }
         }
 

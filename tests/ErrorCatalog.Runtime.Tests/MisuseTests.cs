@@ -117,26 +117,6 @@ public sealed class MisuseTests
     }
 
     [Fact]
-    public async Task Socket_failure_is_its_own_outcome_naming_socket_and_the_errno()
-    {
-        // AF_MAX-range family 255 does not exist, so socket() itself fails with EAFNOSUPPORT.
-        var target = ConnectTarget.FromNativeAddress(new byte[] { 255, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 });
-        foreach (var result in new[] { SocketConnector.TryConnect(target), await SocketConnector.TryConnectAsync(target) })
-        {
-            Assert.True(result.Outcome == ConnectOutcome.SystemCallFailed, $"expected SystemCallFailed, got {result}");
-            Assert.Equal("socket", result.SystemCallError.Call);
-            Assert.Equal(LinuxErrno.EAFNOSUPPORT, result.SystemCallError.Code);
-            Assert.Equal("EAFNOSUPPORT", result.SystemCallError.Name);
-            Assert.False(result.HasNativeError);
-            Assert.Contains("socket() failed with EAFNOSUPPORT", result.ToString());
-            var exception = Assert.IsType<SystemCallException>(result.ToException());
-            Assert.Equal("socket", exception.Error.Call);
-        }
-
-        Assert.Throws<SystemCallException>(() => SocketConnector.Connect(target));
-    }
-
-    [Fact]
     public void Default_result_is_explicitly_no_attempt()
     {
         ConnectResult result = default;

@@ -26,8 +26,8 @@ public sealed class RobustnessTests(ITestOutputHelper output)
         var lines = await ChildProcess.RunScenarioAsync(DescriptorLimitScenario.Name);
         string Step(string name) => lines.Single(line => line.StartsWith(name + " ", StringComparison.Ordinal))[(name.Length + 1)..];
 
-        Assert.Equal("SystemCallFailed socket EMFILE", Step("socket-sync"));
-        Assert.Equal("SystemCallFailed socket EMFILE", Step("socket-async"));
+        Assert.Equal("SocketFailed socket EMFILE", Step("socket-sync"));
+        Assert.Equal("SocketFailed socket EMFILE", Step("socket-async"));
         Assert.Equal("SystemCallFailed epoll_create1 EMFILE", Step("waiter"));
         Assert.Equal("Connected", Step("recovered-sync"));
         Assert.Equal("TimedOutByCaller", Step("recovered-async-pending"));

@@ -181,7 +181,7 @@ public static class CatalogDiagnosticDescriptors
         "ECAT028",
         "Unknown scenario socket type, need or via",
         "A scenario's socket, needs or via uses a word the schema does not define, so no replay runner would know what to do with it.",
-        "Use one of the words the message lists: socket stream, dgram or seqpacket; needs root, netns, nftables, landlock, bpf or unprivileged-user; via connect, so-error or second-connect.");
+        "Use one of the words the message lists: socket stream, dgram, seqpacket, raw or rdm; needs root, netns, nftables, landlock, bpf or unprivileged-user; via connect, so-error, second-connect or socket.");
 
     public static readonly CatalogDiagnosticDescriptor NeedsNoneMixed = new(
         "ECAT029",

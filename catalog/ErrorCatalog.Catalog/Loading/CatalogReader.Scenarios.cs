@@ -92,7 +92,7 @@ internal sealed partial class CatalogReader
             return null;
         }
 
-        return new Scenario(id, platform, family, socket, setup, needs.Value, via, result, naive, naiveSource, dotnet.Value.Connect, dotnet.Value.ConnectAsync, note);
+        return new Scenario(id, platform, family, socket, setup, needs.Value, via, result, naive, naiveSource, dotnet.Value.Connect, dotnet.Value.ConnectAsync, note, dotnet.Value.Socket);
     }
 
     /// <summary>'none' (empty), or a non-empty list of distinct needs from the vocabulary.</summary>
@@ -180,13 +180,13 @@ internal sealed partial class CatalogReader
         return null;
     }
 
-    /// <summary>The optional 'dotnet' mapping of a scenario: (null, null) when absent; null after reporting a problem.</summary>
-    private (string? Connect, string? ConnectAsync)? ReadScenarioDotNet(MappingFields fields)
+    /// <summary>The optional 'dotnet' mapping of a scenario: (null, null, null) when absent; null after reporting a problem.</summary>
+    private (string? Connect, string? ConnectAsync, string? Socket)? ReadScenarioDotNet(MappingFields fields)
     {
         var node = fields.Value("dotnet");
         if (node is null || node is YamlScalar { IsNull: true })
         {
-            return (null, null);
+            return (null, null, null);
         }
 
         var dotnetFields = MappingFields.Open(context, node, "'dotnet' of " + fields.Owner, ScenarioVocabulary.DotNetKeys);
@@ -199,7 +199,9 @@ internal sealed partial class CatalogReader
         var connectAsync = ReadSocketError(dotnetFields, ScenarioVocabulary.DotNetConnectAsyncKey);
         var connectBad = connect is null && dotnetFields.Value(ScenarioVocabulary.DotNetConnectKey) is YamlScalar { IsNull: false };
         var asyncBad = connectAsync is null && dotnetFields.Value(ScenarioVocabulary.DotNetConnectAsyncKey) is YamlScalar { IsNull: false };
-        return connectBad || asyncBad || HasWrongShape(dotnetFields, ScenarioVocabulary.DotNetKeys) ? null : (connect, connectAsync);
+        var socket = ReadSocketError(dotnetFields, ScenarioVocabulary.DotNetSocketKey);
+        var socketBad = socket is null && dotnetFields.Value(ScenarioVocabulary.DotNetSocketKey) is YamlScalar { IsNull: false };
+        return connectBad || asyncBad || socketBad || HasWrongShape(dotnetFields, ScenarioVocabulary.DotNetKeys) ? null : (connect, connectAsync, socket);
     }
 
     /// <summary>Whether any of the keys holds a list or mapping (reported already by the text reader).</summary>

@@ -488,6 +488,7 @@ public sealed record NotReturned(string Platform, string Why);
 /// <param name="DotNetConnect">The <c>System.Net.Sockets.SocketError</c> member <c>Socket.Connect</c> reports for the same setup, if recorded.</param>
 /// <param name="DotNetConnectAsync">The <c>System.Net.Sockets.SocketError</c> member <c>Socket.ConnectAsync</c> reports for the same setup, if recorded.</param>
 /// <param name="Note">What the scenario shows, in the project's words.</param>
+/// <param name="DotNetSocket">The <c>System.Net.Sockets.SocketError</c> member <c>new Socket(family, type, protocol)</c> reports for the same setup, if recorded (scenarios of socket()).</param>
 public sealed record Scenario(
     string Id,
     string Platform,
@@ -501,7 +502,8 @@ public sealed record Scenario(
     string? NaiveSource,
     string? DotNetConnect,
     string? DotNetConnectAsync,
-    string? Note)
+    string? Note,
+    string? DotNetSocket = null)
 {
     /// <summary>Whether any user can run it (<c>needs: none</c>).</summary>
     public bool NeedsNothing => Needs.IsEmpty;

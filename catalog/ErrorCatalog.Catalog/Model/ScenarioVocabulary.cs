@@ -24,6 +24,12 @@ public static class ScenarioVocabulary
     /// <summary><c>SOCK_SEQPACKET</c>.</summary>
     public const string Seqpacket = "seqpacket";
 
+    /// <summary><c>SOCK_RAW</c>.</summary>
+    public const string Raw = "raw";
+
+    /// <summary><c>SOCK_RDM</c>.</summary>
+    public const string Rdm = "rdm";
+
     /// <summary>The runner is root (or has the capabilities the setup uses).</summary>
     public const string Root = "root";
 
@@ -51,21 +57,27 @@ public static class ScenarioVocabulary
     /// <summary>The observed value is what a second connect() on the same socket returns, after a first one.</summary>
     public const string ViaSecondConnect = "second-connect";
 
+    /// <summary>The observed value is what the socket() call itself returns (catalogs of socket()).</summary>
+    public const string ViaSocket = "socket";
+
     /// <summary>The key under <c>dotnet</c> for what <c>Socket.Connect</c> reports.</summary>
     public const string DotNetConnectKey = "connect";
 
     /// <summary>The key under <c>dotnet</c> for what <c>Socket.ConnectAsync</c> reports.</summary>
     public const string DotNetConnectAsyncKey = "connect-async";
 
+    /// <summary>The key under <c>dotnet</c> for what <c>new Socket(family, type, protocol)</c> reports.</summary>
+    public const string DotNetSocketKey = "socket";
+
     /// <summary>Every allowed <c>socket</c> value.</summary>
-    public static IReadOnlyList<string> SocketTypes { get; } = new[] { Stream, Dgram, Seqpacket };
+    public static IReadOnlyList<string> SocketTypes { get; } = new[] { Stream, Dgram, Seqpacket, Raw, Rdm };
 
     /// <summary>Every allowed item of a <c>needs</c> list (<see cref="NoNeeds"/> is written alone, never in the list).</summary>
     public static IReadOnlyList<string> Needs { get; } = new[] { Root, Netns, Nftables, Landlock, Bpf, UnprivilegedUser };
 
     /// <summary>Every allowed <c>via</c> value.</summary>
-    public static IReadOnlyList<string> Vias { get; } = new[] { ViaConnect, ViaSoError, ViaSecondConnect };
+    public static IReadOnlyList<string> Vias { get; } = new[] { ViaConnect, ViaSoError, ViaSecondConnect, ViaSocket };
 
     /// <summary>The keys allowed under a scenario's <c>dotnet</c>.</summary>
-    public static IReadOnlyList<string> DotNetKeys { get; } = new[] { DotNetConnectKey, DotNetConnectAsyncKey };
+    public static IReadOnlyList<string> DotNetKeys { get; } = new[] { DotNetConnectKey, DotNetConnectAsyncKey, DotNetSocketKey };
 }

@@ -87,7 +87,7 @@ public static class ConnectCommand
                 {
                     ConnectOutcome.Connected => ExitCodes.Success,
                     // socket() (or the waiter) failed: connect() was never tried here.
-                    ConnectOutcome.SystemCallFailed => ExitCodes.ConnectUnavailable,
+                    ConnectOutcome.SystemCallFailed or ConnectOutcome.SocketFailed => ExitCodes.ConnectUnavailable,
                     _ => ExitCodes.ConnectFailed,
                 };
             }
@@ -212,6 +212,12 @@ public static class ConnectCommand
             return new Report(target, options, result.Outcome, family, null, null, failure.Code, null, failure.Name, failure.Call);
         }
 
+        if (result.Outcome == ConnectOutcome.SocketFailed)
+        {
+            var failure = result.SocketNativeError;
+            return new Report(target, options, result.Outcome, family, null, null, failure.Code, null, failure.Name, "socket");
+        }
+
         if (!result.HasNativeError)
         {
             return new Report(target, options, result.Outcome, family, null, null, null, null, null);
@@ -267,7 +273,7 @@ public static class ConnectCommand
                 case ConnectOutcome.Canceled:
                     output.Write($"{what}: canceled before the system answered\n");
                     return;
-                case ConnectOutcome.SystemCallFailed:
+                case ConnectOutcome.SystemCallFailed or ConnectOutcome.SocketFailed:
                     output.Write(string.Create(
                         CultureInfo.InvariantCulture,
                         $"{what}: not attempted: {FailedCall}() failed with {NativeName ?? "an unknown code"} ({Code})\n"));
@@ -330,6 +336,7 @@ public static class ConnectCommand
                 ConnectOutcome.Canceled => "canceled",
                 ConnectOutcome.InProgress => "in-progress",
                 ConnectOutcome.SystemCallFailed => "system-call-failed",
+                ConnectOutcome.SocketFailed => "socket-failed",
                 ConnectOutcome.Aborted => "aborted",
                 _ => "none",
             });

@@ -125,9 +125,9 @@ public static class ReproduceCommand
         }
 
         var libc = report.Runs[0];
-        string dotnet = report.Runs.Count > 1
-            ? "; .NET Connect " + report.Runs[1].Observed + ", ConnectAsync " + (report.Runs.Count > 2 ? report.Runs[2].Observed : "-")
-            : string.Empty;
+        string dotnet = report.Runs.Count < 2 ? string.Empty
+            : report.Runs[1].Driver == ConnectDriver.DotNetSocket ? "; .NET new Socket " + report.Runs[1].Observed
+            : "; .NET Connect " + report.Runs[1].Observed + ", ConnectAsync " + (report.Runs.Count > 2 ? report.Runs[2].Observed : "-");
         context.Output.Write(string.Create(
             CultureInfo.InvariantCulture,
             $"{(report.Ok ? "ok  " : "FAIL")}  {report.Id}: expected {report.Expected}, observed {libc.Observed}{dotnet} ({report.Duration.TotalMilliseconds:0} ms)\n"));
@@ -184,6 +184,7 @@ public static class ReproduceCommand
     {
         ConnectDriver.Libc => "libc",
         ConnectDriver.DotNetConnect => "dotnet-connect",
+        ConnectDriver.DotNetSocket => "dotnet-socket",
         _ => "dotnet-connect-async",
     };
 }

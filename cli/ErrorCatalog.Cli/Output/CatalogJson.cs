@@ -126,6 +126,12 @@ public static class CatalogJson
         writer.WriteStartObject("dotnet");
         WriteOptional(writer, ScenarioVocabulary.DotNetConnectKey, scenario.DotNetConnect);
         WriteOptional(writer, ScenarioVocabulary.DotNetConnectAsyncKey, scenario.DotNetConnectAsync);
+        if (scenario.DotNetSocket is not null)
+        {
+            // Only socket() scenarios have it; leaving the key out keeps connect() exports as they were.
+            writer.WriteString(ScenarioVocabulary.DotNetSocketKey, scenario.DotNetSocket);
+        }
+
         writer.WriteEndObject();
         WriteOptional(writer, "note", scenario.Note);
         writer.WriteEndObject();

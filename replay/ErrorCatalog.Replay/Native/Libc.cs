@@ -16,6 +16,16 @@ public static unsafe partial class Libc
     [LibraryImport(Library, EntryPoint = "socket", SetLastError = true)]
     public static partial int Socket(int domain, int type, int protocol);
 
+    [LibraryImport(Library, EntryPoint = "dup", SetLastError = true)]
+    public static partial int Dup(int fd);
+
+    /// <summary>unshare(2); with CLONE_FILES it gives the calling thread a private copy of the descriptor table.</summary>
+    [LibraryImport(Library, EntryPoint = "unshare", SetLastError = true)]
+    public static partial int Unshare(int flags);
+
+    [LibraryImport(Library, EntryPoint = "getrlimit", SetLastError = true)]
+    public static partial int GetRLimit(int resource, ulong* limits);
+
     [LibraryImport(Library, EntryPoint = "socketpair", SetLastError = true)]
     public static partial int SocketPair(int domain, int type, int protocol, int* fds);
 

@@ -20,7 +20,9 @@ public static class LinuxConstants
     public const int SOCK_STREAM = 1;
     public const int SOCK_DGRAM = 2;
     public const int SOCK_RAW = 3;
+    public const int SOCK_RDM = 4;
     public const int SOCK_SEQPACKET = 5;
+    public const int SOCK_TYPE_MASK = 0xf;
     public const int SOCK_NONBLOCK = 0x800;
     public const int SOCK_CLOEXEC = 0x80000;
 
@@ -63,12 +65,15 @@ public static class LinuxConstants
     public const int SIGURG = 23;
     public const int PR_SET_NO_NEW_PRIVS = 38;
     public const int CLONE_NEWNET = 0x40000000;
+    public const int CLONE_FILES = 0x400;
+    public const int RLIMIT_NOFILE = 7;
 
     /// <summary>The numbers the control flow of the replay needs (the rest are only named, through the catalog).</summary>
     public const int EINTR = 4;
     public const int EAGAIN = 11;
     public const int EALREADY = 114;
     public const int EINPROGRESS = 115;
+    public const int EMFILE = 24;
 
     private static readonly bool IsArm64 = RuntimeInformation.ProcessArchitecture == Architecture.Arm64;
 

@@ -12,6 +12,7 @@ public static class ChildEntryPoint
     public static int Main(string[] args) => args switch
     {
         [DescriptorLimitScenario.Name] => DescriptorLimitScenario.Run(Console.Out),
+        [SocketLimitScenario.Name] => SocketLimitScenario.Run(Console.Out),
         _ => 2,
     };
 }

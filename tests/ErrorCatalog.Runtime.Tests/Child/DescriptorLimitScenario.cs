@@ -74,6 +74,7 @@ internal static class DescriptorLimitScenario
     private static string Describe(ConnectResult result) => result.Outcome switch
     {
         ConnectOutcome.SystemCallFailed => $"{result.Outcome} {result.SystemCallError.Call} {result.SystemCallError.Name}",
+        ConnectOutcome.SocketFailed => $"{result.Outcome} socket {result.SocketNativeError.Name}",
         ConnectOutcome.Failed => $"{result.Outcome} connect {result.NativeError.Name}",
         _ => $"{result.Outcome}",
     };

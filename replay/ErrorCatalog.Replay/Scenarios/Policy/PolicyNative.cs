@@ -11,7 +11,11 @@ internal static class PolicyNative
     // linux/bpf.h: commands and the program type for socket-address hooks.
     public const int BPF_PROG_LOAD = 5;
     public const int BPF_PROG_ATTACH = 8;
+    public const int BPF_PROG_TYPE_CGROUP_SOCK = 9;
     public const int BPF_PROG_TYPE_CGROUP_SOCK_ADDR = 18;
+
+    // enum bpf_attach_type: the hook run when an IPv4 or IPv6 socket is created.
+    public const int BPF_CGROUP_INET_SOCK_CREATE = 2;
 
     // enum bpf_attach_type: the connect() hooks of a cgroup. UNIX_CONNECT arrived in Linux 6.7.
     public const int BPF_CGROUP_INET4_CONNECT = 10;

@@ -26,7 +26,7 @@ internal static partial class PolicyScenarios
         var address = family == LinuxConstants.AF_UNIX
             ? AbstractListener(context, type).Address
             : LoopbackListener(context, family, type).Address;
-        var cgroup = context.Own(ConnectDenyingCgroup.Create());
+        var cgroup = context.Own(RefusingCgroup.Create());
         var socket = cgroup.CreateInside(() => context.OpenSocket(family, type));
         return context.Observe(socket, address);
     }

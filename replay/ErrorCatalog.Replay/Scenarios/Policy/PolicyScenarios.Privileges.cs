@@ -93,7 +93,7 @@ internal static partial class PolicyScenarios
     }
 
     /// <summary>Switches the calling thread (group first, while it may still) to nobody/nogroup; the thread ends with the run.</summary>
-    private static void DropThreadPrivileges(ScenarioContext context)
+    internal static void DropThreadPrivileges(ScenarioContext context)
     {
         int id = PolicyNative.UnprivilegedId;
         context.Check(Libc.SetThreadResGid(id, id, id), "setresgid(nogroup) on this thread");

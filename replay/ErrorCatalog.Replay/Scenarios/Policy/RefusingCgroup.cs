@@ -8,13 +8,14 @@ namespace ErrorCatalog.Replay.Scenarios.Policy;
 
 /// <summary>
 /// A pair of cgroup v2 directories made for one scenario: a domain cgroup and, inside it, a
-/// threaded cgroup with BPF connect hooks (IPv4, IPv6 and AF_UNIX) whose program returns 0, which
-/// the kernel turns into a refusal. A socket is charged to the cgroup of the thread that creates
-/// it, so <see cref="CreateInside{T}"/> moves one dedicated thread into the threaded cgroup for the
-/// creation only; the rest of the process never runs there. Removing the directories detaches the
-/// programs; nothing is attached to a cgroup this class did not create.
+/// threaded cgroup with BPF hooks whose program returns 0, which the kernel turns into a refusal:
+/// the connect hooks (IPv4, IPv6 and AF_UNIX) from <see cref="Create()"/>, or the socket-creation
+/// hook from <see cref="CreateRefusingSocketCreation"/>. A socket is charged to the cgroup of the
+/// thread that creates it, so <see cref="CreateInside{T}"/> moves one dedicated thread into the
+/// threaded cgroup for the creation only; the rest of the process never runs there. Removing the
+/// directories detaches the programs; nothing is attached to a cgroup this class did not create.
 /// </summary>
-internal sealed unsafe class ConnectDenyingCgroup : IDisposable
+internal sealed unsafe class RefusingCgroup : IDisposable
 {
     private static int s_counter;
     private static readonly Lock s_processMoves = new();
@@ -24,7 +25,7 @@ internal sealed unsafe class ConnectDenyingCgroup : IDisposable
     private readonly string originalPath;
     private bool disposed;
 
-    private ConnectDenyingCgroup(string domainPath, string threadedPath, string originalPath)
+    private RefusingCgroup(string domainPath, string threadedPath, string originalPath)
     {
         this.domainPath = domainPath;
         this.threadedPath = threadedPath;
@@ -32,19 +33,28 @@ internal sealed unsafe class ConnectDenyingCgroup : IDisposable
     }
 
     /// <summary>Makes the cgroups and attaches the refusing program to all three connect hooks.</summary>
-    public static ConnectDenyingCgroup Create()
+    public static RefusingCgroup Create() => Create(
+        (PolicyNative.BPF_PROG_TYPE_CGROUP_SOCK_ADDR, PolicyNative.BPF_CGROUP_INET4_CONNECT),
+        (PolicyNative.BPF_PROG_TYPE_CGROUP_SOCK_ADDR, PolicyNative.BPF_CGROUP_INET6_CONNECT),
+        (PolicyNative.BPF_PROG_TYPE_CGROUP_SOCK_ADDR, PolicyNative.BPF_CGROUP_UNIX_CONNECT));
+
+    /// <summary>Makes the cgroups and attaches the refusing program to the IPv4/IPv6 socket-creation hook.</summary>
+    public static RefusingCgroup CreateRefusingSocketCreation() => Create(
+        (PolicyNative.BPF_PROG_TYPE_CGROUP_SOCK, PolicyNative.BPF_CGROUP_INET_SOCK_CREATE));
+
+    private static RefusingCgroup Create(params (int ProgramType, int AttachType)[] hooks)
     {
         string mount = FindCgroup2Mount();
         string original = Path.Join(mount, CurrentCgroupPath());
         string domain = Path.Join(mount, $"ecreplay-policy-{System.Environment.ProcessId}-{Interlocked.Increment(ref s_counter)}");
         Directory.CreateDirectory(domain);
-        var cgroup = new ConnectDenyingCgroup(domain, Path.Join(domain, "deny"), original);
+        var cgroup = new RefusingCgroup(domain, Path.Join(domain, "deny"), original);
         try
         {
             Directory.CreateDirectory(cgroup.threadedPath);
             // A threaded cgroup may hold single threads of a process whose domain is its parent.
             WriteControlFile(Path.Join(cgroup.threadedPath, "cgroup.type"), "threaded");
-            cgroup.AttachRefusingPrograms();
+            cgroup.AttachRefusingPrograms(hooks);
             return cgroup;
         }
         catch
@@ -86,7 +96,7 @@ internal sealed unsafe class ConnectDenyingCgroup : IDisposable
         }
     });
 
-    private void AttachRefusingPrograms()
+    private void AttachRefusingPrograms((int ProgramType, int AttachType)[] hooks)
     {
         int target = Libc.Open(threadedPath, LinuxConstants.O_RDONLY | LinuxConstants.O_CLOEXEC, 0);
         if (target < 0)
@@ -97,9 +107,9 @@ internal sealed unsafe class ConnectDenyingCgroup : IDisposable
         byte* attach = stackalloc byte[PolicyNative.BpfAttrSize];
         try
         {
-            foreach (int attachType in (ReadOnlySpan<int>)[PolicyNative.BPF_CGROUP_INET4_CONNECT, PolicyNative.BPF_CGROUP_INET6_CONNECT, PolicyNative.BPF_CGROUP_UNIX_CONNECT])
+            foreach (var (programType, attachType) in hooks)
             {
-                int program = LoadRefusingProgram(attachType);
+                int program = LoadRefusingProgram(programType, attachType);
                 try
                 {
                     new Span<byte>(attach, PolicyNative.BpfAttrSize).Clear();
@@ -124,16 +134,16 @@ internal sealed unsafe class ConnectDenyingCgroup : IDisposable
         }
     }
 
-    private static int LoadRefusingProgram(int attachType)
+    private static int LoadRefusingProgram(int programType, int attachType)
     {
-        // r0 = 0; exit: a socket-address hook that returns 0 refuses the call.
+        // r0 = 0; exit: a socket-address or socket-creation hook that returns 0 refuses the call.
         ulong* instructions = stackalloc ulong[2];
         instructions[0] = PolicyNative.BPF_ALU64_MOV_K;
         instructions[1] = PolicyNative.BPF_JMP_EXIT;
         byte* license = stackalloc byte[] { (byte)'G', (byte)'P', (byte)'L', 0 };
         byte* load = stackalloc byte[PolicyNative.BpfAttrSize];
         new Span<byte>(load, PolicyNative.BpfAttrSize).Clear();
-        *(int*)(load + PolicyNative.BpfAttrProgType) = PolicyNative.BPF_PROG_TYPE_CGROUP_SOCK_ADDR;
+        *(int*)(load + PolicyNative.BpfAttrProgType) = programType;
         *(int*)(load + PolicyNative.BpfAttrInsnCount) = 2;
         *(ulong*)(load + PolicyNative.BpfAttrInsns) = (ulong)instructions;
         *(ulong*)(load + PolicyNative.BpfAttrLicense) = (ulong)license;
