@@ -45,4 +45,13 @@ public enum ConnectOutcome
     /// the attempt. Nothing is known about what the peer would have answered.
     /// </summary>
     Aborted = 7,
+
+    /// <summary>
+    /// A host-name target (<see cref="ConnectTarget.Host"/>) gave no address: the resolver failed or returned none of
+    /// the family asked for. <see cref="ConnectResult.ResolutionError"/> holds the resolver's <see cref="System.Net.Sockets.SocketError"/>.
+    /// </summary>
+    HostNotResolved = 10,
+
+    /// <summary>Every address of a host-name target was tried and none connected; <see cref="ConnectResult.Attempts"/> holds each one's error.</summary>
+    AllAttemptsFailed = 11,
 }

@@ -12,11 +12,12 @@ namespace ErrorCatalog.Runtime;
 /// <see cref="SystemCallError"/>. <c>default(ConnectResult)</c> is <see cref="ConnectOutcome.None"/>:
 /// it describes no attempt and every member says so rather than inventing one.
 /// </summary>
-public readonly struct ConnectResult
+public readonly partial struct ConnectResult
 {
     private readonly ConnectTarget? _target;
     private readonly ConnectNativeError _nativeError;
     private readonly SystemCallError _systemCallError;
+    private readonly HostDetails? _host; // host-name targets only: see Dialing/ConnectResult.Host.cs
 
     private ConnectResult(ConnectOutcome outcome, ConnectTarget target, SafeSocketDescriptor? socket, ConnectNativeError nativeError, SystemCallError systemCallError)
     {
@@ -78,6 +79,7 @@ public readonly struct ConnectResult
         ConnectOutcome.Canceled => $"Connecting to {_target} was canceled.",
         ConnectOutcome.SystemCallFailed => $"Connecting to {_target} was not possible: {_systemCallError}.",
         ConnectOutcome.Aborted => $"Connecting to {_target} was aborted: the caller closed the socket while the connect was pending.",
+        ConnectOutcome.HostNotResolved or ConnectOutcome.AllAttemptsFailed => HostMessage(),
         _ => $"Unknown outcome {Outcome}.",
     };
 
@@ -94,6 +96,7 @@ public readonly struct ConnectResult
         ConnectOutcome.Canceled => new OperationCanceledException(Message),
         ConnectOutcome.SystemCallFailed => new SystemCallException(_systemCallError, Message),
         ConnectOutcome.Aborted => new SocketException((int)SocketError.OperationAborted, Message),
+        ConnectOutcome.HostNotResolved or ConnectOutcome.AllAttemptsFailed => HostException(),
         _ => NoAttempt(),
     };
 
@@ -124,6 +127,7 @@ public readonly struct ConnectResult
         ConnectOutcome.Failed => $"{Outcome} {_target}: {_nativeError.Name ?? "code"} ({_nativeError.Code} on {_nativeError.Platform}): {Describe(_nativeError)}",
         ConnectOutcome.InProgress => $"{Outcome} {_target}: {_nativeError.Name ?? "code"} ({_nativeError.Code} on {_nativeError.Platform})",
         ConnectOutcome.SystemCallFailed => $"{Outcome} {_target}: {_systemCallError}",
+        ConnectOutcome.HostNotResolved or ConnectOutcome.AllAttemptsFailed => $"{Outcome} {HostMessage()}",
         _ => $"{Outcome} {_target}",
     };
 
