@@ -69,7 +69,7 @@ public sealed class ConnectAttemptsException : SocketException
     }
 
     private ConnectAttemptsException(string message, IReadOnlyList<ConnectAttempt> attempts, List<Exception> inner)
-        : base(inner.OfType<SocketException>().Select(exception => exception.ErrorCode).DefaultIfEmpty((int)SocketError.SocketError).First(), message)
+        : base(inner.OfType<SocketException>().Select(exception => (int)exception.SocketErrorCode).DefaultIfEmpty((int)SocketError.SocketError).First(), message)
     {
         Attempts = attempts;
         InnerExceptions = new ReadOnlyCollection<Exception>(inner);
