@@ -15,7 +15,9 @@ namespace ErrorCatalog.Runtime.Tests;
 /// Host-name targets: resolution through an injectable resolver, then Happy Eyeballs (RFC 8305) over the real
 /// kernel's loopback. A "silent" address is a loopback listener whose accept queue is full, so the kernel drops the
 /// SYN and the attempt stays pending, like a blackholed route.
+/// Its descriptor counts need the process to itself, so it runs with the other resource tests, not in parallel.
 /// </summary>
+[Collection(ResourceCollection.Name)]
 public sealed class HostConnectTests
 {
     private static readonly TimeSpan TestDelay = TimeSpan.FromMilliseconds(50);

@@ -11,7 +11,9 @@ namespace ErrorCatalog.Runtime.Tests;
 /// ConnectOptions' socket options on the real kernel, on loopback (no root needed): the errors only options can
 /// produce come out typed, the values reach the socket (read back with getsockopt), and misuse is refused before
 /// any system call.
+/// Its descriptor counts need the process to itself, so it runs with the other resource tests, not in parallel.
 /// </summary>
+[Collection(ResourceCollection.Name)]
 public sealed class SocketOptionTests
 {
     /// <summary>Linux option numbers, from asm-generic/socket.h and linux/tcp.h (printed with a C program), kept apart from the runtime's table.</summary>
