@@ -149,6 +149,32 @@ public sealed class HostConnectTests
     }
 
     [Fact]
+    public async Task The_callers_timeout_covers_the_whole_race_and_cancels_every_pending_attempt()
+    {
+        using var silent = new FullBacklogTcpListener(IPAddress.Loopback);
+        var options = new ConnectOptions
+        {
+            // The same silent address twice: two attempts pending when the caller's limit runs out.
+            Resolver = new ListResolver(IPAddress.Loopback, IPAddress.Loopback),
+            AttemptDelay = TestDelay,
+            Timeout = TimeSpan.FromMilliseconds(300),
+        };
+        var before = OpenDescriptors.Snapshot();
+        foreach (bool asynchronous in new[] { false, true })
+        {
+            var target = ConnectTarget.Host("silent.test", silent.Target.Port);
+            var result = asynchronous ? await SocketConnector.TryConnectAsync(target, options) : SocketConnector.TryConnect(target, options);
+            Assert.Equal(ConnectOutcome.TimedOutByCaller, result.Outcome);
+            Assert.Null(result.Socket);
+            Assert.Equal(2, result.Attempts.Count);
+            Assert.All(result.Attempts, attempt => Assert.Equal(ConnectOutcome.Canceled, attempt.Outcome));
+            Assert.IsType<TimeoutException>(result.ToException());
+        }
+
+        OpenDescriptors.AssertUnchanged(before);
+    }
+
+    [Fact]
     public async Task Cancellation_racing_completion_gives_one_outcome_and_leaks_nothing()
     {
         using var listener = Endpoints.TcpListener(IPAddress.Loopback, 512, out var inside);
