@@ -103,7 +103,7 @@ public sealed class SocketOptionNamespaceTests
         router.Exec("ip", "link", "set", "lo", "up");
         Blackhole.Add(router, "dial1", "10.78.2.1/24", "10.78.2.2");
         router.Exec("ip", "addr", "add", "fd00:78:2::1/64", "dev", "dial1", "nodad");
-        router.Exec("sysctl", "-q", "-w", "net.ipv4.ip_forward=1");
-        router.Exec("sysctl", "-q", "-w", "net.ipv6.conf.all.forwarding=1");
+        // /proc/sys/net belongs to the namespace of the process reading it (procps' sysctl is not needed).
+        router.Exec("sh", "-c", "echo 1 > /proc/sys/net/ipv4/ip_forward && echo 1 > /proc/sys/net/ipv6/conf/all/forwarding");
     }
 }
