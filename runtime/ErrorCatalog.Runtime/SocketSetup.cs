@@ -36,7 +36,7 @@ internal static class SocketSetup
             throw Refuse(first, "applies to sockets the runtime creates; set it on your own socket before connecting");
         }
 
-        if (OperatingSystem.IsWindows() && target.Kind != ConnectTargetKind.HostName)
+        if (OperatingSystem.IsWindows())
         {
             throw new PlatformNotSupportedException($"ConnectOptions.{first} is not applied on Windows, where the runtime connects through System.Net.Sockets; set the option on a Socket of your own.");
         }
