@@ -34,7 +34,8 @@ public enum ConnectOutcome
 
     /// <summary>
     /// A system call other than socket() and connect() failed, so connect() was never asked or its
-    /// answer could not be waited for: fcntl(), or the async waiter's
+    /// answer could not be waited for: fcntl(), setsockopt() or bind() for a
+    /// <see cref="ConnectOptions"/> setting, or the async waiter's
     /// pipe()/epoll_create1()/epoll_ctl()/kqueue()/kevent(). The call, its raw errno and the errno's
     /// name are in <see cref="ConnectResult.SystemCallError"/>. A later call tries again.
     /// </summary>
@@ -53,4 +54,13 @@ public enum ConnectOutcome
     /// the throwing API raises the matching <see cref="ErrorCatalog.SocketCall.SocketCallException"/>.
     /// </summary>
     SocketFailed = 8,
+
+    /// <summary>
+    /// A host-name target (<see cref="ConnectTarget.Host"/>) gave no address: the resolver failed or returned none of
+    /// the family asked for. <see cref="ConnectResult.ResolutionError"/> holds the resolver's <see cref="System.Net.Sockets.SocketError"/>.
+    /// </summary>
+    HostNotResolved = 9,
+
+    /// <summary>Every address of a host-name target was tried and none connected; <see cref="ConnectResult.Attempts"/> holds each one's error.</summary>
+    AllAttemptsFailed = 10,
 }

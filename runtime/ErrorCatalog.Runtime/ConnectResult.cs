@@ -14,12 +14,13 @@ namespace ErrorCatalog.Runtime;
 /// is in <see cref="SystemCallError"/>. <c>default(ConnectResult)</c> is <see cref="ConnectOutcome.None"/>:
 /// it describes no attempt and every member says so rather than inventing one.
 /// </summary>
-public readonly struct ConnectResult
+public readonly partial struct ConnectResult
 {
     private readonly ConnectTarget? _target;
     private readonly ConnectNativeError _nativeError;
     private readonly SystemCallError _systemCallError;
     private readonly SocketCallNativeError _socketNativeError;
+    private readonly HostDetails? _host; // host-name targets only: see Dialing/ConnectResult.Host.cs
 
     private ConnectResult(ConnectOutcome outcome, ConnectTarget target, SafeSocketDescriptor? socket, ConnectNativeError nativeError, SystemCallError systemCallError, SocketCallNativeError socketNativeError = default)
     {
@@ -89,6 +90,7 @@ public readonly struct ConnectResult
         ConnectOutcome.SystemCallFailed => $"Connecting to {_target} was not possible: {_systemCallError}.",
         ConnectOutcome.Aborted => $"Connecting to {_target} was aborted: the caller closed the socket while the connect was pending.",
         ConnectOutcome.SocketFailed => $"socket() for {_target} failed with {_socketNativeError}: {DescribeSocket(_socketNativeError)}",
+        ConnectOutcome.HostNotResolved or ConnectOutcome.AllAttemptsFailed => HostMessage(),
         _ => $"Unknown outcome {Outcome}.",
     };
 
@@ -106,6 +108,7 @@ public readonly struct ConnectResult
         ConnectOutcome.SystemCallFailed => new SystemCallException(_systemCallError, Message),
         ConnectOutcome.Aborted => new SocketException((int)SocketError.OperationAborted, Message),
         ConnectOutcome.SocketFailed => SocketCallErrors.CreateException(_socketNativeError, _target!.EndPoint),
+        ConnectOutcome.HostNotResolved or ConnectOutcome.AllAttemptsFailed => HostException(),
         _ => NoAttempt(),
     };
 
@@ -137,6 +140,7 @@ public readonly struct ConnectResult
         ConnectOutcome.InProgress => $"{Outcome} {_target}: {_nativeError.Name ?? "code"} ({_nativeError.Code} on {_nativeError.Platform})",
         ConnectOutcome.SystemCallFailed => $"{Outcome} {_target}: {_systemCallError}",
         ConnectOutcome.SocketFailed => $"{Outcome} {_target}: {_socketNativeError.Name ?? "code"} ({_socketNativeError.Code} on {_socketNativeError.Platform}): {DescribeSocket(_socketNativeError)}",
+        ConnectOutcome.HostNotResolved or ConnectOutcome.AllAttemptsFailed => $"{Outcome} {HostMessage()}",
         _ => $"{Outcome} {_target}",
     };
 

@@ -22,6 +22,9 @@ public enum ConnectTargetKind
 
     /// <summary>Caller-built sockaddr bytes passed to connect() unchanged.</summary>
     NativeAddress = 5,
+
+    /// <summary>A host name and port: resolved, then its addresses are raced (Happy Eyeballs, RFC 8305).</summary>
+    HostName = 6,
 }
 
 /// <summary>
@@ -55,17 +58,20 @@ public sealed class ConnectTarget
     /// <summary>What kind of address this is.</summary>
     public ConnectTargetKind Kind { get; }
 
-    /// <summary>The address family the socket is created in (Unknown for <see cref="ConnectTargetKind.NativeAddress"/> of an unrecognised family).</summary>
+    /// <summary>The address family the socket is created in (Unknown for <see cref="ConnectTargetKind.NativeAddress"/> of an unrecognised family; for a host name the family asked for, Unspecified for either).</summary>
     public AddressFamily AddressFamily { get; }
 
-    /// <summary>The .NET view of the endpoint (an <see cref="IPEndPoint"/> or <see cref="UnixDomainSocketEndPoint"/>), used in exceptions; null when .NET has no type for it.</summary>
+    /// <summary>The .NET view of the endpoint (an <see cref="IPEndPoint"/>, <see cref="DnsEndPoint"/> or <see cref="UnixDomainSocketEndPoint"/>), used in exceptions; null when .NET has no type for it.</summary>
     public EndPoint? EndPoint { get; }
 
     /// <summary>The IP address, for IPv4 and IPv6 targets.</summary>
     public IPAddress? Address => (EndPoint as IPEndPoint)?.Address;
 
-    /// <summary>The port, for IPv4 and IPv6 targets; 0 otherwise.</summary>
-    public int Port => (EndPoint as IPEndPoint)?.Port ?? 0;
+    /// <summary>The port, for IPv4, IPv6 and host-name targets; 0 otherwise.</summary>
+    public int Port => (EndPoint as IPEndPoint)?.Port ?? (EndPoint as DnsEndPoint)?.Port ?? 0;
+
+    /// <summary>The name to resolve, for <see cref="ConnectTargetKind.HostName"/> targets.</summary>
+    public string? HostName => (EndPoint as DnsEndPoint)?.Host;
 
     /// <summary>The filesystem path, for <see cref="ConnectTargetKind.UnixPath"/> targets.</summary>
     public string? Path { get; private init; }
@@ -97,7 +103,45 @@ public sealed class ConnectTarget
             platform is null ? null : Interop.SockAddr.Inet(platform, address, port));
     }
 
-    /// <summary>An <see cref="IPEndPoint"/> or a <see cref="UnixDomainSocketEndPoint"/> (a path, or on Linux an abstract name starting with NUL).</summary>
+    /// <summary>
+    /// A host name and port. Connecting resolves the name (<see cref="ConnectOptions.Resolver"/>), then tries its
+    /// addresses as RFC 8305 describes: families interleaved, starting with the family of the first address the
+    /// resolver returned, a new attempt every <see cref="ConnectOptions.AttemptDelay"/> or as soon as the previous
+    /// one failed, the losers canceled and closed. <paramref name="family"/> keeps only IPv4
+    /// (<see cref="AddressFamily.InterNetwork"/>) or only IPv6 addresses; <see cref="AddressFamily.Unspecified"/> keeps both.
+    /// </summary>
+    /// <exception cref="ArgumentException">The name is empty, longer than 253 characters (a trailing dot aside), or contains a NUL, a space or a control character; or the family is another one.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The port is outside 0..65535.</exception>
+    public static ConnectTarget Host(string name, int port, AddressFamily family = AddressFamily.Unspecified)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentOutOfRangeException.ThrowIfLessThan(port, IPEndPoint.MinPort);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, IPEndPoint.MaxPort);
+        if (family is not (AddressFamily.Unspecified or AddressFamily.InterNetwork or AddressFamily.InterNetworkV6))
+        {
+            throw new ArgumentException($"A host name resolves to IPv4 or IPv6 addresses; the family must be Unspecified, InterNetwork or InterNetworkV6, not {family}.", nameof(family));
+        }
+
+        const int maxNameLength = 253;
+        int length = name.EndsWith('.') ? name.Length - 1 : name.Length;
+        if (length <= 0 || length > maxNameLength)
+        {
+            throw new ArgumentException($"A host name has 1 to {maxNameLength} characters (a trailing dot aside); this one has {length}.", nameof(name));
+        }
+
+        int bad = name.AsSpan().IndexOfAnyInRange('\0', ' ');
+        if (bad >= 0 || (bad = name.IndexOf('\u007f', StringComparison.Ordinal)) >= 0)
+        {
+            throw new ArgumentException($"A host name cannot contain a space or a control character; this one has U+{(int)name[bad]:X4} at index {bad}.", nameof(name));
+        }
+
+        return new ConnectTarget(ConnectTargetKind.HostName, family, new DnsEndPoint(name, port, family), null);
+    }
+
+    /// <summary>
+    /// An <see cref="IPEndPoint"/>, a <see cref="DnsEndPoint"/> (see <see cref="Host"/>; its address family is kept), or a
+    /// <see cref="UnixDomainSocketEndPoint"/> (a path, or on Linux an abstract name starting with NUL).
+    /// </summary>
     public static ConnectTarget FromEndPoint(EndPoint endPoint)
     {
         ArgumentNullException.ThrowIfNull(endPoint);
@@ -107,8 +151,10 @@ public sealed class ConnectTarget
                 return Ip(ip.Address, ip.Port);
             case UnixDomainSocketEndPoint unix:
                 return FromUnixEndPoint(unix);
+            case DnsEndPoint dns:
+                return Host(dns.Host, dns.Port, dns.AddressFamily);
             default:
-                throw new ArgumentException($"Endpoints of type {endPoint.GetType().Name} are not supported; use an IPEndPoint or a UnixDomainSocketEndPoint.", nameof(endPoint));
+                throw new ArgumentException($"Endpoints of type {endPoint.GetType().Name} are not supported; use an IPEndPoint, a DnsEndPoint or a UnixDomainSocketEndPoint.", nameof(endPoint));
         }
     }
 
@@ -253,6 +299,7 @@ public sealed class ConnectTarget
         ConnectTargetKind.UnixPath => "unix:" + Path,
         ConnectTargetKind.UnixAbstract => "unix-abstract:@" + (EndPoint is null ? Convert.ToHexString(_abstractName!) : Encoding.UTF8.GetString(_abstractName!)),
         ConnectTargetKind.NativeAddress => "sockaddr:" + Convert.ToHexString(_nativeAddress!),
+        ConnectTargetKind.HostName => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{HostName}:{Port}"),
         _ => EndPoint!.ToString()!,
     };
 

@@ -30,7 +30,12 @@ public static class SocketConnector
     public static ConnectResult TryConnect(ConnectTarget target, ConnectOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(target);
-        options ??= ConnectOptions.Default;
+        options = Prepare(target, options, callerSocket: false);
+        if (target.Kind == ConnectTargetKind.HostName)
+        {
+            return HostDialer.Connect(target, options);
+        }
+
         return OperatingSystem.IsWindows()
             ? WindowsSocketConnector.Connect(target, options)
             : UnixSocketConnector.Connect(target, EnsureSupported(options));
@@ -53,7 +58,7 @@ public static class SocketConnector
     {
         CheckHandle(socket);
         ArgumentNullException.ThrowIfNull(target);
-        options ??= ConnectOptions.Default;
+        options = Prepare(target, options, callerSocket: true);
         return OperatingSystem.IsWindows()
             ? WindowsSocketConnector.Connect(socket, target, options)
             : UnixSocketConnector.Connect(socket, target, EnsureSupported(options));
@@ -67,7 +72,12 @@ public static class SocketConnector
     public static ValueTask<ConnectResult> TryConnectAsync(ConnectTarget target, ConnectOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
-        options ??= ConnectOptions.Default;
+        options = Prepare(target, options, callerSocket: false);
+        if (target.Kind == ConnectTargetKind.HostName)
+        {
+            return HostDialer.ConnectAsync(target, options, cancellationToken);
+        }
+
         return OperatingSystem.IsWindows()
             ? WindowsSocketConnector.ConnectAsync(target, options, cancellationToken)
             : UnixSocketConnector.ConnectAsync(target, EnsureSupported(options), cancellationToken);
@@ -83,7 +93,7 @@ public static class SocketConnector
     {
         CheckHandle(socket);
         ArgumentNullException.ThrowIfNull(target);
-        options ??= ConnectOptions.Default;
+        options = Prepare(target, options, callerSocket: true);
         return OperatingSystem.IsWindows()
             ? WindowsSocketConnector.ConnectAsync(socket, target, options, cancellationToken)
             : UnixSocketConnector.ConnectAsync(socket, target, EnsureSupported(options), cancellationToken);
@@ -129,6 +139,31 @@ public static class SocketConnector
         }
 
         result.ThrowIfFailed();
+    }
+
+    /// <summary>
+    /// The checks every entry point makes before any system call: the options fit the target (see
+    /// <see cref="ConnectOptions"/>'s remarks), and a host-name target is connected on sockets of the runtime's own,
+    /// waiting for the outcome (a race of several sockets has no single in-progress socket to hand back).
+    /// </summary>
+    private static ConnectOptions Prepare(ConnectTarget target, ConnectOptions? options, bool callerSocket)
+    {
+        options ??= ConnectOptions.Default;
+        if (target.Kind == ConnectTargetKind.HostName)
+        {
+            if (callerSocket)
+            {
+                throw new ArgumentException("A host-name target is connected on sockets the runtime creates, one per address tried; connect your own socket to an IP target.", nameof(target));
+            }
+
+            if (options.NonBlocking)
+            {
+                throw new ArgumentException("ConnectOptions.NonBlocking cannot be used with a host-name target: racing its addresses needs their outcomes.", nameof(options));
+            }
+        }
+
+        SocketSetup.Check(options, target, callerSocket);
+        return options;
     }
 
     private static ConnectOptions EnsureSupported(ConnectOptions options)

@@ -44,6 +44,11 @@ internal static class UnixSocketConnector
         bool handedOver = false;
         try
         {
+            if (!SocketSetup.TryApply(descriptor, target, options, out failure))
+            {
+                return ConnectResult.CallFailed(target, failure);
+            }
+
             int fd = (int)descriptor.DangerousGetHandle();
             var attempt = ConnectDescriptor(fd, target.NativeAddressBytes!, options.NonBlocking, deadline, blockingSocket: !nonBlockingSocket);
             if (attempt.Status == Status.Connected && nonBlockingSocket && !options.NonBlocking && !SetFlags(fd, 0, out int errno))
@@ -113,6 +118,11 @@ internal static class UnixSocketConnector
         bool handedOver = false;
         try
         {
+            if (!SocketSetup.TryApply(descriptor, target, options, out failure))
+            {
+                return ConnectResult.CallFailed(target, failure);
+            }
+
             int fd = (int)descriptor.DangerousGetHandle();
             var attempt = await ConnectNonBlockingAsync(descriptor, fd, target, options, deadline, cancellationToken, runtimeOwned: true).ConfigureAwait(false);
             if (attempt.Status == Status.Connected && !options.NonBlocking && !SetFlags(fd, 0, out int errno))

@@ -73,6 +73,11 @@ public static class ConnectCommand
 
             try
             {
+                if (target.Kind == ConnectTargetKind.HostName)
+                {
+                    return WriteHostResult(context, catalog, options, result, parseResult.GetValue(jsonOption));
+                }
+
                 var report = Explain(catalog, target, options, result);
                 if (parseResult.GetValue(jsonOption))
                 {
@@ -180,27 +185,43 @@ public static class ConnectCommand
             throw new CliException(ExitCodes.Usage, $"'{host}' is not an IPv4 address (each of the four parts is 0 to 255)");
         }
 
-        return ConnectTarget.Ip(Resolve(host), port);
-    }
-
-    private static IPAddress Resolve(string host)
-    {
         if (IPAddress.TryParse(host, out var address))
         {
-            return address;
+            return ConnectTarget.Ip(address, port);
         }
 
+        // A host name: the runtime resolves it and tries every address (Happy Eyeballs).
         try
         {
-            var addresses = Dns.GetHostAddresses(host);
-            return addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork)
-                ?? addresses.FirstOrDefault()
-                ?? throw new CliException(ExitCodes.ConnectUnavailable, $"'{host}' has no address");
+            return ConnectTarget.Host(host, port);
         }
-        catch (SocketException exception)
+        catch (ArgumentException exception)
         {
-            throw new CliException(ExitCodes.ConnectUnavailable, $"cannot resolve '{host}': {exception.Message}");
+            throw new CliException(ExitCodes.Usage, exception.Message);
         }
+    }
+
+    /// <summary>A host-name target: every address tried, each failure explained once (Output/AttemptText.cs); a name that does not resolve exits 6.</summary>
+    private static int WriteHostResult(CliContext context, CatalogModel catalog, ConnectOptions options, ConnectResult result, bool json)
+    {
+        var attempts = result.Attempts
+            .Select(attempt => (attempt, Explain(catalog, ConnectTarget.FromEndPoint(attempt.EndPoint), options, attempt.Result)))
+            .ToList();
+        if (json)
+        {
+            context.WriteJson(writer => AttemptText.WriteJson(writer, result, attempts, (report, w) => report.WriteJson(w, catalog)));
+        }
+        else
+        {
+            AttemptText.WriteText(context.Output, result, attempts, (report, w) => report.WriteText(w, catalog));
+        }
+
+        return result.Outcome switch
+        {
+            ConnectOutcome.Connected => ExitCodes.Success,
+            ConnectOutcome.HostNotResolved => ExitCodes.ConnectUnavailable,
+            _ => ExitCodes.ConnectFailed,
+        };
     }
 
     private static Report Explain(CatalogModel catalog, ConnectTarget target, ConnectOptions options, ConnectResult result)

@@ -24,11 +24,11 @@ internal sealed class NetworkNamespace : IDisposable
 
     internal string Name { get; }
 
-    /// <summary>Creates the namespace (needs root); its loopback interface starts down, as the kernel makes it.</summary>
-    internal static NetworkNamespace Create(string why)
+    /// <summary>Creates the namespace (needs root); its loopback interface starts down, as the kernel makes it. Its name is <paramref name="owner"/>, the pid and a counter.</summary>
+    internal static NetworkNamespace Create(string why, string owner = "ectest")
     {
         Privileges.RequireRoot(why);
-        string name = $"ectest-{Environment.ProcessId}-{Interlocked.Increment(ref s_counter)}";
+        string name = $"{owner}-{Environment.ProcessId}-{Interlocked.Increment(ref s_counter)}";
         try
         {
             RunTool("ip", "netns", "add", name);
