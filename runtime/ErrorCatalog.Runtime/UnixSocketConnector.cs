@@ -44,9 +44,9 @@ internal static class UnixSocketConnector
         bool handedOver = false;
         try
         {
-            if (!SocketSetup.TryApply(descriptor, target, options, out failure))
+            if (!SocketSetup.TryApply(descriptor, target, options, out var setupFailure))
             {
-                return ConnectResult.CallFailed(target, failure);
+                return ConnectResult.CallFailed(target, setupFailure);
             }
 
             int fd = (int)descriptor.DangerousGetHandle();
@@ -118,9 +118,9 @@ internal static class UnixSocketConnector
         bool handedOver = false;
         try
         {
-            if (!SocketSetup.TryApply(descriptor, target, options, out failure))
+            if (!SocketSetup.TryApply(descriptor, target, options, out var setupFailure))
             {
-                return ConnectResult.CallFailed(target, failure);
+                return ConnectResult.CallFailed(target, setupFailure);
             }
 
             int fd = (int)descriptor.DangerousGetHandle();
