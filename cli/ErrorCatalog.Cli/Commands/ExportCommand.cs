@@ -67,7 +67,7 @@ public static class ExportCommand
             var outPath = parseResult.GetValue(outOption);
             if (outPath is null)
             {
-                context.Output.Write(text);
+                context.Output.Raw.Write(text);
             }
             else
             {
