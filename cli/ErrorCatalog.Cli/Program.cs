@@ -80,7 +80,7 @@ public static class Program
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(ShowCommand.Create(context));
         root.Subcommands.Add(ListCommand.Create(context));
-        root.Subcommands.Add(ConnectCommand.Create(context));
+        root.Subcommands.Add(Commands.Connect.ConnectCommand.Create(context));
         root.Subcommands.Add(DocsCommand.Create(context));
         root.Subcommands.Add(ReproduceCommand.Create(context));
         return root;
