@@ -83,6 +83,8 @@ public static class Program
         root.Subcommands.Add(Commands.Connect.ConnectCommand.Create(context));
         root.Subcommands.Add(DocsCommand.Create(context));
         root.Subcommands.Add(ReproduceCommand.Create(context));
+        root.Subcommands.Add(CompletionCommand.Create(context));
+        root.Subcommands.Add(CompletionCommand.CreateComplete(context));
         return root;
     }
 }
