@@ -22,7 +22,7 @@ public static class Program
     public static int Run(string[] args, TextWriter output, TextWriter error, EmbeddedCatalogs? catalogs)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var terminal = TerminalWriter.ForConsole(output, ReferenceEquals(output, Console.Out));
+        var terminal = output as TerminalWriter ?? TerminalWriter.ForConsole(output, ReferenceEquals(output, Console.Out));
         var context = new CliContext(terminal, error, catalogs);
         try
         {

@@ -180,9 +180,14 @@ public sealed class TerminalWriter : TextWriter
         Raw.Flush();
     }
 
+    /// <summary>A diagnostic in compiler format (<c>file(line,col): error ECAT004: ...</c>), which editors and CI parse line by line.</summary>
+    private static readonly System.Text.RegularExpressions.Regex Diagnostic =
+        new(@"^\S.*\(\d+,\d+\): (error|warning|info) [A-Z]+\d+: ", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     private new void WriteLine(string text)
     {
-        if (VisibleLength(text) <= Width)
+        // Diagnostics stay whole: one record per line is what tools that read them expect.
+        if (VisibleLength(text) <= Width || Diagnostic.IsMatch(text))
         {
             Raw.Write(text);
             Raw.Write('\n');
