@@ -41,7 +41,7 @@ public static class Suggestions
             return string.Empty;
         }
 
-        return $"; did you mean {(aliases is not null && aliases.TryGetValue(nearest, out var target) ? target : nearest)}?";
+        return $"; did you mean {(!known.Contains(nearest) && aliases is not null && aliases.TryGetValue(nearest, out var target) ? target : nearest)}?";
     }
 
     /// <summary>The edit distance with swaps of neighbours (optimal string alignment), keeping the last two rows of the table.</summary>
