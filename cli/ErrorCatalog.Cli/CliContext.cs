@@ -42,6 +42,10 @@ public sealed class CliContext
         Description = "Write the result as JSON, for scripts.",
     };
 
+    /// <summary>Lets shell completion offer the ids <paramref name="ids"/> gives for every built-in catalog as values of <paramref name="option"/>.</summary>
+    public void CompleteFromCatalogs(Option<string?> option, Func<CatalogModel, IEnumerable<string>> ids) =>
+        option.CompletionSources.Add(_ => Catalogs.LoadAll().Where(l => l.Result.Catalog is not null).SelectMany(l => ids(l.Result.Catalog!)).Distinct());
+
     /// <summary>Prints a one-line error to the error writer.</summary>
     public void Fail(string message)
     {

@@ -26,10 +26,11 @@ internal static class ErrcatProcess
     public static CliRun Run(params string[] args) => Run(new Dictionary<string, string?>(), args);
 
     /// <summary>Runs any program (a shell, script(1)) with errcat's folder first on PATH.</summary>
-    public static CliRun RunProgram(string program, IEnumerable<string> args, IReadOnlyDictionary<string, string?> environment)
+    public static CliRun RunProgram(string program, IEnumerable<string> args, IReadOnlyDictionary<string, string?> environment, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(program)
         {
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -27,6 +27,9 @@ public static class ListCommand
             Description = "Only errors that apply to this address family (inet, inet6, unix, or AF_INET...).",
             HelpName = "ID",
         };
+        context.CompleteFromCatalogs(platformOption, c => c.Platforms.Select(p => p.Id));
+        context.CompleteFromCatalogs(sourceOption, c => c.Sources.Select(s => s.Id));
+        context.CompleteFromCatalogs(familyOption, c => c.Families.Select(f => f.Id));
         var catalogOption = CliContext.CatalogOption();
         var jsonOption = CliContext.JsonOption();
         var command = new Command("list", "List the catalog's errors, optionally filtered by platform, source and address family.")

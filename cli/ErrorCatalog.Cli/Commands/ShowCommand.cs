@@ -27,6 +27,7 @@ public static class ShowCommand
             Description = "Read a number as this platform's code; with a name, also show its code there.",
             HelpName = "ID",
         };
+        context.CompleteFromCatalogs(platformOption, c => c.Platforms.Select(p => p.Id));
         var catalogOption = CliContext.CatalogOption();
         var jsonOption = CliContext.JsonOption();
         var command = new Command("show", "Show everything about one error; a number without --platform lists every platform where it means something; other text lists the errors that contain it.")
