@@ -118,8 +118,8 @@ public sealed class ReadmeExampleTests
         var readme = File.ReadAllText(Path.Combine(Path.GetDirectoryName(CliHarness.ConnectCatalogPath)!, "..", "cli", "README.md")).Replace("\r\n", "\n");
         var start = readme.IndexOf("\n## Examples\n", StringComparison.Ordinal);
         Assert.True(start >= 0, "cli/README.md has no Examples section");
-        var end = readme.IndexOf("\n#", start + 1, StringComparison.Ordinal);
-        var section = readme.Substring(start, (end < 0 ? readme.Length : end) - start);
+        var end = Regex.Match(readme.Substring(start + 1), "\n##+ ").Index + start + 1;
+        var section = end > start + 1 ? readme.Substring(start, end - start) : readme.Substring(start);
 
         var examples = new List<Example>();
         foreach (Match block in Regex.Matches(section, "```text\n(.*?)```", RegexOptions.Singleline))
