@@ -184,24 +184,7 @@ public static class ShowCommand
         var several = catalogs.Count > 1;
         if (json)
         {
-            context.WriteJson(writer =>
-            {
-                writer.WriteStartObject();
-                writer.WriteString("query", text);
-                writer.WriteStartArray("matches");
-                foreach (var (catalog, error, field) in matches)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("catalog", catalog.Info.Id);
-                    writer.WriteString("field", field);
-                    writer.WritePropertyName("error");
-                    CatalogJson.WriteError(writer, catalog, error);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-                writer.WriteEndObject();
-            });
+            WriteMatchesJson(context, text, _ => { }, matches, m => (m.Catalog, m.Error), (writer, m) => writer.WriteString("field", m.Field));
             return ExitCodes.Success;
         }
 
@@ -228,6 +211,37 @@ public static class ShowCommand
         return ExitCodes.Success;
     }
 
+    /// <summary>
+    /// The JSON of a lookup with several results: <c>query</c>, what <paramref name="header"/> adds,
+    /// then <c>matches[]</c>, each with its <c>catalog</c>, what <paramref name="fields"/> adds, and the <c>error</c>.
+    /// </summary>
+    private static void WriteMatchesJson<T>(
+        CliContext context,
+        string text,
+        Action<Utf8JsonWriter> header,
+        IEnumerable<T> matches,
+        Func<T, (CatalogModel Catalog, ErrorEntry Error)> entryOf,
+        Action<Utf8JsonWriter, T> fields) => context.WriteJson(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteString("query", text);
+        header(writer);
+        writer.WriteStartArray("matches");
+        foreach (var match in matches)
+        {
+            var (catalog, error) = entryOf(match);
+            writer.WriteStartObject();
+            writer.WriteString("catalog", catalog.Info.Id);
+            fields(writer, match);
+            writer.WritePropertyName("error");
+            CatalogJson.WriteError(writer, catalog, error);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    });
+
     private static int ShowNumber(CliContext context, IReadOnlyList<CatalogModel> catalogs, string text, int code, Dictionary<CatalogModel, PlatformDefinition?>? platforms, bool json)
     {
         // Every platform where the number names an error, named the way that platform's headers spell it.
@@ -249,27 +263,21 @@ public static class ShowCommand
         var several = catalogs.Count > 1;
         if (json)
         {
-            context.WriteJson(writer =>
-            {
-                writer.WriteStartObject();
-                writer.WriteString("query", text);
-                writer.WriteNumber("code", code);
-                CatalogJson.WriteOptional(writer, "platform", onlyOn?.Id);
-                writer.WriteStartArray("matches");
-                foreach (var (catalog, matchPlatform, error, nativeName) in matches)
+            WriteMatchesJson(
+                context,
+                text,
+                writer =>
                 {
-                    writer.WriteStartObject();
-                    writer.WriteString("catalog", catalog.Info.Id);
-                    writer.WriteString("platform", matchPlatform.Id);
-                    writer.WriteString("nativeName", nativeName);
-                    writer.WritePropertyName("error");
-                    CatalogJson.WriteError(writer, catalog, error);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-                writer.WriteEndObject();
-            });
+                    writer.WriteNumber("code", code);
+                    CatalogJson.WriteOptional(writer, "platform", onlyOn?.Id);
+                },
+                matches,
+                m => (m.Catalog, m.Error),
+                (writer, m) =>
+                {
+                    writer.WriteString("platform", m.Platform.Id);
+                    writer.WriteString("nativeName", m.NativeName);
+                });
             return ExitCodes.Success;
         }
 
