@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
@@ -12,19 +13,21 @@ namespace ErrorCatalog.Cli;
 /// <summary>What every command shares: the output writers, catalog loading and the common options.</summary>
 public sealed class CliContext
 {
-    /// <summary>The logical name of the catalog compiled into errcat (see the project file).</summary>
-    public const string EmbeddedCatalogResource = "ErrorCatalog.Cli.connect.yaml";
-
-    /// <summary>How diagnostics name the embedded catalog.</summary>
-    public const string EmbeddedCatalogPath = "connect.yaml (embedded)";
-
-    public CliContext(TextWriter output, TextWriter error)
+    public CliContext(TextWriter output, TextWriter error, EmbeddedCatalogs? catalogs = null)
     {
-        Output = output;
+        Output = output as TerminalWriter ?? new TerminalWriter(output, TerminalWriter.DefaultWidth, colour: false);
         Error = error;
+        Catalogs = catalogs ?? EmbeddedCatalogs.Errcat;
     }
 
-    public TextWriter Output { get; }
+    /// <summary>How diagnostics name the first embedded catalog (the connect() catalog).</summary>
+    public static string EmbeddedCatalogPath => EmbeddedCatalogs.DisplayPath(EmbeddedCatalogs.Errcat.FileNames[0]);
+
+    /// <summary>Readable output, folded to the terminal's width; JSON and other machine output goes to its <see cref="TerminalWriter.Raw"/> writer.</summary>
+    public TerminalWriter Output { get; }
+
+    /// <summary>The catalogs this run treats as built in.</summary>
+    public EmbeddedCatalogs Catalogs { get; }
 
     public TextWriter Error { get; }
 
@@ -38,6 +41,10 @@ public sealed class CliContext
     {
         Description = "Write the result as JSON, for scripts.",
     };
+
+    /// <summary>Lets shell completion offer the ids <paramref name="ids"/> gives for every built-in catalog as values of <paramref name="option"/>.</summary>
+    public void CompleteFromCatalogs(Option<string?> option, Func<CatalogModel, IEnumerable<string>> ids) =>
+        option.CompletionSources.Add(_ => Catalogs.LoadAll().Where(l => l.Result.Catalog is not null).SelectMany(l => ids(l.Result.Catalog!)).Distinct());
 
     /// <summary>Prints a one-line error to the error writer.</summary>
     public void Fail(string message)
@@ -65,21 +72,27 @@ public sealed class CliContext
         }
     };
 
-    public void WriteJson(Action<Utf8JsonWriter> write) => Output.Write(CatalogJson.Build(write));
+    public void WriteJson(Action<Utf8JsonWriter> write) => Output.Raw.Write(CatalogJson.Build(write));
 
-    /// <summary>The catalog built into errcat, loaded through the same loader as any file.</summary>
-    public static CatalogLoadResult LoadEmbedded()
-    {
-        using var stream = typeof(CliContext).Assembly.GetManifestResourceStream(EmbeddedCatalogResource)
-            ?? throw new InvalidOperationException($"The catalog resource '{EmbeddedCatalogResource}' is missing from errcat.");
-        using var reader = new StreamReader(stream);
-        return CatalogLoader.Load(EmbeddedCatalogPath, reader.ReadToEnd());
-    }
+    /// <summary>The first catalog built into errcat (the connect() catalog), loaded through the same loader as any file.</summary>
+    public static CatalogLoadResult LoadEmbedded() => EmbeddedCatalogs.Errcat.Load(EmbeddedCatalogs.Errcat.FileNames[0]);
 
-    /// <summary>Loads <paramref name="path"/> (or the embedded catalog when null), or prints its diagnostics and fails with <see cref="ExitCodes.InvalidCatalog"/>.</summary>
-    public CatalogModel RequireCatalog(string? path)
+    /// <summary>Loads <paramref name="path"/> (or the first embedded catalog when null), or prints its diagnostics and fails with <see cref="ExitCodes.InvalidCatalog"/>.</summary>
+    public CatalogModel RequireCatalog(string? path) =>
+        Require(path ?? EmbeddedCatalogs.DisplayPath(Catalogs.FileNames[0]), path is null ? Catalogs.Load(Catalogs.FileNames[0]) : CatalogLoader.LoadFile(path));
+
+    /// <summary>The catalog file <paramref name="path"/>, or every embedded catalog in list order when it is null.</summary>
+    public IReadOnlyList<CatalogModel> RequireCatalogs(string? path) =>
+        path is not null
+            ? new[] { RequireCatalog(path) }
+            : Catalogs.FileNames.Select(f => Require(EmbeddedCatalogs.DisplayPath(f), Catalogs.Load(f))).ToArray();
+
+    /// <summary>The embedded catalog whose id is <paramref name="id"/>, or null.</summary>
+    public CatalogModel? EmbeddedWithId(string id) =>
+        RequireCatalogs(null).FirstOrDefault(c => string.Equals(c.Info.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    private CatalogModel Require(string path, CatalogLoadResult result)
     {
-        var result = path is null ? LoadEmbedded() : CatalogLoader.LoadFile(path);
         foreach (var diagnostic in result.Diagnostics)
         {
             Error.Write(diagnostic.ToString());
@@ -91,7 +104,7 @@ public sealed class CliContext
             var errors = result.Diagnostics.Count(d => d.Severity == ErrorCatalog.Catalog.Diagnostics.CatalogSeverity.Error);
             throw new CliException(
                 ExitCodes.InvalidCatalog,
-                $"the catalog {path ?? EmbeddedCatalogPath} has {errors} error{(errors == 1 ? string.Empty : "s")}; nothing was done");
+                $"the catalog {path} has {errors} error{(errors == 1 ? string.Empty : "s")}; nothing was done");
         }
 
         return result.Catalog;

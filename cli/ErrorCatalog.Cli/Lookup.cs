@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using ErrorCatalog.Catalog.Model;
@@ -56,30 +57,96 @@ public static class Lookup
         return true;
     }
 
-    public static PlatformDefinition RequirePlatform(CatalogModel catalog, string id)
+    /// <summary>Other names people type for platform ids; each applies only where the catalog has the id it points to.</summary>
+    public static readonly IReadOnlyDictionary<string, string> PlatformAliases = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        var platform = catalog.FindPlatform(id.Trim().ToLowerInvariant());
-        return platform ?? throw new CliException(
-            ExitCodes.Usage,
-            $"unknown platform '{id}'; this catalog has: {string.Join(", ", catalog.Platforms.Select(p => p.Id))}");
+        ["macos"] = "darwin", ["osx"] = "darwin", ["mac"] = "darwin", ["macosx"] = "darwin", ["ios"] = "darwin", ["apple"] = "darwin",
+        ["win"] = "windows", ["win32"] = "windows", ["win64"] = "windows", ["winsock"] = "windows", ["wsa"] = "windows",
+        ["msvc"] = "windows-crt", ["ucrt"] = "windows-crt", ["msvcrt"] = "windows-crt", ["crt"] = "windows-crt",
+        ["gnu-linux"] = "linux", ["x86-64"] = "linux", ["x86_64"] = "linux", ["amd64"] = "linux", ["arm64"] = "linux", ["aarch64"] = "linux",
+        ["mips"] = "linux-mips", ["sparc"] = "linux-sparc", ["sparc64"] = "linux-sparc", ["alpha"] = "linux-alpha",
+        ["parisc"] = "linux-parisc", ["pa-risc"] = "linux-parisc", ["hppa"] = "linux-parisc",
+    };
+
+    /// <summary>Other names people type for source ids.</summary>
+    public static readonly IReadOnlyDictionary<string, string> SourceAliases = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["man"] = "linux", ["manpage"] = "linux", ["man-pages"] = "linux", ["linux-man"] = "linux",
+        ["microsoft"] = "winsock", ["msdn"] = "winsock", ["windows"] = "winsock",
+        ["susv4"] = "posix", ["sus"] = "posix", ["opengroup"] = "posix", ["open-group"] = "posix",
+        ["libc"] = "glibc", ["gnu"] = "glibc",
+    };
+
+    /// <summary>Other names people type for address family ids (the native AF_ constants are accepted as well).</summary>
+    public static readonly IReadOnlyDictionary<string, string> FamilyAliases = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["ipv4"] = "inet", ["ip4"] = "inet", ["v4"] = "inet", ["ip"] = "inet",
+        ["ipv6"] = "inet6", ["ip6"] = "inet6", ["v6"] = "inet6",
+        ["local"] = "unix", ["af_local"] = "unix", ["unix-domain"] = "unix",
+    };
+
+    /// <summary>The id <paramref name="typed"/> stands for among <paramref name="ids"/>: itself (any case) or what its alias points to; null when neither is there.</summary>
+    public static string? ResolveId(string typed, IReadOnlyCollection<string> ids, IReadOnlyDictionary<string, string> aliases)
+    {
+        var wanted = typed.Trim().ToLowerInvariant();
+        if (ids.Contains(wanted))
+        {
+            return wanted;
+        }
+
+        return aliases.TryGetValue(wanted, out var target) && ids.Contains(target) ? target : null;
     }
 
-    public static SourceDefinition RequireSource(CatalogModel catalog, string id)
-    {
-        var source = catalog.FindSource(id.Trim().ToLowerInvariant());
-        return source ?? throw new CliException(
-            ExitCodes.Usage,
-            $"unknown source '{id}'; this catalog has: {string.Join(", ", catalog.Sources.Select(s => s.Id))}");
-    }
+    /// <summary>The platform <paramref name="typed"/> names in <paramref name="catalog"/> (id or alias, any case), or null.</summary>
+    public static PlatformDefinition? FindPlatform(CatalogModel catalog, string typed) =>
+        ResolveId(typed, catalog.Platforms.Select(p => p.Id).ToList(), PlatformAliases) is { } id ? catalog.FindPlatform(id) : null;
 
-    public static FamilyDefinition RequireFamily(CatalogModel catalog, string id)
+    public static SourceDefinition? FindSource(CatalogModel catalog, string typed) =>
+        ResolveId(typed, catalog.Sources.Select(s => s.Id).ToList(), SourceAliases) is { } id ? catalog.FindSource(id) : null;
+
+    public static FamilyDefinition? FindFamily(CatalogModel catalog, string typed) =>
+        ResolveId(typed, catalog.Families.Select(f => f.Id).ToList(), FamilyAliases) is { } id
+            ? catalog.FindFamily(id)
+            : catalog.Families.FirstOrDefault(f => string.Equals(f.Native, typed.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    public static PlatformDefinition RequirePlatform(CatalogModel catalog, string id) =>
+        RequirePlatformIn(new[] { catalog }, id)[catalog]
+        ?? throw new InvalidOperationException("unreachable: one catalog and a match");
+
+    public static Dictionary<CatalogModel, PlatformDefinition?> RequirePlatformIn(IReadOnlyList<CatalogModel> catalogs, string typed) =>
+        RequireIn(catalogs, typed, "platform", FindPlatform, c => c.Platforms.Select(p => p.Id), PlatformAliases);
+
+    public static Dictionary<CatalogModel, SourceDefinition?> RequireSourceIn(IReadOnlyList<CatalogModel> catalogs, string typed) =>
+        RequireIn(catalogs, typed, "source", FindSource, c => c.Sources.Select(s => s.Id), SourceAliases);
+
+    public static Dictionary<CatalogModel, FamilyDefinition?> RequireFamilyIn(IReadOnlyList<CatalogModel> catalogs, string typed) =>
+        RequireIn(catalogs, typed, "address family", FindFamily, c => c.Families.Select(f => f.Id), FamilyAliases);
+
+    /// <summary>
+    /// Resolves a platform, source or family id in every catalog: the definition per catalog (null in
+    /// the catalogs that lack it). When no catalog has it, a usage error names the nearest id
+    /// (<see cref="Suggestions"/>) and lists them all.
+    /// </summary>
+    private static Dictionary<CatalogModel, T?> RequireIn<T>(
+        IReadOnlyList<CatalogModel> catalogs,
+        string typed,
+        string what,
+        Func<CatalogModel, string, T?> find,
+        Func<CatalogModel, IEnumerable<string>> ids,
+        IReadOnlyDictionary<string, string> aliases)
+        where T : class
     {
-        var wanted = id.Trim();
-        var family = catalog.FindFamily(wanted.ToLowerInvariant())
-            ?? catalog.Families.FirstOrDefault(f => string.Equals(f.Native, wanted, StringComparison.OrdinalIgnoreCase));
-        return family ?? throw new CliException(
+        var found = catalogs.ToDictionary(c => c, c => find(c, typed));
+        if (found.Values.Any(v => v is not null))
+        {
+            return found;
+        }
+
+        var known = catalogs.SelectMany(ids).Distinct().ToList();
+        var where = catalogs.Count == 1 ? "this catalog has" : "these catalogs have";
+        throw new CliException(
             ExitCodes.Usage,
-            $"unknown address family '{id}'; this catalog has: {string.Join(", ", catalog.Families.Select(f => f.Id))}");
+            $"unknown {what} '{typed}'{Suggestions.DidYouMean(typed, known, aliases)} ({where}: {string.Join(", ", known)})");
     }
 
     /// <summary>Every platform where <paramref name="code"/> names an error, with that name.</summary>

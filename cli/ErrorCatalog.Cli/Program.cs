@@ -5,20 +5,37 @@ using System.CommandLine.Invocation;
 using System.IO;
 using System.Linq;
 using ErrorCatalog.Cli.Commands;
+using ErrorCatalog.Cli.Output;
 
 namespace ErrorCatalog.Cli;
 
-/// <summary>The errcat entry point. <see cref="Run"/> is what tests call: arguments in, text out, exit code back.</summary>
+/// <summary>The errcat entry point. <see cref="Run(string[], TextWriter, TextWriter)"/> is what tests call: arguments in, text out, exit code back.</summary>
 public static class Program
 {
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
     /// <summary>Runs one errcat command line, writing results to <paramref name="output"/> and problems to <paramref name="error"/>.</summary>
     /// <returns>An exit code from <see cref="ExitCodes"/>.</returns>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, null);
+
+    /// <summary>As <see cref="Run(string[], TextWriter, TextWriter)"/>, with the built-in catalogs taken from <paramref name="catalogs"/> (errcat's own when null).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, EmbeddedCatalogs? catalogs)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var context = new CliContext(output, error);
+        var terminal = output as TerminalWriter ?? TerminalWriter.ForConsole(output, ReferenceEquals(output, Console.Out));
+        var context = new CliContext(terminal, error, catalogs);
+        try
+        {
+            return RunParsed(args, context, error);
+        }
+        finally
+        {
+            terminal.Flush();
+        }
+    }
+
+    private static int RunParsed(string[] args, CliContext context, TextWriter error)
+    {
         try
         {
             var root = BuildCommandLine(context);
@@ -34,7 +51,7 @@ public static class Program
 
             return parseResult.Invoke(new InvocationConfiguration
             {
-                Output = output,
+                Output = context.Output,
                 Error = error,
                 EnableDefaultExceptionHandler = false,
             });
@@ -63,9 +80,11 @@ public static class Program
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(ShowCommand.Create(context));
         root.Subcommands.Add(ListCommand.Create(context));
-        root.Subcommands.Add(ConnectCommand.Create(context));
+        root.Subcommands.Add(Commands.Connect.ConnectCommand.Create(context));
         root.Subcommands.Add(DocsCommand.Create(context));
         root.Subcommands.Add(ReproduceCommand.Create(context));
+        root.Subcommands.Add(CompletionCommand.Create(context));
+        root.Subcommands.Add(CompletionCommand.CreateComplete(context));
         return root;
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Text.Json;
 using ErrorCatalog.Catalog.Loading;
+using ErrorCatalog.Cli.Output;
 using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
 
 namespace ErrorCatalog.Cli.Tests;
@@ -25,11 +26,18 @@ internal static class CliHarness
 
     public static CatalogModel ConnectCatalog => Connect.Value;
 
-    public static CliRun Run(params string[] args)
+    /// <summary>
+    /// Runs errcat in-process with an unlimited width, so that these tests see each line whole;
+    /// <see cref="ErrcatProcess"/> runs the real program where the width is what is tested.
+    /// </summary>
+    public static CliRun Run(params string[] args) => RunWith(null, args);
+
+    /// <summary>As <see cref="Run"/>, with the built-in catalogs taken from <paramref name="catalogs"/>.</summary>
+    public static CliRun RunWith(EmbeddedCatalogs? catalogs, params string[] args)
     {
         using var output = new StringWriter { NewLine = "\n" };
         using var error = new StringWriter { NewLine = "\n" };
-        var code = Program.Run(args, output, error);
+        var code = Program.Run(args, new TerminalWriter(output, int.MaxValue, colour: false), error, catalogs);
         return new CliRun(code, output.ToString(), error.ToString());
     }
 

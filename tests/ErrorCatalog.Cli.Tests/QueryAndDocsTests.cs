@@ -69,7 +69,7 @@ public sealed class QueryAndDocsTests
     {
         var run = CliHarness.Run("show", "10061", "--platform", "windows");
         Assert.Equal(0, run.ExitCode);
-        Assert.StartsWith("10061 on windows is ECONNREFUSED\n", run.Output, StringComparison.Ordinal);
+        Assert.StartsWith("10061 on windows is WSAECONNREFUSED\n", run.Output, StringComparison.Ordinal);
 
         var json = CliHarness.Run("show", "146", "--platform", "LINUX-MIPS", "--json");
         Assert.Equal(0, json.ExitCode);

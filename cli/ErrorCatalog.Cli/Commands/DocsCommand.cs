@@ -20,7 +20,7 @@ public static class DocsCommand
         };
         var catalogsOption = new Option<string[]>("--catalog")
         {
-            Description = "Catalog files to document (repeat the option or list several); default: the built-in catalog.",
+            Description = "Catalog files to document (repeat the option or list several); default: every catalog built into errcat.",
             HelpName = "FILE",
             AllowMultipleArgumentsPerToken = true,
         };
@@ -37,7 +37,7 @@ public static class DocsCommand
             var outDirectory = parseResult.GetValue(outOption)!;
             var paths = parseResult.GetValue(catalogsOption) ?? Array.Empty<string>();
             var catalogs = paths.Length == 0
-                ? new[] { context.RequireCatalog(null) }
+                ? context.RequireCatalogs(null).ToArray()
                 : paths.Select(context.RequireCatalog).ToArray();
             if (File.Exists(outDirectory))
             {

@@ -1,8 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using System.Text;
 using ErrorCatalog.Cli.Output;
+using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
 
 namespace ErrorCatalog.Cli.Commands;
 
@@ -13,7 +16,7 @@ public static class ExportCommand
     {
         var file = new Argument<string?>("FILE")
         {
-            Description = "The catalog to export (default: --catalog, or else the built-in catalog).",
+            Description = "The catalog file to export, or the id of a catalog built into errcat (default: --catalog, or else every built-in catalog).",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var format = new Option<string>("--format", "-f")
@@ -60,14 +63,14 @@ public static class ExportCommand
                 formatName = "json";
             }
 
-            var catalog = context.RequireCatalog(path ?? catalogPath);
-            var text = formatName == "tsv"
-                ? CatalogTsv.Build(catalog)
-                : CatalogJson.Build(writer => CatalogJson.WriteCatalog(writer, catalog));
+            var catalogs = path is not null && !File.Exists(path) && context.EmbeddedWithId(path) is { } embedded
+                ? new[] { embedded }
+                : context.RequireCatalogs(path ?? catalogPath);
+            var text = formatName == "tsv" ? Tsv(catalogs) : Json(catalogs);
             var outPath = parseResult.GetValue(outOption);
             if (outPath is null)
             {
-                context.Output.Write(text);
+                context.Output.Raw.Write(text);
             }
             else
             {
@@ -77,6 +80,50 @@ public static class ExportCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>One catalog's object; for several, a JSON array of them in the built-in order.</summary>
+    private static string Json(IReadOnlyList<CatalogModel> catalogs) => CatalogJson.Build(writer =>
+    {
+        if (catalogs.Count == 1)
+        {
+            CatalogJson.WriteCatalog(writer, catalogs[0]);
+            return;
+        }
+
+        writer.WriteStartArray();
+        foreach (var catalog in catalogs)
+        {
+            CatalogJson.WriteCatalog(writer, catalog);
+        }
+
+        writer.WriteEndArray();
+    });
+
+    /// <summary>One catalog's table; for several, one header and a first column <c>catalog</c> with each row's catalog id.</summary>
+    private static string Tsv(IReadOnlyList<CatalogModel> catalogs)
+    {
+        if (catalogs.Count == 1)
+        {
+            return CatalogTsv.Build(catalogs[0]);
+        }
+
+        var text = new StringBuilder();
+        foreach (var catalog in catalogs)
+        {
+            var lines = CatalogTsv.Build(catalog).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            if (text.Length == 0)
+            {
+                text.Append("catalog\t").Append(lines[0]).Append('\n');
+            }
+
+            foreach (var line in lines.Skip(1))
+            {
+                text.Append(catalog.Info.Id).Append('\t').Append(line).Append('\n');
+            }
+        }
+
+        return text.ToString();
     }
 
     /// <summary>Writes beside the target and then renames, so a failed export never leaves a truncated file behind.</summary>

@@ -1,6 +1,8 @@
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.Linq;
+using ErrorCatalog.Catalog.Model;
 using ErrorCatalog.Cli.Output;
 
 namespace ErrorCatalog.Cli.Commands;
@@ -25,6 +27,9 @@ public static class ListCommand
             Description = "Only errors that apply to this address family (inet, inet6, unix, or AF_INET...).",
             HelpName = "ID",
         };
+        context.CompleteFromCatalogs(platformOption, c => c.Platforms.Select(p => p.Id));
+        context.CompleteFromCatalogs(sourceOption, c => c.Sources.Select(s => s.Id));
+        context.CompleteFromCatalogs(familyOption, c => c.Families.Select(f => f.Id));
         var catalogOption = CliContext.CatalogOption();
         var jsonOption = CliContext.JsonOption();
         var command = new Command("list", "List the catalog's errors, optionally filtered by platform, source and address family.")
@@ -37,37 +42,52 @@ public static class ListCommand
         };
         command.SetAction(context.Guard(parseResult =>
         {
-            var catalog = context.RequireCatalog(parseResult.GetValue(catalogOption));
-            var platform = parseResult.GetValue(platformOption) is { } p ? Lookup.RequirePlatform(catalog, p) : null;
-            var source = parseResult.GetValue(sourceOption) is { } s ? Lookup.RequireSource(catalog, s) : null;
-            var family = parseResult.GetValue(familyOption) is { } f ? Lookup.RequireFamily(catalog, f) : null;
+            var catalogs = context.RequireCatalogs(parseResult.GetValue(catalogOption));
+            var platforms = parseResult.GetValue(platformOption) is { } p ? Lookup.RequirePlatformIn(catalogs, p) : null;
+            var sources = parseResult.GetValue(sourceOption) is { } s ? Lookup.RequireSourceIn(catalogs, s) : null;
+            var families = parseResult.GetValue(familyOption) is { } f ? Lookup.RequireFamilyIn(catalogs, f) : null;
 
-            var errors = catalog.Errors
-                .Where(e => platform is null || e.NamesOn(platform.Id).Any())
-                .Where(e => source is null || e.ListingBy(source.Id) is not null)
-                .Where(e => family is null || e.Families.Any(u => u.Family == family.Id))
-                .ToList();
-            if (platform is not null)
+            var rows = new List<Row>();
+            foreach (var catalog in catalogs)
             {
-                // OrderBy is stable, so equal codes (never expected) keep file order.
-                errors = errors.OrderBy(e => e.NamesOn(platform.Id).First().Code).ToList();
+                // A catalog without the platform, source or family asked for has nothing to list.
+                var platform = platforms?[catalog];
+                var source = sources?[catalog];
+                var family = families?[catalog];
+                if ((platforms is not null && platform is null) || (sources is not null && source is null) || (families is not null && family is null))
+                {
+                    continue;
+                }
+
+                var errors = catalog.Errors
+                    .Where(e => platform is null || e.NamesOn(platform.Id).Any())
+                    .Where(e => source is null || e.ListingBy(source.Id) is not null)
+                    .Where(e => family is null || e.Families.Any(u => u.Family == family.Id));
+                if (platform is not null)
+                {
+                    // OrderBy is stable, so equal codes (never expected) keep file order.
+                    errors = errors.OrderBy(e => e.NamesOn(platform.Id).First().Code);
+                }
+
+                rows.AddRange(errors.Select(e => new Row(catalog, e, platform, source)));
             }
 
+            var several = catalogs.Count > 1;
             if (parseResult.GetValue(jsonOption))
             {
                 context.WriteJson(writer =>
                 {
                     writer.WriteStartObject();
                     writer.WriteStartObject("filter");
-                    CatalogJson.WriteOptional(writer, "platform", platform?.Id);
-                    CatalogJson.WriteOptional(writer, "source", source?.Id);
-                    CatalogJson.WriteOptional(writer, "family", family?.Id);
+                    CatalogJson.WriteOptional(writer, "platform", platforms?.Values.First(v => v is not null)!.Id);
+                    CatalogJson.WriteOptional(writer, "source", sources?.Values.First(v => v is not null)!.Id);
+                    CatalogJson.WriteOptional(writer, "family", families?.Values.First(v => v is not null)!.Id);
                     writer.WriteEndObject();
-                    writer.WriteNumber("count", errors.Count);
+                    writer.WriteNumber("count", rows.Count);
                     writer.WriteStartArray("errors");
-                    foreach (var error in errors)
+                    foreach (var row in rows)
                     {
-                        CatalogJson.WriteError(writer, catalog, error);
+                        CatalogJson.WriteError(writer, row.Catalog, row.Error, withCatalogId: several);
                     }
 
                     writer.WriteEndArray();
@@ -76,50 +96,53 @@ public static class ListCommand
                 return ExitCodes.Success;
             }
 
-            var headers = new System.Collections.Generic.List<string> { "NAME" };
-            if (platform is not null)
+            var howHeader = sources is null ? "SOURCES" : "HOW (" + sources.Values.First(v => v is not null)!.Id + ")";
+            var headers = new List<string> { "NAME" };
+            if (several)
+            {
+                headers.Add("CATALOG");
+            }
+
+            if (platforms is not null)
             {
                 headers.Add("CODE");
                 headers.Add("AS");
             }
 
-            headers.Add("SYMBOL");
-            headers.Add("CLASS");
-            if (source is not null)
+            headers.AddRange(new[] { "SYMBOL", "CLASS", howHeader, "SUMMARY" });
+            var table = new TextTable(headers.ToArray()).DropWhenNarrow(howHeader, "SYMBOL", "AS", "CLASS");
+            foreach (var row in rows)
             {
-                headers.Add("HOW (" + source.Id + ")");
-            }
-            else
-            {
-                headers.Add("SOURCES");
-            }
+                var cells = new List<string> { row.Error.Name };
+                if (several)
+                {
+                    cells.Add(row.Catalog.Info.Id);
+                }
 
-            headers.Add("SUMMARY");
-            var table = new TextTable(headers.ToArray());
-            foreach (var error in errors)
-            {
-                var cells = new System.Collections.Generic.List<string> { error.Name };
-                if (platform is not null)
+                if (row.Platform is { } platform)
                 {
                     // The name the platform reports it under: the canonical one, or an alias where only that is defined.
-                    var (nativeName, code) = error.NamesOn(platform.Id).First();
+                    var (nativeName, code) = row.Error.NamesOn(platform.Id).First();
                     cells.Add(code.ToString(CultureInfo.InvariantCulture));
                     cells.Add(platform.NativeName(nativeName));
                 }
 
-                cells.Add(error.Symbol);
-                cells.Add(error.Classification);
-                cells.Add(source is not null
-                    ? string.Join(", ", error.ListingBy(source.Id)!.Attributions.Select(a => a.How).Distinct())
-                    : string.Join(",", error.Sources.Select(l => l.Source)));
-                cells.Add(error.Summary);
+                cells.Add(row.Error.Symbol);
+                cells.Add(row.Error.Classification);
+                cells.Add(row.Source is { } source
+                    ? string.Join(", ", row.Error.ListingBy(source.Id)!.Attributions.Select(a => a.How).Distinct())
+                    : string.Join(",", row.Error.Sources.Select(l => l.Source)));
+                cells.Add(row.Error.Summary);
                 table.Add(cells.ToArray());
             }
 
             table.WriteTo(context.Output);
-            context.Output.Write($"{errors.Count} of {catalog.Errors.Count} errors\n");
+            context.Output.Write($"{rows.Count} of {catalogs.Sum(c => c.Errors.Count)} errors\n");
             return ExitCodes.Success;
         }));
         return command;
     }
+
+    /// <summary>One listed error, with the catalog it is from and the filters resolved in that catalog.</summary>
+    private sealed record Row(Catalog.Model.Catalog Catalog, ErrorEntry Error, PlatformDefinition? Platform, SourceDefinition? Source);
 }

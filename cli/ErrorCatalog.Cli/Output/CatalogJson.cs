@@ -151,9 +151,15 @@ public static class CatalogJson
     }
 
     /// <summary>One error with every field of the model; also used by show, list and connect.</summary>
-    public static void WriteError(Utf8JsonWriter writer, CatalogModel catalog, ErrorEntry error)
+    public static void WriteError(Utf8JsonWriter writer, CatalogModel catalog, ErrorEntry error, bool withCatalogId = false)
     {
         writer.WriteStartObject();
+        if (withCatalogId)
+        {
+            // Where errors of several catalogs share one list, each says which catalog it is from.
+            writer.WriteString("catalog", catalog.Info.Id);
+        }
+
         writer.WriteString("name", error.Name);
         writer.WriteString("symbol", error.Symbol);
         writer.WriteNumber("value", error.Value);

@@ -1,0 +1,177 @@
+using System;
+using System.CommandLine;
+using System.Linq;
+using System.Net.Sockets;
+using ErrorCatalog.Cli.Output;
+using ErrorCatalog.Connect;
+using ErrorCatalog.Runtime;
+using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
+
+namespace ErrorCatalog.Cli.Commands.Connect;
+
+/// <summary>
+/// <c>errcat connect TARGET [--timeout MS] [--udp]</c>: a real connect() through
+/// ErrorCatalog.Runtime, and the outcome explained for the case at hand: the raw code, the error's
+/// meaning for the address family, what is particular about the target, and the catalog's scenario
+/// for the same situation.
+/// </summary>
+public static class ConnectCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var targetArgument = new Argument<string>("TARGET")
+        {
+            Description = "HOST:PORT, [IPv6]:PORT, unix:PATH, or unix:@NAME (a Linux abstract name).",
+        };
+        var timeoutOption = new Option<int?>("--timeout", "-t")
+        {
+            Description = "Give up after this many milliseconds (errcat's own limit, reported apart from the system's ETIMEDOUT).",
+            HelpName = "MS",
+        };
+        var udpOption = new Option<bool>("--udp")
+        {
+            Description = "Use a datagram socket (UDP, or a Unix datagram socket) instead of a stream socket.",
+        };
+        var catalogOption = CliContext.CatalogOption();
+        var jsonOption = CliContext.JsonOption();
+        var command = new Command("connect", "Connect for real and explain the outcome: the raw code, the platform, what it means here and what to do.")
+        {
+            targetArgument,
+            timeoutOption,
+            udpOption,
+            catalogOption,
+            jsonOption,
+        };
+        command.SetAction(context.Guard(parseResult =>
+        {
+            var timeout = parseResult.GetValue(timeoutOption);
+            if (timeout is < 0)
+            {
+                throw new CliException(ExitCodes.Usage, $"--timeout must be zero or more milliseconds, not {timeout}");
+            }
+
+            var target = ConnectTargetParser.Parse(parseResult.GetValue(targetArgument) ?? string.Empty);
+            var options = new ConnectOptions
+            {
+                SocketType = parseResult.GetValue(udpOption) ? SocketType.Dgram : SocketType.Stream,
+                Timeout = timeout is int milliseconds ? TimeSpan.FromMilliseconds(milliseconds) : null,
+            };
+
+            // A catalog file given on the command line is checked first, as for every command; the
+            // built-in catalog is read only if the explanation needs more than the generated types.
+            var catalogPath = parseResult.GetValue(catalogOption);
+            var given = catalogPath is null ? null : context.RequireCatalog(catalogPath);
+            var catalog = new Lazy<CatalogModel>(() => given ?? context.RequireCatalog(null));
+            var situation = ConnectCase.Inspect(target);
+
+            ConnectResult result;
+            try
+            {
+                result = SocketConnector.TryConnect(target, options);
+            }
+            catch (PlatformNotSupportedException exception)
+            {
+                throw new CliException(ExitCodes.ConnectUnavailable, exception.Message);
+            }
+
+            try
+            {
+                if (target.Kind == ConnectTargetKind.HostName)
+                {
+                    return WriteHostResult(context, given, catalog, options, result, parseResult.GetValue(jsonOption));
+                }
+
+                var report = Explain(given, catalog, target, options, situation, result);
+                if (parseResult.GetValue(jsonOption))
+                {
+                    context.WriteJson(report.WriteJson);
+                }
+                else
+                {
+                    report.WriteText(context.Output);
+                }
+
+                return result.Outcome switch
+                {
+                    ConnectOutcome.Connected => ExitCodes.Success,
+                    // socket() (or the waiter) failed: connect() was never tried here.
+                    ConnectOutcome.SystemCallFailed or ConnectOutcome.SocketFailed => ExitCodes.ConnectUnavailable,
+                    _ => ExitCodes.ConnectFailed,
+                };
+            }
+            finally
+            {
+                result.Socket?.Dispose();
+            }
+        }));
+        return command;
+    }
+
+    /// <summary>A host-name target: every address tried, each failure explained once (Output/AttemptText.cs); a name that does not resolve exits 6.</summary>
+    private static int WriteHostResult(CliContext context, CatalogModel? given, Lazy<CatalogModel> catalog, ConnectOptions options, ConnectResult result, bool json)
+    {
+        var attempts = result.Attempts
+            .Select(attempt =>
+            {
+                var attemptTarget = ConnectTarget.FromEndPoint(attempt.EndPoint);
+                return (attempt, Explain(given, catalog, attemptTarget, options, ConnectCase.Inspect(attemptTarget), attempt.Result));
+            })
+            .ToList();
+        if (json)
+        {
+            context.WriteJson(writer => AttemptText.WriteJson(writer, result, attempts, static (report, w) => report.WriteJson(w)));
+        }
+        else
+        {
+            AttemptText.WriteText(context.Output, result, attempts, static (report, w) => report.WriteText(w));
+        }
+
+        return result.Outcome switch
+        {
+            ConnectOutcome.Connected => ExitCodes.Success,
+            ConnectOutcome.HostNotResolved => ExitCodes.ConnectUnavailable,
+            _ => ExitCodes.ConnectFailed,
+        };
+    }
+
+    private static ConnectReport Explain(CatalogModel? given, Lazy<CatalogModel> catalog, ConnectTarget target, ConnectOptions options, ConnectCase situation, ConnectResult result)
+    {
+        var report = new ConnectReport(target, options, result.Outcome, situation, catalog);
+        if (result.Outcome == ConnectOutcome.SystemCallFailed)
+        {
+            var failure = result.SystemCallError;
+            return report with { Code = failure.Code, NativeName = failure.Name, FailedCall = failure.Call };
+        }
+
+        if (result.Outcome == ConnectOutcome.SocketFailed)
+        {
+            var failure = result.SocketNativeError;
+            return report with { Code = failure.Code, NativeName = failure.Name, FailedCall = "socket" };
+        }
+
+        if (!result.HasNativeError)
+        {
+            return report;
+        }
+
+        var native = result.NativeError;
+        var platformId = ConnectErrors.GetPlatformId(native.Platform);
+        report = report with { PlatformId = platformId, Code = native.Code, NativeName = native.Name };
+        if (given is null)
+        {
+            return report with
+            {
+                Winsock = native.Platform == ConnectPlatform.Windows,
+                Facts = native.Error is ConnectError error ? ErrorFacts.FromGenerated(error) : null,
+            };
+        }
+
+        var match = given.ErrorsWithCode(platformId, native.Code).Select(m => m.Error).FirstOrDefault();
+        return report with
+        {
+            Winsock = given.FindPlatform(platformId)?.Kind == Catalog.Model.PlatformKind.Winsock,
+            NativeName = native.Name ?? given.ErrorsWithCode(platformId, native.Code).Select(m => m.NativeName).FirstOrDefault(),
+            Facts = match is null ? null : ErrorFacts.FromCatalog(given, match),
+        };
+    }
+}
