@@ -221,7 +221,9 @@ public static class ConnectCommand
         var platformId = ConnectErrors.GetPlatformId(native.Platform);
         var platform = catalog.FindPlatform(platformId);
         var match = catalog.ErrorsWithCode(platformId, native.Code).Select(m => ((ErrorEntry, string)?)(m.Error, m.NativeName)).FirstOrDefault();
-        return new Report(target, options, result.Outcome, family, platformId, platform, native.Code, match?.Item1, match?.Item2 ?? native.Name);
+        // The name as the platform's headers spell it: WSAECONNREFUSED for Winsock's 10061.
+        var nativeName = match is { } found ? platform?.NativeName(found.Item2) ?? found.Item2 : native.Name;
+        return new Report(target, options, result.Outcome, family, platformId, platform, native.Code, match?.Item1, nativeName);
     }
 
     private static string NativeFamilyName(AddressFamily family) => family switch
