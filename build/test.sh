@@ -72,7 +72,7 @@ else
   wine_prefix=$(mktemp -d "${TMPDIR:-/tmp}/errorcatalog-wine.XXXXXX")
   export WINEPREFIX="$wine_prefix" WINEDEBUG=-all
   wine_boot_started=$SECONDS
-  (wineboot --init </dev/null >"$results/wineboot.log" 2>&1; echo "$? $((SECONDS - wine_boot_started))" >"$wine_prefix.boot") &
+  (timeout 600 wineboot --init </dev/null >"$results/wineboot.log" 2>&1; echo "$? $((SECONDS - wine_boot_started))" >"$wine_prefix.boot") &
   wine_boot_pid=$!
 fi
 
