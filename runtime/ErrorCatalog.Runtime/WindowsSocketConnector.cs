@@ -9,8 +9,9 @@ namespace ErrorCatalog.Runtime;
 
 /// <summary>
 /// The Windows implementation: System.Net.Sockets does the Winsock calls, and the Winsock code
-/// it reports (<see cref="System.ComponentModel.Win32Exception.NativeErrorCode"/> of the <see cref="SocketException"/>) is mapped with the catalog's Windows
-/// column. tests/ErrorCatalog.Runtime.WindowsHarness runs this path under Wine in CI.
+/// it reports (the <see cref="System.ComponentModel.Win32Exception.NativeErrorCode"/> of the
+/// <see cref="SocketException"/>) is mapped with the catalog's Windows column.
+/// tests/ErrorCatalog.Runtime.WindowsHarness runs this path under Wine in CI.
 /// </summary>
 internal static class WindowsSocketConnector
 {
