@@ -55,8 +55,14 @@ remove_test_namespaces() {
 # the end. Creating a prefix takes a while, so it is made in the background during the build.
 wine_prefix=""
 remove_wine_prefix() {
-  [[ -n $wine_prefix ]] || return 0
+  [[ -n $wine_prefix && -d $wine_prefix ]] || return 0
+  # Debian's wineserver keeps its socket in /tmp/wine-XXXXXX/server-DEV-INODE (of the prefix, in hex).
+  local server server_dir
+  server=$(printf 'server-%x-%x' $(stat -c '%d %i' "$wine_prefix"))
   WINEPREFIX="$wine_prefix" wineserver -k 2>/dev/null || true
+  for server_dir in "${TMPDIR:-/tmp}"/wine-*/"$server"; do
+    [[ ! -d $server_dir ]] || rm -rf "$(dirname "$server_dir")"
+  done
   rm -rf "$wine_prefix" "$wine_prefix.boot"
 }
 trap 'remove_test_namespaces; remove_wine_prefix' EXIT
