@@ -9,7 +9,9 @@ namespace ErrorCatalog.Runtime;
 
 /// <summary>
 /// The Windows implementation: System.Net.Sockets does the Winsock calls, and the Winsock code
-/// it reports (<see cref="System.Runtime.InteropServices.ExternalException.ErrorCode"/>, the same number as NativeErrorCode) is mapped with the Windows column.
+/// it reports (the <see cref="System.ComponentModel.Win32Exception.NativeErrorCode"/> of the
+/// <see cref="SocketException"/>) is mapped with the catalog's Windows column.
+/// tests/ErrorCatalog.Runtime.WindowsHarness runs this path under Wine in CI.
 /// </summary>
 internal static class WindowsSocketConnector
 {
@@ -43,15 +45,37 @@ internal static class WindowsSocketConnector
         catch (SocketException exception)
         {
             socket = null!;
-            failed = ConnectResult.SocketFailed(target, new ErrorCatalog.SocketCall.SocketCallNativeError(ErrorCatalog.SocketCall.SocketCallPlatform.Windows, exception.ErrorCode));
+            failed = ConnectResult.SocketFailed(target, new ErrorCatalog.SocketCall.SocketCallNativeError(ErrorCatalog.SocketCall.SocketCallPlatform.Windows, exception.NativeErrorCode));
             return false;
         }
     }
 
     internal static ConnectResult Connect(SafeHandle handle, ConnectTarget target, ConnectOptions options)
     {
-        using var socket = Borrow(handle);
-        return ConnectSocket(socket, target, options);
+        ConnectResult result;
+        bool added = false;
+        handle.DangerousAddRef(ref added);
+        try
+        {
+            if (!TryBorrow(handle, target, out var borrowed, out result))
+            {
+                return result;
+            }
+
+            using (borrowed)
+            {
+                result = ConnectSocket(borrowed.Socket, target, options);
+            }
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+        }
+
+        return AbortedIfClosed(handle, result);
     }
 
     internal static async ValueTask<ConnectResult> ConnectAsync(ConnectTarget target, ConnectOptions options, CancellationToken cancellationToken)
@@ -77,6 +101,12 @@ internal static class WindowsSocketConnector
         }
     }
 
+    /// <summary>
+    /// The caller's handle is referenced for the whole call, so its value cannot be closed and
+    /// reused underneath the connect. Disposing a <see cref="Socket"/> whose handle is referenced
+    /// cancels its pending I/O (CancelIoEx) and closes the handle once the call lets go of it:
+    /// reported as <see cref="ConnectOutcome.Aborted"/>.
+    /// </summary>
     internal static async ValueTask<ConnectResult> ConnectAsync(SafeHandle handle, ConnectTarget target, ConnectOptions options, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
@@ -84,8 +114,30 @@ internal static class WindowsSocketConnector
             return ConnectResult.Canceled(target);
         }
 
-        using var socket = Borrow(handle);
-        return await ConnectSocketAsync(socket, target, options, cancellationToken).ConfigureAwait(false);
+        ConnectResult result;
+        bool added = false;
+        handle.DangerousAddRef(ref added);
+        try
+        {
+            if (!TryBorrow(handle, target, out var borrowed, out result))
+            {
+                return result;
+            }
+
+            using (borrowed)
+            {
+                result = await ConnectSocketAsync(borrowed.Socket, target, options, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+        }
+
+        return AbortedIfClosed(handle, result);
     }
 
     private static ConnectResult ConnectSocket(Socket socket, ConnectTarget target, ConnectOptions options)
@@ -102,7 +154,7 @@ internal static class WindowsSocketConnector
         }
         catch (SocketException exception)
         {
-            return ConnectResult.Failed(target, ConnectErrors.FromNative(ConnectPlatform.Windows, exception.NativeErrorCode));
+            return Failed(target, exception);
         }
     }
 
@@ -122,7 +174,7 @@ internal static class WindowsSocketConnector
             }
             catch (SocketException exception)
             {
-                return ConnectResult.Failed(target, ConnectErrors.FromNative(ConnectPlatform.Windows, exception.NativeErrorCode));
+                return Failed(target, exception);
             }
         }
 
@@ -135,7 +187,7 @@ internal static class WindowsSocketConnector
         }
         catch (SocketException exception)
         {
-            return ConnectResult.Failed(target, ConnectErrors.FromNative(ConnectPlatform.Windows, exception.NativeErrorCode));
+            return Failed(target, exception);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -146,6 +198,39 @@ internal static class WindowsSocketConnector
             return ConnectResult.TimedOutByCaller(target);
         }
     }
+
+    private static ConnectResult Failed(ConnectTarget target, SocketException exception) =>
+        ConnectResult.Failed(target, ConnectErrors.FromNative(ConnectPlatform.Windows, exception.NativeErrorCode));
+
+    /// <summary>
+    /// A Socket view of a caller's handle that leaves the handle open. .NET asks Winsock about
+    /// the handle first; a handle that is not a socket gets WSAENOTSOCK, which is what connect()
+    /// itself answers for one, so it is reported as that connect() error.
+    /// </summary>
+    private static bool TryBorrow(SafeHandle handle, ConnectTarget target, out BorrowedSocket borrowed, out ConnectResult failure)
+    {
+        try
+        {
+            borrowed = BorrowedSocket.Create(handle);
+            failure = default;
+            return true;
+        }
+        catch (SocketException exception)
+        {
+            borrowed = default;
+            failure = Failed(target, exception);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// A closed handle now (after the call let go of it) was disposed by the caller during the
+    /// call: whatever Winsock said last (WSA_OPERATION_ABORTED for the connect its dispose
+    /// canceled) is a consequence of that, not the peer's answer. While the call referenced the
+    /// handle, a dispose only marked it; the close happened at the call's release.
+    /// </summary>
+    private static ConnectResult AbortedIfClosed(SafeHandle handle, ConnectResult result) =>
+        handle.IsClosed ? ConnectResult.Aborted(result.Target) : result;
 
     /// <summary>Attaches the created socket to a connected or in-progress result, or disposes it.</summary>
     private static ConnectResult Own(Socket socket, ConnectResult result)
@@ -164,7 +249,45 @@ internal static class WindowsSocketConnector
         return result;
     }
 
-    /// <summary>A Socket view of a caller's handle that does not close it when disposed.</summary>
-    private static Socket Borrow(SafeHandle handle) =>
-        new(new SafeSocketHandle(handle.DangerousGetHandle(), ownsHandle: false));
+    /// <summary>
+    /// A <see cref="Socket"/> over a caller's handle. For a <see cref="SafeSocketHandle"/> it
+    /// shares that very handle object: an async connect binds the handle to the thread pool's
+    /// I/O completion port, which Windows allows once per handle, and the binding is recorded on
+    /// the handle object, so the caller's own Socket can still do async I/O afterwards (with a
+    /// second handle object it would throw InvalidOperationException). Such a view is dropped,
+    /// never disposed or finalized, since disposing it would close the caller's socket. Any
+    /// other <see cref="SafeHandle"/> gets a handle object of its own that does not own the value.
+    /// </summary>
+    private readonly struct BorrowedSocket : IDisposable
+    {
+        private readonly bool _sharesHandle;
+
+        private BorrowedSocket(Socket socket, bool sharesHandle)
+        {
+            Socket = socket;
+            _sharesHandle = sharesHandle;
+        }
+
+        public Socket Socket { get; }
+
+        public static BorrowedSocket Create(SafeHandle handle)
+        {
+            if (handle is SafeSocketHandle socketHandle)
+            {
+                var shared = new Socket(socketHandle);
+                GC.SuppressFinalize(shared);
+                return new BorrowedSocket(shared, sharesHandle: true);
+            }
+
+            return new BorrowedSocket(new Socket(new SafeSocketHandle(handle.DangerousGetHandle(), ownsHandle: false)), sharesHandle: false);
+        }
+
+        public void Dispose()
+        {
+            if (!_sharesHandle)
+            {
+                Socket?.Dispose();
+            }
+        }
+    }
 }

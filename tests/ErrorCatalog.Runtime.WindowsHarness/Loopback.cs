@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Tasks;
+
+namespace ErrorCatalog.Runtime.WindowsHarness;
+
+/// <summary>Loopback endpoints for the checks; nothing here ever leaves 127.0.0.1 or ::1.</summary>
+internal static class Loopback
+{
+    public static IPAddress Address(AddressFamily family) =>
+        family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Loopback : IPAddress.Loopback;
+
+    /// <summary>A port nothing listens on: bound by the system's choice, then released.</summary>
+    public static IPEndPoint ClosedPort(AddressFamily family)
+    {
+        using var socket = new Socket(family, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(Address(family), 0));
+        return (IPEndPoint)socket.LocalEndPoint!;
+    }
+
+    /// <summary>A listener with room in its queue: connects to it complete without an accept.</summary>
+    public static Socket Listen(AddressFamily family, int backlog = 64)
+    {
+        var listener = new Socket(family, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            listener.Bind(new IPEndPoint(Address(family), 0));
+            listener.Listen(backlog);
+            return listener;
+        }
+        catch
+        {
+            listener.Dispose();
+            throw;
+        }
+    }
+}
+
+/// <summary>
+/// A loopback listener that never accepts and whose queue is full: the kernel drops further SYNs,
+/// so a connect to it stays pending (retransmitting) until the caller gives up. Under Wine the
+/// queue of a listen(1) socket holds two connections; the third stays pending. One listener
+/// serves every check: pending connects do not take places in the queue, so it stays full, and
+/// filling it costs one <see cref="FillWait"/>.
+/// </summary>
+internal sealed class FullBacklogListener : IDisposable
+{
+    private static readonly Lazy<FullBacklogListener> s_shared = new(() => new FullBacklogListener());
+
+    public static FullBacklogListener Shared => s_shared.Value;
+
+    /// <summary>How long a filling connect may take before the queue is taken as full; setup only, never asserted.</summary>
+    private static readonly TimeSpan FillWait = TimeSpan.FromSeconds(2);
+
+    private const int MaxFill = 16;
+
+    private readonly Socket _listener;
+    private readonly List<Socket> _clients = new();
+
+    private FullBacklogListener()
+    {
+        _listener = Loopback.Listen(AddressFamily.InterNetwork, backlog: 1);
+        EndPoint = (IPEndPoint)_listener.LocalEndPoint!;
+        try
+        {
+            while (true)
+            {
+                if (_clients.Count == MaxFill)
+                {
+                    throw new CheckFailedException($"the listen(1) queue took {MaxFill} connections without filling up");
+                }
+
+                var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                _clients.Add(client);
+                Task connect = client.ConnectAsync(EndPoint);
+                if (!connect.Wait(FillWait))
+                {
+                    // This one is pending: the queue is full. Keep it so the queue stays full.
+                    Queued = _clients.Count - 1;
+                    return;
+                }
+            }
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    public IPEndPoint EndPoint { get; }
+
+    /// <summary>How many connections the queue took before it was full.</summary>
+    public int Queued { get; }
+
+    public void Dispose()
+    {
+        foreach (var client in _clients)
+        {
+            client.Dispose();
+        }
+
+        _listener.Dispose();
+    }
+}
