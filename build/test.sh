@@ -17,6 +17,7 @@ apt_packages=(
   mingw-w64-common manpages-dev iproute2 nftables util-linux chromium
   clang zlib1g-dev
   wine wine64
+  zsh fish
 )
 
 missing=()
@@ -35,6 +36,15 @@ if ((${#missing[@]})); then
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# PowerShell, for errcat's completion test, is not a Debian package: it comes as the PowerShell
+# .NET tool (a version listed as served in the package registry), into a folder of its own.
+powershell_tools="${XDG_CACHE_HOME:-$HOME/.cache}/errorcatalog-tools"
+if ! command -v pwsh >/dev/null; then
+  [[ -x $powershell_tools/pwsh ]] || dotnet tool install PowerShell --version 7.6.9 --tool-path "$powershell_tools" >/dev/null \
+    || echo "build/test.sh: could not install the PowerShell tool; the PowerShell completion test reports skipped" >&2
+  export PATH="$PATH:$powershell_tools"
+fi
 results=artifacts/test-results
 rm -rf "$results"
 mkdir -p "$results"
@@ -45,7 +55,7 @@ export ARTIFACTS_DIR="$PWD/artifacts"
 remove_test_namespaces() {
   command -v ip >/dev/null && [[ $(id -u) -eq 0 ]] || return 0
   local name pid
-  for name in $(ip netns list 2>/dev/null | awk '{print $1}' | grep -E '^(ecreplay|ectest)-[0-9]+-' || true); do
+  for name in $(ip netns list 2>/dev/null | awk '{print $1}' | grep -E '^(ecreplay|ectest|dial)-[0-9]+-' || true); do
     pid=${name#*-}; pid=${pid%%-*}
     [[ -d /proc/$pid ]] || ip netns del "$name" 2>/dev/null || true
   done
