@@ -342,6 +342,29 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void ECAT034_more_than_a_hundred_problems_are_counted_in_one_warning()
+    {
+        // 150 entries, each with a misspelt key and so a missing 'summary': 300 problems.
+        var text = new System.Text.StringBuilder(Valid.Substring(0, Valid.IndexOf("errors:", System.StringComparison.Ordinal))).Append("errors:\n");
+        for (var i = 0; i < 150; i++)
+        {
+            text.Append("  - name: EX").Append(i).Append("\n    symbol: Ex").Append(i).Append("\n    value: ").Append(i + 1)
+                .Append("\n    sumary: s\n    action: a\n    classification: transient\n    codes: {linux: absent, windows: absent}\n    families: [inet]\n");
+        }
+
+        var diagnostics = CatalogLoader.Load("test.yaml", text.ToString()).Diagnostics;
+        Assert.Equal(CatalogLoader.MaxDiagnostics + 1, diagnostics.Count);
+        Assert.All(diagnostics.Take(CatalogLoader.MaxDiagnostics), d => Assert.Equal(CatalogSeverity.Error, d.Severity));
+        var summary = diagnostics[CatalogLoader.MaxDiagnostics];
+        Assert.Equal("ECAT034", summary.Id);
+        Assert.Equal(CatalogSeverity.Warning, summary.Severity);
+        Assert.Contains("200 more problems", summary.Message);
+
+        // Entry 51 (EX50) holds the 101st problem: its name line, where its missing summary is reported.
+        Assert.Equal(CatalogText.PositionOf(text.ToString(), "name: EX50\n", shift: 0), (summary.Span.Line, summary.Span.Column));
+    }
+
+    [Fact]
     public void Every_descriptor_has_a_test_here()
     {
         var tested = typeof(DiagnosticTests).GetMethods().Select(m => m.Name).Where(n => n.StartsWith("ECAT")).Select(n => n.Substring(0, 7)).ToHashSet();

@@ -4,6 +4,7 @@ using System.IO;
 using System.Text;
 using ErrorCatalog.Catalog.Diagnostics;
 using ErrorCatalog.Catalog.Model;
+using ErrorCatalog.Catalog.Validation;
 
 namespace ErrorCatalog.Catalog.Loading;
 
@@ -20,11 +21,20 @@ public static class CatalogLoader
     /// <summary>Most YAML nodes accepted, counting each alias use as the full size of what it repeats.</summary>
     public const int MaxNodes = 1_000_000;
 
+    /// <summary>Most problems listed per file; the rest are counted in one <c>ECAT034</c> warning, so that a broken or huge file cannot flood a build.</summary>
+    public const int MaxDiagnostics = 100;
+
     /// <summary>Deepest nesting of lists and mappings accepted; the schema itself needs six levels.</summary>
     public const int MaxDepth = 64;
 
     /// <summary>Reads and validates <paramref name="text"/>; <paramref name="path"/> is used only in diagnostics.</summary>
-    public static CatalogLoadResult Load(string path, string text)
+    public static CatalogLoadResult Load(string path, string text) => Load(path, text, default);
+
+    /// <summary>
+    /// Reads and validates <paramref name="text"/> as the generator builds it: the generated
+    /// names are checked with <paramref name="overrides"/> (build metadata) applied.
+    /// </summary>
+    public static CatalogLoadResult Load(string path, string text, NameOverrides overrides)
     {
         path ??= string.Empty;
         text ??= string.Empty;
@@ -44,7 +54,24 @@ public static class CatalogLoader
             }
 
             var catalog = CatalogReader.Read(context, root);
-            return context.HasErrors || catalog is null ? Failed(context) : new CatalogLoadResult(catalog, context.Sorted());
+            if (context.HasErrors || catalog is null)
+            {
+                return Failed(context);
+            }
+
+            if (CatalogValidator.OverrideProblem(overrides) is { } overrideProblem)
+            {
+                context.Report(CatalogDiagnosticDescriptors.InvalidOverride, 0, 0, overrideProblem + " Correct the item metadata, or remove it to use the catalog's own.");
+                return Failed(context);
+            }
+
+            var spans = context.Spans();
+            foreach (var diagnostic in CatalogValidator.CheckNames(catalog, spans, overrides.Namespace ?? catalog.Info.Namespace, overrides.Prefix ?? catalog.Info.Prefix))
+            {
+                context.Report(diagnostic);
+            }
+
+            return context.HasErrors ? Failed(context) : new CatalogLoadResult(catalog, context.Sorted(), spans);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -114,5 +141,5 @@ public static class CatalogLoader
         return Failed(context);
     }
 
-    private static CatalogLoadResult Failed(LoadContext context) => new(null, context.Sorted());
+    private static CatalogLoadResult Failed(LoadContext context) => new(null, context.Sorted(), context.Spans());
 }
