@@ -21,6 +21,15 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void ECAT001_tab_indentation_is_reported_at_the_tab_in_our_words()
+    {
+        var text = Valid.Edit("  title: Errors of a sample call\n", "\ttitle: Errors of a sample call\n");
+        var diagnostic = CatalogText.AssertFails(text, "ECAT001", CatalogText.PositionOf(text, "\ttitle"));
+        Assert.StartsWith("This line is indented with a tab", diagnostic.Message);
+        Assert.DoesNotContain("While scanning", diagnostic.Message);
+    }
+
+    [Fact]
     public void ECAT002_text_over_the_size_limit()
     {
         var text = "schema: 1\n# " + new string('x', CatalogLoader.MaxTextLength) + "\n";
