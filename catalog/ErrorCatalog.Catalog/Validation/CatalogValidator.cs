@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 using ErrorCatalog.Catalog.Diagnostics;
 using ErrorCatalog.Catalog.Loading;
@@ -105,26 +106,18 @@ public static class CatalogValidator
         void Report(CatalogDiagnosticDescriptor descriptor, CatalogPlace place, string message) =>
             diagnostics.Add(new CatalogDiagnostic(descriptor.Id, CatalogSeverity.Error, message, spans.Path, spans.Of(place)));
 
+        // Groups and entries both become types nested in the exception class.
         var exceptionClass = GeneratedNames.ExceptionClass(prefix);
-        foreach (var group in catalog.Groups)
+        var nestedTypes = catalog.Groups.Select(g => (g.Symbol, Owner: $"Group '{g.Id}'", Place: new CatalogPlace(CatalogSpans.Groups, g.Id, "symbol")))
+            .Concat(catalog.Errors.Select(e => (e.Symbol, Owner: $"Entry {e.Name}", Place: new CatalogPlace(CatalogSpans.Errors, e.Name, "symbol"))));
+        foreach (var (symbol, owner, place) in nestedTypes)
         {
-            if (IsTakenInExceptionClass(group.Symbol, exceptionClass))
+            if (GeneratedNames.IsExceptionMember(symbol) || string.Equals(symbol, exceptionClass, StringComparison.Ordinal))
             {
                 Report(
                     CatalogDiagnosticDescriptors.ReservedSymbol,
-                    new CatalogPlace(CatalogSpans.Groups, group.Id, "symbol"),
-                    $"Group '{group.Id}' has symbol '{group.Symbol}', which would become {GeneratedNames.ExceptionType(prefix, group.Symbol)}, a name {exceptionClass} already uses. Choose another symbol.");
-            }
-        }
-
-        foreach (var error in catalog.Errors)
-        {
-            if (IsTakenInExceptionClass(error.Symbol, exceptionClass))
-            {
-                Report(
-                    CatalogDiagnosticDescriptors.ReservedSymbol,
-                    new CatalogPlace(CatalogSpans.Errors, error.Name, "symbol"),
-                    $"Entry {error.Name} has symbol '{error.Symbol}', which would become {GeneratedNames.ExceptionType(prefix, error)}, a name {exceptionClass} already uses. Choose another symbol.");
+                    place,
+                    $"{owner} has symbol '{symbol}', which would become {GeneratedNames.ExceptionType(prefix, symbol)}, a name {exceptionClass} already uses. Choose another symbol.");
             }
         }
 
@@ -147,9 +140,6 @@ public static class CatalogValidator
 
         return null;
     }
-
-    private static bool IsTakenInExceptionClass(string symbol, string exceptionClass) =>
-        GeneratedNames.IsExceptionMember(symbol) || string.Equals(symbol, exceptionClass, StringComparison.Ordinal);
 
     /// <summary>
     /// Each platform's code enum has one member per native name, and Winsock writes a name with a
