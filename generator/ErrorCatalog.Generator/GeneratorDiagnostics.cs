@@ -47,7 +47,7 @@ internal static class GeneratorDiagnostics
 
     public static readonly DiagnosticDescriptor GeneratedNameClash = Create(GeneratedNameClashId, CatalogDiagnosticDescriptors.GeneratedNameClash);
 
-    public static readonly DiagnosticDescriptor UnclearCatalogMetadata = Create(UnclearCatalogMetadataId, CatalogDiagnosticDescriptors.UnclearCatalogMetadata, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor UnclearCatalogMetadata = Create(UnclearCatalogMetadataId, CatalogDiagnosticDescriptors.UnclearCatalogMetadata);
 
     // The loader's diagnostics as compiler descriptors, one field each with its id written out:
     // the release-tracking analyzer follows such field initializers, so a loader id missing from
@@ -118,7 +118,7 @@ internal static class GeneratorDiagnostics
 
     private static readonly DiagnosticDescriptor SocketErrorWithoutSocketBase = Create("ECAT033", CatalogDiagnosticDescriptors.SocketErrorWithoutSocketBase);
 
-    private static readonly DiagnosticDescriptor TooManyProblems = Create("ECAT034", CatalogDiagnosticDescriptors.TooManyProblems, DiagnosticSeverity.Warning);
+    private static readonly DiagnosticDescriptor TooManyProblems = Create("ECAT034", CatalogDiagnosticDescriptors.TooManyProblems);
 
     private static readonly DiagnosticDescriptor[] LoaderDescriptors =
     {
@@ -217,8 +217,8 @@ internal static class GeneratorDiagnostics
     /// site renders too. The generator's own ids stay constants so that release tracking sees them;
     /// a test checks they equal the table's.
     /// </summary>
-    private static DiagnosticDescriptor Create(string id, CatalogDiagnosticDescriptor shared, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
-        Create(id, shared.Title, shared.Explanation + " " + shared.Fix, severity);
+    private static DiagnosticDescriptor Create(string id, CatalogDiagnosticDescriptor shared) =>
+        Create(id, shared.Title, shared.Explanation + " " + shared.Fix, shared.Severity == CatalogSeverity.Warning ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error);
 
     // The id reaches the constructor as a parameter; every caller passes a constant.
 #pragma warning disable RS1017 // DiagnosticId for analyzers must be a non-null constant

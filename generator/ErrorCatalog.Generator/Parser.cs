@@ -56,7 +56,7 @@ internal static class Parser
         {
             return Failed(new CatalogDiagnostic(
                 CatalogDiagnosticDescriptors.UnclearCatalogMetadata.Id,
-                CatalogSeverity.Warning,
+                CatalogDiagnosticDescriptors.UnclearCatalogMetadata.Severity,
                 $"The AdditionalFiles item has ErrorCatalog=\"{marking}\", which is neither true nor false, so it is not read as a catalog. Write ErrorCatalog=\"true\" to generate code from it, or remove the metadata.",
                 file.Path,
                 SourceSpan.Empty));

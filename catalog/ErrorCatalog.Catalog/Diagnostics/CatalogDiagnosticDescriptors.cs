@@ -7,7 +7,8 @@ namespace ErrorCatalog.Catalog.Diagnostics;
 /// <param name="Title">Short title.</param>
 /// <param name="Explanation">What the problem is.</param>
 /// <param name="Fix">How to fix it.</param>
-public sealed record CatalogDiagnosticDescriptor(string Id, string Title, string Explanation, string Fix);
+/// <param name="Severity">How serious it is; everything is an error except the notes that say something was not listed or not read.</param>
+public sealed record CatalogDiagnosticDescriptor(string Id, string Title, string Explanation, string Fix, CatalogSeverity Severity = CatalogSeverity.Error);
 
 /// <summary>Every diagnostic the loader reports.</summary>
 public static class CatalogDiagnosticDescriptors
@@ -217,7 +218,8 @@ public static class CatalogDiagnosticDescriptors
         "ECAT034",
         "More problems than are reported",
         "The loader reports the first problems of a file in file order and then stops listing them, so that a badly broken or huge file cannot flood a build with diagnostics. This warning says how many more were found.",
-        "Fix the problems reported first (often one mistake repeated in many entries) and check the file again.");
+        "Fix the problems reported first (often one mistake repeated in many entries) and check the file again.",
+        CatalogSeverity.Warning);
 
     // Ids from ECAT101 on concern how a project uses a catalog (build metadata, several catalogs in
     // one compilation, the compiler). They live here so the docs site explains them beside the loader's.
@@ -262,7 +264,8 @@ public static class CatalogDiagnosticDescriptors
         "ECAT107",
         "ErrorCatalog metadata is neither true nor false",
         "An AdditionalFiles item has ErrorCatalog metadata that is not true or false (any case), so it is not clear whether the file is a catalog; it is not treated as one.",
-        "Write ErrorCatalog=\"true\" to make the file a catalog, or remove the metadata (or write false).");
+        "Write ErrorCatalog=\"true\" to make the file a catalog, or remove the metadata (or write false).",
+        CatalogSeverity.Warning);
 
     /// <summary>The generator's own diagnostics (ECAT101 on).</summary>
     public static readonly IReadOnlyList<CatalogDiagnosticDescriptor> Generator = new[]

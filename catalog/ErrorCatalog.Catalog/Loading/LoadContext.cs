@@ -82,7 +82,7 @@ internal sealed class LoadContext
         var kept = ordered.Take(CatalogLoader.MaxDiagnostics).ToList();
         kept.Add(new CatalogDiagnostic(
             CatalogDiagnosticDescriptors.TooManyProblems.Id,
-            CatalogSeverity.Warning,
+            CatalogDiagnosticDescriptors.TooManyProblems.Severity,
             string.Format(
                 System.Globalization.CultureInfo.InvariantCulture,
                 "{0:N0} more problems were found from here on and are not listed: only the first {1} problems of a file are. Fix those (often one mistake repeated in many entries) and check the file again.",
