@@ -16,12 +16,11 @@ internal sealed partial class SitePages
             ? Breadcrumbs(page, (SiteLayout.IndexPage, "Errors"), (SiteLayout.IndexPage + "#" + layout.CatalogAnchor(catalog), Html.Prose(catalog.Info.Function)), (null, Html.Encode(error.Name)))
             : Breadcrumbs(page, (SiteLayout.IndexPage, "Errors"), (null, Html.Encode(error.Name))));
         body.Line("<article class=\"error\">");
-
         // The answer comes first and must fit the first screen: what it is, what to do, what it means per family.
         RenderAnswer(body, page, catalog, error);
-        if (error.Details is not null)
+        foreach (var paragraph in error.DetailParagraphs)
         {
-            body.Line($"<p class=\"details\">{Html.Prose(error.Details)}</p>");
+            body.Line($"<p class=\"details\">{Html.Prose(paragraph)}</p>");
         }
 
         // Then how it happens, what .NET reports and how code names it; the provenance last.
