@@ -15,15 +15,13 @@ public static class Lookup
     /// </summary>
     public static ErrorEntry? FindError(CatalogModel catalog, string query)
     {
-        var text = query.Trim();
-        foreach (var prefix in new[] { "Errno::", "error.", catalog.Info.Prefix + "Error." })
-        {
-            if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && text.Length > prefix.Length)
-            {
-                text = text.Substring(prefix.Length);
-                break;
-            }
-        }
+        // A name in generated code (ConnectError.ConnectionRefused) or in a source's own form
+        // (each source's 'names' pattern) is looked up without that form.
+        var typed = query.Trim();
+        var generatedEnum = GeneratedNames.ErrorEnum(catalog) + ".";
+        var text = (typed.StartsWith(generatedEnum, StringComparison.OrdinalIgnoreCase) && typed.Length > generatedEnum.Length ? typed.Substring(generatedEnum.Length) : null)
+            ?? catalog.Sources.Select(s => s.Names?.Read(typed)).FirstOrDefault(name => name is not null)
+            ?? typed;
 
         bool Is(string? candidate) => candidate is not null && string.Equals(candidate, text, StringComparison.OrdinalIgnoreCase);
 

@@ -106,6 +106,8 @@ internal static class GeneratorDiagnostics
 
     private static readonly DiagnosticDescriptor NotReturnedUntried = Create("ECAT032", CatalogDiagnosticDescriptors.NotReturnedUntried);
 
+    private static readonly DiagnosticDescriptor SocketErrorWithoutSocketBase = Create("ECAT033", CatalogDiagnosticDescriptors.SocketErrorWithoutSocketBase);
+
     private static readonly DiagnosticDescriptor[] LoaderDescriptors =
     {
         YamlSyntax,
@@ -140,6 +142,7 @@ internal static class GeneratorDiagnostics
         UnknownScenario,
         NotReturnedContradicted,
         NotReturnedUntried,
+        SocketErrorWithoutSocketBase,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> Descriptors = BuildDescriptors();

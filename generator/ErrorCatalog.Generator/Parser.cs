@@ -25,19 +25,6 @@ internal static class Parser
     /// <summary>Item metadata that overrides the catalog's <c>prefix</c>.</summary>
     public const string PrefixMetadata = "build_metadata.AdditionalFiles.ErrorCatalogPrefix";
 
-    /// <summary>
-    /// Names the generated exception class already has (its own members, those it inherits from
-    /// SocketException and its bases, and object's). A nested type with one of these names would
-    /// not compile or would hide the member, so such a symbol is reported instead.
-    /// </summary>
-    private static readonly HashSet<string> ExceptionMemberNames = new(StringComparer.Ordinal)
-    {
-        "NativeError", "Error", "Platform", "Code", "EndPoint", "Classification", "FormatMessage", "RequireError",
-        "Message", "Data", "HelpLink", "HResult", "InnerException", "Source", "StackTrace", "TargetSite",
-        "GetBaseException", "GetObjectData", "SerializeObjectState", "ErrorCode", "NativeErrorCode", "SocketErrorCode",
-        "GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "Finalize", "ReferenceEquals",
-    };
-
     /// <summary>True when the item's <c>ErrorCatalog</c> metadata is <c>true</c> (any case).</summary>
     public static bool IsCatalog(AdditionalText file, AnalyzerConfigOptionsProvider options) =>
         options.GetOptions(file).TryGetValue(CatalogMetadata, out var value)
@@ -137,7 +124,7 @@ internal static class Parser
     private static bool CheckNestedTypeNames(Catalog.Model.Catalog catalog, string prefix, CatalogFile file, List<CatalogDiagnostic> diagnostics)
     {
         var valid = true;
-        var exceptionName = prefix + "Exception";
+        var exceptionName = GeneratedNames.ExceptionClass(prefix);
         var groupSymbols = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in catalog.Groups)
         {
@@ -165,7 +152,7 @@ internal static class Parser
 
     private static bool CheckNestedTypeName(string symbol, string owner, string exceptionName, CatalogFile file, List<CatalogDiagnostic> diagnostics)
     {
-        if (!ExceptionMemberNames.Contains(symbol) && !string.Equals(symbol, exceptionName, StringComparison.Ordinal))
+        if (!GeneratedNames.IsExceptionMember(symbol) && !string.Equals(symbol, exceptionName, StringComparison.Ordinal))
         {
             return true;
         }

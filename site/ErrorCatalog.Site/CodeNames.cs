@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using ErrorCatalog.Catalog.Model;
 using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
 
@@ -11,26 +10,19 @@ internal static class CodeNames
     /// <summary>Pairs of (where, HTML of the name), in a fixed order: generated code, .NET, then the catalog's sources.</summary>
     public static IReadOnlyList<(string Where, string NameHtml)> For(CatalogModel catalog, ErrorEntry error)
     {
-        var prefix = catalog.Info.Prefix;
-        var ns = catalog.Info.Namespace;
         var rows = new List<(string, string)>
         {
-            ("Generated enum", Code($"{prefix}Error.{error.Symbol}") + $" <span class=\"hint\">in {Code(ns)}</span>"),
+            ("Generated enum", Code(GeneratedNames.ErrorMember(catalog, error)) + $" <span class=\"hint\">in {Code(catalog.Info.Namespace)}</span>"),
+            ("Generated exception", Code(GeneratedNames.ExceptionType(catalog, error)) + $" <span class=\"hint\">derives from {Code(GeneratedNames.ExceptionParent(catalog, error))}</span>"),
         };
 
-        var exception = Code($"{prefix}Exception.{error.Symbol}");
-        var group = error.Group is null ? null : catalog.FindGroup(error.Group);
-        rows.Add(("Generated exception", group is null
-            ? exception + $" <span class=\"hint\">derives from {Code(prefix + "Exception")}</span>"
-            : exception + $" <span class=\"hint\">derives from {Code($"{prefix}Exception.{group.Symbol}")}</span>"));
         rows.Add((".NET SocketError", error.DotNet is null
             ? "<span class=\"muted\">no matching member</span>"
             : Code("SocketError." + error.DotNet)));
 
         foreach (var source in catalog.Sources)
         {
-            var listing = error.ListingBy(source.Id);
-            var name = SourceName(source.Id, error, listing);
+            var name = SourceName(catalog, source, error, error.ListingBy(source.Id));
             if (name is not null)
             {
                 rows.Add(("Source " + source.Id, name));
@@ -41,40 +33,25 @@ internal static class CodeNames
     }
 
     /// <summary>
-    /// How a source names the error. Ruby raises <c>Errno::NAME</c> and Zig returns <c>error.X</c>
-    /// or treats it as <c>unreachable</c>; other sources only have a name when the catalog records one.
+    /// How a source names the error, in the form the catalog gives for it (<see cref="SourceDefinition.Names"/>):
+    /// a source that names every error (Ruby's <c>Errno</c> classes) has a name even where it does
+    /// not list the error; a listing the source treats as a caller bug says so.
     /// </summary>
-    private static string? SourceName(string sourceId, ErrorEntry error, SourceListing? listing)
+    private static string? SourceName(CatalogModel catalog, SourceDefinition source, ErrorEntry error, SourceListing? listing)
     {
-        if (sourceId == "ruby")
-        {
-            var explicitName = listing?.Attributions.Select(a => a.Name).FirstOrDefault(n => n is not null);
-            var rubyClass = Code(explicitName ?? "Errno::" + error.Name);
-            return listing is null ? rubyClass + " <span class=\"hint\">(not in Ruby's list for connect)</span>" : rubyClass;
-        }
-
         if (listing is null)
         {
-            return sourceId == "zig" ? "<span class=\"muted\">not in Zig's error set</span>" : null;
+            return source.NameOf(error, null) is { } unlisted
+                ? Code(unlisted) + $" <span class=\"hint\">(not in {Html.Encode(source.Id)}'s list for {Html.Encode(catalog.Info.Function)})</span>"
+                : source.Names is null ? null : $"<span class=\"muted\">not listed by {Html.Encode(source.Id)}</span>";
         }
 
         var names = new List<string>();
         foreach (var attribution in listing.Attributions)
         {
-            string? text;
-            if (attribution.How == "unreachable")
-            {
-                text = Code("unreachable") + " <span class=\"hint\">(treated as a programmer error)</span>";
-            }
-            else if (sourceId == "zig")
-            {
-                text = Code("error." + (attribution.Name ?? error.Symbol));
-            }
-            else
-            {
-                text = attribution.Name is null ? null : Code(attribution.Name);
-            }
-
+            var text = source.TreatsAsCallerBug(attribution)
+                ? Code(attribution.How) + " <span class=\"hint\">(treated as a bug of the caller)</span>"
+                : source.NameOf(error, attribution) is { } name ? Code(name) : null;
             if (text is not null && !names.Contains(text))
             {
                 names.Add(text);

@@ -167,7 +167,7 @@ internal sealed partial class SitePages
             {
                 var attribution = listing.Attributions[i];
                 var kind = source.Attributions.FirstOrDefault(a => a.Id == attribution.How);
-                var rowClass = IsProgrammerError(attribution.How) ? " class=\"unreachable\"" : string.Empty;
+                var rowClass = source.TreatsAsCallerBug(attribution) ? " class=\"unreachable\"" : string.Empty;
                 var head = i == 0
                     ? $"<th scope=\"row\"{(listing.Attributions.Count > 1 ? $" rowspan=\"{Html.Number(listing.Attributions.Count)}\"" : string.Empty)}>{sourceLink}</th>"
                     : string.Empty;

@@ -67,7 +67,7 @@ internal sealed partial class SitePages
         var disagreements = catalog.Errors.Select(e => Disagreements(catalog, e)).ToList();
         var differing = disagreements.Count(d => d.Count > 0);
         body.Line($"<{level} id=\"{prefix}coverage\">Coverage matrix</{level}>");
-        body.Line($"<p>{Html.Number(differing)} of {Html.Number(catalog.Errors.Count)} errors are not described the same way by every source. Legend: <span class=\"cell-sample listed\">listed</span> the source lists the error (how, in the cell); <span class=\"cell-sample missing\">—</span> not listed; <span class=\"cell-sample unreachable\">unreachable</span> treated as a programmer error; <span class=\"cell-sample has-erratum\">⚠</span> the source gets something wrong (see the error's page).</p>");
+        body.Line($"<p>{Html.Number(differing)} of {Html.Number(catalog.Errors.Count)} errors are not described the same way by every source. Legend: <span class=\"cell-sample listed\">listed</span> the source lists the error (how, in the cell); <span class=\"cell-sample missing\">—</span> not listed; <span class=\"cell-sample unreachable\">caller bug</span> the source treats it as a bug of the caller, not an error to handle; <span class=\"cell-sample has-erratum\">⚠</span> the source gets something wrong (see the error's page).</p>");
         body.Line("<p class=\"matrix-controls\"><label><input type=\"checkbox\" class=\"only-differences\" data-matrix=\"" + prefix + "matrix\"> Show only the errors the sources disagree on</label></p>");
         body.Line(ScrollStart("Coverage matrix"));
         body.Line($"<table class=\"matrix\" id=\"{prefix}matrix\">");
@@ -106,7 +106,7 @@ internal sealed partial class SitePages
             return $"<td class=\"missing\"><span aria-hidden=\"true\">—</span><span class=\"visually-hidden\">not listed by {Html.Encode(source.Id)}</span></td>";
         }
 
-        var unreachable = listing.Attributions.Any(a => IsProgrammerError(a.How));
+        var unreachable = listing.Attributions.Any(source.TreatsAsCallerBug);
         var erratum = listing.Attributions.Any(a => a.Erratum is not null);
         var css = unreachable ? "unreachable" : "listed";
         if (erratum)
@@ -138,17 +138,17 @@ internal sealed partial class SitePages
         }
 
         var unreachableIn = listing
-            .Where(l => l.Listing is not null && l.Listing.Attributions.Any(a => IsProgrammerError(a.How)))
+            .Where(l => l.Listing is not null && l.Listing.Attributions.Any(l.Source.TreatsAsCallerBug))
             .Select(l => l.Source.Id)
             .ToList();
         var failureIn = listing
-            .Where(l => l.Listing is not null && l.Listing.Attributions.Any(a => !IsProgrammerError(a.How)))
+            .Where(l => l.Listing is not null && l.Listing.Attributions.Any(a => !l.Source.TreatsAsCallerBug(a)))
             .Select(l => l.Source.Id)
             .Except(unreachableIn)
             .ToList();
         if (unreachableIn.Count > 0 && failureIn.Count > 0)
         {
-            reasons.Add($"<code>unreachable</code> in {string.Join(", ", unreachableIn.Select(Html.Encode))}, but listed as an error by {string.Join(", ", failureIn.Select(Html.Encode))}");
+            reasons.Add($"a caller bug in {string.Join(", ", unreachableIn.Select(Html.Encode))}, but listed as an error by {string.Join(", ", failureIn.Select(Html.Encode))}");
         }
 
         foreach (var (source, sourceListing) in listing)

@@ -113,7 +113,7 @@ internal sealed partial class SitePages
     {
         var source = catalog.FindSource(listing.Source);
         var hasErratum = listing.Attributions.Any(a => a.Erratum is not null);
-        var unreachable = listing.Attributions.Any(a => IsProgrammerError(a.How));
+        var unreachable = listing.Attributions.Any(a => source?.TreatsAsCallerBug(a) == true);
         var css = "tag" + (hasErratum ? " tag-erratum" : string.Empty) + (unreachable ? " tag-unreachable" : string.Empty);
         var title = (source?.Title ?? listing.Source) + ": " + string.Join(", ", listing.Attributions.Select(a => a.How))
             + (hasErratum ? " (with an erratum)" : string.Empty);
@@ -150,12 +150,6 @@ internal sealed partial class SitePages
         catalog.Platforms.SelectMany(p => error.NamesOn(p.Id).Select(n => n.Code)).Distinct().OrderBy(c => c);
 
     private static string ClassificationTitle(CatalogModel catalog, string id) => catalog.FindClassification(id)?.Title ?? id;
-
-    /// <summary>
-    /// An attribution that says the source treats the error as a programmer error that cannot
-    /// happen (Zig's <c>unreachable</c>) rather than as a failure to handle.
-    /// </summary>
-    private static bool IsProgrammerError(string how) => how == "unreachable";
 
     private string Frame(string page, string title, Section current, string body, bool withScript = false)
     {

@@ -331,6 +331,17 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void ECAT033_socket_error_member_with_another_exception_base()
+    {
+        var text = Valid.Edit("  namespace: ErrorCatalog.Sample\n", "  namespace: ErrorCatalog.Sample\n  exception-base: io\n");
+        var diagnostic = CatalogText.AssertFails(text, "ECAT033", CatalogText.PositionOf(text, "dotnet: ConnectionRefused", shift: 8));
+        Assert.Contains("exception-base is io", diagnostic.Message);
+
+        // The scenario's dotnet fields record what .NET's Socket reports, whatever the generated base: no ECAT033 there.
+        Assert.Single(CatalogLoader.Load("test.yaml", text).Diagnostics);
+    }
+
+    [Fact]
     public void Every_descriptor_has_a_test_here()
     {
         var tested = typeof(DiagnosticTests).GetMethods().Select(m => m.Name).Where(n => n.StartsWith("ECAT")).Select(n => n.Substring(0, 7)).ToHashSet();

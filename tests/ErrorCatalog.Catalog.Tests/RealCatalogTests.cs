@@ -9,7 +9,7 @@ namespace ErrorCatalog.Catalog.Tests;
 /// <summary>The repository's real catalog loads without diagnostics, so data and loader stay in step.</summary>
 public class RealCatalogTests
 {
-    private static string RepositoryFile(string relativePath)
+    internal static string RepositoryFile(string relativePath)
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

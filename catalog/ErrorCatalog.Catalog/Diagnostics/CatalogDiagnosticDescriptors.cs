@@ -207,6 +207,12 @@ public static class CatalogDiagnosticDescriptors
         "A not-returned claim must rest on at least one scenario on that platform whose naive prediction is the entry: the setup where one would expect the error, replayed to show what comes instead.",
         "Add a scenario on that platform with 'naive:' set to this entry, or remove the not-returned item.");
 
+    public static readonly CatalogDiagnosticDescriptor SocketErrorWithoutSocketBase = new(
+        "ECAT033",
+        "A .NET SocketError member without a SocketException base",
+        "An entry's 'dotnet' names a System.Net.Sockets.SocketError member, but the catalog's 'exception-base' is not socket: only a SocketException base carries a SocketError, so the generator writes no SocketError mapping and the field would be silently unused.",
+        "Remove the entry's 'dotnet' field, or set 'exception-base: socket' (or leave it out) in the 'catalog' section.");
+
     // Ids from ECAT101 on are reported by the source generator, not the loader: they concern how a
     // project uses a catalog. They live here so the docs site explains them beside the loader's.
 
@@ -253,7 +259,7 @@ public static class CatalogDiagnosticDescriptors
         NumberOutOfRange, MissingPlatformCode, UnknownClassification, UnknownAttribution, UnknownSocketError,
         DuplicateId, InvalidName, InconsistentAlias, UnsupportedSchema, EmptyCatalog, UnknownGroup, DuplicateValue,
         UnknownScenarioResult, NaiveEqualsResult, UnknownScenarioTerm, NeedsNoneMixed, UnknownScenario, NotReturnedContradicted,
-        NotReturnedUntried,
+        NotReturnedUntried, SocketErrorWithoutSocketBase,
     };
 
     /// <summary>The loader's and the generator's diagnostics: every id a user can meet.</summary>

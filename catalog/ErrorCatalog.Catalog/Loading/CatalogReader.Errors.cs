@@ -87,7 +87,7 @@ internal sealed partial class CatalogReader
         var action = fields.RequiredText("action", "what a caller should do");
         var classification = ReadReference(fields, "classification", required: true, classifications, CatalogDiagnosticDescriptors.UnknownClassification);
         var group = ReadReference(fields, "group", required: false, groups, CatalogDiagnosticDescriptors.UnknownGroup);
-        var dotnet = ReadSocketError(fields, "dotnet");
+        var dotnet = ReadSocketError(fields, "dotnet", mappedByGeneratedCode: true);
 
         var codes = ReadCodes(fields, index, name ?? peekedName, owner);
         var aliases = ReadAliases(fields, index, owner, codes);
@@ -123,9 +123,21 @@ internal sealed partial class CatalogReader
     }
 
     /// <summary>An optional System.Net.Sockets.SocketError member name under <paramref name="key"/>; null (after reporting) when it names no member.</summary>
-    private string? ReadSocketError(MappingFields fields, string key)
+    /// <summary>A SocketError member name; <paramref name="mappedByGeneratedCode"/> when the generated exceptions carry it (an entry's 'dotnet'), which needs a SocketException base.</summary>
+    private string? ReadSocketError(MappingFields fields, string key, bool mappedByGeneratedCode = false)
     {
         var name = fields.OptionalText(key, "a System.Net.Sockets.SocketError member name");
+        if (name is not null && mappedByGeneratedCode && !exceptionBase.MapsSocketError)
+        {
+            context.Report(
+                CatalogDiagnosticDescriptors.SocketErrorWithoutSocketBase,
+                fields.Value(key)!,
+                "'" + key + "' of " + fields.Owner + " names the SocketError member '" + YamlScalar.Shorten(name) + "', but the catalog's exception-base is "
+                + (exceptionBase.Kind == ExceptionBaseKind.Custom ? exceptionBase.CustomType : exceptionBase.Kind.ToString().ToLowerInvariant())
+                + ", which carries no SocketError. Remove '" + key + "', or make the exception base socket.");
+            return null;
+        }
+
         if (name is null || SocketErrorNames.Contains(name, StringComparer.Ordinal))
         {
             return name;

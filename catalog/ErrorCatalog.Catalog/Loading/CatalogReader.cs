@@ -15,9 +15,10 @@ namespace ErrorCatalog.Catalog.Loading;
 internal sealed partial class CatalogReader
 {
     private static readonly string[] RootKeys = { "schema", "catalog", "sources", "platforms", "families", "classifications", "groups", "errors", "scenarios" };
-    private static readonly string[] InfoKeys = { "id", "function", "title", "description", "prefix", "namespace" };
-    private static readonly string[] SourceKeys = { "id", "title", "url", "note", "attributions" };
-    private static readonly string[] AttributionKindKeys = { "id", "description" };
+    private static readonly string[] InfoKeys = { "id", "function", "title", "description", "prefix", "namespace", "exception-base" };
+    private static readonly string[] SourceKeys = { "id", "title", "url", "note", "names", "attributions" };
+    private static readonly string[] SourceNamesKeys = { "pattern", "canonical" };
+    private static readonly string[] AttributionKindKeys = { "id", "description", "caller-bug" };
     private static readonly string[] PlatformKeys = { "id", "symbol", "title", "kind", "reference", "min", "max" };
     private static readonly string[] PlatformKinds = { "errno", "winsock" };
     private static readonly string[] FamilyKeys = { "id", "title", "native" };
@@ -31,6 +32,9 @@ internal sealed partial class CatalogReader
     private readonly Declarations<ClassificationDefinition> classifications = new("classification");
     private readonly Declarations<GroupDefinition> groups = new("group");
     private readonly Declarations<Scenario> scenarios = new("scenario");
+
+    // Read with the catalog section, before the entries whose 'dotnet' fields depend on it.
+    private ExceptionBase exceptionBase;
 
     private CatalogReader(LoadContext context) => this.context = context;
 
@@ -156,9 +160,41 @@ internal sealed partial class CatalogReader
                 "The namespace '" + YamlScalar.Shorten(ns) + "' is not a C# namespace: " + problem + ". Write C# identifiers separated by dots, for example 'ErrorCatalog.Connect'.");
         }
 
+        exceptionBase = ReadExceptionBase(fields);
         return id is null || function is null || title is null || description is null || prefix is null || ns is null
             ? null
-            : new CatalogInfo(id, function, title, description, prefix, ns);
+            : new CatalogInfo(id, function, title, description, prefix, ns, exceptionBase);
+    }
+
+    private ExceptionBase ReadExceptionBase(MappingFields fields)
+    {
+        var written = fields.OptionalText("exception-base", "socket, io, win32 or the full name of an exception type");
+        switch (written)
+        {
+            case null or "socket":
+                return new ExceptionBase(ExceptionBaseKind.Socket, null);
+            case "io":
+                return new ExceptionBase(ExceptionBaseKind.IO, null);
+            case "win32":
+                return new ExceptionBase(ExceptionBaseKind.Win32, null);
+        }
+
+        const string Global = "global::";
+        var typeName = written.StartsWith(Global, StringComparison.Ordinal) ? written.Substring(Global.Length) : written;
+        var problem = typeName.IndexOf('.') < 0
+            ? "it is neither socket, io nor win32, and not a full type name with its namespace"
+            : Naming.NamespaceProblem(typeName);
+        if (problem is not null)
+        {
+            context.Report(
+                CatalogDiagnosticDescriptors.InvalidSymbol,
+                fields.Value("exception-base")!,
+                "'exception-base' of " + fields.Owner + " is '" + YamlScalar.Shorten(written) + "', which cannot name the base of the generated exceptions: " + problem
+                + ". Write socket, io, win32, or a type's full name such as 'MyCompany.Net.TransportException' (it needs a constructor taking the message string)."
+                + Naming.Suggestion(written, new[] { "socket", "io", "win32" }));
+        }
+
+        return new ExceptionBase(ExceptionBaseKind.Custom, typeName);
     }
 
     private delegate T? DefinitionReader<T>(MappingFields fields, string id);
@@ -232,6 +268,7 @@ internal sealed partial class CatalogReader
         var title = fields.RequiredText("title", "the document's real title");
         var url = fields.OptionalText("url", "where the document can be read");
         var note = fields.OptionalText("note", "the edition read and any caveats");
+        var names = ReadSourceNames(fields, id);
         var kinds = new List<AttributionKind>();
         var kindNodes = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         var list = fields.List("attributions", "the ways this source can list an error, each with an id and a description", required: true, nonEmpty: true);
@@ -247,6 +284,7 @@ internal sealed partial class CatalogReader
 
             var kindId = ReadId(itemFields, "a short lower-case id, for example 'shall-fail'");
             var description = itemFields.RequiredText("description", "what this way of listing an error means");
+            var callerBug = itemFields.OptionalBoolean("caller-bug", "whether the document treats the condition as a bug of the caller", absent: false);
             if (kindId is null)
             {
                 continue;
@@ -262,7 +300,7 @@ internal sealed partial class CatalogReader
             }
 
             kindNodes.Add(kindId, itemFields.Value("id")!);
-            kinds.Add(new AttributionKind(kindId, description ?? string.Empty));
+            kinds.Add(new AttributionKind(kindId, description ?? string.Empty, callerBug));
         }
 
         if (id.Length > 0 && list is not null && !attributionIds.ContainsKey(id))
@@ -270,7 +308,40 @@ internal sealed partial class CatalogReader
             attributionIds.Add(id, kinds.Select(k => k.Id).ToList());
         }
 
-        return title is null ? null : new SourceDefinition(id, title, url, note, kinds.ToEquatableArray());
+        return title is null ? null : new SourceDefinition(id, title, url, note, kinds.ToEquatableArray(), names);
+    }
+
+    private SourceNames? ReadSourceNames(MappingFields source, string id)
+    {
+        if (source.Value("names") is not { } node || node is YamlScalar { IsNull: true })
+        {
+            return null;
+        }
+
+        var fields = MappingFields.Open(context, node, "the 'names' of source '" + id + "'", SourceNamesKeys);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var pattern = fields.RequiredText("pattern", "how the source writes an error's name, with {name} where the name goes, for example 'Errno::{name}'");
+        var canonical = fields.OptionalBoolean("canonical", "whether the source names every error after the catalog's canonical name", absent: false);
+        if (pattern is null)
+        {
+            return null;
+        }
+
+        var at = pattern.IndexOf(SourceNames.Placeholder, StringComparison.Ordinal);
+        if (at < 0 || pattern.IndexOf(SourceNames.Placeholder, at + 1, StringComparison.Ordinal) >= 0)
+        {
+            context.Report(
+                CatalogDiagnosticDescriptors.WrongType,
+                fields.Value("pattern")!,
+                "'pattern' of " + fields.Owner + " is '" + YamlScalar.Shorten(pattern) + "', which must contain {name} exactly once. Write the source's form of a name with {name} in its place, for example 'Errno::{name}'.");
+            return null;
+        }
+
+        return new SourceNames(pattern, canonical);
     }
 
     private PlatformDefinition? ReadPlatform(MappingFields fields, string id)

@@ -123,6 +123,26 @@ internal sealed class MappingFields
     public long? OptionalInteger(string key, string what, long min, long max) =>
         fields.TryGetValue(key, out var field) && !(field.Value is YamlScalar { IsNull: true }) ? Integer(field.Value, key, what, min, max) : null;
 
+    /// <summary>An optional yes/no field: the plain words <c>true</c> or <c>false</c>; absent or empty is <paramref name="absent"/>.</summary>
+    public bool OptionalBoolean(string key, string what, bool absent)
+    {
+        if (!fields.TryGetValue(key, out var field) || field.Value is YamlScalar { IsNull: true })
+        {
+            return absent;
+        }
+
+        if (field.Value is YamlScalar { IsPlain: true, Value: "true" or "false" } scalar)
+        {
+            return scalar.Value == "true";
+        }
+
+        context.Report(
+            CatalogDiagnosticDescriptors.WrongType,
+            field.Value,
+            "'" + key + "' of " + Owner + " (" + what + ") must be true or false, but is " + field.Value.Describe() + ". Write true or false without quotes.");
+        return absent;
+    }
+
     /// <summary>A required list (null after reporting when missing, not a list, or empty while it must not be).</summary>
     public YamlSequence? List(string key, string what, bool required, bool nonEmpty)
     {

@@ -121,7 +121,42 @@ public sealed record Catalog(
 /// <param name="Description">A paragraph on what the catalog covers.</param>
 /// <param name="Prefix">Prefix of every generated type name (for example <c>Connect</c> gives <c>ConnectError</c>).</param>
 /// <param name="Namespace">Namespace of the generated code; build metadata may override it.</param>
-public sealed record CatalogInfo(string Id, string Function, string Title, string Description, string Prefix, string Namespace);
+/// <param name="ExceptionBase">The class the generated exceptions derive from; <c>default</c> is <see cref="ExceptionBaseKind.Socket"/>.</param>
+public sealed record CatalogInfo(string Id, string Function, string Title, string Description, string Prefix, string Namespace, ExceptionBase ExceptionBase = default);
+
+/// <summary>Which class the generated exception base derives from (the catalog's <c>exception-base</c>).</summary>
+public enum ExceptionBaseKind
+{
+    /// <summary><c>System.Net.Sockets.SocketException</c>, with the <c>SocketError</c> mapping of entries' <c>dotnet</c> fields (the default).</summary>
+    Socket,
+
+    /// <summary><c>System.IO.IOException</c>; no <c>SocketError</c> mapping.</summary>
+    IO,
+
+    /// <summary><c>System.ComponentModel.Win32Exception</c>; no <c>SocketError</c> mapping.</summary>
+    Win32,
+
+    /// <summary>A type the catalog's user writes, named in full; it needs a constructor taking the message string. No <c>SocketError</c> mapping.</summary>
+    Custom,
+}
+
+/// <summary>The class the generated exception base derives from.</summary>
+/// <param name="Kind">Which base; <c>default(ExceptionBase)</c> is <see cref="ExceptionBaseKind.Socket"/>.</param>
+/// <param name="CustomType">For <see cref="ExceptionBaseKind.Custom"/>, the type as written in the catalog without any <c>global::</c>; otherwise null.</param>
+public readonly record struct ExceptionBase(ExceptionBaseKind Kind, string? CustomType)
+{
+    /// <summary>The base as C# writes it so that no user type can capture the name, for example <c>global::System.Net.Sockets.SocketException</c>.</summary>
+    public string TypeName => Kind switch
+    {
+        ExceptionBaseKind.IO => "global::System.IO.IOException",
+        ExceptionBaseKind.Win32 => "global::System.ComponentModel.Win32Exception",
+        ExceptionBaseKind.Custom => "global::" + CustomType,
+        _ => "global::System.Net.Sockets.SocketException",
+    };
+
+    /// <summary>Whether entries may carry a <c>dotnet</c> <c>SocketError</c> member and the generated code maps errors to <c>SocketError</c>: only for <see cref="ExceptionBaseKind.Socket"/>.</summary>
+    public bool MapsSocketError => Kind == ExceptionBaseKind.Socket;
+}
 
 /// <summary>A document the catalog cites.</summary>
 /// <param name="Id">Short id used in entries (for example <c>posix</c>).</param>
@@ -129,15 +164,93 @@ public sealed record CatalogInfo(string Id, string Function, string Title, strin
 /// <param name="Url">Where the document can be read, if it has a stable address.</param>
 /// <param name="Note">What edition was read and anything a reader should know about it.</param>
 /// <param name="Attributions">The ways this source can list an error (for example POSIX "shall fail" and "may fail").</param>
+/// <param name="Names">How the source writes error names (Ruby's <c>Errno::ECONNREFUSED</c>), if it has a form of its own.</param>
 public sealed record SourceDefinition(
     string Id,
     string Title,
     string? Url,
     string? Note,
-    EquatableArray<AttributionKind> Attributions);
+    EquatableArray<AttributionKind> Attributions,
+    SourceNames? Names = null)
+{
+    /// <summary>
+    /// The source's name for <paramref name="error"/> as the source writes it: the attribution's
+    /// own <c>name</c> in the source's form when the listing has one, else the canonical name in
+    /// that form when the source names errors after the catalog's names
+    /// (<see cref="SourceNames.Canonical"/>), else null.
+    /// </summary>
+    public string? NameOf(ErrorEntry error, Attribution? attribution)
+    {
+        if (attribution?.Name is { } own)
+        {
+            return Names is null ? own : Names.Write(own);
+        }
+
+        return Names is { Canonical: true } ? Names.Write(error.Name) : null;
+    }
+
+    /// <summary>The declared attribution kind <paramref name="id"/>, or null.</summary>
+    public AttributionKind? FindAttribution(string id)
+    {
+        foreach (var kind in Attributions)
+        {
+            if (kind.Id == id)
+            {
+                return kind;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether listing an error as <paramref name="attribution"/> means this document treats the condition as a bug of the caller (<see cref="AttributionKind.CallerBug"/>).</summary>
+    public bool TreatsAsCallerBug(Attribution attribution) => FindAttribution(attribution.How)?.CallerBug == true;
+}
+
+/// <summary>How a source writes an error's name.</summary>
+/// <param name="Pattern">The written form, with <c>{name}</c> where the name goes (Ruby: <c>Errno::{name}</c>, Zig: <c>error.{name}</c>).</param>
+/// <param name="Canonical">True when the source names every error after the catalog's canonical name, listed or not (Ruby has an <c>Errno</c> class per errno value).</param>
+public sealed record SourceNames(string Pattern, bool Canonical)
+{
+    /// <summary>The placeholder in <see cref="Pattern"/>.</summary>
+    public const string Placeholder = "{name}";
+
+    /// <summary>The text before the placeholder (<c>Errno::</c>).</summary>
+    public string Before => Pattern.Substring(0, Pattern.IndexOf(Placeholder, StringComparison.Ordinal));
+
+    /// <summary>The text after the placeholder.</summary>
+    public string After => Pattern.Substring(Pattern.IndexOf(Placeholder, StringComparison.Ordinal) + Placeholder.Length);
+
+    /// <summary><paramref name="name"/> in the source's form; a name already written in that form (an attribution's <c>Errno::EWOULDBLOCK</c>) is kept as it is.</summary>
+    public string Write(string name) => IsWritten(name) ? name : Before + name + After;
+
+    /// <summary>The bare name inside <paramref name="written"/> when it has the source's form (any case), else null.</summary>
+    public string? Read(string written)
+    {
+        var before = Before;
+        var after = After;
+        return written.Length > before.Length + after.Length
+            && written.StartsWith(before, StringComparison.OrdinalIgnoreCase)
+            && written.EndsWith(after, StringComparison.OrdinalIgnoreCase)
+            ? written.Substring(before.Length, written.Length - before.Length - after.Length)
+            : null;
+    }
+
+    private bool IsWritten(string name)
+    {
+        var before = Before;
+        var after = After;
+        return name.Length > before.Length + after.Length
+            && name.StartsWith(before, StringComparison.Ordinal)
+            && name.EndsWith(after, StringComparison.Ordinal);
+    }
+}
 
 /// <summary>One way in which a source can list an error.</summary>
-public sealed record AttributionKind(string Id, string Description);
+/// <param name="Id">Short id used in entries.</param>
+/// <param name="Description">What listing an error this way means.</param>
+/// <param name="CallerBug">True when a listing of this kind means the document treats the condition as a bug of the caller rather than an error to handle (Zig's <c>unreachable</c>).</param>
+public sealed record AttributionKind(string Id, string Description, bool CallerBug = false);
 
 /// <summary>How a platform reports errors.</summary>
 public enum PlatformKind

@@ -81,7 +81,7 @@ public static class ErrorText
 
     public static void Write(TextWriter output, CatalogModel catalog, ErrorEntry error, PlatformDefinition? highlight = null)
     {
-        output.Write($"{error.Name} ({catalog.Info.Prefix}Error.{error.Symbol})\n");
+        output.Write($"{error.Name} ({GeneratedNames.ErrorMember(catalog, error)})\n");
         output.Write($"  {error.Summary}\n\n");
 
         var facts = new TextTable("FIELD", "VALUE");
@@ -111,9 +111,9 @@ public static class ErrorText
 
         facts.Add("what to do", error.Action);
         facts.Add(".NET", error.DotNet is null ? "(no SocketError member)" : "SocketError." + error.DotNet);
-        var exceptionGroup = error.Group is null ? null : catalog.FindGroup(error.Group);
-        facts.Add("generated", $"{catalog.Info.Prefix}Error.{error.Symbol}, {catalog.Info.Prefix}Exception.{error.Symbol}"
-            + (exceptionGroup is null ? string.Empty : $" (a {catalog.Info.Prefix}Exception.{exceptionGroup.Symbol})"));
+        var exceptionParent = GeneratedNames.ExceptionParent(catalog, error);
+        facts.Add("generated", $"{GeneratedNames.ErrorMember(catalog, error)}, {GeneratedNames.ExceptionType(catalog, error)}"
+            + (exceptionParent == GeneratedNames.ExceptionClass(catalog) ? string.Empty : $" (a {exceptionParent})"));
         facts.Add("families", string.Join(", ", error.Families.Select(f => f.Family)));
         facts.WriteTo(output);
         WriteScenarios(output, catalog, error);

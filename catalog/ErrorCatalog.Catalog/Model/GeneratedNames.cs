@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+
+namespace ErrorCatalog.Catalog.Model;
+
+/// <summary>
+/// The one rule for every C# name the generator writes for a catalog. The generator, the docs
+/// site, errcat and the validator's clash checks all call it, so a name shown to a reader is the
+/// name the compiler sees. <c>prefix</c> is the catalog's <see cref="CatalogInfo.Prefix"/> after
+/// any build override (<c>ErrorCatalogPrefix</c>); overloads taking a <see cref="Catalog"/> use
+/// the catalog's own prefix.
+/// </summary>
+public static class GeneratedNames
+{
+    /// <summary>
+    /// Names the generated exception class already has: its own members, those it inherits from
+    /// the exception bases the generator supports (SocketException, IOException, Win32Exception
+    /// and their bases) and object's. A nested exception type with one of these names would not
+    /// compile or would hide the member, so the validator reports such a symbol (<c>ECAT105</c>).
+    /// </summary>
+    public static IReadOnlyCollection<string> ExceptionMemberNames => ExceptionMembers;
+
+    private static readonly HashSet<string> ExceptionMembers = new(StringComparer.Ordinal)
+    {
+        "NativeError", "Error", "Platform", "Code", "EndPoint", "Classification", "FormatMessage", "RequireError",
+        "Message", "Data", "HelpLink", "HResult", "InnerException", "Source", "StackTrace", "TargetSite",
+        "GetBaseException", "GetObjectData", "SerializeObjectState", "ErrorCode", "NativeErrorCode", "SocketErrorCode",
+        "GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "Finalize", "ReferenceEquals",
+    };
+
+    /// <summary>Whether <paramref name="name"/> is one of <see cref="ExceptionMemberNames"/>.</summary>
+    public static bool IsExceptionMember(string name) => ExceptionMembers.Contains(name);
+
+    /// <summary>The enum with one member per entry: <c>{prefix}Error</c>.</summary>
+    public static string ErrorEnum(string prefix) => prefix + "Error";
+
+    /// <summary>The enum of the catalog's platforms: <c>{prefix}Platform</c>.</summary>
+    public static string PlatformEnum(string prefix) => prefix + "Platform";
+
+    /// <summary>The enum of the catalog's classifications: <c>{prefix}Classification</c>.</summary>
+    public static string ClassificationEnum(string prefix) => prefix + "Classification";
+
+    /// <summary>The struct holding a raw platform code: <c>{prefix}NativeError</c>.</summary>
+    public static string NativeError(string prefix) => prefix + "NativeError";
+
+    /// <summary>The static class with the mappings between codes, entries and names: <c>{prefix}Errors</c>.</summary>
+    public static string Mappings(string prefix) => prefix + "Errors";
+
+    /// <summary>The catalog's exception base class, in which every group and entry type is nested: <c>{prefix}Exception</c>.</summary>
+    public static string ExceptionClass(string prefix) => prefix + "Exception";
+
+    /// <summary>The enum of one platform's native names and numbers: <c>{prefix}{platform symbol}Code</c>.</summary>
+    public static string PlatformCodeEnum(string prefix, PlatformDefinition platform) => prefix + platform.Symbol + "Code";
+
+    /// <summary>The mapping method from one platform's codes: <c>TryFrom{platform symbol}</c>, a member of <see cref="Mappings(string)"/>.</summary>
+    public static string TryFromPlatformMethod(PlatformDefinition platform) => "TryFrom" + platform.Symbol;
+
+    /// <summary>The entry's enum member as written in C#: <c>{prefix}Error.{symbol}</c>.</summary>
+    public static string ErrorMember(string prefix, ErrorEntry error) => ErrorEnum(prefix) + "." + error.Symbol;
+
+    /// <summary>The exception type of an entry or group (<paramref name="symbol"/>), nested in <see cref="ExceptionClass(string)"/>: <c>{prefix}Exception.{symbol}</c>.</summary>
+    public static string ExceptionType(string prefix, string symbol) => ExceptionClass(prefix) + "." + symbol;
+
+    /// <summary>The entry's exception type: <c>{prefix}Exception.{symbol}</c>.</summary>
+    public static string ExceptionType(string prefix, ErrorEntry error) => ExceptionType(prefix, error.Symbol);
+
+    /// <summary>
+    /// The type the entry's exception derives from: its group's nested type, or the catalog's
+    /// exception base when the entry has no group (or names a group the catalog does not declare).
+    /// </summary>
+    public static string ExceptionParent(string prefix, Catalog catalog, ErrorEntry error) =>
+        error.Group is not null && catalog.FindGroup(error.Group) is { } group ? ExceptionType(prefix, group.Symbol) : ExceptionClass(prefix);
+
+    /// <summary>A generated type name written so that no user type can capture it: <c>global::{namespace}.{name}</c>.</summary>
+    public static string Qualified(string ns, string name) => "global::" + ns + "." + name;
+
+    /// <summary>The generated source file's hint name, unique per namespace and prefix: <c>{namespace}.{prefix}.g.cs</c>.</summary>
+    public static string HintName(string ns, string prefix) => ns + "." + prefix + ".g.cs";
+
+    /// <summary>Every top-level type the generator writes into the catalog's namespace, in the order it writes them.</summary>
+    public static IEnumerable<string> TopLevelTypes(string prefix, Catalog catalog)
+    {
+        yield return ErrorEnum(prefix);
+        yield return PlatformEnum(prefix);
+        yield return ClassificationEnum(prefix);
+        foreach (var platform in catalog.Platforms)
+        {
+            yield return PlatformCodeEnum(prefix, platform);
+        }
+
+        yield return NativeError(prefix);
+        yield return Mappings(prefix);
+        yield return ExceptionClass(prefix);
+    }
+
+    /// <inheritdoc cref="ErrorEnum(string)"/>
+    public static string ErrorEnum(Catalog catalog) => ErrorEnum(catalog.Info.Prefix);
+
+    /// <inheritdoc cref="ErrorMember(string, ErrorEntry)"/>
+    public static string ErrorMember(Catalog catalog, ErrorEntry error) => ErrorMember(catalog.Info.Prefix, error);
+
+    /// <inheritdoc cref="ExceptionClass(string)"/>
+    public static string ExceptionClass(Catalog catalog) => ExceptionClass(catalog.Info.Prefix);
+
+    /// <inheritdoc cref="ExceptionType(string, ErrorEntry)"/>
+    public static string ExceptionType(Catalog catalog, ErrorEntry error) => ExceptionType(catalog.Info.Prefix, error);
+
+    /// <inheritdoc cref="ExceptionParent(string, Catalog, ErrorEntry)"/>
+    public static string ExceptionParent(Catalog catalog, ErrorEntry error) => ExceptionParent(catalog.Info.Prefix, catalog, error);
+}
