@@ -23,7 +23,7 @@ internal readonly record struct CatalogFile(string Path, string? Text, string? N
 internal readonly record struct CatalogSpec(string Path, string FileName, string Namespace, string Prefix, Catalog.Model.Catalog Catalog)
 {
     /// <summary>Name of the generated file; unique per namespace and prefix.</summary>
-    public string HintName => Namespace + "." + Prefix + ".g.cs";
+    public string HintName => GeneratedNames.HintName(Namespace, Prefix);
 }
 
 /// <summary>What parsing one catalog file produced: a spec, or diagnostics that explain why there is none.</summary>

@@ -1,3 +1,4 @@
+using ErrorCatalog.Catalog.Model;
 using ErrorCatalog.Generator.Spec;
 
 namespace ErrorCatalog.Generator.Emit;

@@ -66,7 +66,7 @@ internal static partial class Emitter
             writer.WriteLine($"/// <param name=\"code\">A raw code as {platform.TitleXml} reports it.</param>");
             writer.WriteLine("/// <param name=\"error\">The error, or 0 when the catalog does not list the code there.</param>");
             writer.WriteLine("/// <returns><see langword=\"true\"/> when the catalog lists the code.</returns>");
-            writer.OpenBlock($"public static bool TryFrom{platform.Symbol}(int code, out {names.Error} error)");
+            writer.OpenBlock($"public static bool {platform.TryFromMethod}(int code, out {names.Error} error)");
             writer.WriteLine($"error = FromCodeOn{platform.Symbol}(code);");
             writer.WriteLine("return error != default;");
             writer.CloseBlock();

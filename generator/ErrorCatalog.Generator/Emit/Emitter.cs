@@ -70,7 +70,4 @@ internal static partial class Emitter
             emit(item);
         }
     }
-
-    /// <summary>A C# reference to a member of the error enum.</summary>
-    private static string ErrorMember(EmitSpec spec, int errorIndex) => spec.Names.Error + "." + spec.Errors[errorIndex].Symbol;
 }

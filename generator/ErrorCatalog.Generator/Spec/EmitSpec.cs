@@ -37,7 +37,7 @@ internal sealed record EmitSpec(
     string CatalogIdXml,
     string FunctionXml,
     string FailedMessageLiteral,
-    ExceptionBaseSpec ExceptionBase,
+    ExceptionBase ExceptionBase,
     EquatableArray<PlatformSpec> Platforms,
     EquatableArray<ClassificationSpec> Classifications,
     EquatableArray<GroupSpec> Groups,
@@ -61,30 +61,7 @@ internal sealed record TypeNames(string Namespace, string ErrorName, string Plat
 
     public string Exception { get; } = Qualify(Namespace, ExceptionName);
 
-    private static string Qualify(string ns, string name) => "global::" + ns + "." + name;
-}
-
-/// <summary>What the generated exceptions derive from.</summary>
-internal enum ExceptionBaseKind
-{
-    /// <summary><c>System.Net.Sockets.SocketException</c>, constructed from the entry's SocketError member.</summary>
-    Socket,
-
-    /// <summary><c>System.IO.IOException</c>, constructed from the message.</summary>
-    IO,
-
-    /// <summary><c>System.ComponentModel.Win32Exception</c>, constructed from the raw code and the message.</summary>
-    Win32,
-
-    /// <summary>A type the catalog names, constructed from the message.</summary>
-    User,
-}
-
-/// <summary>The exception base: its kind and its fully qualified type name (<c>global::</c>...).</summary>
-internal sealed record ExceptionBaseSpec(ExceptionBaseKind Kind, string TypeName)
-{
-    /// <summary>Whether the generated code maps errors to <c>SocketError</c>; only a socket base does.</summary>
-    public bool MapsSocketError => Kind == ExceptionBaseKind.Socket;
+    private static string Qualify(string ns, string name) => GeneratedNames.Qualified(ns, name);
 }
 
 /// <summary>
@@ -125,6 +102,7 @@ internal readonly record struct TableLayout(bool IsArray, int First, EquatableAr
 /// <param name="Min">The smallest valid code.</param>
 /// <param name="Max">The largest valid code.</param>
 /// <param name="CodeEnumName">The name of the platform's code enum.</param>
+/// <param name="TryFromMethod">The name of the public method from this platform's codes to entries.</param>
 /// <param name="CodeMembers">The code enum's members, in catalog order.</param>
 /// <param name="Codes">Each code with its entry and native name, first one wins, ordered as in the catalog.</param>
 /// <param name="CodeTable">How code-keyed lookups are laid out.</param>
@@ -140,6 +118,7 @@ internal sealed record PlatformSpec(
     int Min,
     int Max,
     string CodeEnumName,
+    string TryFromMethod,
     EquatableArray<CodeMember> CodeMembers,
     EquatableArray<CodeLookup> Codes,
     TableLayout CodeTable,

@@ -16,15 +16,16 @@ internal static class SpecBuilder
     public static EmitSpec Build(CatalogSpec catalogSpec, CancellationToken cancellationToken)
     {
         var catalog = catalogSpec.Catalog;
+        var prefix = catalogSpec.Prefix;
         var names = new TypeNames(
             catalogSpec.Namespace,
-            catalogSpec.Prefix + "Error",
-            catalogSpec.Prefix + "Platform",
-            catalogSpec.Prefix + "Classification",
-            catalogSpec.Prefix + "NativeError",
-            catalogSpec.Prefix + "Errors",
-            catalogSpec.Prefix + "Exception");
-        var exceptionBase = new ExceptionBaseSpec(ExceptionBaseKind.Socket, "global::System.Net.Sockets.SocketException");
+            GeneratedNames.ErrorEnum(prefix),
+            GeneratedNames.PlatformEnum(prefix),
+            GeneratedNames.ClassificationEnum(prefix),
+            GeneratedNames.NativeError(prefix),
+            GeneratedNames.Mappings(prefix),
+            GeneratedNames.ExceptionClass(prefix));
+        var exceptionBase = catalog.Info.ExceptionBase;
         var errorIndex = IndexErrors(catalog);
 
         var errors = new List<ErrorSpec>(catalog.Errors.Count);
@@ -123,7 +124,7 @@ internal static class SpecBuilder
         return values;
     }
 
-    private static ErrorSpec BuildError(Catalog.Model.Catalog catalog, ErrorEntry error, Dictionary<string, int> errorIndex, ExceptionBaseSpec exceptionBase)
+    private static ErrorSpec BuildError(Catalog.Model.Catalog catalog, ErrorEntry error, Dictionary<string, int> errorIndex, ExceptionBase exceptionBase)
     {
         var group = error.Group is null ? null : Require(catalog.FindGroup(error.Group), "group", error.Group);
         return new ErrorSpec(
@@ -141,7 +142,7 @@ internal static class SpecBuilder
             BuildDoc(catalog, error, errorIndex, exceptionBase));
     }
 
-    private static ErrorDoc BuildDoc(Catalog.Model.Catalog catalog, ErrorEntry error, Dictionary<string, int> errorIndex, ExceptionBaseSpec exceptionBase)
+    private static ErrorDoc BuildDoc(Catalog.Model.Catalog catalog, ErrorEntry error, Dictionary<string, int> errorIndex, ExceptionBase exceptionBase)
     {
         var codeCells = new List<string>(catalog.Platforms.Count);
         foreach (var platform in catalog.Platforms)
@@ -319,7 +320,7 @@ internal static class SpecBuilder
     }
 
     /// <summary>Every name the error goes by: native name, aliases, each source's own name, and the .NET member (socket base only).</summary>
-    private static string DescribeNames(Catalog.Model.Catalog catalog, ErrorEntry error, ExceptionBaseSpec exceptionBase)
+    private static string DescribeNames(Catalog.Model.Catalog catalog, ErrorEntry error, ExceptionBase exceptionBase)
     {
         var parts = new List<string> { "native " + Text.Code(error.Name) };
         if (!error.Aliases.IsEmpty)
@@ -443,7 +444,8 @@ internal static class SpecBuilder
             Text.Xml(platform.Reference),
             platform.Min,
             platform.Max,
-            prefix + platform.Symbol + "Code",
+            GeneratedNames.PlatformCodeEnum(prefix, platform),
+            GeneratedNames.TryFromPlatformMethod(platform),
             members.ToEquatableArray(),
             lookups.ToEquatableArray(),
             Layout(lookupCodes),
