@@ -42,45 +42,55 @@ internal static partial class Emitter
     private static void EmitNativeLookups(SourceWriter writer, EmitSpec spec, CancellationToken cancellationToken)
     {
         var names = spec.Names;
-        writer.WriteLine($"/// <summary>Wraps a raw code; see <see cref=\"{names.NativeError}.Error\"/> for the catalog error, if any.</summary>");
-        writer.WriteLine("/// <param name=\"platform\">The platform whose numbering <paramref name=\"code\"/> follows.</param>");
-        writer.WriteLine("/// <param name=\"code\">The raw code.</param>");
-        writer.WriteLine("/// <returns>The code and platform, never collapsed to a catalog error.</returns>");
-        writer.WriteLine($"public static {names.NativeError} FromNative({names.Platform} platform, int code) => new {names.NativeError}(platform, code);");
-        writer.WriteLine();
-        writer.WriteLine("/// <summary>Finds the catalog error that <paramref name=\"code\"/> means on <paramref name=\"platform\"/>.</summary>");
-        writer.WriteLine("/// <param name=\"platform\">The platform whose numbering <paramref name=\"code\"/> follows.</param>");
-        writer.WriteLine("/// <param name=\"code\">The raw code.</param>");
-        writer.WriteLine("/// <param name=\"error\">The error, or 0 when the catalog does not list the code there.</param>");
-        writer.WriteLine("/// <returns><see langword=\"true\"/> when the catalog lists the code on that platform.</returns>");
-        writer.OpenBlock($"public static bool TryFromNative({names.Platform} platform, int code, out {names.Error} error)");
-        EmitPlatformSwitch(writer, spec, "error = platform switch", "FromCodeOn", "(code)", "default");
-        writer.WriteLine("return error != default;");
-        writer.CloseBlock();
+        writer.WriteLine($$"""
+            /// <summary>Wraps a raw code; see <see cref="{{names.NativeError}}.Error"/> for the catalog error, if any.</summary>
+            /// <param name="platform">The platform whose numbering <paramref name="code"/> follows.</param>
+            /// <param name="code">The raw code.</param>
+            /// <returns>The code and platform, never collapsed to a catalog error.</returns>
+            public static {{names.NativeError}} FromNative({{names.Platform}} platform, int code) => new {{names.NativeError}}(platform, code);
+
+            /// <summary>Finds the catalog error that <paramref name="code"/> means on <paramref name="platform"/>.</summary>
+            /// <param name="platform">The platform whose numbering <paramref name="code"/> follows.</param>
+            /// <param name="code">The raw code.</param>
+            /// <param name="error">The error, or 0 when the catalog does not list the code there.</param>
+            /// <returns><see langword="true"/> when the catalog lists the code on that platform.</returns>
+            """);
+        EmitTryLookup(writer, $"public static bool TryFromNative({names.Platform} platform, int code, out {names.Error} error)", "error", "platform", () =>
+        {
+            foreach (var platform in spec.Platforms)
+            {
+                writer.WriteLine($"    {names.Platform}.{platform.Symbol} => FromCodeOn{platform.Symbol}(code),");
+            }
+        });
 
         foreach (var platform in spec.Platforms)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            writer.WriteLine();
-            writer.WriteLine($"/// <summary>Finds the catalog error that <paramref name=\"code\"/> means on {platform.TitleXml}.</summary>");
-            writer.WriteLine($"/// <param name=\"code\">A raw code as {platform.TitleXml} reports it.</param>");
-            writer.WriteLine("/// <param name=\"error\">The error, or 0 when the catalog does not list the code there.</param>");
-            writer.WriteLine("/// <returns><see langword=\"true\"/> when the catalog lists the code.</returns>");
-            writer.OpenBlock($"public static bool {platform.TryFromMethod}(int code, out {names.Error} error)");
-            writer.WriteLine($"error = FromCodeOn{platform.Symbol}(code);");
-            writer.WriteLine("return error != default;");
-            writer.CloseBlock();
-            writer.WriteLine();
+            writer.WriteLine($$"""
+
+                /// <summary>Finds the catalog error that <paramref name="code"/> means on {{platform.TitleXml}}.</summary>
+                /// <param name="code">A raw code as {{platform.TitleXml}} reports it.</param>
+                /// <param name="error">The error, or 0 when the catalog does not list the code there.</param>
+                /// <returns><see langword="true"/> when the catalog lists the code.</returns>
+                public static bool {{platform.TryFromMethod}}(int code, out {{names.Error}} error)
+                {
+                    error = FromCodeOn{{platform.Symbol}}(code);
+                    return error != default;
+                }
+
+                """);
             EmitCodeKeyedLookup(writer, platform, names.Error, $"FromCodeOn{platform.Symbol}", $"{platform.Symbol}ErrorByCode", "default", lookup => $"{names.Error}.{spec.Errors[lookup.ErrorIndex].Symbol}");
             writer.WriteLine();
             EmitCodeKeyedLookup(writer, platform, "string?", $"NameOn{platform.Symbol}", $"{platform.Symbol}NameByCode", "null", lookup => lookup.NameLiteral);
         }
 
-        writer.WriteLine();
-        writer.WriteLine("/// <summary>The native name (canonical, or the alias that carries the number) of <paramref name=\"code\"/> on <paramref name=\"platform\"/>.</summary>");
-        writer.WriteLine("/// <param name=\"platform\">The platform whose numbering <paramref name=\"code\"/> follows.</param>");
-        writer.WriteLine("/// <param name=\"code\">The raw code.</param>");
-        writer.WriteLine("/// <returns>The name, or <see langword=\"null\"/> when the catalog does not list the code there.</returns>");
+        writer.WriteLine("""
+
+            /// <summary>The native name (canonical, or the alias that carries the number) of <paramref name="code"/> on <paramref name="platform"/>.</summary>
+            /// <param name="platform">The platform whose numbering <paramref name="code"/> follows.</param>
+            /// <param name="code">The raw code.</param>
+            /// <returns>The name, or <see langword="null"/> when the catalog does not list the code there.</returns>
+            """);
         EmitPlatformSwitch(writer, spec, $"public static string? GetNativeName({names.Platform} platform, int code) => platform switch", "NameOn", "(code)", "null");
     }
 
@@ -88,30 +98,37 @@ internal static partial class Emitter
     private static void EmitCodeLookups(SourceWriter writer, EmitSpec spec, CancellationToken cancellationToken)
     {
         var names = spec.Names;
-        writer.WriteLine("/// <summary>The canonical code of <paramref name=\"error\"/> on <paramref name=\"platform\"/>.</summary>");
-        writer.WriteLine("/// <param name=\"error\">A catalog error.</param>");
-        writer.WriteLine("/// <param name=\"platform\">A platform.</param>");
-        writer.WriteLine("/// <returns>The code, or <see langword=\"null\"/> where the platform does not define the error.</returns>");
+        writer.WriteLine("""
+            /// <summary>The canonical code of <paramref name="error"/> on <paramref name="platform"/>.</summary>
+            /// <param name="error">A catalog error.</param>
+            /// <param name="platform">A platform.</param>
+            /// <returns>The code, or <see langword="null"/> where the platform does not define the error.</returns>
+            """);
         EmitPlatformSwitch(writer, spec, $"public static int? GetCode({names.Error} error, {names.Platform} platform) => platform switch", "Get", "Code(error)", "null");
-        writer.WriteLine();
-        writer.WriteLine("/// <summary>The canonical code of <paramref name=\"error\"/> on <paramref name=\"platform\"/>.</summary>");
-        writer.WriteLine("/// <param name=\"error\">A catalog error.</param>");
-        writer.WriteLine("/// <param name=\"platform\">A platform.</param>");
-        writer.WriteLine("/// <param name=\"code\">The code, or 0 where the platform does not define the error.</param>");
-        writer.WriteLine("/// <returns><see langword=\"false\"/> where the platform does not define the error.</returns>");
-        writer.OpenBlock($"public static bool TryGetCode({names.Error} error, {names.Platform} platform, out int code)");
-        writer.WriteLine("var value = GetCode(error, platform);");
-        writer.WriteLine("code = value.GetValueOrDefault();");
-        writer.WriteLine("return value.HasValue;");
-        writer.CloseBlock();
+        writer.WriteLine($$"""
+
+            /// <summary>The canonical code of <paramref name="error"/> on <paramref name="platform"/>.</summary>
+            /// <param name="error">A catalog error.</param>
+            /// <param name="platform">A platform.</param>
+            /// <param name="code">The code, or 0 where the platform does not define the error.</param>
+            /// <returns><see langword="false"/> where the platform does not define the error.</returns>
+            public static bool TryGetCode({{names.Error}} error, {{names.Platform}} platform, out int code)
+            {
+                var value = GetCode(error, platform);
+                code = value.GetValueOrDefault();
+                return value.HasValue;
+            }
+            """);
 
         foreach (var platform in spec.Platforms)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            writer.WriteLine();
-            writer.WriteLine($"/// <summary>The canonical code of <paramref name=\"error\"/> on {platform.TitleXml}.</summary>");
-            writer.WriteLine("/// <param name=\"error\">A catalog error.</param>");
-            writer.WriteLine($"/// <returns>The code, or <see langword=\"null\"/> where {platform.TitleXml} does not define the error.</returns>");
+            writer.WriteLine($$"""
+
+                /// <summary>The canonical code of <paramref name="error"/> on {{platform.TitleXml}}.</summary>
+                /// <param name="error">A catalog error.</param>
+                /// <returns>The code, or <see langword="null"/> where {{platform.TitleXml}} does not define the error.</returns>
+                """);
             var codes = platform.CanonicalCodes;
             EmitErrorKeyedLookup(writer, spec, "int?", $"Get{platform.Symbol}Code", $"{platform.Symbol}CodeByError", memberOnly: false, index => codes[index].Code is int code ? code.ToString(System.Globalization.CultureInfo.InvariantCulture) : "null");
         }
@@ -122,82 +139,77 @@ internal static partial class Emitter
     {
         var names = spec.Names;
         var firstName = spec.Errors[0].NameXml;
-        writer.WriteLine("/// <summary>The canonical native name of <paramref name=\"error\"/>.</summary>");
-        writer.WriteLine("/// <param name=\"error\">A catalog error.</param>");
-        writer.WriteLine($"/// <returns>The name, for example <c>{firstName}</c>.</returns>");
-        EmitNotAMemberDoc(writer, spec);
+        EmitErrorDoc(writer, spec, "The canonical native name of <paramref name=\"error\"/>.", $"The name, for example <c>{firstName}</c>.");
         EmitErrorKeyedLookup(writer, spec, "string", "GetName", "NameByError", memberOnly: true, index => spec.Errors[index].NameLiteral);
 
-        writer.WriteLine();
-        writer.WriteLine("/// <summary>Finds the error with canonical name or alias <paramref name=\"nameOrAlias\"/> (exact, case-sensitive).</summary>");
-        writer.WriteLine($"/// <param name=\"nameOrAlias\">A native name, for example <c>{firstName}</c>.</param>");
-        writer.WriteLine("/// <param name=\"error\">The error, or 0 when no entry has that name.</param>");
-        writer.WriteLine("/// <returns><see langword=\"true\"/> when an entry has that name or alias.</returns>");
-        writer.OpenBlock($"public static bool TryParse(string? nameOrAlias, out {names.Error} error)");
-        writer.WriteLine("error = nameOrAlias switch");
-        writer.WriteLine("{");
-        foreach (var arm in spec.ParseArms)
+        writer.WriteLine($$"""
+
+            /// <summary>Finds the error with canonical name or alias <paramref name="nameOrAlias"/> (exact, case-sensitive).</summary>
+            /// <param name="nameOrAlias">A native name, for example <c>{{firstName}}</c>.</param>
+            /// <param name="error">The error, or 0 when no entry has that name.</param>
+            /// <returns><see langword="true"/> when an entry has that name or alias.</returns>
+            """);
+        EmitTryLookup(writer, $"public static bool TryParse(string? nameOrAlias, out {names.Error} error)", "error", "nameOrAlias", () =>
         {
-            writer.WriteLine($"    {arm.NameLiteral} => {names.Error}.{spec.Errors[arm.ErrorIndex].Symbol},");
-        }
-
-        EmitSwitchEnd(writer, "default");
-        writer.WriteLine("return error != default;");
-        writer.CloseBlock();
+            foreach (var arm in spec.ParseArms)
+            {
+                writer.WriteLine($"    {arm.NameLiteral} => {names.Error}.{spec.Errors[arm.ErrorIndex].Symbol},");
+            }
+        });
 
         writer.WriteLine();
-        writer.WriteLine("/// <summary>One sentence on what <paramref name=\"error\"/> means.</summary>");
-        writer.WriteLine("/// <param name=\"error\">A catalog error.</param>");
-        writer.WriteLine("/// <returns>The catalog's summary.</returns>");
-        EmitNotAMemberDoc(writer, spec);
+        EmitErrorDoc(writer, spec, "One sentence on what <paramref name=\"error\"/> means.", "The catalog's summary.");
         EmitErrorKeyedLookup(writer, spec, "string", "GetSummary", "SummaryByError", memberOnly: true, index => spec.Errors[index].SummaryLiteral);
-
         writer.WriteLine();
-        writer.WriteLine("/// <summary>What a caller should do about <paramref name=\"error\"/>.</summary>");
-        writer.WriteLine("/// <param name=\"error\">A catalog error.</param>");
-        writer.WriteLine("/// <returns>The catalog's advice.</returns>");
-        EmitNotAMemberDoc(writer, spec);
+        EmitErrorDoc(writer, spec, "What a caller should do about <paramref name=\"error\"/>.", "The catalog's advice.");
         EmitErrorKeyedLookup(writer, spec, "string", "GetAction", "ActionByError", memberOnly: true, index => spec.Errors[index].ActionLiteral);
-
         writer.WriteLine();
-        writer.WriteLine("/// <summary>The project's classification of <paramref name=\"error\"/> (policy, not an operating-system fact).</summary>");
-        writer.WriteLine("/// <param name=\"error\">A catalog error.</param>");
-        writer.WriteLine("/// <returns>The classification.</returns>");
-        EmitNotAMemberDoc(writer, spec);
+        EmitErrorDoc(writer, spec, "The project's classification of <paramref name=\"error\"/> (policy, not an operating-system fact).", "The classification.");
         EmitErrorKeyedLookup(writer, spec, names.Classification, "GetClassification", "ClassificationByError", memberOnly: true, index => names.Classification + "." + spec.Classifications[spec.Errors[index].ClassificationIndex].Symbol);
     }
 
-    private static void EmitNotAMemberDoc(SourceWriter writer, EmitSpec spec) =>
-        writer.WriteLine($"/// <exception cref=\"{ArgumentOutOfRange}\"><paramref name=\"error\"/> is not a member of <see cref=\"{spec.Names.Error}\"/>.</exception>");
+    /// <summary>The doc comment of a method that takes one error and throws for a value that is not a member.</summary>
+    private static void EmitErrorDoc(SourceWriter writer, EmitSpec spec, string summary, string returns) => writer.WriteLine($$"""
+        /// <summary>{{summary}}</summary>
+        /// <param name="error">A catalog error.</param>
+        /// <returns>{{returns}}</returns>
+        /// <exception cref="{{ArgumentOutOfRange}}"><paramref name="error"/> is not a member of <see cref="{{spec.Names.Error}}"/>.</exception>
+        """);
 
     /// <summary>SocketError to error and back; only for catalogs whose exceptions are SocketExceptions.</summary>
     private static void EmitSocketErrorMappings(SourceWriter writer, EmitSpec spec)
     {
         var error = spec.Names.Error;
-        writer.WriteLine($"/// <summary>The <see cref=\"{SocketError}\"/> member that matches <paramref name=\"error\"/>.</summary>");
-        writer.WriteLine("/// <param name=\"error\">A catalog error.</param>");
-        writer.WriteLine($"/// <param name=\"socketError\">The member, or <see cref=\"{SocketError}.SocketError\"/> when none matches.</param>");
-        writer.WriteLine("/// <returns><see langword=\"true\"/> when the catalog names a matching member.</returns>");
-        writer.OpenBlock($"public static bool TryGetSocketError({error} error, out {SocketError} socketError)");
-        writer.WriteLine("socketError = ToSocketError(error);");
-        writer.WriteLine("return error switch");
-        writer.WriteLine("{");
+        writer.WriteLine($$"""
+            /// <summary>The <see cref="{{SocketError}}"/> member that matches <paramref name="error"/>.</summary>
+            /// <param name="error">A catalog error.</param>
+            /// <param name="socketError">The member, or <see cref="{{SocketError}}.SocketError"/> when none matches.</param>
+            /// <returns><see langword="true"/> when the catalog names a matching member.</returns>
+            public static bool TryGetSocketError({{error}} error, out {{SocketError}} socketError)
+            {
+                socketError = ToSocketError(error);
+                return error switch
+                {
+            """);
         foreach (var entry in spec.Errors)
         {
             if (entry.SocketErrorMember is not null)
             {
-                writer.WriteLine($"    {error}.{entry.Symbol} => true,");
+                writer.WriteLine($"        {error}.{entry.Symbol} => true,");
             }
         }
 
-        EmitSwitchEnd(writer, "false");
-        writer.CloseBlock();
-        writer.WriteLine();
-        writer.WriteLine($"/// <summary>The <see cref=\"{SocketError}\"/> member that matches <paramref name=\"error\"/>.</summary>");
-        writer.WriteLine("/// <param name=\"error\">A catalog error.</param>");
-        writer.WriteLine($"/// <returns>The member, or <see cref=\"{SocketError}.SocketError\"/> when none matches.</returns>");
-        writer.WriteLine($"public static {SocketError} ToSocketError({error} error) => error switch");
-        writer.WriteLine("{");
+        writer.WriteLine($$"""
+                    _ => false,
+                };
+            }
+
+            /// <summary>The <see cref="{{SocketError}}"/> member that matches <paramref name="error"/>.</summary>
+            /// <param name="error">A catalog error.</param>
+            /// <returns>The member, or <see cref="{{SocketError}}.SocketError"/> when none matches.</returns>
+            public static {{SocketError}} ToSocketError({{error}} error) => error switch
+            {
+            """);
         foreach (var entry in spec.Errors)
         {
             if (entry.SocketErrorMember is not null)
@@ -207,104 +219,130 @@ internal static partial class Emitter
         }
 
         EmitSwitchEnd(writer, SocketError + ".SocketError");
-        writer.WriteLine();
-        writer.WriteLine($"/// <summary>The catalog error for a <see cref=\"{SocketError}\"/> member; where several entries share a member, the first in catalog order.</summary>");
-        writer.WriteLine("/// <param name=\"socketError\">A .NET socket error.</param>");
-        writer.WriteLine("/// <param name=\"error\">The error, or 0 when no entry matches.</param>");
-        writer.WriteLine("/// <returns><see langword=\"true\"/> when an entry matches.</returns>");
-        writer.OpenBlock($"public static bool TryFromSocketError({SocketError} socketError, out {error} error)");
-        writer.WriteLine("error = socketError switch");
-        writer.WriteLine("{");
-        foreach (var arm in spec.SocketErrorArms)
-        {
-            writer.WriteLine($"    {SocketError}.{arm.Member} => {error}.{spec.Errors[arm.ErrorIndex].Symbol},");
-        }
+        writer.WriteLine($$"""
 
-        EmitSwitchEnd(writer, "default");
-        writer.WriteLine("return error != default;");
-        writer.CloseBlock();
+            /// <summary>The catalog error for a <see cref="{{SocketError}}"/> member; where several entries share a member, the first in catalog order.</summary>
+            /// <param name="socketError">A .NET socket error.</param>
+            /// <param name="error">The error, or 0 when no entry matches.</param>
+            /// <returns><see langword="true"/> when an entry matches.</returns>
+            """);
+        EmitTryLookup(writer, $"public static bool TryFromSocketError({SocketError} socketError, out {error} error)", "error", "socketError", () =>
+        {
+            foreach (var arm in spec.SocketErrorArms)
+            {
+                writer.WriteLine($"    {SocketError}.{arm.Member} => {error}.{spec.Errors[arm.ErrorIndex].Symbol},");
+            }
+        });
     }
 
     private static void EmitExceptionFactories(SourceWriter writer, EmitSpec spec)
     {
         var names = spec.Names;
-        writer.WriteLine($"/// <summary>Creates the most specific exception for <paramref name=\"error\"/>: the nested type of its catalog entry, or <see cref=\"{names.Exception}\"/> itself for a code the catalog does not know.</summary>");
-        writer.WriteLine("/// <param name=\"error\">The native error.</param>");
-        writer.WriteLine("/// <param name=\"endPoint\">The end point the failed call was given, if any.</param>");
-        writer.WriteLine("/// <returns>The exception, not thrown.</returns>");
-        writer.WriteLine($"public static {names.Exception} CreateException({names.NativeError} error, {EndPoint}? endPoint = null) => error.Error switch");
-        writer.WriteLine("{");
+        writer.WriteLine($$"""
+            /// <summary>Creates the most specific exception for <paramref name="error"/>: the nested type of its catalog entry, or <see cref="{{names.Exception}}"/> itself for a code the catalog does not know.</summary>
+            /// <param name="error">The native error.</param>
+            /// <param name="endPoint">The end point the failed call was given, if any.</param>
+            /// <returns>The exception, not thrown.</returns>
+            public static {{names.Exception}} CreateException({{names.NativeError}} error, {{EndPoint}}? endPoint = null) => error.Error switch
+            {
+            """);
         foreach (var entry in spec.Errors)
         {
             writer.WriteLine($"    {names.Error}.{entry.Symbol} => new {names.Exception}.{entry.Symbol}(error, endPoint),");
         }
 
         EmitSwitchEnd(writer, $"new {names.Exception}(error, endPoint)");
-        writer.WriteLine();
-        writer.WriteLine("/// <summary>Creates the most specific exception for <paramref name=\"code\"/> on <paramref name=\"platform\"/>.</summary>");
-        writer.WriteLine("/// <param name=\"platform\">The platform whose numbering <paramref name=\"code\"/> follows.</param>");
-        writer.WriteLine("/// <param name=\"code\">The raw code.</param>");
-        writer.WriteLine("/// <param name=\"endPoint\">The end point the failed call was given, if any.</param>");
-        writer.WriteLine("/// <returns>The exception, not thrown.</returns>");
-        writer.WriteLine($"public static {names.Exception} CreateException({names.Platform} platform, int code, {EndPoint}? endPoint = null) => CreateException(new {names.NativeError}(platform, code), endPoint);");
+        writer.WriteLine($$"""
+
+            /// <summary>Creates the most specific exception for <paramref name="code"/> on <paramref name="platform"/>.</summary>
+            /// <param name="platform">The platform whose numbering <paramref name="code"/> follows.</param>
+            /// <param name="code">The raw code.</param>
+            /// <param name="endPoint">The end point the failed call was given, if any.</param>
+            /// <returns>The exception, not thrown.</returns>
+            public static {{names.Exception}} CreateException({{names.Platform}} platform, int code, {{EndPoint}}? endPoint = null) => CreateException(new {{names.NativeError}}(platform, code), endPoint);
+            """);
     }
 
     private static void EmitPlatformIds(SourceWriter writer, EmitSpec spec)
     {
         var platformType = spec.Names.Platform;
         var firstId = spec.Platforms[0].IdXml;
-        writer.WriteLine("/// <summary>The catalog id of <paramref name=\"platform\"/>.</summary>");
-        writer.WriteLine("/// <param name=\"platform\">A platform.</param>");
-        writer.WriteLine($"/// <returns>The id, for example <c>{firstId}</c>.</returns>");
-        writer.WriteLine($"/// <exception cref=\"{ArgumentOutOfRange}\"><paramref name=\"platform\"/> is not a member of <see cref=\"{platformType}\"/>.</exception>");
+        writer.WriteLine($$"""
+            /// <summary>The catalog id of <paramref name="platform"/>.</summary>
+            /// <param name="platform">A platform.</param>
+            /// <returns>The id, for example <c>{{firstId}}</c>.</returns>
+            /// <exception cref="{{ArgumentOutOfRange}}"><paramref name="platform"/> is not a member of <see cref="{{platformType}}"/>.</exception>
+            """);
         EmitPlatformIdSwitch(writer, spec, $"public static string GetPlatformId({platformType} platform) => platform switch", $"throw new {ArgumentOutOfRange}(nameof(platform), platform, null)");
-        writer.WriteLine();
-        writer.WriteLine("/// <summary>Finds the platform with catalog id <paramref name=\"id\"/> (exact, case-sensitive).</summary>");
-        writer.WriteLine($"/// <param name=\"id\">A catalog platform id, for example <c>{firstId}</c>.</param>");
-        writer.WriteLine("/// <param name=\"platform\">The platform, or 0 when no platform has that id.</param>");
-        writer.WriteLine("/// <returns><see langword=\"true\"/> when a platform has that id.</returns>");
-        writer.OpenBlock($"public static bool TryParsePlatform(string? id, out {platformType} platform)");
-        writer.WriteLine("platform = id switch");
-        writer.WriteLine("{");
-        foreach (var platform in spec.Platforms)
-        {
-            writer.WriteLine($"    {platform.IdLiteral} => {platformType}.{platform.Symbol},");
-        }
+        writer.WriteLine($$"""
 
-        EmitSwitchEnd(writer, "default");
-        writer.WriteLine("return platform != default;");
-        writer.CloseBlock();
+            /// <summary>Finds the platform with catalog id <paramref name="id"/> (exact, case-sensitive).</summary>
+            /// <param name="id">A catalog platform id, for example <c>{{firstId}}</c>.</param>
+            /// <param name="platform">The platform, or 0 when no platform has that id.</param>
+            /// <returns><see langword="true"/> when a platform has that id.</returns>
+            """);
+        EmitTryLookup(writer, $"public static bool TryParsePlatform(string? id, out {platformType} platform)", "platform", "id", () =>
+        {
+            foreach (var platform in spec.Platforms)
+            {
+                writer.WriteLine($"    {platform.IdLiteral} => {platformType}.{platform.Symbol},");
+            }
+        });
     }
 
     private static void EmitInternalHelpers(SourceWriter writer, EmitSpec spec)
     {
         var names = spec.Names;
         EmitPlatformIdSwitch(writer, spec, $"internal static string DescribePlatform({names.Platform} platform) => platform switch", $"\"platform \" + ((int)platform).ToString({InvariantCulture})");
-        writer.WriteLine();
-        writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
-        writer.WriteLine($"private static T ThrowNotAMember<T>({names.Error} error) =>");
-        writer.WriteLine($"    throw new {ArgumentOutOfRange}(nameof(error), error, null);");
-        writer.WriteLine();
+        writer.WriteLine($$"""
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            private static T ThrowNotAMember<T>({{names.Error}} error) =>
+                throw new {{ArgumentOutOfRange}}(nameof(error), error, null);
+
+            """);
         if (spec.ExceptionBase.MapsSocketError)
         {
-            writer.WriteLine($"internal static {SocketError} SocketErrorFor({names.NativeError} nativeError) =>");
-            writer.WriteLine($"    nativeError.Error is {{ }} error ? ToSocketError(error) : {SocketError}.SocketError;");
-            writer.WriteLine();
+            writer.WriteLine($$"""
+                internal static {{SocketError}} SocketErrorFor({{names.NativeError}} nativeError) =>
+                    nativeError.Error is { } error ? ToSocketError(error) : {{SocketError}}.SocketError;
+
+                """);
         }
 
-        writer.OpenBlock($"internal static {names.NativeError} RequireError({names.NativeError} nativeError, {names.Error} expected)");
-        writer.OpenBlock("if (nativeError.Error != expected)");
-        writer.WriteLine("throw new global::System.ArgumentException(\"The native error \" + nativeError.ToString() + \" is not \" + GetName(expected) + \".\", nameof(nativeError));");
-        writer.CloseBlock();
-        writer.WriteLine();
-        writer.WriteLine("return nativeError;");
-        writer.CloseBlock();
-        writer.WriteLine();
-        writer.OpenBlock($"internal static string FormatExceptionMessage({names.NativeError} nativeError, {EndPoint}? endPoint)");
-        writer.WriteLine("var target = endPoint is null ? string.Empty : \" for \" + endPoint.ToString();");
-        writer.WriteLine("return nativeError.Error is { } error");
-        writer.WriteLine($"    ? {spec.FailedMessageLiteral} + nativeError.ToString() + target + \": \" + GetSummary(error)");
-        writer.WriteLine($"    : {spec.FailedMessageLiteral} + nativeError.ToString() + target + \".\";");
+        writer.WriteLine($$"""
+            internal static {{names.NativeError}} RequireError({{names.NativeError}} nativeError, {{names.Error}} expected)
+            {
+                if (nativeError.Error != expected)
+                {
+                    throw new global::System.ArgumentException("The native error " + nativeError.ToString() + " is not " + GetName(expected) + ".", nameof(nativeError));
+                }
+
+                return nativeError;
+            }
+
+            internal static string FormatExceptionMessage({{names.NativeError}} nativeError, {{EndPoint}}? endPoint)
+            {
+                var target = endPoint is null ? string.Empty : " for " + endPoint.ToString();
+                return nativeError.Error is { } error
+                    ? {{spec.FailedMessageLiteral}} + nativeError.ToString() + target + ": " + GetSummary(error)
+                    : {{spec.FailedMessageLiteral}} + nativeError.ToString() + target + ".";
+            }
+            """);
+    }
+
+    /// <summary>
+    /// A <c>Try</c> method whose body is one switch: each arm <paramref name="writeArms"/> writes maps
+    /// <paramref name="subject"/> to the out value <paramref name="result"/>; anything else leaves it 0 and returns false.
+    /// </summary>
+    private static void EmitTryLookup(SourceWriter writer, string signature, string result, string subject, Action writeArms)
+    {
+        writer.OpenBlock(signature);
+        writer.WriteLine($"{result} = {subject} switch");
+        writer.WriteLine("{");
+        writeArms();
+        EmitSwitchEnd(writer, "default");
+        writer.WriteLine($"return {result} != default;");
         writer.CloseBlock();
     }
 

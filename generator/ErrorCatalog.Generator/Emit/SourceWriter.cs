@@ -23,12 +23,28 @@ internal sealed class SourceWriter
     /// <summary>The current nesting depth; each level indents by four spaces.</summary>
     public int Indentation { get; set; }
 
+    /// <summary>
+    /// Appends <paramref name="text"/>; a line break inside it ends the line, and the next line is
+    /// indented like any other, so a multi-line raw string literal can hold a block of output.
+    /// A carriage return before a line break is dropped, whatever line ends the generator's own
+    /// source files were checked out with.
+    /// </summary>
     public void Write(string text)
     {
-        if (text.Length != 0)
+        var start = 0;
+        while (true)
         {
-            StartLine();
-            builder.Append(text);
+            var newline = text.IndexOf('\n', start);
+            if (newline < 0)
+            {
+                Append(text, start, text.Length - start);
+                return;
+            }
+
+            var end = newline > start && text[newline - 1] == '\r' ? newline - 1 : newline;
+            Append(text, start, end - start);
+            EndLine();
+            start = newline + 1;
         }
     }
 
@@ -68,9 +84,7 @@ internal sealed class SourceWriter
     public void CloseBlock(string suffix = "")
     {
         Indentation--;
-        StartLine();
-        builder.Append('}').Append(suffix);
-        EndLine();
+        WriteLine("}" + suffix);
     }
 
     public override string ToString() => builder.ToString();
@@ -79,6 +93,15 @@ internal sealed class SourceWriter
     {
         WriteLine("{");
         Indentation++;
+    }
+
+    private void Append(string text, int start, int length)
+    {
+        if (length != 0)
+        {
+            StartLine();
+            builder.Append(text, start, length);
+        }
     }
 
     private void StartLine()
