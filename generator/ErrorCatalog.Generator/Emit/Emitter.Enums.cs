@@ -1,4 +1,4 @@
-using System.Threading;
+using ErrorCatalog.Catalog.Model;
 using ErrorCatalog.Generator.Spec;
 
 namespace ErrorCatalog.Generator.Emit;
@@ -7,22 +7,42 @@ namespace ErrorCatalog.Generator.Emit;
 // one code enum per platform.
 internal static partial class Emitter
 {
-    private static void EmitErrorEnum(SourceWriter writer, EmitSpec spec, CancellationToken cancellationToken)
+    private static void EmitErrorEnum(SourceWriter writer, EmitSpec spec, System.Threading.CancellationToken cancellationToken)
     {
-        var names = spec.Names;
-        writer.WriteLine($"/// <summary>{spec.Title}</summary>");
-        writer.WriteLine("/// <remarks>");
-        writer.WriteLine($"/// <para>{spec.Description}</para>");
-        writer.WriteLine($"/// <para>One member per error that <c>{spec.FunctionXml}</c> can report, on any of the catalog's platforms. Values are stable: a value is never renumbered or reused. Native codes map to members and back through <see cref=\"{names.Errors}\"/>; an unknown native code stays a <see cref=\"{names.NativeError}\"/> and is never forced onto a member.</para>");
-        writer.WriteLine("/// </remarks>");
-        writer.WriteLine(GeneratedCodeAttribute);
-        writer.OpenBlock($"public enum {names.ErrorName} : int");
-        EmitSeparated(writer, spec.Errors, error =>
+        var doc = $$"""
+            /// <summary>{{spec.Title}}</summary>
+            /// <remarks>
+            /// <para>{{spec.Description}}</para>
+            /// <para>One member per error that <c>{{spec.FunctionXml}}</c> can report, on any of the catalog's platforms. Values are stable: a value is never renumbered or reused. Native codes map to members and back through <see cref="{{spec.Names.Errors}}"/>; an unknown native code stays a <see cref="{{spec.Names.NativeError}}"/> and is never forced onto a member.</para>
+            /// </remarks>
+            """;
+        EmitEnum(writer, doc, spec.Names.ErrorName, spec.Errors, error =>
         {
             cancellationToken.ThrowIfCancellationRequested();
             EmitErrorMemberDoc(writer, spec, error);
             writer.WriteLine($"{error.Symbol} = {error.Value},");
         });
+    }
+
+    /// <summary>A public int enum with its doc comment, its members separated by blank lines.</summary>
+    private static void EmitEnum<T>(SourceWriter writer, string doc, string name, EquatableArray<T> members, System.Action<T> emitMember)
+        where T : System.IEquatable<T>
+    {
+        writer.WriteLine(doc);
+        writer.WriteLine(GeneratedCodeAttribute);
+        writer.OpenBlock($"public enum {name} : int");
+        var first = true;
+        foreach (var member in members)
+        {
+            if (!first)
+            {
+                writer.WriteLine();
+            }
+
+            first = false;
+            emitMember(member);
+        }
+
         writer.CloseBlock();
     }
 
@@ -157,39 +177,33 @@ internal static partial class Emitter
     /// Platform values are the platform's position in the catalog (1..n): the catalog has no value
     /// field for platforms, and the order of the list is the one fact it gives. See generator/README.md.
     /// </summary>
-    private static void EmitPlatformEnum(SourceWriter writer, EmitSpec spec)
-    {
-        writer.WriteLine($"/// <summary>The platforms whose native codes the <c>{spec.CatalogIdXml}</c> catalog records; each numbers errors its own way.</summary>");
-        writer.WriteLine(GeneratedCodeAttribute);
-        writer.OpenBlock($"public enum {spec.Names.PlatformName} : int");
-        EmitSeparated(writer, spec.Platforms, platform =>
-        {
-            writer.WriteLine($"/// <summary>{platform.TitleXml} (catalog id <c>{platform.IdXml}</c>): {platform.KindXml} from {platform.ReferenceXml}, valid from {platform.Min} to {platform.Max}.</summary>");
-            writer.WriteLine($"{platform.Symbol} = {platform.Value},");
-        });
-        writer.CloseBlock();
-    }
+    private static void EmitPlatformEnum(SourceWriter writer, EmitSpec spec) => EmitEnum(
+        writer,
+        $"/// <summary>The platforms whose native codes the <c>{spec.CatalogIdXml}</c> catalog records; each numbers errors its own way.</summary>",
+        spec.Names.PlatformName,
+        spec.Platforms,
+        platform => writer.WriteLine($"""
+            /// <summary>{platform.TitleXml} (catalog id <c>{platform.IdXml}</c>): {platform.KindXml} from {platform.ReferenceXml}, valid from {platform.Min} to {platform.Max}.</summary>
+            {platform.Symbol} = {platform.Value},
+            """));
 
-    private static void EmitClassificationEnum(SourceWriter writer, EmitSpec spec)
-    {
-        writer.WriteLine("/// <summary>The project's advice on what kind of failure an error is: policy for callers, not a fact about the operating system.</summary>");
-        writer.WriteLine(GeneratedCodeAttribute);
-        writer.OpenBlock($"public enum {spec.Names.ClassificationName} : int");
-        EmitSeparated(writer, spec.Classifications, classification =>
-        {
-            writer.WriteLine($"/// <summary>{classification.TitleXml}: {classification.DescriptionSentence}</summary>");
-            writer.WriteLine($"{classification.Symbol} = {classification.Value},");
-        });
-        writer.CloseBlock();
-    }
+    private static void EmitClassificationEnum(SourceWriter writer, EmitSpec spec) => EmitEnum(
+        writer,
+        "/// <summary>The project's advice on what kind of failure an error is: policy for callers, not a fact about the operating system.</summary>",
+        spec.Names.ClassificationName,
+        spec.Classifications,
+        classification => writer.WriteLine($"""
+            /// <summary>{classification.TitleXml}: {classification.DescriptionSentence}</summary>
+            {classification.Symbol} = {classification.Value},
+            """));
 
     private static void EmitPlatformCodeEnum(SourceWriter writer, EmitSpec spec, PlatformSpec platform)
     {
-        writer.WriteLine($"/// <summary>Native error names that <c>{spec.FunctionXml}</c> can report on {platform.TitleXml}, with their numbers there (from {platform.ReferenceXml}).</summary>");
-        writer.WriteLine("/// <remarks>Aliases are members too, with the number they have on this platform. Names this platform does not define are missing.</remarks>");
-        writer.WriteLine(GeneratedCodeAttribute);
-        writer.OpenBlock($"public enum {platform.CodeEnumName} : int");
-        EmitSeparated(writer, platform.CodeMembers, member =>
+        var doc = $"""
+            /// <summary>Native error names that <c>{spec.FunctionXml}</c> can report on {platform.TitleXml}, with their numbers there (from {platform.ReferenceXml}).</summary>
+            /// <remarks>Aliases are members too, with the number they have on this platform. Names this platform does not define are missing.</remarks>
+            """;
+        EmitEnum(writer, doc, platform.CodeEnumName, platform.CodeMembers, member =>
         {
             var error = spec.Errors[member.ErrorIndex];
             writer.Write($"/// <summary><c>{member.Name}</c>, ");
@@ -201,6 +215,5 @@ internal static partial class Emitter
             writer.WriteLine($"<see cref=\"{spec.Names.Error}.{error.Symbol}\"/>: {error.SummarySentence}</summary>");
             writer.WriteLine($"{member.Name} = {member.Code},");
         });
-        writer.CloseBlock();
     }
 }

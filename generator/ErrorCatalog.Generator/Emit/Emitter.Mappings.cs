@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using ErrorCatalog.Catalog.Model;
 using ErrorCatalog.Generator.Spec;
 
 namespace ErrorCatalog.Generator.Emit;
@@ -8,6 +9,13 @@ namespace ErrorCatalog.Generator.Emit;
 // only), exception factories, platform ids, and the internal helpers the other types call.
 internal static partial class Emitter
 {
+    /// <summary>The default arm and the end of a switch expression.</summary>
+    private static void EmitSwitchEnd(SourceWriter writer, string fallback)
+    {
+        writer.WriteLine($"    _ => {fallback},");
+        writer.WriteLine("};");
+    }
+
     private static void EmitMappings(SourceWriter writer, EmitSpec spec, CancellationToken cancellationToken)
     {
         var names = spec.Names;
@@ -55,13 +63,8 @@ internal static partial class Emitter
             /// <param name="error">The error, or 0 when the catalog does not list the code there.</param>
             /// <returns><see langword="true"/> when the catalog lists the code on that platform.</returns>
             """);
-        EmitTryLookup(writer, $"public static bool TryFromNative({names.Platform} platform, int code, out {names.Error} error)", "error", "platform", () =>
-        {
-            foreach (var platform in spec.Platforms)
-            {
-                writer.WriteLine($"    {names.Platform}.{platform.Symbol} => FromCodeOn{platform.Symbol}(code),");
-            }
-        });
+        EmitTryLookup(writer, $"public static bool TryFromNative({names.Platform} platform, int code, out {names.Error} error)", "error", "platform", spec.Platforms, platform =>
+            writer.WriteLine($"    {names.Platform}.{platform.Symbol} => FromCodeOn{platform.Symbol}(code),"));
 
         foreach (var platform in spec.Platforms)
         {
@@ -149,13 +152,8 @@ internal static partial class Emitter
             /// <param name="error">The error, or 0 when no entry has that name.</param>
             /// <returns><see langword="true"/> when an entry has that name or alias.</returns>
             """);
-        EmitTryLookup(writer, $"public static bool TryParse(string? nameOrAlias, out {names.Error} error)", "error", "nameOrAlias", () =>
-        {
-            foreach (var arm in spec.ParseArms)
-            {
-                writer.WriteLine($"    {arm.NameLiteral} => {names.Error}.{spec.Errors[arm.ErrorIndex].Symbol},");
-            }
-        });
+        EmitTryLookup(writer, $"public static bool TryParse(string? nameOrAlias, out {names.Error} error)", "error", "nameOrAlias", spec.ParseArms, arm =>
+            writer.WriteLine($"    {arm.NameLiteral} => {names.Error}.{spec.Errors[arm.ErrorIndex].Symbol},"));
 
         writer.WriteLine();
         EmitErrorDoc(writer, spec, "One sentence on what <paramref name=\"error\"/> means.", "The catalog's summary.");
@@ -226,13 +224,8 @@ internal static partial class Emitter
             /// <param name="error">The error, or 0 when no entry matches.</param>
             /// <returns><see langword="true"/> when an entry matches.</returns>
             """);
-        EmitTryLookup(writer, $"public static bool TryFromSocketError({SocketError} socketError, out {error} error)", "error", "socketError", () =>
-        {
-            foreach (var arm in spec.SocketErrorArms)
-            {
-                writer.WriteLine($"    {SocketError}.{arm.Member} => {error}.{spec.Errors[arm.ErrorIndex].Symbol},");
-            }
-        });
+        EmitTryLookup(writer, $"public static bool TryFromSocketError({SocketError} socketError, out {error} error)", "error", "socketError", spec.SocketErrorArms, arm =>
+            writer.WriteLine($"    {SocketError}.{arm.Member} => {error}.{spec.Errors[arm.ErrorIndex].Symbol},"));
     }
 
     private static void EmitExceptionFactories(SourceWriter writer, EmitSpec spec)
@@ -281,13 +274,8 @@ internal static partial class Emitter
             /// <param name="platform">The platform, or 0 when no platform has that id.</param>
             /// <returns><see langword="true"/> when a platform has that id.</returns>
             """);
-        EmitTryLookup(writer, $"public static bool TryParsePlatform(string? id, out {platformType} platform)", "platform", "id", () =>
-        {
-            foreach (var platform in spec.Platforms)
-            {
-                writer.WriteLine($"    {platform.IdLiteral} => {platformType}.{platform.Symbol},");
-            }
-        });
+        EmitTryLookup(writer, $"public static bool TryParsePlatform(string? id, out {platformType} platform)", "platform", "id", spec.Platforms, platform =>
+            writer.WriteLine($"    {platform.IdLiteral} => {platformType}.{platform.Symbol},"));
     }
 
     private static void EmitInternalHelpers(SourceWriter writer, EmitSpec spec)
@@ -332,15 +320,20 @@ internal static partial class Emitter
     }
 
     /// <summary>
-    /// A <c>Try</c> method whose body is one switch: each arm <paramref name="writeArms"/> writes maps
+    /// A <c>Try</c> method whose body is one switch: each arm <paramref name="writeArm"/> writes maps
     /// <paramref name="subject"/> to the out value <paramref name="result"/>; anything else leaves it 0 and returns false.
     /// </summary>
-    private static void EmitTryLookup(SourceWriter writer, string signature, string result, string subject, Action writeArms)
+    private static void EmitTryLookup<T>(SourceWriter writer, string signature, string result, string subject, EquatableArray<T> items, Action<T> writeArm)
+        where T : IEquatable<T>
     {
         writer.OpenBlock(signature);
         writer.WriteLine($"{result} = {subject} switch");
         writer.WriteLine("{");
-        writeArms();
+        foreach (var item in items)
+        {
+            writeArm(item);
+        }
+
         EmitSwitchEnd(writer, "default");
         writer.WriteLine($"return {result} != default;");
         writer.CloseBlock();
@@ -370,12 +363,6 @@ internal static partial class Emitter
         }
 
         EmitSwitchEnd(writer, fallback);
-    }
-
-    private static void EmitSwitchEnd(SourceWriter writer, string fallback)
-    {
-        writer.WriteLine($"    _ => {fallback},");
-        writer.WriteLine("};");
     }
 
     /// <summary>

@@ -53,21 +53,4 @@ internal static partial class Emitter
         writer.CloseBlock();
         return writer.ToString();
     }
-
-    /// <summary>Writes the items with a blank line between each two.</summary>
-    private static void EmitSeparated<T>(SourceWriter writer, Catalog.Model.EquatableArray<T> items, System.Action<T> emit)
-        where T : System.IEquatable<T>
-    {
-        var first = true;
-        foreach (var item in items)
-        {
-            if (!first)
-            {
-                writer.WriteLine();
-            }
-
-            first = false;
-            emit(item);
-        }
-    }
 }
