@@ -18,7 +18,7 @@ namespace ErrorCatalog.Generator;
 [Generator(LanguageNames.CSharp)]
 public sealed class ErrorCatalogGenerator : IIncrementalGenerator
 {
-    private readonly Func<EmitSpec, CancellationToken, string> emit;
+    private readonly Func<EmitSpec, CancellationToken, SourceText> emit;
 
     public ErrorCatalogGenerator()
         : this(Emitter.Emit)
@@ -26,7 +26,7 @@ public sealed class ErrorCatalogGenerator : IIncrementalGenerator
     }
 
     /// <summary>Lets tests substitute an emitter that fails, to prove a failure becomes a diagnostic.</summary>
-    internal ErrorCatalogGenerator(Func<EmitSpec, CancellationToken, string> emit) => this.emit = emit;
+    internal ErrorCatalogGenerator(Func<EmitSpec, CancellationToken, SourceText> emit) => this.emit = emit;
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -102,7 +102,7 @@ public sealed class ErrorCatalogGenerator : IIncrementalGenerator
         }
     }
 
-    private static void Generate(SourceProductionContext context, EmitRequest request, Func<EmitSpec, CancellationToken, string> emit)
+    private static void Generate(SourceProductionContext context, EmitRequest request, Func<EmitSpec, CancellationToken, SourceText> emit)
     {
         var plan = request.Plan;
         if (!request.LanguageVersionSupported)
@@ -117,7 +117,7 @@ public sealed class ErrorCatalogGenerator : IIncrementalGenerator
             return;
         }
 
-        string text;
+        SourceText text;
         try
         {
             text = emit(spec, context.CancellationToken);
@@ -130,7 +130,7 @@ public sealed class ErrorCatalogGenerator : IIncrementalGenerator
             return;
         }
 
-        context.AddSource(spec.HintName, SourceText.From(text, System.Text.Encoding.UTF8));
+        context.AddSource(spec.HintName, text);
     }
 
     private static void ReportFailure(SourceProductionContext context, EmitPlan plan, string failure) =>

@@ -194,7 +194,7 @@ internal static class Harness
 
     /// <summary>Spec and emit steps for one loaded catalog, without the driver (for tests that build a catalog in code).</summary>
     public static string EmitWithoutDriver(CatalogSpec spec) =>
-        Emit.Emitter.Emit(Spec.SpecBuilder.Build(spec, CancellationToken.None), CancellationToken.None);
+        Emit.Emitter.Emit(Spec.SpecBuilder.Build(spec, CancellationToken.None), CancellationToken.None).ToString();
 
     /// <summary>Emits the compilation and loads it into a collectible context, so generated code can be executed.</summary>
     public static Assembly EmitAndLoad(Compilation compilation)

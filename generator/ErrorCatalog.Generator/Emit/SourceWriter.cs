@@ -1,6 +1,9 @@
+using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Microsoft.CodeAnalysis.Text;
 
 namespace ErrorCatalog.Generator.Emit;
 
@@ -9,16 +12,20 @@ namespace ErrorCatalog.Generator.Emit;
 /// "\n" line ends whatever the host OS. Lines are written through an interpolated string handler,
 /// so <c>writer.WriteLine($"/// <para>{summary}</para>")</c> appends its pieces straight into the
 /// buffer instead of first concatenating a line string (the emitter writes hundreds of thousands
-/// of lines for a large catalog).
+/// of lines for a large catalog). The text is kept in fixed-size chunks and handed to the
+/// compiler as a <see cref="SourceText"/> over those chunks, so it is never copied into one string.
 /// </summary>
 internal sealed class SourceWriter
 {
     private const int SpacesPerLevel = 4;
 
-    private readonly StringBuilder builder;
-    private bool atLineStart = true;
+    // 8,192 chars (16 KB) per chunk: small enough to stay out of the large object heap.
+    private const int ChunkShift = 13;
+    private const int ChunkSize = 1 << ChunkShift;
 
-    public SourceWriter(int capacity = 64 * 1024) => builder = new StringBuilder(capacity);
+    private readonly List<char[]> chunks = new() { new char[ChunkSize] };
+    private int length;
+    private bool atLineStart = true;
 
     /// <summary>The current nesting depth; each level indents by four spaces.</summary>
     public int Indentation { get; set; }
@@ -87,7 +94,10 @@ internal sealed class SourceWriter
         WriteLine("}" + suffix);
     }
 
-    public override string ToString() => builder.ToString();
+    /// <summary>The text written so far, without copying it.</summary>
+    public SourceText ToSourceText() => new ChunkedText(chunks.ToArray(), length);
+
+    public override string ToString() => ToSourceText().ToString();
 
     private void OpenBrace()
     {
@@ -95,28 +105,88 @@ internal sealed class SourceWriter
         Indentation++;
     }
 
-    private void Append(string text, int start, int length)
+    private void Append(string text, int start, int count)
     {
-        if (length != 0)
+        if (count == 0)
         {
-            StartLine();
-            builder.Append(text, start, length);
+            return;
         }
+
+        StartLine();
+        while (count > 0)
+        {
+            var offset = length & (ChunkSize - 1);
+            var room = Math.Min(count, ChunkSize - offset);
+            text.CopyTo(start, CurrentChunk(), offset, room);
+            length += room;
+            start += room;
+            count -= room;
+        }
+    }
+
+    private void AppendChar(char c)
+    {
+        CurrentChunk()[length & (ChunkSize - 1)] = c;
+        length++;
+    }
+
+    /// <summary>The chunk the next char goes into, added when the last one is full.</summary>
+    private char[] CurrentChunk()
+    {
+        var index = length >> ChunkShift;
+        if (index == chunks.Count)
+        {
+            chunks.Add(new char[ChunkSize]);
+        }
+
+        return chunks[index];
     }
 
     private void StartLine()
     {
         if (atLineStart)
         {
-            builder.Append(' ', Indentation * SpacesPerLevel);
             atLineStart = false;
+            for (var i = Indentation * SpacesPerLevel; i > 0; i--)
+            {
+                AppendChar(' ');
+            }
         }
     }
 
     private void EndLine()
     {
-        builder.Append('\n');
+        AppendChar('\n');
         atLineStart = true;
+    }
+
+    /// <summary>Read-only text over the writer's chunks; generated files are UTF-8, as the compiler requires an encoding.</summary>
+    private sealed class ChunkedText(char[][] chunks, int length) : SourceText
+    {
+        public override Encoding Encoding => Encoding.UTF8;
+
+        public override int Length => length;
+
+        public override char this[int position] =>
+            (uint)position < (uint)length ? chunks[position >> ChunkShift][position & (ChunkSize - 1)] : throw new ArgumentOutOfRangeException(nameof(position));
+
+        public override void CopyTo(int sourceIndex, char[] destination, int destinationIndex, int count)
+        {
+            if (sourceIndex < 0 || count < 0 || sourceIndex > length - count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(sourceIndex));
+            }
+
+            while (count > 0)
+            {
+                var offset = sourceIndex & (ChunkSize - 1);
+                var run = Math.Min(count, ChunkSize - offset);
+                Array.Copy(chunks[sourceIndex >> ChunkShift], offset, destination, destinationIndex, run);
+                sourceIndex += run;
+                destinationIndex += run;
+                count -= run;
+            }
+        }
     }
 
     /// <summary>Appends an interpolated line's pieces to its writer as they come.</summary>
