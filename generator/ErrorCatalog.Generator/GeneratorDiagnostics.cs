@@ -29,6 +29,12 @@ internal static class GeneratorDiagnostics
     /// <summary>An entry's or group's symbol is a name the generated exception type already uses.</summary>
     public const string ReservedSymbolId = "ECAT105";
 
+    /// <summary>Two catalogs of the compilation generate clashing type or namespace names.</summary>
+    public const string GeneratedNameClashId = "ECAT106";
+
+    /// <summary>An AdditionalFiles item's ErrorCatalog metadata is neither true nor false.</summary>
+    public const string UnclearCatalogMetadataId = "ECAT107";
+
     public static readonly DiagnosticDescriptor InvalidOverride = Create(InvalidOverrideId, CatalogDiagnosticDescriptors.InvalidOverride);
 
     public static readonly DiagnosticDescriptor DuplicateOutput = Create(DuplicateOutputId, CatalogDiagnosticDescriptors.DuplicateOutput);
@@ -38,6 +44,10 @@ internal static class GeneratorDiagnostics
     public static readonly DiagnosticDescriptor LanguageVersion = Create(LanguageVersionId, CatalogDiagnosticDescriptors.LanguageVersion);
 
     public static readonly DiagnosticDescriptor ReservedSymbol = Create(ReservedSymbolId, CatalogDiagnosticDescriptors.ReservedSymbol);
+
+    public static readonly DiagnosticDescriptor GeneratedNameClash = Create(GeneratedNameClashId, CatalogDiagnosticDescriptors.GeneratedNameClash);
+
+    public static readonly DiagnosticDescriptor UnclearCatalogMetadata = Create(UnclearCatalogMetadataId, CatalogDiagnosticDescriptors.UnclearCatalogMetadata, DiagnosticSeverity.Warning);
 
     // The loader's diagnostics as compiler descriptors, one field each with its id written out:
     // the release-tracking analyzer follows such field initializers, so a loader id missing from
@@ -108,6 +118,8 @@ internal static class GeneratorDiagnostics
 
     private static readonly DiagnosticDescriptor SocketErrorWithoutSocketBase = Create("ECAT033", CatalogDiagnosticDescriptors.SocketErrorWithoutSocketBase);
 
+    private static readonly DiagnosticDescriptor TooManyProblems = Create("ECAT034", CatalogDiagnosticDescriptors.TooManyProblems, DiagnosticSeverity.Warning);
+
     private static readonly DiagnosticDescriptor[] LoaderDescriptors =
     {
         YamlSyntax,
@@ -143,6 +155,7 @@ internal static class GeneratorDiagnostics
         NotReturnedContradicted,
         NotReturnedUntried,
         SocketErrorWithoutSocketBase,
+        TooManyProblems,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> Descriptors = BuildDescriptors();
@@ -160,16 +173,8 @@ internal static class GeneratorDiagnostics
             diagnostic.Message);
     }
 
-    public static DiagnosticDescriptor Find(string id)
-    {
-        if (Descriptors.TryGetValue(id, out var descriptor))
-        {
-            return descriptor;
-        }
-
-        // An id this generator does not know (a newer loader): keep the id, so the message still reaches the user.
-        return Create(id, "Catalog problem", "The catalog loader reported a problem.");
-    }
+    /// <summary>The descriptor of <paramref name="id"/>; a test checks that every id of the shared table has one.</summary>
+    public static DiagnosticDescriptor Find(string id) => Descriptors[id];
 
     private static Location ToLocation(CatalogDiagnostic diagnostic)
     {
@@ -199,7 +204,7 @@ internal static class GeneratorDiagnostics
             descriptors[loaderDescriptor.Id] = loaderDescriptor;
         }
 
-        foreach (var own in new[] { InvalidOverride, DuplicateOutput, GeneratorFailure, LanguageVersion, ReservedSymbol })
+        foreach (var own in new[] { InvalidOverride, DuplicateOutput, GeneratorFailure, LanguageVersion, ReservedSymbol, GeneratedNameClash, UnclearCatalogMetadata })
         {
             descriptors[own.Id] = own;
         }
@@ -212,17 +217,17 @@ internal static class GeneratorDiagnostics
     /// site renders too. The generator's own ids stay constants so that release tracking sees them;
     /// a test checks they equal the table's.
     /// </summary>
-    private static DiagnosticDescriptor Create(string id, CatalogDiagnosticDescriptor shared) =>
-        Create(id, shared.Title, shared.Explanation + " " + shared.Fix);
+    private static DiagnosticDescriptor Create(string id, CatalogDiagnosticDescriptor shared, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
+        Create(id, shared.Title, shared.Explanation + " " + shared.Fix, severity);
 
     // The id reaches the constructor as a parameter; every caller passes a constant.
 #pragma warning disable RS1017 // DiagnosticId for analyzers must be a non-null constant
-    private static DiagnosticDescriptor Create(string id, string title, string description) => new(
+    private static DiagnosticDescriptor Create(string id, string title, string description, DiagnosticSeverity severity) => new(
         id,
         title,
         messageFormat: "{0}",
         Category,
-        DiagnosticSeverity.Error,
+        severity,
         isEnabledByDefault: true,
         description: description,
         helpLinkUri: CatalogDiagnosticDescriptors.HelpLink(id));

@@ -12,7 +12,8 @@ namespace ErrorCatalog.Generator;
 /// <param name="Text">The file's text, or null when the compiler could not read it.</param>
 /// <param name="NamespaceOverride">The <c>ErrorCatalogNamespace</c> item metadata, if set.</param>
 /// <param name="PrefixOverride">The <c>ErrorCatalogPrefix</c> item metadata, if set.</param>
-internal readonly record struct CatalogFile(string Path, string? Text, string? NamespaceOverride, string? PrefixOverride);
+/// <param name="UnclearMarking">The <c>ErrorCatalog</c> metadata when it is neither true nor false (then the file is not read), else null.</param>
+internal readonly record struct CatalogFile(string Path, string? Text, string? NamespaceOverride, string? PrefixOverride, string? UnclearMarking = null);
 
 /// <summary>A validated catalog and the names its generated code uses.</summary>
 /// <param name="Path">The catalog file's path (diagnostics only; never written into generated code).</param>
@@ -20,7 +21,8 @@ internal readonly record struct CatalogFile(string Path, string? Text, string? N
 /// <param name="Namespace">Namespace of the generated types, after build metadata overrides.</param>
 /// <param name="Prefix">Prefix of every generated type name, after build metadata overrides.</param>
 /// <param name="Catalog">The loader's validated model.</param>
-internal readonly record struct CatalogSpec(string Path, string FileName, string Namespace, string Prefix, Catalog.Model.Catalog Catalog)
+/// <param name="Spans">Where the model's values are in the file (the loader's side table), for the checks across catalogs; not needed to emit.</param>
+internal readonly record struct CatalogSpec(string Path, string FileName, string Namespace, string Prefix, Catalog.Model.Catalog Catalog, CatalogSpans? Spans = null)
 {
     /// <summary>Name of the generated file; unique per namespace and prefix.</summary>
     public string HintName => GeneratedNames.HintName(Namespace, Prefix);

@@ -16,9 +16,9 @@ internal sealed partial class SitePages
         body.Line("<article class=\"error\">");
         body.Line($"<h1><code>{Html.Encode(error.Name)}</code></h1>");
         body.Line($"<p class=\"lead\">{Html.Prose(error.Summary)}</p>");
-        if (error.Details is not null)
+        foreach (var paragraph in error.DetailParagraphs)
         {
-            body.Line($"<p>{Html.Prose(error.Details)}</p>");
+            body.Line($"<p>{Html.Prose(paragraph)}</p>");
         }
 
         body.Line("<dl class=\"facts\">");

@@ -21,6 +21,15 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void ECAT001_tab_indentation_is_reported_at_the_tab_in_our_words()
+    {
+        var text = Valid.Edit("  title: Errors of a sample call\n", "\ttitle: Errors of a sample call\n");
+        var diagnostic = CatalogText.AssertFails(text, "ECAT001", CatalogText.PositionOf(text, "\ttitle"));
+        Assert.StartsWith("This line is indented with a tab", diagnostic.Message);
+        Assert.DoesNotContain("While scanning", diagnostic.Message);
+    }
+
+    [Fact]
     public void ECAT002_text_over_the_size_limit()
     {
         var text = "schema: 1\n# " + new string('x', CatalogLoader.MaxTextLength) + "\n";
@@ -339,6 +348,29 @@ public class DiagnosticTests
 
         // The scenario's dotnet fields record what .NET's Socket reports, whatever the generated base: no ECAT033 there.
         Assert.Single(CatalogLoader.Load("test.yaml", text).Diagnostics);
+    }
+
+    [Fact]
+    public void ECAT034_more_than_a_hundred_problems_are_counted_in_one_warning()
+    {
+        // 150 entries, each with a misspelt key and so a missing 'summary': 300 problems.
+        var text = new System.Text.StringBuilder(Valid.Substring(0, Valid.IndexOf("errors:", System.StringComparison.Ordinal))).Append("errors:\n");
+        for (var i = 0; i < 150; i++)
+        {
+            text.Append("  - name: EX").Append(i).Append("\n    symbol: Ex").Append(i).Append("\n    value: ").Append(i + 1)
+                .Append("\n    sumary: s\n    action: a\n    classification: transient\n    codes: {linux: absent, windows: absent}\n    families: [inet]\n");
+        }
+
+        var diagnostics = CatalogLoader.Load("test.yaml", text.ToString()).Diagnostics;
+        Assert.Equal(CatalogLoader.MaxDiagnostics + 1, diagnostics.Count);
+        Assert.All(diagnostics.Take(CatalogLoader.MaxDiagnostics), d => Assert.Equal(CatalogSeverity.Error, d.Severity));
+        var summary = diagnostics[CatalogLoader.MaxDiagnostics];
+        Assert.Equal("ECAT034", summary.Id);
+        Assert.Equal(CatalogSeverity.Warning, summary.Severity);
+        Assert.Contains("200 more problems", summary.Message);
+
+        // Entry 51 (EX50) holds the 101st problem: its name line, where its missing summary is reported.
+        Assert.Equal(CatalogText.PositionOf(text.ToString(), "name: EX50\n", shift: 0), (summary.Span.Line, summary.Span.Column));
     }
 
     [Fact]

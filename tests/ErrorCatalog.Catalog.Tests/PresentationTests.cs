@@ -153,4 +153,15 @@ public class PresentationTests
         Assert.True(GeneratedNames.IsExceptionMember("Message"));
         Assert.False(GeneratedNames.IsExceptionMember("ConnectionRefused"));
     }
+
+    [Fact]
+    public void Blank_lines_in_folded_details_make_paragraphs()
+    {
+        var text = CatalogText.Minimal.Edit(
+            "    action: Check the address and port.\n",
+            "    details: >-\n      First paragraph,\n      still the first.\n\n      Second paragraph.\n    action: Check the address and port.\n");
+        var refused = Load(text).FindError("ECONNREFUSED")!;
+        Assert.Equal(new[] { "First paragraph, still the first.", "Second paragraph." }, refused.DetailParagraphs);
+        Assert.Empty(Load(CatalogText.Minimal).Errors.First(e => e.Details is null).DetailParagraphs);
+    }
 }

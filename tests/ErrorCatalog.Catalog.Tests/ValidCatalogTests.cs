@@ -272,6 +272,50 @@ public class ValidCatalogTests
         }
     }
 
+    public static TheoryData<string> UnicodeEncodings() => new() { "utf-8", "utf-16", "utf-16BE", "utf-32", "utf-32BE" };
+
+    [Theory]
+    [MemberData(nameof(UnicodeEncodings))]
+    public void LoadFile_reads_every_encoding_with_a_byte_order_mark_as_the_compiler_does(string name)
+    {
+        // The compiler hands the generator the text without the mark, so line 1 columns agree.
+        var encoding = System.Text.Encoding.GetEncoding(name);
+        var text = CatalogText.Minimal.Replace("schema: 1", "schema: 1\nsumary: x");
+        var path = System.IO.Path.GetTempFileName();
+        try
+        {
+            System.IO.File.WriteAllBytes(path, encoding.GetPreamble().Concat(encoding.GetBytes(text)).ToArray());
+            var fromFile = CatalogLoader.LoadFile(path);
+            var fromText = CatalogLoader.Load(path, text);
+            Assert.Equal(fromText.Diagnostics, fromFile.Diagnostics);
+            Assert.Equal("ECAT004", Assert.Single(fromFile.Diagnostics).Id);
+            Assert.Equal(CatalogText.PositionOf(text, "sumary"), (fromFile.Diagnostics[0].Span.Line, fromFile.Diagnostics[0].Span.Column));
+        }
+        finally
+        {
+            System.IO.File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void LoadFile_refuses_a_lone_surrogate_in_utf16_at_its_position()
+    {
+        var path = System.IO.Path.GetTempFileName();
+        try
+        {
+            var bytes = new byte[] { 0xFF, 0xFE }.Concat(System.Text.Encoding.Unicode.GetBytes("schema: 1\nab")).Concat(new byte[] { 0x00, 0xD8, 0x41, 0x00 }).ToArray();
+            System.IO.File.WriteAllBytes(path, bytes);
+            var diagnostic = Assert.Single(CatalogLoader.LoadFile(path).Diagnostics);
+            Assert.Equal("ECAT001", diagnostic.Id);
+            Assert.Equal((2, 3), (diagnostic.Span.Line, diagnostic.Span.Column));
+            Assert.Contains("UTF-16", diagnostic.Message);
+        }
+        finally
+        {
+            System.IO.File.Delete(path);
+        }
+    }
+
     [Fact]
     public void LoadFile_refuses_invalid_utf8_at_its_position()
     {

@@ -85,7 +85,8 @@ public class DiagnosticTests
         var own = new[]
         {
             GeneratorDiagnostics.InvalidOverride, GeneratorDiagnostics.DuplicateOutput, GeneratorDiagnostics.GeneratorFailure,
-            GeneratorDiagnostics.LanguageVersion, GeneratorDiagnostics.ReservedSymbol,
+            GeneratorDiagnostics.LanguageVersion, GeneratorDiagnostics.ReservedSymbol, GeneratorDiagnostics.GeneratedNameClash,
+            GeneratorDiagnostics.UnclearCatalogMetadata,
         };
         Assert.Equal(CatalogDiagnosticDescriptors.Generator.Select(d => d.Id), own.Select(d => d.Id));
         foreach (var descriptor in own)
@@ -167,6 +168,78 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void ECAT106CatalogsWhosePrefixesMakeClashingTypesAreReportedAtThePrefix()
+    {
+        // Accept's NativeError struct is AcceptNativeError, which is also AcceptNative's Error enum.
+        var text = File.ReadAllText(Harness.BindCatalogPath);
+        var run = Harness.Run(new CatalogInput("/project/b.yaml", text, Prefix: "AcceptNative"), new CatalogInput("/project/a.yaml", text, Prefix: "Accept"));
+
+        Assert.Single(run.Sources);
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("ECAT106", diagnostic.Id);
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal("/project/b.yaml", span.Path);
+        var prefixLine = text.Substring(0, text.IndexOf("  prefix: ", StringComparison.Ordinal)).Count(c => c == '\n');
+        Assert.Equal((prefixLine, "  prefix: ".Length), (span.StartLinePosition.Line, span.StartLinePosition.Character));
+        Assert.Empty(run.CompilationDiagnostics());
+    }
+
+    [Fact]
+    public void ECAT105ReservedSymbolComesFromTheLoaderAtTheSymbol()
+    {
+        var text = File.ReadAllText(Harness.BindCatalogPath);
+        var firstSymbol = text.IndexOf("    symbol: ", text.IndexOf("errors:", StringComparison.Ordinal), StringComparison.Ordinal) + "    symbol: ".Length;
+        var end = text.IndexOf('\n', firstSymbol);
+        var broken = text.Substring(0, firstSymbol) + "HelpLink" + text.Substring(end);
+        var run = Harness.Run(new CatalogInput("/project/bind.yaml", broken));
+
+        Assert.Empty(run.Sources);
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("ECAT105", diagnostic.Id);
+        var line = broken.Substring(0, firstSymbol).Count(c => c == '\n');
+        Assert.Equal((line, "    symbol: ".Length), (diagnostic.Location.GetLineSpan().StartLinePosition.Line, diagnostic.Location.GetLineSpan().StartLinePosition.Character));
+    }
+
+    [Theory]
+    [InlineData("yes")]
+    [InlineData("1")]
+    public void ECAT107ErrorCatalogMetadataThatIsNeitherTrueNorFalseWarns(string value)
+    {
+        var options = new MarkingOptions(value);
+        var text = new Harness.InMemoryAdditionalText("/project/bind.yaml", File.ReadAllText(Harness.BindCatalogPath));
+        Assert.True(Parser.IsCatalog(text, options));
+        var file = Parser.ReadCatalogFile(text, options, CancellationToken.None);
+        var parsed = Parser.Parse(file, CancellationToken.None);
+
+        Assert.Null(parsed.Spec);
+        var diagnostic = Assert.Single(parsed.Diagnostics);
+        Assert.Equal("ECAT107", diagnostic.Id);
+        Assert.Equal(CatalogSeverity.Warning, diagnostic.Severity);
+        Assert.Equal((1, 1), (diagnostic.Span.Line, diagnostic.Span.Column));
+        Assert.Contains(value, diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal(DiagnosticSeverity.Warning, GeneratorDiagnostics.ToDiagnostic(diagnostic).Severity);
+
+        Assert.False(Parser.IsCatalog(text, new MarkingOptions("FALSE")));
+        Assert.True(Parser.IsCatalog(text, new MarkingOptions("True")));
+        Assert.Null(Parser.ReadCatalogFile(text, new MarkingOptions(" TRUE "), CancellationToken.None).UnclearMarking);
+    }
+
+    [Fact]
+    public void ECAT034AHugeBrokenCatalogGivesAHundredErrorsAndOneWarning()
+    {
+        var text = File.ReadAllText(Harness.BindCatalogPath);
+        var broken = text + string.Concat(Enumerable.Range(0, 300).Select(i => "unknown" + i + ": x\n"));
+        var run = Harness.Run(new CatalogInput("/project/bind.yaml", broken));
+
+        Assert.Equal(101, run.Diagnostics.Length);
+        Assert.Equal(100, run.Diagnostics.Count(d => d.Id == "ECAT004" && d.Severity == DiagnosticSeverity.Error));
+        var summary = run.Diagnostics.Single(d => d.Id == "ECAT034");
+        Assert.Equal(DiagnosticSeverity.Warning, summary.Severity);
+        var line = broken.Substring(0, broken.IndexOf("unknown100:", StringComparison.Ordinal)).Count(c => c == '\n');
+        Assert.Equal((line, 0), (summary.Location.GetLineSpan().StartLinePosition.Line, summary.Location.GetLineSpan().StartLinePosition.Character));
+    }
+
+    [Fact]
     public void OldLanguageVersionIsReportedInsteadOfEmittingCodeThatCannotCompile()
     {
         var options = Harness.ParseOptions.WithLanguageVersion(LanguageVersion.CSharp7_3);
@@ -206,5 +279,26 @@ public class DiagnosticTests
         Assert.Null(run.Result.Exception);
         Assert.Empty(run.Sources);
         Assert.Contains(run.Diagnostics, d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("ECAT", StringComparison.Ordinal));
+    }
+
+    /// <summary>Options with one ErrorCatalog metadata value for every file.</summary>
+    private sealed class MarkingOptions(string marking) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
+    {
+        private readonly Values values = new(marking);
+
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GlobalOptions => values;
+
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(SyntaxTree tree) => values;
+
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(AdditionalText textFile) => values;
+
+        private sealed class Values(string marking) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+            {
+                value = key == Parser.CatalogMetadata ? marking : null;
+                return value is not null;
+            }
+        }
     }
 }

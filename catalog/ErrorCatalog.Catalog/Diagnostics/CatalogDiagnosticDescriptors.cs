@@ -213,8 +213,14 @@ public static class CatalogDiagnosticDescriptors
         "An entry's 'dotnet' names a System.Net.Sockets.SocketError member, but the catalog's 'exception-base' is not socket: only a SocketException base carries a SocketError, so the generator writes no SocketError mapping and the field would be silently unused.",
         "Remove the entry's 'dotnet' field, or set 'exception-base: socket' (or leave it out) in the 'catalog' section.");
 
-    // Ids from ECAT101 on are reported by the source generator, not the loader: they concern how a
-    // project uses a catalog. They live here so the docs site explains them beside the loader's.
+    public static readonly CatalogDiagnosticDescriptor TooManyProblems = new(
+        "ECAT034",
+        "More problems than are reported",
+        "The loader reports the first problems of a file in file order and then stops listing them, so that a badly broken or huge file cannot flood a build with diagnostics. This warning says how many more were found.",
+        "Fix the problems reported first (often one mistake repeated in many entries) and check the file again.");
+
+    // Ids from ECAT101 on concern how a project uses a catalog (build metadata, several catalogs in
+    // one compilation, the compiler). They live here so the docs site explains them beside the loader's.
 
     public static readonly CatalogDiagnosticDescriptor InvalidOverride = new(
         "ECAT101",
@@ -246,10 +252,22 @@ public static class CatalogDiagnosticDescriptors
         "Each entry and group becomes a type nested in the generated exception class, so its symbol must not be the name of a member that class already has (Message, Code, Platform, ...).",
         "Choose another symbol for the entry or group.");
 
+    public static readonly CatalogDiagnosticDescriptor GeneratedNameClash = new(
+        "ECAT106",
+        "Two catalogs generate clashing names",
+        "Two catalogs of one compilation would generate a type with the same full name, or a type where the other one's namespace is (prefixes Accept and AcceptNative both produce AcceptNativeError, for one); the catalog with the later path is not generated.",
+        "Give one of the catalogs another prefix or namespace (in the catalog, or with ErrorCatalogPrefix / ErrorCatalogNamespace metadata on its AdditionalFiles item).");
+
+    public static readonly CatalogDiagnosticDescriptor UnclearCatalogMetadata = new(
+        "ECAT107",
+        "ErrorCatalog metadata is neither true nor false",
+        "An AdditionalFiles item has ErrorCatalog metadata that is not true or false (any case), so it is not clear whether the file is a catalog; it is not treated as one.",
+        "Write ErrorCatalog=\"true\" to make the file a catalog, or remove the metadata (or write false).");
+
     /// <summary>The generator's own diagnostics (ECAT101 on).</summary>
     public static readonly IReadOnlyList<CatalogDiagnosticDescriptor> Generator = new[]
     {
-        InvalidOverride, DuplicateOutput, GeneratorFailure, LanguageVersion, ReservedSymbol,
+        InvalidOverride, DuplicateOutput, GeneratorFailure, LanguageVersion, ReservedSymbol, GeneratedNameClash, UnclearCatalogMetadata,
     };
 
     public static readonly IReadOnlyList<CatalogDiagnosticDescriptor> All = new[]
@@ -259,7 +277,7 @@ public static class CatalogDiagnosticDescriptors
         NumberOutOfRange, MissingPlatformCode, UnknownClassification, UnknownAttribution, UnknownSocketError,
         DuplicateId, InvalidName, InconsistentAlias, UnsupportedSchema, EmptyCatalog, UnknownGroup, DuplicateValue,
         UnknownScenarioResult, NaiveEqualsResult, UnknownScenarioTerm, NeedsNoneMixed, UnknownScenario, NotReturnedContradicted,
-        NotReturnedUntried, SocketErrorWithoutSocketBase,
+        NotReturnedUntried, SocketErrorWithoutSocketBase, TooManyProblems,
     };
 
     /// <summary>The loader's and the generator's diagnostics: every id a user can meet.</summary>

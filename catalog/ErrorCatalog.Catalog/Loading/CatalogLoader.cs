@@ -4,6 +4,7 @@ using System.IO;
 using System.Text;
 using ErrorCatalog.Catalog.Diagnostics;
 using ErrorCatalog.Catalog.Model;
+using ErrorCatalog.Catalog.Validation;
 
 namespace ErrorCatalog.Catalog.Loading;
 
@@ -20,11 +21,20 @@ public static class CatalogLoader
     /// <summary>Most YAML nodes accepted, counting each alias use as the full size of what it repeats.</summary>
     public const int MaxNodes = 1_000_000;
 
+    /// <summary>Most problems listed per file; the rest are counted in one <c>ECAT034</c> warning, so that a broken or huge file cannot flood a build.</summary>
+    public const int MaxDiagnostics = 100;
+
     /// <summary>Deepest nesting of lists and mappings accepted; the schema itself needs six levels.</summary>
     public const int MaxDepth = 64;
 
     /// <summary>Reads and validates <paramref name="text"/>; <paramref name="path"/> is used only in diagnostics.</summary>
-    public static CatalogLoadResult Load(string path, string text)
+    public static CatalogLoadResult Load(string path, string text) => Load(path, text, default);
+
+    /// <summary>
+    /// Reads and validates <paramref name="text"/> as the generator builds it: the generated
+    /// names are checked with <paramref name="overrides"/> (build metadata) applied.
+    /// </summary>
+    public static CatalogLoadResult Load(string path, string text, NameOverrides overrides)
     {
         path ??= string.Empty;
         text ??= string.Empty;
@@ -44,7 +54,24 @@ public static class CatalogLoader
             }
 
             var catalog = CatalogReader.Read(context, root);
-            return context.HasErrors || catalog is null ? Failed(context) : new CatalogLoadResult(catalog, context.Sorted());
+            if (context.HasErrors || catalog is null)
+            {
+                return Failed(context);
+            }
+
+            if (CatalogValidator.OverrideProblem(overrides) is { } overrideProblem)
+            {
+                context.Report(CatalogDiagnosticDescriptors.InvalidOverride, 0, 0, overrideProblem + " Correct the item metadata, or remove it to use the catalog's own.");
+                return Failed(context);
+            }
+
+            var spans = context.Spans();
+            foreach (var diagnostic in CatalogValidator.CheckNames(catalog, spans, overrides.Namespace ?? catalog.Info.Namespace, overrides.Prefix ?? catalog.Info.Prefix))
+            {
+                context.Report(diagnostic);
+            }
+
+            return context.HasErrors ? Failed(context) : new CatalogLoadResult(catalog, context.Sorted(), spans);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -59,16 +86,16 @@ public static class CatalogLoader
         }
     }
 
-    /// <summary>Reads the file at <paramref name="path"/> as UTF-8 and loads it; a missing, unreadable, oversized or non-UTF-8 file gives a diagnostic.</summary>
+    /// <summary>Reads the file at <paramref name="path"/> (UTF-8, or UTF-16/UTF-32 with a byte-order mark; see <see cref="EncodingOf"/>) and loads it; a missing, unreadable, oversized or undecodable file gives a diagnostic.</summary>
     public static CatalogLoadResult LoadFile(string path)
     {
         path ??= string.Empty;
         byte[] bytes;
         try
         {
-            // UTF-8 needs at most 3 bytes per UTF-16 character, so a larger file cannot fit the text limit.
+            // No encoding takes more than 4 bytes per UTF-16 character (UTF-32), so a larger file cannot fit the text limit.
             var length = new FileInfo(path).Length;
-            if (length > (3L * MaxTextLength) + 3)
+            if (length > (4L * MaxTextLength) + 4)
             {
                 return Single(path, CatalogDiagnosticDescriptors.InputTooLarge, TooLargeMessage(length.ToString("N0", CultureInfo.InvariantCulture) + " bytes"));
             }
@@ -80,25 +107,85 @@ public static class CatalogLoader
             return Single(path, CatalogDiagnosticDescriptors.YamlSyntax, "The catalog file could not be read: " + exception.Message + " Check that the path is right and the file is readable.");
         }
 
+        var (encoding, preamble) = EncodingOf(bytes);
+        var body = new byte[bytes.Length - preamble];
+        Array.Copy(bytes, preamble, body, 0, body.Length);
         string text;
         try
         {
-            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
+            text = encoding.GetString(body);
         }
-        catch (DecoderFallbackException exception)
+        catch (DecoderFallbackException)
         {
-            var at = Math.Max(0, exception.Index);
-            var prefix = Encoding.UTF8.GetString(bytes, 0, Math.Min(at, bytes.Length));
-            var context = new LoadContext(path, prefix);
+            // The exception's byte index means different things per decoder; the replacement
+            // character a lenient decoder puts in place of the first bad sequence is where it is
+            // in the text (a file that also holds a literal U+FFFD earlier is pointed there instead).
+            var lenient = Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback("\uFFFD")).GetString(body);
+            var at = Math.Max(0, lenient.IndexOf('\uFFFD'));
+            var context = new LoadContext(path, lenient);
             context.Report(
                 CatalogDiagnosticDescriptors.YamlSyntax,
-                prefix.Length,
-                prefix.Length,
-                string.Format(CultureInfo.InvariantCulture, "The file is not valid UTF-8 (byte {0} cannot be decoded). Save the catalog as UTF-8.", at));
+                at,
+                at,
+                string.Format(CultureInfo.InvariantCulture, "The file is not valid {0}: the text cannot be decoded here. Save the catalog as UTF-8.", encoding.WebName.ToUpperInvariant()));
             return Failed(context);
         }
 
         return Load(path, text);
+    }
+
+    /// <summary>
+    /// The one encoding rule for catalog files, the one the C# compiler applies to AdditionalFiles
+    /// (so the generator and errcat read the same text): a byte-order mark selects UTF-8, UTF-16 or
+    /// UTF-32 (little or big endian) and is not part of the text; without one the file is UTF-8.
+    /// Decoding is strict: bytes that are not valid in the encoding are an error, never replaced.
+    /// </summary>
+    private static (Encoding Encoding, int Preamble) EncodingOf(byte[] bytes)
+    {
+        bool StartsWith(params byte[] mark)
+        {
+            if (bytes.Length < mark.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < mark.Length; i++)
+            {
+                if (bytes[i] != mark[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        if (StartsWith(0xEF, 0xBB, 0xBF))
+        {
+            return (new UTF8Encoding(false, true), 3);
+        }
+
+        if (StartsWith(0xFF, 0xFE, 0x00, 0x00))
+        {
+            return (new UTF32Encoding(bigEndian: false, byteOrderMark: false, throwOnInvalidCharacters: true), 4);
+        }
+
+        if (StartsWith(0x00, 0x00, 0xFE, 0xFF))
+        {
+            return (new UTF32Encoding(bigEndian: true, byteOrderMark: false, throwOnInvalidCharacters: true), 4);
+        }
+
+        if (StartsWith(0xFF, 0xFE))
+        {
+            return (new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true), 2);
+        }
+
+        if (StartsWith(0xFE, 0xFF))
+        {
+            return (new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true), 2);
+        }
+
+        return (new UTF8Encoding(false, true), 0);
     }
 
     private static string TooLargeMessage(string size) => string.Format(
@@ -114,5 +201,5 @@ public static class CatalogLoader
         return Failed(context);
     }
 
-    private static CatalogLoadResult Failed(LoadContext context) => new(null, context.Sorted());
+    private static CatalogLoadResult Failed(LoadContext context) => new(null, context.Sorted(), context.Spans());
 }

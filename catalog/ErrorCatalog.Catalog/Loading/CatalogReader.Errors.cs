@@ -69,6 +69,11 @@ internal sealed partial class CatalogReader
         }
 
         var name = ReadNativeName(fields, index, owner);
+        if (name is not null)
+        {
+            fields.RecordSpans(CatalogSpans.Errors, name);
+        }
+
         NoteEntryName(name, fields, index);
         var symbol = ReadSymbol(fields, "symbol", "the PascalCase member name for generated code, for example 'ConnectionRefused'");
         if (symbol is not null)
@@ -280,6 +285,11 @@ internal sealed partial class CatalogReader
         }
 
         var name = ReadNativeName(fields, index, owner);
+        if (name is not null)
+        {
+            fields.RecordSpans(CatalogSpans.Aliases, name);
+        }
+
         var mapping = CodesMapping(fields, "codes", owner, "the alias on every platform: 'same', a number of its own, or 'absent'");
         if (mapping is null)
         {

@@ -146,6 +146,8 @@ internal sealed partial class CatalogReader
             return null;
         }
 
+        fields.RecordSpans(CatalogSpans.Catalog, string.Empty);
+
         var id = ReadId(fields, "the catalog's short id, for example 'connect'");
         var function = fields.RequiredText("function", "the native call or error domain, for example 'connect()'");
         var title = fields.RequiredText("title", "a one-line title");
@@ -258,6 +260,7 @@ internal sealed partial class CatalogReader
                 continue;
             }
 
+            fields.RecordSpans(key, id);
             declarations.Add(id, fields.Value("id")!, readItem(fields, id));
             declarations.SymbolSources.Add((id, fields.Value("id")!, fields));
         }

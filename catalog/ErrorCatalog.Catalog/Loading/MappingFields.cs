@@ -11,6 +11,9 @@ namespace ErrorCatalog.Catalog.Loading;
 /// </summary>
 internal sealed class MappingFields
 {
+    /// <summary>The fields whose positions <see cref="RecordSpans"/> keeps.</summary>
+    private static readonly string[] NamingKeys = { "id", "name", "symbol", "prefix", "namespace", "exception-base" };
+
     private readonly LoadContext context;
     private readonly Dictionary<string, KeyValuePair<YamlScalar, YamlNode>> fields = new(StringComparer.Ordinal);
 
@@ -99,6 +102,23 @@ internal sealed class MappingFields
     public YamlScalar? Key(string key) => fields.TryGetValue(key, out var field) ? field.Key : null;
 
     public YamlNode? Value(string key) => fields.TryGetValue(key, out var field) ? field.Value : null;
+
+    /// <summary>
+    /// Records where this mapping is, and the fields that name things (the ones checks made after
+    /// loading point at), under <paramref name="section"/> and <paramref name="id"/>. Prose fields
+    /// are left out: nothing after loading reports on them, and a large catalog has many.
+    /// </summary>
+    public void RecordSpans(string section, string id)
+    {
+        context.RecordSpan(new CatalogPlace(section, id, string.Empty), Mapping);
+        foreach (var key in NamingKeys)
+        {
+            if (fields.TryGetValue(key, out var field))
+            {
+                context.RecordSpan(new CatalogPlace(section, id, key), field.Value);
+            }
+        }
+    }
 
     /// <summary>Where to point when something about the whole mapping is wrong: its first key, or the mapping itself.</summary>
     public YamlNode Anchor => Mapping.Entries.Count > 0 ? Mapping.Entries[0].Key : Mapping;

@@ -11,7 +11,7 @@ internal static class Naming
 {
     private const int MaxListed = 32;
 
-    // C#'s reserved keywords; contextual keywords are fine as identifiers.
+    // C#'s reserved keywords, as Roslyn's SyntaxFacts.GetKeywordKind knows them (a test compares).
     private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
     {
         "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const",
@@ -21,6 +21,20 @@ internal static class Naming
         "params", "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed", "short",
         "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true", "try", "typeof",
         "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
+        "__arglist", "__makeref", "__reftype", "__refvalue",
+    };
+
+    // C#'s contextual keywords, as Roslyn's SyntaxFacts.GetContextualKeywordKind knows them (a test
+    // compares). They are identifiers in most places, but a namespace segment such as 'nameof',
+    // 'global' or '_' turns the generated 'global::A.nameof.X' into something else, so namespaces
+    // may not use them.
+    private static readonly HashSet<string> ContextualKeywords = new(StringComparer.Ordinal)
+    {
+        "yield", "partial", "from", "group", "join", "into", "let", "by", "where", "select", "get", "set", "add",
+        "remove", "orderby", "alias", "on", "equals", "ascending", "descending", "assembly", "module", "type",
+        "field", "method", "param", "property", "typevar", "global", "async", "await", "when", "nameof", "var",
+        "dynamic", "_", "unmanaged", "or", "and", "not", "with", "init", "record", "managed", "required", "scoped",
+        "file", "args", "allows", "extension",
     };
 
     /// <summary>Ids: <c>[a-z0-9-]+</c>.</summary>
@@ -56,7 +70,12 @@ internal static class Naming
         return null;
     }
 
-    /// <summary>Why <paramref name="value"/> is not a C# identifier (or is a keyword), or null when it is fine.</summary>
+    /// <summary>
+    /// Why <paramref name="value"/> cannot name generated code, or null when it can: it must be a
+    /// C# identifier (<see cref="IsCSharpIdentifier"/>), not a keyword, and without formatting
+    /// characters (Unicode category Cf, such as the soft hyphen U+00AD): C# accepts them but drops
+    /// them when it compares names, so <c>Conn\u00ADect</c> would be the same name as <c>Connect</c>.
+    /// </summary>
     public static string? IdentifierProblem(string value)
     {
         if (value.Length == 0)
@@ -64,7 +83,7 @@ internal static class Naming
             return "it is empty";
         }
 
-        if (Keywords.Contains(value))
+        if (IsCSharpKeyword(value))
         {
             return "it is the C# keyword '" + value + "'";
         }
@@ -80,17 +99,23 @@ internal static class Naming
             {
                 return "it contains '" + Printable(c) + "', which C# does not allow in a name";
             }
+
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            {
+                return "it contains the invisible formatting character " + CodePoint(c) + ", which C# ignores when it compares names";
+            }
         }
 
         return null;
     }
 
-    /// <summary>A namespace: identifiers separated by dots.</summary>
+    /// <summary>A namespace: identifiers separated by dots, none of them a contextual keyword.</summary>
     public static string? NamespaceProblem(string value)
     {
         foreach (var part in value.Split('.'))
         {
-            var problem = IdentifierProblem(part);
+            var problem = IdentifierProblem(part)
+                ?? (IsCSharpContextualKeyword(part) ? "it is the C# contextual keyword '" + part + "', which means something else in some places of generated code" : null);
             if (problem is not null)
             {
                 return part.Length == 0 ? "it has an empty part between dots" : "its part '" + part + "' is not a C# identifier: " + problem;
@@ -99,6 +124,31 @@ internal static class Naming
 
         return null;
     }
+
+    /// <summary>The same answer as Roslyn's <c>SyntaxFacts.IsValidIdentifier</c>: a letter or '_', then letters, digits, connectors, combining marks and formatting characters.</summary>
+    public static bool IsCSharpIdentifier(string value)
+    {
+        if (value.Length == 0 || !IsIdentifierStart(value[0]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < value.Length; i++)
+        {
+            if (!IsIdentifierPart(value[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether Roslyn's <c>SyntaxFacts.GetKeywordKind</c> knows <paramref name="value"/> as a reserved keyword.</summary>
+    public static bool IsCSharpKeyword(string value) => Keywords.Contains(value);
+
+    /// <summary>Whether Roslyn's <c>SyntaxFacts.GetContextualKeywordKind</c> knows <paramref name="value"/> as a contextual keyword.</summary>
+    public static bool IsCSharpContextualKeyword(string value) => ContextualKeywords.Contains(value);
 
     /// <summary>The candidate closest to <paramref name="actual"/> if it is close enough to be a likely typo.</summary>
     public static string? Closest(string actual, IEnumerable<string> candidates)
@@ -175,9 +225,9 @@ internal static class Naming
     private static bool IsLetter(UnicodeCategory category) => category is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter
         or UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.LetterNumber;
 
-    private static string Printable(char c) => char.IsControl(c) || char.IsWhiteSpace(c) || char.IsSurrogate(c)
-        ? string.Format(CultureInfo.InvariantCulture, "U+{0:X4}", (int)c)
-        : c.ToString();
+    private static string Printable(char c) => char.IsControl(c) || char.IsWhiteSpace(c) || char.IsSurrogate(c) ? CodePoint(c) : c.ToString();
+
+    private static string CodePoint(char c) => string.Format(CultureInfo.InvariantCulture, "U+{0:X4}", (int)c);
 
     private static int Distance(string a, string b)
     {

@@ -69,11 +69,22 @@ internal sealed class YamlTreeReader
             catch (YamlException exception)
             {
                 var at = Offset(exception.Start);
+                if (TabIndentNear(at) is int tab)
+                {
+                    // YamlDotNet stops at the end of the line before a tab-indented one; point at the tab.
+                    context.Report(
+                        CatalogDiagnosticDescriptors.YamlSyntax,
+                        tab,
+                        tab + 1,
+                        "This line is indented with a tab, and YAML indents with spaces only. Replace the tab with spaces. Nothing after this point was read.");
+                    return false;
+                }
+
                 context.Report(
                     CatalogDiagnosticDescriptors.YamlSyntax,
                     at,
                     at,
-                    "YAML syntax error: " + exception.Message.TrimEnd('.') + ". " + SyntaxHint(exception.Message) + " Nothing after this point was read.");
+                    "The YAML cannot be read here. " + SyntaxHint(exception.Message) + " Nothing after this point was read.");
                 return false;
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
@@ -156,6 +167,42 @@ internal sealed class YamlTreeReader
     }
 
     /// <summary>The likely cause of YamlDotNet's most common complaints, in terms of what to change.</summary>
+    /// <summary>The offset of a tab in the indentation of the line holding <paramref name="at"/> or of the next line, if there is one.</summary>
+    private int? TabIndentNear(int at)
+    {
+        var lines = context.Lines;
+        var full = context.Lines.Length;
+        var lineStart = at;
+        while (lineStart > 0 && !TextLines.IsLineBreak(FullText(lineStart - 1)))
+        {
+            lineStart--;
+        }
+
+        for (var line = 0; line < 2 && lineStart < full; line++)
+        {
+            for (var i = lineStart; i < full && FullText(i) is ' ' or '\t'; i++)
+            {
+                if (FullText(i) == '\t')
+                {
+                    return i;
+                }
+            }
+
+            lineStart = lines.EndOfLine(lineStart);
+            if (lineStart < full && FullText(lineStart) == '\r' && lineStart + 1 < full && FullText(lineStart + 1) == '\n')
+            {
+                lineStart++;
+            }
+
+            lineStart++;
+        }
+
+        return null;
+    }
+
+    /// <summary>A character of the whole text, byte-order mark included, by the offsets diagnostics use.</summary>
+    private char FullText(int index) => index < offset ? '\uFEFF' : text[index - offset];
+
     private static string SyntaxHint(string message)
     {
         if (message.IndexOf("quoted scalar", StringComparison.OrdinalIgnoreCase) >= 0)

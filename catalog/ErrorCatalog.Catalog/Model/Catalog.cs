@@ -346,6 +346,29 @@ public sealed record ErrorEntry(
     /// </summary>
     public string DotNetTableMember => DotNet ?? "SocketError";
 
+    /// <summary>
+    /// <see cref="Details"/> as paragraphs, for renderers (XML documentation, the docs site, errcat):
+    /// a blank line in a folded (<c>&gt;-</c>) value reaches the model as a line break, and each line
+    /// break starts a new paragraph. Empty when there are no details.
+    /// </summary>
+    public IReadOnlyList<string> DetailParagraphs => Paragraphs(Details);
+
+    /// <summary>The paragraphs of a prose value: its lines, trimmed, without empty ones (see <see cref="DetailParagraphs"/>).</summary>
+    public static IReadOnlyList<string> Paragraphs(string? text)
+    {
+        var paragraphs = new List<string>();
+        foreach (var line in (text ?? string.Empty).Split('\n'))
+        {
+            var paragraph = line.Trim();
+            if (paragraph.Length > 0)
+            {
+                paragraphs.Add(paragraph);
+            }
+        }
+
+        return paragraphs;
+    }
+
     /// <summary>The canonical code on <paramref name="platform"/>, or null where the platform does not define the name.</summary>
     public int? CodeOn(string platform)
     {

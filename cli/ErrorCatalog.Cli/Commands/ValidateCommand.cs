@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using ErrorCatalog.Catalog.Diagnostics;
 using ErrorCatalog.Catalog.Loading;
+using ErrorCatalog.Catalog.Validation;
 using ErrorCatalog.Cli.Output;
 
 namespace ErrorCatalog.Cli.Commands;
@@ -56,6 +57,10 @@ public static class ValidateCommand
                 results.AddRange(paths.Select(p => (p, CatalogLoader.LoadFile(p))));
             }
 
+            // The files are checked together as one project would generate them: two catalogs
+            // whose generated names clash fail here as they would in the build.
+            var checkedTogether = CatalogValidator.CheckLoadedTogether(results.Select(r => r.Result).ToList());
+            results = results.Select((r, index) => (r.Path, checkedTogether[index])).ToList();
             var failed = results.Any(r => !r.Result.Succeeded);
             // A file that is not there (or is a folder) is an I/O problem, not a catalog error: its
             // diagnostic is printed like the others, and the exit code says which kind of failure it was.
