@@ -2,6 +2,8 @@ using System;
 using System.Threading;
 using ErrorCatalog.Catalog.Diagnostics;
 using ErrorCatalog.Catalog.Model;
+using ErrorCatalog.Generator.Emit;
+using ErrorCatalog.Generator.Spec;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -10,12 +12,13 @@ namespace ErrorCatalog.Generator;
 /// <summary>
 /// Generates enums, mapping switches, XML documentation and exception types from every
 /// AdditionalFiles item marked <c>ErrorCatalog="true"</c>. The whole pipeline is in this file;
-/// <see cref="Parser"/> builds the models and <see cref="Emitter"/> writes the text.
+/// <see cref="Parser"/> loads and checks catalogs, <see cref="SpecBuilder"/> turns each into the
+/// spec the emitter needs, and <see cref="Emitter"/> writes the text.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ErrorCatalogGenerator : IIncrementalGenerator
 {
-    private readonly Func<CatalogSpec, CancellationToken, string> emit;
+    private readonly Func<EmitSpec, CancellationToken, SourceText> emit;
 
     public ErrorCatalogGenerator()
         : this(Emitter.Emit)
@@ -23,7 +26,7 @@ public sealed class ErrorCatalogGenerator : IIncrementalGenerator
     }
 
     /// <summary>Lets tests substitute an emitter that fails, to prove a failure becomes a diagnostic.</summary>
-    internal ErrorCatalogGenerator(Func<CatalogSpec, CancellationToken, string> emit) => this.emit = emit;
+    internal ErrorCatalogGenerator(Func<EmitSpec, CancellationToken, SourceText> emit) => this.emit = emit;
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -63,6 +66,8 @@ public sealed class ErrorCatalogGenerator : IIncrementalGenerator
         var emitRequests = catalogSet
             .SelectMany(static (set, _) => set.Specs)
             .WithTrackingName(TrackingNames.CatalogsToEmit)
+            .Select(static (spec, cancellationToken) => Plan(spec, cancellationToken))
+            .WithTrackingName(TrackingNames.EmitSpecs)
             .Combine(languageVersionSupported)
             .WithTrackingName(TrackingNames.CatalogsWithLanguageVersion)
             .Select(static (pair, _) => new EmitRequest(pair.Left, pair.Right))
@@ -81,29 +86,58 @@ public sealed class ErrorCatalogGenerator : IIncrementalGenerator
         }
     }
 
-    private static void Generate(SourceProductionContext context, EmitRequest request, Func<CatalogSpec, CancellationToken, string> emit)
+    /// <summary>
+    /// Builds the emit-ready spec. An exception here is a generator bug; it is kept as data so that
+    /// the output step reports it as ECAT103 instead of the driver dropping all output (CS8785).
+    /// </summary>
+    private static EmitPlan Plan(CatalogSpec spec, CancellationToken cancellationToken)
     {
+        try
+        {
+            return new EmitPlan(spec.Path, spec.FileName, SpecBuilder.Build(spec, cancellationToken), null);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new EmitPlan(spec.Path, spec.FileName, null, exception.GetType().Name + ": " + exception.Message);
+        }
+    }
+
+    private static void Generate(SourceProductionContext context, EmitRequest request, Func<EmitSpec, CancellationToken, SourceText> emit)
+    {
+        var plan = request.Plan;
         if (!request.LanguageVersionSupported)
         {
-            context.ReportDiagnostic(GeneratorDiagnostics.ToDiagnostic(Parser.LanguageVersionDiagnostic(request.Spec)));
+            Report(context, plan, GeneratorDiagnostics.LanguageVersionId, $"Code for '{plan.FileName}' was not generated: it needs C# 9 or later. Set <LangVersion>9.0</LangVersion> or later in the project.");
             return;
         }
 
-        string text;
+        if (plan.Spec is not { } spec)
+        {
+            ReportFailure(context, plan, plan.Failure!);
+            return;
+        }
+
+        SourceText text;
         try
         {
-            text = emit(request.Spec, context.CancellationToken);
+            text = emit(spec, context.CancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // An exception escaping a generator becomes warning CS8785 and silently drops all output;
             // an error on the catalog says what happened and fails the build instead.
-            context.ReportDiagnostic(GeneratorDiagnostics.ToDiagnostic(Parser.FailureDiagnostic(request.Spec, exception)));
+            ReportFailure(context, plan, exception.GetType().Name + ": " + exception.Message);
             return;
         }
 
-        context.AddSource(request.Spec.HintName, SourceText.From(text, System.Text.Encoding.UTF8));
+        context.AddSource(spec.HintName, text);
     }
+
+    private static void ReportFailure(SourceProductionContext context, EmitPlan plan, string failure) =>
+        Report(context, plan, GeneratorDiagnostics.GeneratorFailureId, $"Code for '{plan.FileName}' was not generated: {failure}");
+
+    private static void Report(SourceProductionContext context, EmitPlan plan, string id, string message) =>
+        context.ReportDiagnostic(GeneratorDiagnostics.ToDiagnostic(new CatalogDiagnostic(id, CatalogSeverity.Error, message, plan.Path, SourceSpan.Empty)));
 
     /// <summary>Tracking names of the pipeline's steps, for tests of incremental caching.</summary>
     public static class TrackingNames
@@ -140,6 +174,12 @@ public sealed class ErrorCatalogGenerator : IIncrementalGenerator
 
         /// <summary>The catalogs to emit, one by one again, so each is cached on its own.</summary>
         public const string CatalogsToEmit = nameof(CatalogsToEmit);
+
+        /// <summary>
+        /// Each catalog's emit-ready spec: the cache boundary in front of the emitter. A catalog edit
+        /// that changes nothing the emitter writes stops here.
+        /// </summary>
+        public const string EmitSpecs = nameof(EmitSpecs);
 
         /// <summary>Each catalog to emit, paired with the language-version check.</summary>
         public const string CatalogsWithLanguageVersion = nameof(CatalogsWithLanguageVersion);

@@ -25,7 +25,7 @@ internal readonly record struct CatalogFile(string Path, string? Text, string? N
 internal readonly record struct CatalogSpec(string Path, string FileName, string Namespace, string Prefix, Catalog.Model.Catalog Catalog, CatalogSpans? Spans = null)
 {
     /// <summary>Name of the generated file; unique per namespace and prefix.</summary>
-    public string HintName => Namespace + "." + Prefix + ".g.cs";
+    public string HintName => GeneratedNames.HintName(Namespace, Prefix);
 }
 
 /// <summary>What parsing one catalog file produced: a spec, or diagnostics that explain why there is none.</summary>
@@ -38,5 +38,15 @@ internal readonly record struct ParseResult(CatalogSpec? Spec, EquatableArray<Ca
 /// <param name="Diagnostics">One per catalog that was left out because an earlier one uses its names.</param>
 internal readonly record struct CatalogSet(EquatableArray<CatalogSpec> Specs, EquatableArray<CatalogDiagnostic> Diagnostics);
 
+/// <summary>
+/// A catalog after the spec step: where it came from (for diagnostics) and either its emit-ready
+/// spec or why building the spec failed.
+/// </summary>
+/// <param name="Path">The catalog file's path (diagnostics only; never written into generated code).</param>
+/// <param name="FileName">The file name alone, for diagnostic messages.</param>
+/// <param name="Spec">What to emit; null when building it failed.</param>
+/// <param name="Failure">Why building the spec failed (a generator bug), or null.</param>
+internal sealed record EmitPlan(string Path, string FileName, Spec.EmitSpec? Spec, string? Failure);
+
 /// <summary>A catalog ready to emit, with whether the compilation's C# version can compile the output.</summary>
-internal readonly record struct EmitRequest(CatalogSpec Spec, bool LanguageVersionSupported);
+internal readonly record struct EmitRequest(EmitPlan Plan, bool LanguageVersionSupported);

@@ -112,16 +112,6 @@ internal static class Parser
     public static bool IsLanguageVersionSupported(ParseOptions options) =>
         options is not CSharpParseOptions csharp || csharp.LanguageVersion >= Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp9;
 
-    public static CatalogDiagnostic LanguageVersionDiagnostic(CatalogSpec spec) => Error(
-        GeneratorDiagnostics.LanguageVersionId,
-        $"Code for '{spec.FileName}' was not generated: it needs C# 9 or later. Set <LangVersion>9.0</LangVersion> or later in the project.",
-        spec.Path);
-
-    public static CatalogDiagnostic FailureDiagnostic(CatalogSpec spec, Exception exception) => Error(
-        GeneratorDiagnostics.GeneratorFailureId,
-        $"Code for '{spec.FileName}' was not generated: {exception.GetType().Name}: {exception.Message}",
-        spec.Path);
-
     private static string? ReadMetadata(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 

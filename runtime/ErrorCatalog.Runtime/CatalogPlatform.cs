@@ -20,29 +20,9 @@ public static class CatalogPlatform
 
     private static readonly ConnectPlatform? s_detected = Detect();
 
-    private static ConnectPlatform? Detect()
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            return ConnectPlatform.Windows;
-        }
-
-        var constants = Interop.PlatformConstants.Current;
-        if (constants == Interop.PlatformConstants.Linux)
-        {
-            return ConnectPlatform.Linux;
-        }
-
-        if (constants == Interop.PlatformConstants.Darwin)
-        {
-            return ConnectPlatform.Darwin;
-        }
-
-        if (constants == Interop.PlatformConstants.FreeBsd)
-        {
-            return ConnectPlatform.FreeBSD;
-        }
-
-        return null;
-    }
+    // The catalog has no facts about which operating system or processor a platform is (only ids,
+    // titles and code ranges), so the choice is made here: Windows reports Winsock codes, every
+    // Unix flavour the runtime supports carries its catalog platform in its constants.
+    private static ConnectPlatform? Detect() =>
+        OperatingSystem.IsWindows() ? ConnectPlatform.Windows : Interop.PlatformConstants.Current?.CatalogPlatform;
 }

@@ -11,11 +11,7 @@ namespace ErrorCatalog.Generator.Tests;
 /// <summary>The pipeline's caching, observed through the driver's step tracking.</summary>
 public class CachingTests
 {
-    private static readonly string[] TrackedStepNames = typeof(ErrorCatalogGenerator.TrackingNames)
-        .GetFields()
-        .Where(field => field.IsLiteral)
-        .Select(field => (string)field.GetRawConstantValue()!)
-        .ToArray();
+    private static readonly IReadOnlyCollection<string> TrackedStepNames = Harness.GeneratorStepNames;
 
     [Fact]
     public void EveryTrackingNameIsUsedByARun()
@@ -76,14 +72,55 @@ public class CachingTests
         driver = driver.ReplaceAdditionalText(bindText, new Harness.InMemoryAdditionalText(bind.Path, changedText));
         var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
 
-        var outputs = result.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(run => run.Outputs).Select(o => o.Reason).ToList();
-        Assert.Contains(IncrementalStepRunReason.Modified, outputs);
-        // The other catalog's output is untouched.
-        Assert.Contains(IncrementalStepRunReason.Cached, outputs);
+        // Per generated file: the edited catalog's spec and output are rebuilt, the other's come from the cache.
+        var bindHint = "ErrorCatalog.Tests.Bind.Bind.g.cs";
+        var otherHint = "ErrorCatalog.Tests.Bind.Other.g.cs";
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, StepReasonsFor(result, ErrorCatalogGenerator.TrackingNames.EmitSpecs, bindHint));
+        Assert.Equal(new[] { IncrementalStepRunReason.Cached }, StepReasonsFor(result, ErrorCatalogGenerator.TrackingNames.EmitSpecs, otherHint));
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, OutputReasonsFor(result, bindHint));
+        Assert.Equal(new[] { IncrementalStepRunReason.Cached }, OutputReasonsFor(result, otherHint));
         var after = result.GeneratedSources.Single(s => s.HintName.EndsWith(".Bind.g.cs", StringComparison.Ordinal)).SourceText.ToString();
         Assert.Contains("The address is taken by another socket.", after, StringComparison.Ordinal);
         Assert.DoesNotContain("The address is taken by another socket.", before, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void CatalogEditThatChangesNothingEmittedKeepsTheEmitStepCached()
+    {
+        var catalog = CatalogInput.FromFile(Harness.BindCatalogPath);
+        var oldText = new Harness.InMemoryAdditionalText(catalog.Path, catalog.Text);
+        var compilation = Harness.CreateCompilation(new[] { "internal static class Existing { }" });
+        var driver = Harness.CreateDriver(new[] { catalog }, texts: new[] { oldText }).RunGenerators(compilation);
+
+        // A source's URL is catalog data that the generated code does not show.
+        var changedText = catalog.Text.Replace("url: https://pubs.opengroup.org/onlinepubs/9699919799/functions/bind.html", "url: https://pubs.opengroup.org/onlinepubs/9799919799/functions/bind.html", StringComparison.Ordinal);
+        Assert.NotEqual(catalog.Text, changedText);
+        driver = driver.ReplaceAdditionalText(oldText, new Harness.InMemoryAdditionalText(catalog.Path, changedText));
+        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        // The loaded model differs, the spec built from it does not: the emitter does not run.
+        AssertAllOutputs(result, new[] { ErrorCatalogGenerator.TrackingNames.ParsedCatalogs }, IncrementalStepRunReason.Modified);
+        AssertAllOutputs(result, new[] { ErrorCatalogGenerator.TrackingNames.EmitSpecs }, IncrementalStepRunReason.Unchanged);
+        AssertAllOutputs(result, new[] { ErrorCatalogGenerator.TrackingNames.EmitRequests }, IncrementalStepRunReason.Cached);
+        AssertSourceOutputs(result, IncrementalStepRunReason.Cached);
+    }
+
+    /// <summary>The reasons of the outputs of step <paramref name="stepName"/> that belong to the generated file <paramref name="hintName"/>.</summary>
+    private static List<IncrementalStepRunReason> StepReasonsFor(GeneratorRunResult result, string stepName, string hintName) =>
+        result.TrackedSteps[stepName]
+            .SelectMany(run => run.Outputs)
+            .Where(output => output.Value is EmitPlan { Spec: { } spec } && spec.HintName == hintName)
+            .Select(output => output.Reason)
+            .ToList();
+
+    /// <summary>The reasons of the source-output runs whose input is the emit request for <paramref name="hintName"/>.</summary>
+    private static List<IncrementalStepRunReason> OutputReasonsFor(GeneratorRunResult result, string hintName) =>
+        result.TrackedOutputSteps
+            .SelectMany(step => step.Value)
+            .Where(run => run.Inputs.Any(input => input.Source.Outputs[input.OutputIndex].Value is EmitRequest { Plan.Spec: { } spec } && spec.HintName == hintName))
+            .SelectMany(run => run.Outputs)
+            .Select(output => output.Reason)
+            .ToList();
 
     private static void AssertAllOutputs(GeneratorRunResult result, IEnumerable<string> stepNames, params IncrementalStepRunReason[] allowed)
     {

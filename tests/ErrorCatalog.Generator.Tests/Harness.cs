@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using Xunit;
 
 namespace ErrorCatalog.Generator.Tests;
 
@@ -43,6 +44,13 @@ internal static class Harness
 
     /// <summary>Parse options of a documentation build, so missing or malformed XML docs are warnings.</summary>
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
+
+    /// <summary>Every tracking name the generator declares.</summary>
+    public static readonly IReadOnlyCollection<string> GeneratorStepNames = typeof(ErrorCatalogGenerator.TrackingNames)
+        .GetFields()
+        .Where(field => field.IsLiteral)
+        .Select(field => (string)field.GetRawConstantValue()!)
+        .ToHashSet(StringComparer.Ordinal);
 
     public static string RepositoryRoot => Root.Value;
 
@@ -100,10 +108,93 @@ internal static class Harness
         var catalogList = catalogs.ToList();
         var compilation = CreateCompilation(sources.Length == 0 ? new[] { "internal static class Placeholder { }" } : sources, parseOptions);
         var driver = CreateDriver(catalogList, generator, parseOptions).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
-        return new GeneratorRun(driver, compilation, output, driver.GetRunResult().Results.Single());
+        var first = driver.GetRunResult().Results.Single();
+        AssertNoRoslynObjectsInSteps(first);
+        AssertSecondRunIsCached(first, driver.RunGenerators(compilation.Clone()).GetRunResult().Results.Single());
+        return new GeneratorRun(driver, compilation, output, first);
+    }
+
+    /// <summary>
+    /// Every test that runs the generator also runs it a second time on an equal compilation and
+    /// requires every tracked step and every output to come from the cache: a model that is not
+    /// value-equatable (a plain array, a class without Equals) shows up here as Modified.
+    /// </summary>
+    public static void AssertSecondRunIsCached(GeneratorRunResult first, GeneratorRunResult second)
+    {
+        Assert.Equal(first.TrackedSteps.Keys.OrderBy(k => k, StringComparer.Ordinal), second.TrackedSteps.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        foreach (var (name, runs) in second.TrackedSteps.Concat(second.TrackedOutputSteps))
+        {
+            foreach (var output in runs.SelectMany(run => run.Outputs))
+            {
+                Assert.True(
+                    output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+                    $"On the second run with an equal compilation, step {name} output was {output.Reason}.");
+            }
+        }
+
+        Assert.Equal(first.GeneratedSources.Select(s => s.SourceText.ToString()), second.GeneratedSources.Select(s => s.SourceText.ToString()));
+    }
+
+    /// <summary>
+    /// The values the generator's own steps produce must not hold a Compilation, symbol, syntax node
+    /// or syntax tree: those change with every edit and keep the whole compilation alive.
+    /// </summary>
+    public static void AssertNoRoslynObjectsInSteps(GeneratorRunResult result)
+    {
+        var visited = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        foreach (var (name, runs) in result.TrackedSteps)
+        {
+            if (!GeneratorStepNames.Contains(name) || name is ErrorCatalogGenerator.TrackingNames.AdditionalFilesWithOptions or ErrorCatalogGenerator.TrackingNames.MarkedFiles)
+            {
+                // The driver's own steps (source output with its diagnostics), and the driver's inputs
+                // (the AdditionalText and the options provider) paired by the first two steps.
+                continue;
+            }
+
+            foreach (var output in runs.SelectMany(run => run.Outputs))
+            {
+                AssertNoRoslynObjects(output.Value, name, visited);
+            }
+        }
+    }
+
+    private static void AssertNoRoslynObjects(object? value, string step, HashSet<object> visited)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || (!value.GetType().IsValueType && !visited.Add(value)))
+        {
+            return;
+        }
+
+        Assert.False(
+            value is Compilation or ISymbol or SyntaxNode or SyntaxTree or SemanticModel or Location,
+            $"Step {step} holds a {value.GetType().FullName}.");
+        if (value.GetType().GetProperty("IsDefault") is { PropertyType: var flag } isDefault && flag == typeof(bool) && (bool)isDefault.GetValue(value)!)
+        {
+            // A default ImmutableArray holds nothing and cannot be enumerated.
+            return;
+        }
+
+        if (value is System.Collections.IEnumerable items)
+        {
+            foreach (var item in items)
+            {
+                AssertNoRoslynObjects(item, step, visited);
+            }
+
+            return;
+        }
+
+        foreach (var field in value.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+        {
+            AssertNoRoslynObjects(field.GetValue(value), step, visited);
+        }
     }
 
     public static GeneratorRun Run(params CatalogInput[] catalogs) => Run(catalogs, null, null);
+
+    /// <summary>Spec and emit steps for one loaded catalog, without the driver (for tests that build a catalog in code).</summary>
+    public static string EmitWithoutDriver(CatalogSpec spec) =>
+        Emit.Emitter.Emit(Spec.SpecBuilder.Build(spec, CancellationToken.None), CancellationToken.None).ToString();
 
     /// <summary>Emits the compilation and loads it into a collectible context, so generated code can be executed.</summary>
     public static Assembly EmitAndLoad(Compilation compilation)

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Threading;
 using ErrorCatalog.Catalog.Loading;
 using ErrorCatalog.Catalog.Model;
 using Microsoft.CodeAnalysis;
@@ -101,7 +100,7 @@ public class ScenarioDocTests
     }
 
     private static string Emit(CatalogModel catalog) =>
-        Emitter.Emit(new CatalogSpec("/project/connect.yaml", "connect.yaml", catalog.Info.Namespace, catalog.Info.Prefix, catalog), CancellationToken.None);
+        Harness.EmitWithoutDriver(new CatalogSpec("/project/connect.yaml", "connect.yaml", catalog.Info.Namespace, catalog.Info.Prefix, catalog));
 
     /// <summary>The doc comment lines directly above the enum member <paramref name="symbol"/>.</summary>
     private static string MemberDoc(string text, string symbol)

@@ -22,7 +22,7 @@ public static class GeneratedNames
 
     private static readonly HashSet<string> ExceptionMembers = new(StringComparer.Ordinal)
     {
-        "NativeError", "Error", "Platform", "Code", "EndPoint", "Classification", "FormatMessage", "RequireError",
+        "NativeError", "Error", "Platform", "Code", "EndPoint", "Classification",
         "Message", "Data", "HelpLink", "HResult", "InnerException", "Source", "StackTrace", "TargetSite",
         "GetBaseException", "GetObjectData", "SerializeObjectState", "ErrorCode", "NativeErrorCode", "SocketErrorCode",
         "GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "Finalize", "ReferenceEquals",

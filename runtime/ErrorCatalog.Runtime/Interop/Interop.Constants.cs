@@ -1,4 +1,5 @@
 using System;
+using ErrorCatalog.Connect;
 
 namespace ErrorCatalog.Runtime;
 
@@ -15,11 +16,16 @@ internal static partial class Interop
     /// s390x, ppc64le). mips, sparc, alpha and parisc use other numbers for several of these (and
     /// for errno), but .NET does not run on them, so they are not handled here. macOS from xnu
     /// bsd/sys/socket.h, bsd/sys/errno.h, bsd/sys/fcntl.h, bsd/sys/un.h; FreeBSD from
-    /// sys/sys/socket.h, sys/sys/errno.h, sys/sys/fcntl.h, sys/sys/un.h.
+    /// sys/sys/socket.h, sys/sys/errno.h, sys/sys/fcntl.h, sys/sys/un.h. The errno values the
+    /// catalog lists (EINTR, EAGAIN, EINPROGRESS) are not re-typed here: they come from the
+    /// generated per-platform code enums, so the catalog is their one source. ENOTCONN is not a
+    /// connect() error in the catalog, so it stays a header constant.
     /// </remarks>
     internal sealed class PlatformConstants
     {
         internal required string Name { get; init; }
+        /// <summary>The catalog platform whose numbering this system's errno values follow.</summary>
+        internal required ConnectPlatform CatalogPlatform { get; init; }
         internal required bool HasLengthByte { get; init; }
         internal required int AfUnix { get; init; }
         internal required int AfInet { get; init; }
@@ -51,6 +57,7 @@ internal static partial class Interop
         internal static readonly PlatformConstants Linux = new()
         {
             Name = "Linux",
+            CatalogPlatform = ConnectPlatform.Linux,
             HasLengthByte = false,
             AfUnix = 1,
             AfInet = 2,
@@ -68,9 +75,9 @@ internal static partial class Interop
             FSetFd = 2,
             FdCloexec = 1,
             ONonblock = 0x800,
-            EIntr = 4,
-            EAgain = 11,
-            EInProgress = 115,
+            EIntr = (int)ConnectLinuxCode.EINTR,
+            EAgain = (int)ConnectLinuxCode.EAGAIN,
+            EInProgress = (int)ConnectLinuxCode.EINPROGRESS,
             ENotConn = 107,
             SunPathLength = 108,
             SupportsAbstractNames = true,
@@ -79,6 +86,7 @@ internal static partial class Interop
         internal static readonly PlatformConstants Darwin = new()
         {
             Name = "macOS",
+            CatalogPlatform = ConnectPlatform.Darwin,
             HasLengthByte = true,
             AfUnix = 1,
             AfInet = 2,
@@ -96,9 +104,9 @@ internal static partial class Interop
             FSetFd = 2,
             FdCloexec = 1,
             ONonblock = 0x4,
-            EIntr = 4,
-            EAgain = 35,
-            EInProgress = 36,
+            EIntr = (int)ConnectDarwinCode.EINTR,
+            EAgain = (int)ConnectDarwinCode.EAGAIN,
+            EInProgress = (int)ConnectDarwinCode.EINPROGRESS,
             ENotConn = 57,
             SunPathLength = 104,
             SupportsAbstractNames = false,
@@ -107,6 +115,7 @@ internal static partial class Interop
         internal static readonly PlatformConstants FreeBsd = new()
         {
             Name = "FreeBSD",
+            CatalogPlatform = ConnectPlatform.FreeBSD,
             HasLengthByte = true,
             AfUnix = 1,
             AfInet = 2,
@@ -124,9 +133,9 @@ internal static partial class Interop
             FSetFd = 2,
             FdCloexec = 1,
             ONonblock = 0x4,
-            EIntr = 4,
-            EAgain = 35,
-            EInProgress = 36,
+            EIntr = (int)ConnectFreeBSDCode.EINTR,
+            EAgain = (int)ConnectFreeBSDCode.EAGAIN,
+            EInProgress = (int)ConnectFreeBSDCode.EINPROGRESS,
             ENotConn = 57,
             SunPathLength = 104,
             SupportsAbstractNames = false,

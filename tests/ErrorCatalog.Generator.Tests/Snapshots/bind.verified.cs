@@ -572,7 +572,7 @@ namespace ErrorCatalog.Tests.Bind
     }
 
     /// <summary>Mappings between native codes, names, .NET <see cref="global::System.Net.Sockets.SocketError"/> values and <see cref="global::ErrorCatalog.Tests.Bind.BindError"/>, for every platform of the catalog.</summary>
-    /// <remarks>Every method is a switch compiled from the catalog: no dictionary, reflection or <see cref="global::System.Enum.ToString()"/> at run time, and no allocation.</remarks>
+    /// <remarks>Every method is a switch or an array lookup compiled from the catalog: no dictionary, reflection or <see cref="global::System.Enum.ToString()"/> at run time, and no allocation.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public static partial class BindErrors
     {
@@ -772,82 +772,102 @@ namespace ErrorCatalog.Tests.Bind
         /// <summary>The canonical code of <paramref name="error"/> on Linux (generic numbering).</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where Linux (generic numbering) does not define the error.</returns>
-        public static int? GetLinuxGenericCode(global::ErrorCatalog.Tests.Bind.BindError error) => error switch
+        public static int? GetLinuxGenericCode(global::ErrorCatalog.Tests.Bind.BindError error)
         {
-            global::ErrorCatalog.Tests.Bind.BindError.PermissionDenied => 13,
-            global::ErrorCatalog.Tests.Bind.BindError.AddressInUse => 98,
-            global::ErrorCatalog.Tests.Bind.BindError.AddressNotAvailable => 99,
-            global::ErrorCatalog.Tests.Bind.BindError.BadDescriptor => 9,
-            global::ErrorCatalog.Tests.Bind.BindError.InvalidArgument => 22,
-            global::ErrorCatalog.Tests.Bind.BindError.NotASocket => 88,
-            global::ErrorCatalog.Tests.Bind.BindError.FamilyNotSupported => 97,
-            global::ErrorCatalog.Tests.Bind.BindError.BindingNotSupported => 95,
-            global::ErrorCatalog.Tests.Bind.BindError.NullAddress => 89,
-            global::ErrorCatalog.Tests.Bind.BindError.ReadOnlyFileSystem => 30,
-            global::ErrorCatalog.Tests.Bind.BindError.PathTooLong => 36,
-            global::ErrorCatalog.Tests.Bind.BindError.TooManySymbolicLinks => 40,
-            _ => null,
+            var index = unchecked((uint)((int)error - 1));
+            return index < (uint)LinuxGenericCodeByError.Length ? LinuxGenericCodeByError[index] : null;
+        }
+
+        private static readonly int?[] LinuxGenericCodeByError =
+        {
+            13,
+            98,
+            99,
+            9,
+            22,
+            88,
+            97,
+            95,
+            89,
+            30,
+            36,
+            40,
         };
 
         /// <summary>The canonical code of <paramref name="error"/> on Linux on PA-RISC.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where Linux on PA-RISC does not define the error.</returns>
-        public static int? GetLinuxPariscCode(global::ErrorCatalog.Tests.Bind.BindError error) => error switch
+        public static int? GetLinuxPariscCode(global::ErrorCatalog.Tests.Bind.BindError error)
         {
-            global::ErrorCatalog.Tests.Bind.BindError.PermissionDenied => 13,
-            global::ErrorCatalog.Tests.Bind.BindError.AddressInUse => 226,
-            global::ErrorCatalog.Tests.Bind.BindError.AddressNotAvailable => 227,
-            global::ErrorCatalog.Tests.Bind.BindError.BadDescriptor => 9,
-            global::ErrorCatalog.Tests.Bind.BindError.InvalidArgument => 22,
-            global::ErrorCatalog.Tests.Bind.BindError.NotASocket => 216,
-            global::ErrorCatalog.Tests.Bind.BindError.FamilyNotSupported => 225,
-            global::ErrorCatalog.Tests.Bind.BindError.BindingNotSupported => 223,
-            global::ErrorCatalog.Tests.Bind.BindError.NullAddress => 217,
-            global::ErrorCatalog.Tests.Bind.BindError.ReadOnlyFileSystem => 30,
-            global::ErrorCatalog.Tests.Bind.BindError.PathTooLong => 248,
-            global::ErrorCatalog.Tests.Bind.BindError.TooManySymbolicLinks => 249,
-            _ => null,
+            var index = unchecked((uint)((int)error - 1));
+            return index < (uint)LinuxPariscCodeByError.Length ? LinuxPariscCodeByError[index] : null;
+        }
+
+        private static readonly int?[] LinuxPariscCodeByError =
+        {
+            13,
+            226,
+            227,
+            9,
+            22,
+            216,
+            225,
+            223,
+            217,
+            30,
+            248,
+            249,
         };
 
         /// <summary>The canonical code of <paramref name="error"/> on Windows Sockets.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where Windows Sockets does not define the error.</returns>
-        public static int? GetWinsockCode(global::ErrorCatalog.Tests.Bind.BindError error) => error switch
+        public static int? GetWinsockCode(global::ErrorCatalog.Tests.Bind.BindError error)
         {
-            global::ErrorCatalog.Tests.Bind.BindError.PermissionDenied => 10013,
-            global::ErrorCatalog.Tests.Bind.BindError.AddressInUse => 10048,
-            global::ErrorCatalog.Tests.Bind.BindError.AddressNotAvailable => 10049,
-            global::ErrorCatalog.Tests.Bind.BindError.BadDescriptor => 10009,
-            global::ErrorCatalog.Tests.Bind.BindError.InvalidArgument => 10022,
-            global::ErrorCatalog.Tests.Bind.BindError.NotASocket => 10038,
-            global::ErrorCatalog.Tests.Bind.BindError.FamilyNotSupported => 10047,
-            global::ErrorCatalog.Tests.Bind.BindError.BindingNotSupported => 10045,
-            global::ErrorCatalog.Tests.Bind.BindError.NullAddress => 10039,
-            global::ErrorCatalog.Tests.Bind.BindError.ReadOnlyFileSystem => null,
-            global::ErrorCatalog.Tests.Bind.BindError.PathTooLong => 10063,
-            global::ErrorCatalog.Tests.Bind.BindError.TooManySymbolicLinks => 10062,
-            _ => null,
+            var index = unchecked((uint)((int)error - 1));
+            return index < (uint)WinsockCodeByError.Length ? WinsockCodeByError[index] : null;
+        }
+
+        private static readonly int?[] WinsockCodeByError =
+        {
+            10013,
+            10048,
+            10049,
+            10009,
+            10022,
+            10038,
+            10047,
+            10045,
+            10039,
+            null,
+            10063,
+            10062,
         };
 
         /// <summary>The canonical native name of <paramref name="error"/>.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The name, for example <c>EACCES</c>.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="error"/> is not a member of <see cref="global::ErrorCatalog.Tests.Bind.BindError"/>.</exception>
-        public static string GetName(global::ErrorCatalog.Tests.Bind.BindError error) => error switch
+        public static string GetName(global::ErrorCatalog.Tests.Bind.BindError error)
         {
-            global::ErrorCatalog.Tests.Bind.BindError.PermissionDenied => "EACCES",
-            global::ErrorCatalog.Tests.Bind.BindError.AddressInUse => "EADDRINUSE",
-            global::ErrorCatalog.Tests.Bind.BindError.AddressNotAvailable => "EADDRNOTAVAIL",
-            global::ErrorCatalog.Tests.Bind.BindError.BadDescriptor => "EBADF",
-            global::ErrorCatalog.Tests.Bind.BindError.InvalidArgument => "EINVAL",
-            global::ErrorCatalog.Tests.Bind.BindError.NotASocket => "ENOTSOCK",
-            global::ErrorCatalog.Tests.Bind.BindError.FamilyNotSupported => "EAFNOSUPPORT",
-            global::ErrorCatalog.Tests.Bind.BindError.BindingNotSupported => "EOPNOTSUPP",
-            global::ErrorCatalog.Tests.Bind.BindError.NullAddress => "EDESTADDRREQ",
-            global::ErrorCatalog.Tests.Bind.BindError.ReadOnlyFileSystem => "EROFS",
-            global::ErrorCatalog.Tests.Bind.BindError.PathTooLong => "ENAMETOOLONG",
-            global::ErrorCatalog.Tests.Bind.BindError.TooManySymbolicLinks => "ELOOP",
-            _ => ThrowNotAMember<string>(error),
+            var index = unchecked((uint)((int)error - 1));
+            return index < (uint)NameByError.Length ? NameByError[index] : ThrowNotAMember<string>(error);
+        }
+
+        private static readonly string[] NameByError =
+        {
+            "EACCES",
+            "EADDRINUSE",
+            "EADDRNOTAVAIL",
+            "EBADF",
+            "EINVAL",
+            "ENOTSOCK",
+            "EAFNOSUPPORT",
+            "EOPNOTSUPP",
+            "EDESTADDRREQ",
+            "EROFS",
+            "ENAMETOOLONG",
+            "ELOOP",
         };
 
         /// <summary>Finds the error with canonical name or alias <paramref name="nameOrAlias"/> (exact, case-sensitive).</summary>
@@ -881,63 +901,78 @@ namespace ErrorCatalog.Tests.Bind
         /// <param name="error">A catalog error.</param>
         /// <returns>The catalog's summary.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="error"/> is not a member of <see cref="global::ErrorCatalog.Tests.Bind.BindError"/>.</exception>
-        public static string GetSummary(global::ErrorCatalog.Tests.Bind.BindError error) => error switch
+        public static string GetSummary(global::ErrorCatalog.Tests.Bind.BindError error)
         {
-            global::ErrorCatalog.Tests.Bind.BindError.PermissionDenied => "The process may not use the requested address.",
-            global::ErrorCatalog.Tests.Bind.BindError.AddressInUse => "Another socket already holds the requested address.",
-            global::ErrorCatalog.Tests.Bind.BindError.AddressNotAvailable => "The requested address does not belong to this machine.",
-            global::ErrorCatalog.Tests.Bind.BindError.BadDescriptor => "The descriptor passed in is not an open file descriptor.",
-            global::ErrorCatalog.Tests.Bind.BindError.InvalidArgument => "The socket already has an address, or addr_len < the size its family needs & so the address is malformed.",
-            global::ErrorCatalog.Tests.Bind.BindError.NotASocket => "The descriptor refers to something other than a socket.",
-            global::ErrorCatalog.Tests.Bind.BindError.FamilyNotSupported => "The address is not of the socket's address family.",
-            global::ErrorCatalog.Tests.Bind.BindError.BindingNotSupported => "This type of socket cannot be bound to an address.",
-            global::ErrorCatalog.Tests.Bind.BindError.NullAddress => "A null pointer was passed as the address of a local socket.",
-            global::ErrorCatalog.Tests.Bind.BindError.ReadOnlyFileSystem => "The socket file would have to be created on a read-only file system.",
-            global::ErrorCatalog.Tests.Bind.BindError.PathTooLong => "The socket path, or a component of it, is longer than allowed.",
-            global::ErrorCatalog.Tests.Bind.BindError.TooManySymbolicLinks => "Resolving the socket path met a symbolic-link loop or too many links.",
-            _ => ThrowNotAMember<string>(error),
+            var index = unchecked((uint)((int)error - 1));
+            return index < (uint)SummaryByError.Length ? SummaryByError[index] : ThrowNotAMember<string>(error);
+        }
+
+        private static readonly string[] SummaryByError =
+        {
+            "The process may not use the requested address.",
+            "Another socket already holds the requested address.",
+            "The requested address does not belong to this machine.",
+            "The descriptor passed in is not an open file descriptor.",
+            "The socket already has an address, or addr_len < the size its family needs & so the address is malformed.",
+            "The descriptor refers to something other than a socket.",
+            "The address is not of the socket's address family.",
+            "This type of socket cannot be bound to an address.",
+            "A null pointer was passed as the address of a local socket.",
+            "The socket file would have to be created on a read-only file system.",
+            "The socket path, or a component of it, is longer than allowed.",
+            "Resolving the socket path met a symbolic-link loop or too many links.",
         };
 
         /// <summary>What a caller should do about <paramref name="error"/>.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The catalog's advice.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="error"/> is not a member of <see cref="global::ErrorCatalog.Tests.Bind.BindError"/>.</exception>
-        public static string GetAction(global::ErrorCatalog.Tests.Bind.BindError error) => error switch
+        public static string GetAction(global::ErrorCatalog.Tests.Bind.BindError error)
         {
-            global::ErrorCatalog.Tests.Bind.BindError.PermissionDenied => "Use an unprivileged port, grant the capability, or fix the directory permissions.",
-            global::ErrorCatalog.Tests.Bind.BindError.AddressInUse => "Pick another port, or let the system choose one by binding to port 0.",
-            global::ErrorCatalog.Tests.Bind.BindError.AddressNotAvailable => "Bind to an address of a local interface, or to the wildcard address.",
-            global::ErrorCatalog.Tests.Bind.BindError.BadDescriptor => "Fix the caller; the descriptor was closed or never opened.",
-            global::ErrorCatalog.Tests.Bind.BindError.InvalidArgument => "Bind each socket once, and pass the address length that matches its family.",
-            global::ErrorCatalog.Tests.Bind.BindError.NotASocket => "Fix the caller; pass the descriptor returned by socket().",
-            global::ErrorCatalog.Tests.Bind.BindError.FamilyNotSupported => "Create the socket with the family of the address you bind to.",
-            global::ErrorCatalog.Tests.Bind.BindError.BindingNotSupported => "Do not bind sockets of this type.",
-            global::ErrorCatalog.Tests.Bind.BindError.NullAddress => "Pass a filled-in address structure.",
-            global::ErrorCatalog.Tests.Bind.BindError.ReadOnlyFileSystem => "Put the socket path on a writable file system.",
-            global::ErrorCatalog.Tests.Bind.BindError.PathTooLong => "Use a shorter path; the address structure holds only about a hundred bytes.",
-            global::ErrorCatalog.Tests.Bind.BindError.TooManySymbolicLinks => "Remove the loop, or bind to the real path.",
-            _ => ThrowNotAMember<string>(error),
+            var index = unchecked((uint)((int)error - 1));
+            return index < (uint)ActionByError.Length ? ActionByError[index] : ThrowNotAMember<string>(error);
+        }
+
+        private static readonly string[] ActionByError =
+        {
+            "Use an unprivileged port, grant the capability, or fix the directory permissions.",
+            "Pick another port, or let the system choose one by binding to port 0.",
+            "Bind to an address of a local interface, or to the wildcard address.",
+            "Fix the caller; the descriptor was closed or never opened.",
+            "Bind each socket once, and pass the address length that matches its family.",
+            "Fix the caller; pass the descriptor returned by socket().",
+            "Create the socket with the family of the address you bind to.",
+            "Do not bind sockets of this type.",
+            "Pass a filled-in address structure.",
+            "Put the socket path on a writable file system.",
+            "Use a shorter path; the address structure holds only about a hundred bytes.",
+            "Remove the loop, or bind to the real path.",
         };
 
         /// <summary>The project's classification of <paramref name="error"/> (policy, not an operating-system fact).</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The classification.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="error"/> is not a member of <see cref="global::ErrorCatalog.Tests.Bind.BindError"/>.</exception>
-        public static global::ErrorCatalog.Tests.Bind.BindClassification GetClassification(global::ErrorCatalog.Tests.Bind.BindError error) => error switch
+        public static global::ErrorCatalog.Tests.Bind.BindClassification GetClassification(global::ErrorCatalog.Tests.Bind.BindError error)
         {
-            global::ErrorCatalog.Tests.Bind.BindError.PermissionDenied => global::ErrorCatalog.Tests.Bind.BindClassification.Forbidden,
-            global::ErrorCatalog.Tests.Bind.BindError.AddressInUse => global::ErrorCatalog.Tests.Bind.BindClassification.Contended,
-            global::ErrorCatalog.Tests.Bind.BindError.AddressNotAvailable => global::ErrorCatalog.Tests.Bind.BindClassification.Contended,
-            global::ErrorCatalog.Tests.Bind.BindError.BadDescriptor => global::ErrorCatalog.Tests.Bind.BindClassification.Misuse,
-            global::ErrorCatalog.Tests.Bind.BindError.InvalidArgument => global::ErrorCatalog.Tests.Bind.BindClassification.Misuse,
-            global::ErrorCatalog.Tests.Bind.BindError.NotASocket => global::ErrorCatalog.Tests.Bind.BindClassification.Misuse,
-            global::ErrorCatalog.Tests.Bind.BindError.FamilyNotSupported => global::ErrorCatalog.Tests.Bind.BindClassification.Misuse,
-            global::ErrorCatalog.Tests.Bind.BindError.BindingNotSupported => global::ErrorCatalog.Tests.Bind.BindClassification.Misuse,
-            global::ErrorCatalog.Tests.Bind.BindError.NullAddress => global::ErrorCatalog.Tests.Bind.BindClassification.Misuse,
-            global::ErrorCatalog.Tests.Bind.BindError.ReadOnlyFileSystem => global::ErrorCatalog.Tests.Bind.BindClassification.UnusablePath,
-            global::ErrorCatalog.Tests.Bind.BindError.PathTooLong => global::ErrorCatalog.Tests.Bind.BindClassification.UnusablePath,
-            global::ErrorCatalog.Tests.Bind.BindError.TooManySymbolicLinks => global::ErrorCatalog.Tests.Bind.BindClassification.UnusablePath,
-            _ => ThrowNotAMember<global::ErrorCatalog.Tests.Bind.BindClassification>(error),
+            var index = unchecked((uint)((int)error - 1));
+            return index < (uint)ClassificationByError.Length ? ClassificationByError[index] : ThrowNotAMember<global::ErrorCatalog.Tests.Bind.BindClassification>(error);
+        }
+
+        private static readonly global::ErrorCatalog.Tests.Bind.BindClassification[] ClassificationByError =
+        {
+            global::ErrorCatalog.Tests.Bind.BindClassification.Forbidden,
+            global::ErrorCatalog.Tests.Bind.BindClassification.Contended,
+            global::ErrorCatalog.Tests.Bind.BindClassification.Contended,
+            global::ErrorCatalog.Tests.Bind.BindClassification.Misuse,
+            global::ErrorCatalog.Tests.Bind.BindClassification.Misuse,
+            global::ErrorCatalog.Tests.Bind.BindClassification.Misuse,
+            global::ErrorCatalog.Tests.Bind.BindClassification.Misuse,
+            global::ErrorCatalog.Tests.Bind.BindClassification.Misuse,
+            global::ErrorCatalog.Tests.Bind.BindClassification.Misuse,
+            global::ErrorCatalog.Tests.Bind.BindClassification.UnusablePath,
+            global::ErrorCatalog.Tests.Bind.BindClassification.UnusablePath,
+            global::ErrorCatalog.Tests.Bind.BindClassification.UnusablePath,
         };
 
         /// <summary>The <see cref="global::System.Net.Sockets.SocketError"/> member that matches <paramref name="error"/>.</summary>

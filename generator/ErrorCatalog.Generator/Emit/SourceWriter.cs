@@ -1,0 +1,212 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ErrorCatalog.Generator.Emit;
+
+/// <summary>
+/// Builds generated source: four-space indentation written at the start of each non-empty line,
+/// "\n" line ends whatever the host OS. Lines are written through an interpolated string handler,
+/// so <c>writer.WriteLine($"/// <para>{summary}</para>")</c> appends its pieces straight into the
+/// buffer instead of first concatenating a line string (the emitter writes hundreds of thousands
+/// of lines for a large catalog). The text is kept in fixed-size chunks and handed to the
+/// compiler as a <see cref="SourceText"/> over those chunks, so it is never copied into one string.
+/// </summary>
+internal sealed class SourceWriter
+{
+    private const int SpacesPerLevel = 4;
+
+    // 8,192 chars (16 KB) per chunk: small enough to stay out of the large object heap.
+    private const int ChunkShift = 13;
+    private const int ChunkSize = 1 << ChunkShift;
+
+    private readonly List<char[]> chunks = new() { new char[ChunkSize] };
+    private int length;
+    private bool atLineStart = true;
+
+    /// <summary>The current nesting depth; each level indents by four spaces.</summary>
+    public int Indentation { get; set; }
+
+    /// <summary>
+    /// Appends <paramref name="text"/>; a line break inside it ends the line, and the next line is
+    /// indented like any other, so a multi-line raw string literal can hold a block of output.
+    /// A carriage return before a line break is dropped, whatever line ends the generator's own
+    /// source files were checked out with.
+    /// </summary>
+    public void Write(string text)
+    {
+        var start = 0;
+        while (true)
+        {
+            var newline = text.IndexOf('\n', start);
+            if (newline < 0)
+            {
+                Append(text, start, text.Length - start);
+                return;
+            }
+
+            var end = newline > start && text[newline - 1] == '\r' ? newline - 1 : newline;
+            Append(text, start, end - start);
+            EndLine();
+            start = newline + 1;
+        }
+    }
+
+    public void Write([InterpolatedStringHandlerArgument("")] ref LineHandler line)
+    {
+        // The handler has already appended everything.
+    }
+
+    public void WriteLine(string text)
+    {
+        Write(text);
+        EndLine();
+    }
+
+    public void WriteLine([InterpolatedStringHandlerArgument("")] ref LineHandler line) => EndLine();
+
+    /// <summary>An empty line, without indentation.</summary>
+    public void WriteLine() => EndLine();
+
+    /// <summary>Writes <paramref name="header"/>, then an opening brace, and indents one level.</summary>
+    public void OpenBlock(string header)
+    {
+        WriteLine(header);
+        OpenBrace();
+    }
+
+    public void OpenBlock([InterpolatedStringHandlerArgument("")] ref LineHandler header)
+    {
+        EndLine();
+        OpenBrace();
+    }
+
+    /// <summary>Writes an opening brace on a line of its own and indents one level.</summary>
+    public void OpenBlock() => OpenBrace();
+
+    /// <summary>Outdents one level and writes the closing brace, followed by <paramref name="suffix"/> (for example <c>;</c>).</summary>
+    public void CloseBlock(string suffix = "")
+    {
+        Indentation--;
+        WriteLine("}" + suffix);
+    }
+
+    /// <summary>The text written so far, without copying it.</summary>
+    public SourceText ToSourceText() => new ChunkedText(chunks.ToArray(), length);
+
+    public override string ToString() => ToSourceText().ToString();
+
+    private void OpenBrace()
+    {
+        WriteLine("{");
+        Indentation++;
+    }
+
+    private void Append(string text, int start, int count)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        StartLine();
+        while (count > 0)
+        {
+            var offset = length & (ChunkSize - 1);
+            var room = Math.Min(count, ChunkSize - offset);
+            text.CopyTo(start, CurrentChunk(), offset, room);
+            length += room;
+            start += room;
+            count -= room;
+        }
+    }
+
+    private void AppendChar(char c)
+    {
+        CurrentChunk()[length & (ChunkSize - 1)] = c;
+        length++;
+    }
+
+    /// <summary>The chunk the next char goes into, added when the last one is full.</summary>
+    private char[] CurrentChunk()
+    {
+        var index = length >> ChunkShift;
+        if (index == chunks.Count)
+        {
+            chunks.Add(new char[ChunkSize]);
+        }
+
+        return chunks[index];
+    }
+
+    private void StartLine()
+    {
+        if (atLineStart)
+        {
+            atLineStart = false;
+            for (var i = Indentation * SpacesPerLevel; i > 0; i--)
+            {
+                AppendChar(' ');
+            }
+        }
+    }
+
+    private void EndLine()
+    {
+        AppendChar('\n');
+        atLineStart = true;
+    }
+
+    /// <summary>Read-only text over the writer's chunks; generated files are UTF-8, as the compiler requires an encoding.</summary>
+    private sealed class ChunkedText(char[][] chunks, int length) : SourceText
+    {
+        public override Encoding Encoding => Encoding.UTF8;
+
+        public override int Length => length;
+
+        public override char this[int position] =>
+            (uint)position < (uint)length ? chunks[position >> ChunkShift][position & (ChunkSize - 1)] : throw new ArgumentOutOfRangeException(nameof(position));
+
+        public override void CopyTo(int sourceIndex, char[] destination, int destinationIndex, int count)
+        {
+            if (sourceIndex < 0 || count < 0 || sourceIndex > length - count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(sourceIndex));
+            }
+
+            while (count > 0)
+            {
+                var offset = sourceIndex & (ChunkSize - 1);
+                var run = Math.Min(count, ChunkSize - offset);
+                Array.Copy(chunks[sourceIndex >> ChunkShift], offset, destination, destinationIndex, run);
+                sourceIndex += run;
+                destinationIndex += run;
+                count -= run;
+            }
+        }
+    }
+
+    /// <summary>Appends an interpolated line's pieces to its writer as they come.</summary>
+    [InterpolatedStringHandler]
+    internal readonly ref struct LineHandler
+    {
+        private readonly SourceWriter writer;
+
+        public LineHandler(int literalLength, int formattedCount, SourceWriter writer)
+        {
+            _ = literalLength;
+            _ = formattedCount;
+            this.writer = writer;
+        }
+
+        public void AppendLiteral(string text) => writer.Write(text);
+
+        public void AppendFormatted(string? text) => writer.Write(text ?? string.Empty);
+
+        /// <summary>Numbers in generated code are invariant, whatever the build machine's culture.</summary>
+        public void AppendFormatted(int value) => writer.Write(value.ToString(CultureInfo.InvariantCulture));
+    }
+}

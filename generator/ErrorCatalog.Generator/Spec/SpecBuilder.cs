@@ -1,0 +1,542 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using ErrorCatalog.Catalog.Model;
+
+namespace ErrorCatalog.Generator.Spec;
+
+/// <summary>
+/// Turns a validated catalog into the <see cref="EmitSpec"/> the emitter writes: every lookup,
+/// escape and layout decision happens here, once, so the emitter only arranges text.
+/// </summary>
+internal static class SpecBuilder
+{
+    private const string SocketErrorType = "global::System.Net.Sockets.SocketError";
+
+    public static EmitSpec Build(CatalogSpec catalogSpec, CancellationToken cancellationToken)
+    {
+        var catalog = catalogSpec.Catalog;
+        var prefix = catalogSpec.Prefix;
+        var names = new TypeNames(
+            catalogSpec.Namespace,
+            GeneratedNames.ErrorEnum(prefix),
+            GeneratedNames.PlatformEnum(prefix),
+            GeneratedNames.ClassificationEnum(prefix),
+            GeneratedNames.NativeError(prefix),
+            GeneratedNames.Mappings(prefix),
+            GeneratedNames.ExceptionClass(prefix));
+        var exceptionBase = catalog.Info.ExceptionBase;
+        var errorIndex = IndexErrors(catalog);
+
+        var errors = new List<ErrorSpec>(catalog.Errors.Count);
+        foreach (var error in catalog.Errors)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            errors.Add(BuildError(catalog, error, errorIndex, exceptionBase));
+        }
+
+        var platforms = new List<PlatformSpec>(catalog.Platforms.Count);
+        foreach (var platform in catalog.Platforms)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            platforms.Add(BuildPlatform(catalog, platform, platforms.Count + 1, catalogSpec.Prefix));
+        }
+
+        return new EmitSpec(
+            catalogSpec.HintName,
+            OneLine(catalogSpec.FileName),
+            OneLine(catalog.Info.Id),
+            names,
+            Text.Sentence(catalog.Info.Title),
+            Text.Sentence(catalog.Info.Description),
+            Text.Xml(catalog.Info.Id),
+            Text.Xml(catalog.Info.Function),
+            Text.Literal(catalog.Info.Function + " failed with "),
+            exceptionBase,
+            platforms.ToEquatableArray(),
+            BuildClassifications(catalog),
+            BuildGroups(catalog),
+            errors.ToEquatableArray(),
+            Layout(ErrorValues(catalog)),
+            BuildParseArms(catalog),
+            exceptionBase.MapsSocketError ? BuildSocketErrorArms(catalog) : EquatableArray<SocketErrorArm>.Empty);
+    }
+
+    /// <summary>
+    /// An array table is used when the keys fill at least a quarter of their range: then it costs at
+    /// most four slots per key, and a lookup is one bounds check and one load, with no indirect
+    /// jump to mispredict when the key changes from call to call.
+    /// </summary>
+    internal static TableLayout Layout(IReadOnlyList<int> keys)
+    {
+        if (keys.Count == 0)
+        {
+            return default;
+        }
+
+        var first = int.MaxValue;
+        var last = int.MinValue;
+        foreach (var key in keys)
+        {
+            first = Math.Min(first, key);
+            last = Math.Max(last, key);
+        }
+
+        var span = (long)last - first + 1;
+        if (span > 4L * keys.Count)
+        {
+            return default;
+        }
+
+        var slots = new int[span];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            slots[i] = -1;
+        }
+
+        for (var position = 0; position < keys.Count; position++)
+        {
+            slots[keys[position] - first] = position;
+        }
+
+        return new TableLayout(true, first, slots.ToEquatableArray());
+    }
+
+    private static Dictionary<string, int> IndexErrors(Catalog.Model.Catalog catalog)
+    {
+        var index = new Dictionary<string, int>(catalog.Errors.Count, StringComparer.Ordinal);
+        for (var i = 0; i < catalog.Errors.Count; i++)
+        {
+            index[catalog.Errors[i].Name] = i;
+        }
+
+        return index;
+    }
+
+    private static List<int> ErrorValues(Catalog.Model.Catalog catalog)
+    {
+        var values = new List<int>(catalog.Errors.Count);
+        foreach (var error in catalog.Errors)
+        {
+            values.Add(error.Value);
+        }
+
+        return values;
+    }
+
+    private static ErrorSpec BuildError(Catalog.Model.Catalog catalog, ErrorEntry error, Dictionary<string, int> errorIndex, ExceptionBase exceptionBase)
+    {
+        var group = error.Group is null ? null : Require(catalog.FindGroup(error.Group), "group", error.Group);
+        return new ErrorSpec(
+            error.Symbol,
+            error.Value,
+            Text.Xml(error.Name),
+            Text.Literal(error.Name),
+            Text.Sentence(error.Summary),
+            Text.Literal(error.Summary),
+            Text.Sentence(error.Action),
+            Text.Literal(error.Action),
+            ClassificationIndex(catalog, error.Classification),
+            group?.Symbol,
+            exceptionBase.MapsSocketError ? error.DotNet : null,
+            BuildDoc(catalog, error, errorIndex, exceptionBase));
+    }
+
+    private static ErrorDoc BuildDoc(Catalog.Model.Catalog catalog, ErrorEntry error, Dictionary<string, int> errorIndex, ExceptionBase exceptionBase)
+    {
+        var codeCells = new List<string>(catalog.Platforms.Count);
+        foreach (var platform in catalog.Platforms)
+        {
+            codeCells.Add(DescribeCodes(error, platform));
+        }
+
+        var attributions = new List<string>();
+        var unlisted = new List<string>();
+        foreach (var source in catalog.Sources)
+        {
+            if (error.ListingBy(source.Id) is not { } listing)
+            {
+                unlisted.Add(Text.Xml(source.Title));
+                continue;
+            }
+
+            foreach (var attribution in listing.Attributions)
+            {
+                attributions.Add(DescribeAttribution(source, attribution));
+            }
+        }
+
+        var families = new List<string>(error.Families.Count);
+        foreach (var use in error.Families)
+        {
+            var family = Require(catalog.FindFamily(use.Family), "family", use.Family);
+            var meaning = string.IsNullOrWhiteSpace(use.Meaning) ? string.Empty : ": " + Text.Sentence(use.Meaning);
+            families.Add(Text.Xml(family.Title) + " (" + Text.Code(family.Native) + ")" + meaning);
+        }
+
+        var quirks = new List<string>(error.Quirks.Count);
+        foreach (var quirk in error.Quirks)
+        {
+            var evidence = string.IsNullOrWhiteSpace(quirk.Evidence) ? string.Empty : " Evidence: " + DescribeEvidence(catalog, quirk.Evidence!);
+            var shownBy = quirk.Scenarios.IsEmpty ? string.Empty : " Shown by " + (quirk.Scenarios.Count == 1 ? "scenario " : "scenarios ") + CodeList(quirk.Scenarios) + ".";
+            quirks.Add(DescribeQuirkPlatforms(catalog, quirk) + ": " + Text.Sentence(quirk.Text) + evidence + shownBy);
+        }
+
+        var notReturned = new List<string>(error.NotReturned.Count);
+        foreach (var item in error.NotReturned)
+        {
+            notReturned.Add(Text.Xml(item.Platform));
+        }
+
+        return new ErrorDoc(
+            string.IsNullOrWhiteSpace(error.Details) ? null : Text.Sentence(error.Details),
+            BuildReplayed(catalog, error),
+            BuildBlaming(catalog, error, errorIndex),
+            notReturned.ToEquatableArray(),
+            codeCells.ToEquatableArray(),
+            attributions.ToEquatableArray(),
+            unlisted.ToEquatableArray(),
+            families.ToEquatableArray(),
+            DescribeNames(catalog, error, exceptionBase),
+            quirks.ToEquatableArray());
+    }
+
+    /// <summary>Per platform, the first scenario whose real result is this error, and how many more there are.</summary>
+    private static EquatableArray<ReplayedDoc> BuildReplayed(Catalog.Model.Catalog catalog, ErrorEntry error)
+    {
+        var replayed = new List<ReplayedDoc>();
+        foreach (var platform in catalog.Platforms)
+        {
+            Scenario? first = null;
+            var count = 0;
+            foreach (var scenario in catalog.ScenariosWithResult(error.Name))
+            {
+                if (scenario.Platform == platform.Id)
+                {
+                    first ??= scenario;
+                    count++;
+                }
+            }
+
+            if (first is not null)
+            {
+                replayed.Add(new ReplayedDoc(Text.Xml(platform.Id), Text.Sentence(first.Setup), count - 1));
+            }
+        }
+
+        return replayed.ToEquatableArray();
+    }
+
+    private static BlamingDoc? BuildBlaming(Catalog.Model.Catalog catalog, ErrorEntry error, Dictionary<string, int> errorIndex)
+    {
+        Scenario? blaming = null;
+        var count = 0;
+        foreach (var scenario in catalog.ScenariosBlaming(error.Name))
+        {
+            blaming ??= scenario;
+            count++;
+        }
+
+        if (blaming is null)
+        {
+            return null;
+        }
+
+        int? actual = blaming.Succeeds ? null : errorIndex[Require(catalog.FindError(blaming.Result), "entry", blaming.Result).Name];
+        return new BlamingDoc(Text.Sentence(blaming.Setup), actual, Text.Xml(blaming.Id), count - 1);
+    }
+
+    /// <summary>The table cell for one platform: each number with its names, or "absent".</summary>
+    private static string DescribeCodes(ErrorEntry error, PlatformDefinition platformDefinition)
+    {
+        var platform = platformDefinition.Id;
+        var canonical = error.CodeOn(platform);
+        var parts = new List<string>();
+        if (canonical is int code)
+        {
+            var sameNames = new List<string> { Text.Code(platformDefinition.NativeName(error.Name)) };
+            foreach (var alias in error.Aliases)
+            {
+                var aliasName = Text.Code(platformDefinition.NativeName(alias.Name));
+                if (alias.CodeOn(platform, canonical) == canonical && !sameNames.Contains(aliasName))
+                {
+                    sameNames.Add(aliasName);
+                }
+            }
+
+            parts.Add(Text.Number(code) + " (" + string.Join(", ", sameNames) + ")");
+        }
+
+        foreach (var alias in error.Aliases)
+        {
+            var aliasCode = alias.CodeOn(platform, canonical);
+            if (aliasCode is int value && aliasCode != canonical)
+            {
+                parts.Add(Text.Number(value) + " (" + Text.Code(platformDefinition.NativeName(alias.Name)) + ")");
+            }
+        }
+
+        if (parts.Count == 0)
+        {
+            return "absent";
+        }
+
+        return canonical is null ? Text.Code(error.Name) + " absent; " + string.Join("; ", parts) : string.Join("; ", parts);
+    }
+
+    private static string DescribeAttribution(SourceDefinition source, Attribution attribution)
+    {
+        var kind = Require(FindAttributionKind(source, attribution.How), "attribution kind", attribution.How);
+        var text = Text.Xml(source.Title) + ": " + Text.Sentence(kind.Description);
+        if (!string.IsNullOrWhiteSpace(attribution.Name))
+        {
+            text += " Named " + Text.Code(attribution.Name!) + " there.";
+        }
+
+        if (!string.IsNullOrWhiteSpace(attribution.Note))
+        {
+            text += " " + Text.Sentence(attribution.Note);
+        }
+
+        if (!string.IsNullOrWhiteSpace(attribution.Erratum))
+        {
+            text += " <b>Erratum:</b> " + Text.Sentence(attribution.Erratum);
+        }
+
+        return text;
+    }
+
+    private static AttributionKind? FindAttributionKind(SourceDefinition source, string id)
+    {
+        foreach (var kind in source.Attributions)
+        {
+            if (kind.Id == id)
+            {
+                return kind;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Every name the error goes by: native name, aliases, each source's own name, and the .NET member (socket base only).</summary>
+    private static string DescribeNames(Catalog.Model.Catalog catalog, ErrorEntry error, ExceptionBase exceptionBase)
+    {
+        var parts = new List<string> { "native " + Text.Code(error.Name) };
+        if (!error.Aliases.IsEmpty)
+        {
+            var aliases = new List<string>();
+            foreach (var alias in error.Aliases)
+            {
+                aliases.Add(Text.Code(alias.Name));
+            }
+
+            parts.Add((error.Aliases.Count == 1 ? "alias " : "aliases ") + string.Join(", ", aliases));
+        }
+
+        foreach (var source in catalog.Sources)
+        {
+            if (error.ListingBy(source.Id) is not { } listing)
+            {
+                continue;
+            }
+
+            var sourceNames = new List<string>();
+            foreach (var attribution in listing.Attributions)
+            {
+                if (!string.IsNullOrWhiteSpace(attribution.Name) && !sourceNames.Contains(Text.Code(attribution.Name!)))
+                {
+                    sourceNames.Add(Text.Code(attribution.Name!));
+                }
+            }
+
+            if (sourceNames.Count != 0)
+            {
+                parts.Add(Text.Xml(source.Title) + " " + string.Join(", ", sourceNames));
+            }
+        }
+
+        if (exceptionBase.MapsSocketError)
+        {
+            parts.Add(error.DotNet is null ? ".NET has no matching SocketError member" : ".NET <see cref=\"" + SocketErrorType + "." + error.DotNet + "\"/>");
+        }
+
+        return string.Join("; ", parts) + ".";
+    }
+
+    private static string DescribeQuirkPlatforms(Catalog.Model.Catalog catalog, Quirk quirk)
+    {
+        if (quirk.Platforms.IsEmpty)
+        {
+            return "All platforms";
+        }
+
+        var titles = new List<string>();
+        foreach (var id in quirk.Platforms)
+        {
+            titles.Add(Text.Xml(Require(catalog.FindPlatform(id), "platform", id).Title));
+        }
+
+        return string.Join(", ", titles);
+    }
+
+    /// <summary>Evidence that names a declared source is shown by the source's title.</summary>
+    private static string DescribeEvidence(Catalog.Model.Catalog catalog, string evidence) =>
+        catalog.FindSource(evidence.Trim()) is { } source ? Text.Sentence(source.Title) : Text.Sentence(evidence);
+
+    private static string CodeList(EquatableArray<string> items)
+    {
+        var parts = new List<string>(items.Count);
+        foreach (var item in items)
+        {
+            parts.Add(Text.Code(item));
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    private static PlatformSpec BuildPlatform(Catalog.Model.Catalog catalog, PlatformDefinition platform, int value, string prefix)
+    {
+        var members = new List<CodeMember>();
+        // A catalog may also list the platform's own spelling as an alias (WSAEACCES beside EACCES);
+        // the enum gets that name once.
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        var lookups = new List<CodeLookup>();
+        var seenCodes = new HashSet<int>();
+        var lookupCodes = new List<int>();
+        var canonicalCodes = new List<NullableCode>(catalog.Errors.Count);
+        for (var index = 0; index < catalog.Errors.Count; index++)
+        {
+            var error = catalog.Errors[index];
+            var canonical = error.CodeOn(platform.Id);
+            canonicalCodes.Add(new NullableCode(canonical));
+            if (canonical is int code && written.Add(platform.NativeName(error.Name)))
+            {
+                members.Add(new CodeMember(platform.NativeName(error.Name), code, index, IsAlias: false));
+            }
+
+            foreach (var alias in error.Aliases)
+            {
+                if (alias.CodeOn(platform.Id, canonical) is int aliasCode && written.Add(platform.NativeName(alias.Name)))
+                {
+                    members.Add(new CodeMember(platform.NativeName(alias.Name), aliasCode, index, IsAlias: true));
+                }
+            }
+
+            // Each code once, first one wins, so a lookup never has two values for one code.
+            foreach (var (name, number) in error.NamesOn(platform.Id))
+            {
+                if (seenCodes.Add(number))
+                {
+                    lookups.Add(new CodeLookup(number, index, Text.Literal(platform.NativeName(name))));
+                    lookupCodes.Add(number);
+                }
+            }
+        }
+
+        return new PlatformSpec(
+            platform.Symbol,
+            value,
+            Text.Xml(platform.Id),
+            Text.Literal(platform.Id),
+            Text.Xml(platform.Title),
+            platform.Kind == PlatformKind.Winsock ? "Windows Sockets error codes" : "<c>errno</c> values",
+            Text.Xml(platform.Reference),
+            platform.Min,
+            platform.Max,
+            GeneratedNames.PlatformCodeEnum(prefix, platform),
+            GeneratedNames.TryFromPlatformMethod(platform),
+            members.ToEquatableArray(),
+            lookups.ToEquatableArray(),
+            Layout(lookupCodes),
+            canonicalCodes.ToEquatableArray());
+    }
+
+    private static EquatableArray<ClassificationSpec> BuildClassifications(Catalog.Model.Catalog catalog)
+    {
+        var classifications = new List<ClassificationSpec>(catalog.Classifications.Count);
+        foreach (var classification in catalog.Classifications)
+        {
+            classifications.Add(new ClassificationSpec(classification.Symbol, classifications.Count + 1, Text.Xml(classification.Title), Text.Sentence(classification.Description)));
+        }
+
+        return classifications.ToEquatableArray();
+    }
+
+    private static EquatableArray<GroupSpec> BuildGroups(Catalog.Model.Catalog catalog)
+    {
+        var groups = new List<GroupSpec>(catalog.Groups.Count);
+        foreach (var group in catalog.Groups)
+        {
+            groups.Add(new GroupSpec(group.Symbol, Text.Sentence(group.Summary)));
+        }
+
+        return groups.ToEquatableArray();
+    }
+
+    private static EquatableArray<ParseArm> BuildParseArms(Catalog.Model.Catalog catalog)
+    {
+        var arms = new List<ParseArm>(catalog.Errors.Count);
+        for (var index = 0; index < catalog.Errors.Count; index++)
+        {
+            var error = catalog.Errors[index];
+            arms.Add(new ParseArm(Text.Literal(error.Name), index));
+            foreach (var alias in error.Aliases)
+            {
+                arms.Add(new ParseArm(Text.Literal(alias.Name), index));
+            }
+        }
+
+        return arms.ToEquatableArray();
+    }
+
+    private static EquatableArray<SocketErrorArm> BuildSocketErrorArms(Catalog.Model.Catalog catalog)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var arms = new List<SocketErrorArm>();
+        for (var index = 0; index < catalog.Errors.Count; index++)
+        {
+            if (catalog.Errors[index].DotNet is { } member && seen.Add(member))
+            {
+                arms.Add(new SocketErrorArm(member, index));
+            }
+        }
+
+        return arms.ToEquatableArray();
+    }
+
+    private static int ClassificationIndex(Catalog.Model.Catalog catalog, string id)
+    {
+        for (var i = 0; i < catalog.Classifications.Count; i++)
+        {
+            if (catalog.Classifications[i].Id == id)
+            {
+                return i;
+            }
+        }
+
+        throw Unresolved("classification", id);
+    }
+
+    /// <summary>
+    /// The loader rejects a catalog whose references do not resolve, so a miss here is a bug; it
+    /// becomes ECAT103 rather than text that quietly differs.
+    /// </summary>
+    private static T Require<T>(T? found, string what, string id)
+        where T : class => found ?? throw Unresolved(what, id);
+
+    private static InvalidOperationException Unresolved(string what, string id) =>
+        new("The validated catalog refers to an undeclared " + what + " '" + id + "'.");
+
+    /// <summary>Keeps file names and ids from breaking the one-line header comment.</summary>
+    private static string OneLine(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            builder.Append(char.IsControl(c) || c is '\u0085' or '\u2028' or '\u2029' ? ' ' : c);
+        }
+
+        return builder.ToString();
+    }
+}
