@@ -1335,7 +1335,7 @@ namespace ErrorCatalog.SocketCall
     }
 
     /// <summary>Mappings between native codes, names, .NET <see cref="global::System.Net.Sockets.SocketError"/> values and <see cref="global::ErrorCatalog.SocketCall.SocketCallError"/>, for every platform of the catalog.</summary>
-    /// <remarks>Every method is a switch compiled from the catalog: no dictionary, reflection or <see cref="global::System.Enum.ToString()"/> at run time, and no allocation.</remarks>
+    /// <remarks>Every method is a switch or an array lookup compiled from the catalog: no dictionary, reflection or <see cref="global::System.Enum.ToString()"/> at run time, and no allocation.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public static partial class SocketCallErrors
     {
@@ -1931,302 +1931,362 @@ namespace ErrorCatalog.SocketCall
         /// <summary>The canonical code of <paramref name="error"/> on Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures).</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures) does not define the error.</returns>
-        public static int? GetLinuxCode(global::ErrorCatalog.SocketCall.SocketCallError error) => error switch
+        public static int? GetLinuxCode(global::ErrorCatalog.SocketCall.SocketCallError error)
         {
-            global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported => 97,
-            global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported => 93,
-            global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported => 94,
-            global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType => 91,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument => 22,
-            global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles => 24,
-            global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull => 23,
-            global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace => 105,
-            global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory => 12,
-            global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied => 13,
-            global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted => 1,
-            global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown => 100,
-            global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress => 115,
-            global::ErrorCatalog.SocketCall.SocketCallError.WinsockNotInitialized => null,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidProcedureTable => null,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidProvider => null,
-            global::ErrorCatalog.SocketCall.SocketCallError.ProviderFailedInit => null,
-            _ => null,
+            var index = unchecked((uint)((int)error - 1));
+            return index < (uint)LinuxCodeByError.Length ? LinuxCodeByError[index] : null;
+        }
+
+        private static readonly int?[] LinuxCodeByError =
+        {
+            97,
+            93,
+            94,
+            91,
+            22,
+            24,
+            23,
+            105,
+            12,
+            13,
+            1,
+            100,
+            115,
+            null,
+            null,
+            null,
+            null,
         };
 
         /// <summary>The canonical code of <paramref name="error"/> on Linux on MIPS.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where Linux on MIPS does not define the error.</returns>
-        public static int? GetLinuxMipsCode(global::ErrorCatalog.SocketCall.SocketCallError error) => error switch
+        public static int? GetLinuxMipsCode(global::ErrorCatalog.SocketCall.SocketCallError error)
         {
-            global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported => 124,
-            global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported => 120,
-            global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported => 121,
-            global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType => 98,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument => 22,
-            global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles => 24,
-            global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull => 23,
-            global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace => 132,
-            global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory => 12,
-            global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied => 13,
-            global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted => 1,
-            global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown => 127,
-            global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress => 150,
-            global::ErrorCatalog.SocketCall.SocketCallError.WinsockNotInitialized => null,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidProcedureTable => null,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidProvider => null,
-            global::ErrorCatalog.SocketCall.SocketCallError.ProviderFailedInit => null,
-            _ => null,
+            var index = unchecked((uint)((int)error - 1));
+            return index < (uint)LinuxMipsCodeByError.Length ? LinuxMipsCodeByError[index] : null;
+        }
+
+        private static readonly int?[] LinuxMipsCodeByError =
+        {
+            124,
+            120,
+            121,
+            98,
+            22,
+            24,
+            23,
+            132,
+            12,
+            13,
+            1,
+            127,
+            150,
+            null,
+            null,
+            null,
+            null,
         };
 
         /// <summary>The canonical code of <paramref name="error"/> on Linux on SPARC.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where Linux on SPARC does not define the error.</returns>
-        public static int? GetLinuxSparcCode(global::ErrorCatalog.SocketCall.SocketCallError error) => error switch
+        public static int? GetLinuxSparcCode(global::ErrorCatalog.SocketCall.SocketCallError error)
         {
-            global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported => 47,
-            global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported => 43,
-            global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported => 44,
-            global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType => 41,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument => 22,
-            global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles => 24,
-            global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull => 23,
-            global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace => 55,
-            global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory => 12,
-            global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied => 13,
-            global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted => 1,
-            global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown => 50,
-            global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress => 36,
-            global::ErrorCatalog.SocketCall.SocketCallError.WinsockNotInitialized => null,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidProcedureTable => null,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidProvider => null,
-            global::ErrorCatalog.SocketCall.SocketCallError.ProviderFailedInit => null,
-            _ => null,
+            var index = unchecked((uint)((int)error - 1));
+            return index < (uint)LinuxSparcCodeByError.Length ? LinuxSparcCodeByError[index] : null;
+        }
+
+        private static readonly int?[] LinuxSparcCodeByError =
+        {
+            47,
+            43,
+            44,
+            41,
+            22,
+            24,
+            23,
+            55,
+            12,
+            13,
+            1,
+            50,
+            36,
+            null,
+            null,
+            null,
+            null,
         };
 
         /// <summary>The canonical code of <paramref name="error"/> on Linux on Alpha.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where Linux on Alpha does not define the error.</returns>
-        public static int? GetLinuxAlphaCode(global::ErrorCatalog.SocketCall.SocketCallError error) => error switch
+        public static int? GetLinuxAlphaCode(global::ErrorCatalog.SocketCall.SocketCallError error)
         {
-            global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported => 47,
-            global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported => 43,
-            global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported => 44,
-            global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType => 41,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument => 22,
-            global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles => 24,
-            global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull => 23,
-            global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace => 55,
-            global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory => 12,
-            global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied => 13,
-            global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted => 1,
-            global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown => 50,
-            global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress => 36,
-            global::ErrorCatalog.SocketCall.SocketCallError.WinsockNotInitialized => null,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidProcedureTable => null,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidProvider => null,
-            global::ErrorCatalog.SocketCall.SocketCallError.ProviderFailedInit => null,
-            _ => null,
+            var index = unchecked((uint)((int)error - 1));
+            return index < (uint)LinuxAlphaCodeByError.Length ? LinuxAlphaCodeByError[index] : null;
+        }
+
+        private static readonly int?[] LinuxAlphaCodeByError =
+        {
+            47,
+            43,
+            44,
+            41,
+            22,
+            24,
+            23,
+            55,
+            12,
+            13,
+            1,
+            50,
+            36,
+            null,
+            null,
+            null,
+            null,
         };
 
         /// <summary>The canonical code of <paramref name="error"/> on Linux on PA-RISC.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where Linux on PA-RISC does not define the error.</returns>
-        public static int? GetLinuxPariscCode(global::ErrorCatalog.SocketCall.SocketCallError error) => error switch
+        public static int? GetLinuxPariscCode(global::ErrorCatalog.SocketCall.SocketCallError error)
         {
-            global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported => 225,
-            global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported => 221,
-            global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported => 222,
-            global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType => 219,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument => 22,
-            global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles => 24,
-            global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull => 23,
-            global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace => 233,
-            global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory => 12,
-            global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied => 13,
-            global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted => 1,
-            global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown => 228,
-            global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress => 245,
-            global::ErrorCatalog.SocketCall.SocketCallError.WinsockNotInitialized => null,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidProcedureTable => null,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidProvider => null,
-            global::ErrorCatalog.SocketCall.SocketCallError.ProviderFailedInit => null,
-            _ => null,
+            var index = unchecked((uint)((int)error - 1));
+            return index < (uint)LinuxPariscCodeByError.Length ? LinuxPariscCodeByError[index] : null;
+        }
+
+        private static readonly int?[] LinuxPariscCodeByError =
+        {
+            225,
+            221,
+            222,
+            219,
+            22,
+            24,
+            23,
+            233,
+            12,
+            13,
+            1,
+            228,
+            245,
+            null,
+            null,
+            null,
+            null,
         };
 
         /// <summary>The canonical code of <paramref name="error"/> on macOS and other Darwin systems.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where macOS and other Darwin systems does not define the error.</returns>
-        public static int? GetDarwinCode(global::ErrorCatalog.SocketCall.SocketCallError error) => error switch
+        public static int? GetDarwinCode(global::ErrorCatalog.SocketCall.SocketCallError error)
         {
-            global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported => 47,
-            global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported => 43,
-            global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported => 44,
-            global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType => 41,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument => 22,
-            global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles => 24,
-            global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull => 23,
-            global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace => 55,
-            global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory => 12,
-            global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied => 13,
-            global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted => 1,
-            global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown => 50,
-            global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress => 36,
-            global::ErrorCatalog.SocketCall.SocketCallError.WinsockNotInitialized => null,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidProcedureTable => null,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidProvider => null,
-            global::ErrorCatalog.SocketCall.SocketCallError.ProviderFailedInit => null,
-            _ => null,
+            var index = unchecked((uint)((int)error - 1));
+            return index < (uint)DarwinCodeByError.Length ? DarwinCodeByError[index] : null;
+        }
+
+        private static readonly int?[] DarwinCodeByError =
+        {
+            47,
+            43,
+            44,
+            41,
+            22,
+            24,
+            23,
+            55,
+            12,
+            13,
+            1,
+            50,
+            36,
+            null,
+            null,
+            null,
+            null,
         };
 
         /// <summary>The canonical code of <paramref name="error"/> on FreeBSD.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where FreeBSD does not define the error.</returns>
-        public static int? GetFreeBSDCode(global::ErrorCatalog.SocketCall.SocketCallError error) => error switch
+        public static int? GetFreeBSDCode(global::ErrorCatalog.SocketCall.SocketCallError error)
         {
-            global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported => 47,
-            global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported => 43,
-            global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported => 44,
-            global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType => 41,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument => 22,
-            global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles => 24,
-            global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull => 23,
-            global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace => 55,
-            global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory => 12,
-            global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied => 13,
-            global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted => 1,
-            global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown => 50,
-            global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress => 36,
-            global::ErrorCatalog.SocketCall.SocketCallError.WinsockNotInitialized => null,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidProcedureTable => null,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidProvider => null,
-            global::ErrorCatalog.SocketCall.SocketCallError.ProviderFailedInit => null,
-            _ => null,
+            var index = unchecked((uint)((int)error - 1));
+            return index < (uint)FreeBSDCodeByError.Length ? FreeBSDCodeByError[index] : null;
+        }
+
+        private static readonly int?[] FreeBSDCodeByError =
+        {
+            47,
+            43,
+            44,
+            41,
+            22,
+            24,
+            23,
+            55,
+            12,
+            13,
+            1,
+            50,
+            36,
+            null,
+            null,
+            null,
+            null,
         };
 
         /// <summary>The canonical code of <paramref name="error"/> on OpenBSD.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where OpenBSD does not define the error.</returns>
-        public static int? GetOpenBSDCode(global::ErrorCatalog.SocketCall.SocketCallError error) => error switch
+        public static int? GetOpenBSDCode(global::ErrorCatalog.SocketCall.SocketCallError error)
         {
-            global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported => 47,
-            global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported => 43,
-            global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported => 44,
-            global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType => 41,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument => 22,
-            global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles => 24,
-            global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull => 23,
-            global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace => 55,
-            global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory => 12,
-            global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied => 13,
-            global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted => 1,
-            global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown => 50,
-            global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress => 36,
-            global::ErrorCatalog.SocketCall.SocketCallError.WinsockNotInitialized => null,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidProcedureTable => null,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidProvider => null,
-            global::ErrorCatalog.SocketCall.SocketCallError.ProviderFailedInit => null,
-            _ => null,
+            var index = unchecked((uint)((int)error - 1));
+            return index < (uint)OpenBSDCodeByError.Length ? OpenBSDCodeByError[index] : null;
+        }
+
+        private static readonly int?[] OpenBSDCodeByError =
+        {
+            47,
+            43,
+            44,
+            41,
+            22,
+            24,
+            23,
+            55,
+            12,
+            13,
+            1,
+            50,
+            36,
+            null,
+            null,
+            null,
+            null,
         };
 
         /// <summary>The canonical code of <paramref name="error"/> on NetBSD.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where NetBSD does not define the error.</returns>
-        public static int? GetNetBSDCode(global::ErrorCatalog.SocketCall.SocketCallError error) => error switch
+        public static int? GetNetBSDCode(global::ErrorCatalog.SocketCall.SocketCallError error)
         {
-            global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported => 47,
-            global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported => 43,
-            global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported => 44,
-            global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType => 41,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument => 22,
-            global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles => 24,
-            global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull => 23,
-            global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace => 55,
-            global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory => 12,
-            global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied => 13,
-            global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted => 1,
-            global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown => 50,
-            global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress => 36,
-            global::ErrorCatalog.SocketCall.SocketCallError.WinsockNotInitialized => null,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidProcedureTable => null,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidProvider => null,
-            global::ErrorCatalog.SocketCall.SocketCallError.ProviderFailedInit => null,
-            _ => null,
+            var index = unchecked((uint)((int)error - 1));
+            return index < (uint)NetBSDCodeByError.Length ? NetBSDCodeByError[index] : null;
+        }
+
+        private static readonly int?[] NetBSDCodeByError =
+        {
+            47,
+            43,
+            44,
+            41,
+            22,
+            24,
+            23,
+            55,
+            12,
+            13,
+            1,
+            50,
+            36,
+            null,
+            null,
+            null,
+            null,
         };
 
         /// <summary>The canonical code of <paramref name="error"/> on Windows Sockets (WSAGetLastError).</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where Windows Sockets (WSAGetLastError) does not define the error.</returns>
-        public static int? GetWindowsCode(global::ErrorCatalog.SocketCall.SocketCallError error) => error switch
+        public static int? GetWindowsCode(global::ErrorCatalog.SocketCall.SocketCallError error)
         {
-            global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported => 10047,
-            global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported => 10043,
-            global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported => 10044,
-            global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType => 10041,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument => 10022,
-            global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles => 10024,
-            global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull => null,
-            global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace => 10055,
-            global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory => null,
-            global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied => 10013,
-            global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted => null,
-            global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown => 10050,
-            global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress => 10036,
-            global::ErrorCatalog.SocketCall.SocketCallError.WinsockNotInitialized => 10093,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidProcedureTable => 10104,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidProvider => 10105,
-            global::ErrorCatalog.SocketCall.SocketCallError.ProviderFailedInit => 10106,
-            _ => null,
+            var index = unchecked((uint)((int)error - 1));
+            return index < (uint)WindowsCodeByError.Length ? WindowsCodeByError[index] : null;
+        }
+
+        private static readonly int?[] WindowsCodeByError =
+        {
+            10047,
+            10043,
+            10044,
+            10041,
+            10022,
+            10024,
+            null,
+            10055,
+            null,
+            10013,
+            null,
+            10050,
+            10036,
+            10093,
+            10104,
+            10105,
+            10106,
         };
 
         /// <summary>The canonical code of <paramref name="error"/> on Microsoft C runtime errno (MSVC, UCRT).</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where Microsoft C runtime errno (MSVC, UCRT) does not define the error.</returns>
-        public static int? GetWindowsCrtCode(global::ErrorCatalog.SocketCall.SocketCallError error) => error switch
+        public static int? GetWindowsCrtCode(global::ErrorCatalog.SocketCall.SocketCallError error)
         {
-            global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported => 102,
-            global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported => 135,
-            global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported => null,
-            global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType => 136,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument => 22,
-            global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles => 24,
-            global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull => 23,
-            global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace => 119,
-            global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory => 12,
-            global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied => 13,
-            global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted => 1,
-            global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown => 116,
-            global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress => 112,
-            global::ErrorCatalog.SocketCall.SocketCallError.WinsockNotInitialized => null,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidProcedureTable => null,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidProvider => null,
-            global::ErrorCatalog.SocketCall.SocketCallError.ProviderFailedInit => null,
-            _ => null,
+            var index = unchecked((uint)((int)error - 1));
+            return index < (uint)WindowsCrtCodeByError.Length ? WindowsCrtCodeByError[index] : null;
+        }
+
+        private static readonly int?[] WindowsCrtCodeByError =
+        {
+            102,
+            135,
+            null,
+            136,
+            22,
+            24,
+            23,
+            119,
+            12,
+            13,
+            1,
+            116,
+            112,
+            null,
+            null,
+            null,
+            null,
         };
 
         /// <summary>The canonical native name of <paramref name="error"/>.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The name, for example <c>EAFNOSUPPORT</c>.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="error"/> is not a member of <see cref="global::ErrorCatalog.SocketCall.SocketCallError"/>.</exception>
-        public static string GetName(global::ErrorCatalog.SocketCall.SocketCallError error) => error switch
+        public static string GetName(global::ErrorCatalog.SocketCall.SocketCallError error)
         {
-            global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported => "EAFNOSUPPORT",
-            global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported => "EPROTONOSUPPORT",
-            global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported => "ESOCKTNOSUPPORT",
-            global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType => "EPROTOTYPE",
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument => "EINVAL",
-            global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles => "EMFILE",
-            global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull => "ENFILE",
-            global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace => "ENOBUFS",
-            global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory => "ENOMEM",
-            global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied => "EACCES",
-            global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted => "EPERM",
-            global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown => "ENETDOWN",
-            global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress => "EINPROGRESS",
-            global::ErrorCatalog.SocketCall.SocketCallError.WinsockNotInitialized => "WSANOTINITIALISED",
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidProcedureTable => "WSAEINVALIDPROCTABLE",
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidProvider => "WSAEINVALIDPROVIDER",
-            global::ErrorCatalog.SocketCall.SocketCallError.ProviderFailedInit => "WSAEPROVIDERFAILEDINIT",
-            _ => ThrowNotAMember<string>(error),
+            var index = unchecked((uint)((int)error - 1));
+            return index < (uint)NameByError.Length ? NameByError[index] : ThrowNotAMember<string>(error);
+        }
+
+        private static readonly string[] NameByError =
+        {
+            "EAFNOSUPPORT",
+            "EPROTONOSUPPORT",
+            "ESOCKTNOSUPPORT",
+            "EPROTOTYPE",
+            "EINVAL",
+            "EMFILE",
+            "ENFILE",
+            "ENOBUFS",
+            "ENOMEM",
+            "EACCES",
+            "EPERM",
+            "ENETDOWN",
+            "EINPROGRESS",
+            "WSANOTINITIALISED",
+            "WSAEINVALIDPROCTABLE",
+            "WSAEINVALIDPROVIDER",
+            "WSAEPROVIDERFAILEDINIT",
         };
 
         /// <summary>Finds the error with canonical name or alias <paramref name="nameOrAlias"/> (exact, case-sensitive).</summary>
@@ -2263,78 +2323,93 @@ namespace ErrorCatalog.SocketCall
         /// <param name="error">A catalog error.</param>
         /// <returns>The catalog's summary.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="error"/> is not a member of <see cref="global::ErrorCatalog.SocketCall.SocketCallError"/>.</exception>
-        public static string GetSummary(global::ErrorCatalog.SocketCall.SocketCallError error) => error switch
+        public static string GetSummary(global::ErrorCatalog.SocketCall.SocketCallError error)
         {
-            global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported => "The system does not provide the requested address family: the number is unknown, or its support is not built in, not loaded or switched off.",
-            global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported => "The protocol number is not one the family offers for the requested socket type.",
-            global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported => "The family does not offer the requested socket type at all.",
-            global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType => "The protocol exists in the family but cannot serve the requested socket type.",
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument => "An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).",
-            global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles => "The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.",
-            global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull => "The system-wide limit on open files (fs.file-max) is reached, or, on Linux, the kernel could not allocate the socket's inode.",
-            global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace => "The kernel could not allocate the memory for the new socket.",
-            global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory => "The kernel could not allocate memory for the socket or its file.",
-            global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied => "A security check refused the socket: on Linux an ICMP datagram (ping) socket from a group outside net.ipv4.ping_group_range, or a security module's policy.",
-            global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted => "The caller lacks a capability the socket requires (CAP_NET_RAW for raw IP and packet sockets), or a cgroup BPF program refused the creation.",
-            global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown => "Windows: the network subsystem or the service provider has failed.",
-            global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress => "Windows: a blocking Winsock 1.1 call is still running on this thread, or the provider is inside a callback.",
-            global::ErrorCatalog.SocketCall.SocketCallError.WinsockNotInitialized => "Winsock was not initialised: WSAStartup was not called successfully before socket().",
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidProcedureTable => "Windows: the service provider returned an invalid or incomplete table of functions when it was started.",
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidProvider => "Windows: the service provider reported a version other than 2.2.",
-            global::ErrorCatalog.SocketCall.SocketCallError.ProviderFailedInit => "Windows: a service provider (often a wrongly installed layered or namespace provider) failed to start.",
-            _ => ThrowNotAMember<string>(error),
+            var index = unchecked((uint)((int)error - 1));
+            return index < (uint)SummaryByError.Length ? SummaryByError[index] : ThrowNotAMember<string>(error);
+        }
+
+        private static readonly string[] SummaryByError =
+        {
+            "The system does not provide the requested address family: the number is unknown, or its support is not built in, not loaded or switched off.",
+            "The protocol number is not one the family offers for the requested socket type.",
+            "The family does not offer the requested socket type at all.",
+            "The protocol exists in the family but cannot serve the requested socket type.",
+            "An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).",
+            "The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.",
+            "The system-wide limit on open files (fs.file-max) is reached, or, on Linux, the kernel could not allocate the socket's inode.",
+            "The kernel could not allocate the memory for the new socket.",
+            "The kernel could not allocate memory for the socket or its file.",
+            "A security check refused the socket: on Linux an ICMP datagram (ping) socket from a group outside net.ipv4.ping_group_range, or a security module's policy.",
+            "The caller lacks a capability the socket requires (CAP_NET_RAW for raw IP and packet sockets), or a cgroup BPF program refused the creation.",
+            "Windows: the network subsystem or the service provider has failed.",
+            "Windows: a blocking Winsock 1.1 call is still running on this thread, or the provider is inside a callback.",
+            "Winsock was not initialised: WSAStartup was not called successfully before socket().",
+            "Windows: the service provider returned an invalid or incomplete table of functions when it was started.",
+            "Windows: the service provider reported a version other than 2.2.",
+            "Windows: a service provider (often a wrongly installed layered or namespace provider) failed to start.",
         };
 
         /// <summary>What a caller should do about <paramref name="error"/>.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The catalog's advice.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="error"/> is not a member of <see cref="global::ErrorCatalog.SocketCall.SocketCallError"/>.</exception>
-        public static string GetAction(global::ErrorCatalog.SocketCall.SocketCallError error) => error switch
+        public static string GetAction(global::ErrorCatalog.SocketCall.SocketCallError error)
         {
-            global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported => "Check the family constant; for a family that may be absent (IPv6, Bluetooth, CAN), fall back to another family or tell the user which support is missing.",
-            global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported => "Fix the code: pass 0 for the family's default protocol, or a protocol that belongs to the socket type (IPPROTO_TCP with SOCK_STREAM, IPPROTO_UDP with SOCK_DGRAM).",
-            global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported => "Fix the code: use a type the family supports (SOCK_STREAM, SOCK_DGRAM; SOCK_SEQPACKET on AF_UNIX).",
-            global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType => "Fix the code: pair the protocol with its socket type (TCP with SOCK_STREAM, UDP with SOCK_DGRAM), or pass protocol 0.",
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument => "Fix the code: pass only SOCK_NONBLOCK and SOCK_CLOEXEC as flags, a real socket type and a protocol number in range.",
-            global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles => "Close descriptors the program no longer needs (look for leaked sockets), or raise the soft limit (ulimit -n, setrlimit) up to the hard limit.",
-            global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull => "Back off and retry later; find the processes holding files open, or raise fs.file-max.",
-            global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace => "Back off and retry later; reduce the number of open sockets or the memory pressure.",
-            global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory => "Back off and retry later; reduce memory pressure (or the cgroup's memory use).",
-            global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied => "For ICMP echo sockets, add the user's group to net.ipv4.ping_group_range or use a raw socket with CAP_NET_RAW; otherwise check the SELinux, AppArmor or Smack policy.",
-            global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted => "Run with CAP_NET_RAW (or use an ICMP datagram socket instead of a raw one); if a cgroup BPF policy refuses socket creation, change that policy.",
-            global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown => "On Windows, check the network stack and any layered providers (netsh winsock show catalog); retry later.",
-            global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress => "On Windows, do not call socket() from a blocking hook or provider callback; wait for the running call to finish.",
-            global::ErrorCatalog.SocketCall.SocketCallError.WinsockNotInitialized => "Fix the code: call WSAStartup successfully before any other Winsock call.",
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidProcedureTable => "Repair or remove the broken layered service provider (netsh winsock reset); the program cannot fix it.",
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidProvider => "Repair or remove the offending provider (netsh winsock reset); the program cannot fix it.",
-            global::ErrorCatalog.SocketCall.SocketCallError.ProviderFailedInit => "Repair or remove the provider (netsh winsock reset); the program cannot fix it.",
-            _ => ThrowNotAMember<string>(error),
+            var index = unchecked((uint)((int)error - 1));
+            return index < (uint)ActionByError.Length ? ActionByError[index] : ThrowNotAMember<string>(error);
+        }
+
+        private static readonly string[] ActionByError =
+        {
+            "Check the family constant; for a family that may be absent (IPv6, Bluetooth, CAN), fall back to another family or tell the user which support is missing.",
+            "Fix the code: pass 0 for the family's default protocol, or a protocol that belongs to the socket type (IPPROTO_TCP with SOCK_STREAM, IPPROTO_UDP with SOCK_DGRAM).",
+            "Fix the code: use a type the family supports (SOCK_STREAM, SOCK_DGRAM; SOCK_SEQPACKET on AF_UNIX).",
+            "Fix the code: pair the protocol with its socket type (TCP with SOCK_STREAM, UDP with SOCK_DGRAM), or pass protocol 0.",
+            "Fix the code: pass only SOCK_NONBLOCK and SOCK_CLOEXEC as flags, a real socket type and a protocol number in range.",
+            "Close descriptors the program no longer needs (look for leaked sockets), or raise the soft limit (ulimit -n, setrlimit) up to the hard limit.",
+            "Back off and retry later; find the processes holding files open, or raise fs.file-max.",
+            "Back off and retry later; reduce the number of open sockets or the memory pressure.",
+            "Back off and retry later; reduce memory pressure (or the cgroup's memory use).",
+            "For ICMP echo sockets, add the user's group to net.ipv4.ping_group_range or use a raw socket with CAP_NET_RAW; otherwise check the SELinux, AppArmor or Smack policy.",
+            "Run with CAP_NET_RAW (or use an ICMP datagram socket instead of a raw one); if a cgroup BPF policy refuses socket creation, change that policy.",
+            "On Windows, check the network stack and any layered providers (netsh winsock show catalog); retry later.",
+            "On Windows, do not call socket() from a blocking hook or provider callback; wait for the running call to finish.",
+            "Fix the code: call WSAStartup successfully before any other Winsock call.",
+            "Repair or remove the broken layered service provider (netsh winsock reset); the program cannot fix it.",
+            "Repair or remove the offending provider (netsh winsock reset); the program cannot fix it.",
+            "Repair or remove the provider (netsh winsock reset); the program cannot fix it.",
         };
 
         /// <summary>The project's classification of <paramref name="error"/> (policy, not an operating-system fact).</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The classification.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="error"/> is not a member of <see cref="global::ErrorCatalog.SocketCall.SocketCallError"/>.</exception>
-        public static global::ErrorCatalog.SocketCall.SocketCallClassification GetClassification(global::ErrorCatalog.SocketCall.SocketCallError error) => error switch
+        public static global::ErrorCatalog.SocketCall.SocketCallClassification GetClassification(global::ErrorCatalog.SocketCall.SocketCallError error)
         {
-            global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported => global::ErrorCatalog.SocketCall.SocketCallClassification.Unsupported,
-            global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported => global::ErrorCatalog.SocketCall.SocketCallClassification.CallerBug,
-            global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported => global::ErrorCatalog.SocketCall.SocketCallClassification.CallerBug,
-            global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType => global::ErrorCatalog.SocketCall.SocketCallClassification.CallerBug,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument => global::ErrorCatalog.SocketCall.SocketCallClassification.CallerBug,
-            global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles => global::ErrorCatalog.SocketCall.SocketCallClassification.Resource,
-            global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull => global::ErrorCatalog.SocketCall.SocketCallClassification.Resource,
-            global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace => global::ErrorCatalog.SocketCall.SocketCallClassification.Resource,
-            global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory => global::ErrorCatalog.SocketCall.SocketCallClassification.Resource,
-            global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied => global::ErrorCatalog.SocketCall.SocketCallClassification.Permission,
-            global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted => global::ErrorCatalog.SocketCall.SocketCallClassification.Permission,
-            global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown => global::ErrorCatalog.SocketCall.SocketCallClassification.Transient,
-            global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress => global::ErrorCatalog.SocketCall.SocketCallClassification.Transient,
-            global::ErrorCatalog.SocketCall.SocketCallError.WinsockNotInitialized => global::ErrorCatalog.SocketCall.SocketCallClassification.CallerBug,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidProcedureTable => global::ErrorCatalog.SocketCall.SocketCallClassification.Unsupported,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidProvider => global::ErrorCatalog.SocketCall.SocketCallClassification.Unsupported,
-            global::ErrorCatalog.SocketCall.SocketCallError.ProviderFailedInit => global::ErrorCatalog.SocketCall.SocketCallClassification.Unsupported,
-            _ => ThrowNotAMember<global::ErrorCatalog.SocketCall.SocketCallClassification>(error),
+            var index = unchecked((uint)((int)error - 1));
+            return index < (uint)ClassificationByError.Length ? ClassificationByError[index] : ThrowNotAMember<global::ErrorCatalog.SocketCall.SocketCallClassification>(error);
+        }
+
+        private static readonly global::ErrorCatalog.SocketCall.SocketCallClassification[] ClassificationByError =
+        {
+            global::ErrorCatalog.SocketCall.SocketCallClassification.Unsupported,
+            global::ErrorCatalog.SocketCall.SocketCallClassification.CallerBug,
+            global::ErrorCatalog.SocketCall.SocketCallClassification.CallerBug,
+            global::ErrorCatalog.SocketCall.SocketCallClassification.CallerBug,
+            global::ErrorCatalog.SocketCall.SocketCallClassification.CallerBug,
+            global::ErrorCatalog.SocketCall.SocketCallClassification.Resource,
+            global::ErrorCatalog.SocketCall.SocketCallClassification.Resource,
+            global::ErrorCatalog.SocketCall.SocketCallClassification.Resource,
+            global::ErrorCatalog.SocketCall.SocketCallClassification.Resource,
+            global::ErrorCatalog.SocketCall.SocketCallClassification.Permission,
+            global::ErrorCatalog.SocketCall.SocketCallClassification.Permission,
+            global::ErrorCatalog.SocketCall.SocketCallClassification.Transient,
+            global::ErrorCatalog.SocketCall.SocketCallClassification.Transient,
+            global::ErrorCatalog.SocketCall.SocketCallClassification.CallerBug,
+            global::ErrorCatalog.SocketCall.SocketCallClassification.Unsupported,
+            global::ErrorCatalog.SocketCall.SocketCallClassification.Unsupported,
+            global::ErrorCatalog.SocketCall.SocketCallClassification.Unsupported,
         };
 
         /// <summary>The <see cref="global::System.Net.Sockets.SocketError"/> member that matches <paramref name="error"/>.</summary>
