@@ -48,9 +48,15 @@ public static class ValidateCommand
             var results = new List<(string Path, CatalogLoadResult Result)>();
             if (paths.Length == 0)
             {
-                results.Add(catalogPath is null
-                    ? (CliContext.EmbeddedCatalogPath, CliContext.LoadEmbedded())
-                    : (catalogPath, CatalogLoader.LoadFile(catalogPath)));
+                if (catalogPath is null)
+                {
+                    // Every built-in catalog, checked together as the runtime's build checks them.
+                    results.AddRange(context.Catalogs.LoadAll());
+                }
+                else
+                {
+                    results.Add((catalogPath, CatalogLoader.LoadFile(catalogPath)));
+                }
             }
             else
             {
@@ -64,7 +70,7 @@ public static class ValidateCommand
             var failed = results.Any(r => !r.Result.Succeeded);
             // A file that is not there (or is a folder) is an I/O problem, not a catalog error: its
             // diagnostic is printed like the others, and the exit code says which kind of failure it was.
-            var unreadable = results.Any(r => r.Path != CliContext.EmbeddedCatalogPath && !System.IO.File.Exists(r.Path));
+            var unreadable = results.Any(r => !context.Catalogs.IsDisplayPath(r.Path) && !System.IO.File.Exists(r.Path));
             if (parseResult.GetValue(jsonOption))
             {
                 WriteJson(context, results, failed);
