@@ -57,6 +57,8 @@ internal static class ErrcatChecks
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // errcat folds text to the terminal width (80 when not a terminal); wide enough keeps each fact on one line.
+        start.Environment["COLUMNS"] = "200";
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
