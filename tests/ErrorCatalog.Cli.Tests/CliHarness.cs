@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using ErrorCatalog.Catalog.Loading;
 using ErrorCatalog.Cli.Output;
@@ -22,9 +24,20 @@ internal static class CliHarness
     private static readonly Lazy<CatalogModel> Connect = new(() =>
         CatalogLoader.LoadFile(ConnectCatalogPath).Catalog ?? throw new InvalidOperationException("catalog/connect.yaml does not load"));
 
+    private static readonly Lazy<IReadOnlyList<CatalogModel>> BuiltIn = new(() => BuiltInCatalogPaths
+        .Select(p => CatalogLoader.LoadFile(p).Catalog ?? throw new InvalidOperationException(p + " does not load"))
+        .ToList());
+
     public static string ConnectCatalogPath => Path.Combine(Root.Value, "catalog", "connect.yaml");
 
     public static CatalogModel ConnectCatalog => Connect.Value;
+
+    /// <summary>The repository's catalog files that errcat embeds, in its item list's order.</summary>
+    public static IReadOnlyList<string> BuiltInCatalogPaths =>
+        EmbeddedCatalogs.Errcat.FileNames.Select(f => Path.Combine(Root.Value, "catalog", f)).ToList();
+
+    /// <summary>The catalogs errcat embeds, loaded from the repository's files, in order.</summary>
+    public static IReadOnlyList<CatalogModel> BuiltInCatalogs => BuiltIn.Value;
 
     /// <summary>
     /// Runs errcat in-process with an unlimited width, so that these tests see each line whole;

@@ -24,7 +24,7 @@ public sealed class MultipleCatalogTests
     {
         Assert.Equal(new[] { "connect.yaml", "bind.yaml" }, TwoCatalogs.FileNames);
         Assert.All(TwoCatalogs.LoadAll(), loaded => Assert.True(loaded.Result.Succeeded, loaded.Path));
-        Assert.Equal(new[] { "connect.yaml" }, EmbeddedCatalogs.Errcat.FileNames);
+        Assert.Equal(new[] { "connect.yaml", "socket.yaml" }, EmbeddedCatalogs.Errcat.FileNames);
     }
 
     [Fact]

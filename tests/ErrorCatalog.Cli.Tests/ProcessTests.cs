@@ -49,11 +49,12 @@ public sealed class ProcessTests
     {
         var wide = ErrcatProcess.Run(new Dictionary<string, string?> { ["COLUMNS"] = "200" }, "list");
         Assert.Contains(wide.Output.Split('\n'), line => line.Length > 80);
-        Assert.Equal(new[] { "NAME", "SYMBOL", "CLASS", "SOURCES", "SUMMARY" }, wide.Output.Split('\n')[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        // Several built-in catalogs: the CATALOG column follows the name and is never left out.
+        Assert.Equal(new[] { "NAME", "CATALOG", "SYMBOL", "CLASS", "SOURCES", "SUMMARY" }, wide.Output.Split('\n')[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
         // At 80 columns the optional columns give way so that the summary stays readable.
         var narrow = ErrcatProcess.Run("list");
-        Assert.Equal(new[] { "NAME", "CLASS", "SUMMARY" }, narrow.Output.Split('\n')[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(new[] { "NAME", "CATALOG", "CLASS", "SUMMARY" }, narrow.Output.Split('\n')[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [SkippableFact]
@@ -77,19 +78,18 @@ public sealed class ProcessTests
     {
         var run = ErrcatProcess.Run("show", "10061");
         Assert.Equal(0, run.ExitCode);
-        Assert.Matches(@"\nwindows +WSAECONNREFUSED +ECONNREFUSED +", run.Output);
+        Assert.Matches(@"\nwindows +WSAECONNREFUSED +connect +ECONNREFUSED +", run.Output);
         Assert.DoesNotMatch(@"\nwindows +ECONNREFUSED ", run.Output);
 
         var onWindows = ErrcatProcess.Run("show", "10061", "--platform", "win32");
-        Assert.StartsWith("10061 on windows is WSAECONNREFUSED\n", onWindows.Output, StringComparison.Ordinal);
+        Assert.StartsWith("10061 on windows is WSAECONNREFUSED (in the connect catalog)\n", onWindows.Output, StringComparison.Ordinal);
 
-        // Every platform where the number exists, each with its own spelling.
-        var catalog = CliHarness.ConnectCatalog;
+        // Every catalog and platform where the number exists, each with its own spelling.
         var sixtyOne = ErrcatProcess.Run("show", "61", "--json");
         using var json = sixtyOne.Json();
-        var expected = catalog.Platforms
-            .SelectMany(p => catalog.ErrorsWithCode(p.Id, 61).Select(m => (p.Id, p.NativeName(m.NativeName))));
-        Assert.Equal(expected, json.RootElement.GetProperty("matches").EnumerateArray().Select(m => (m.GetProperty("platform").GetString()!, m.GetProperty("nativeName").GetString()!)));
+        var expected = CliHarness.BuiltInCatalogs.SelectMany(c => c.Platforms
+            .SelectMany(p => c.ErrorsWithCode(p.Id, 61).Select(m => (c.Info.Id, p.Id, p.NativeName(m.NativeName)))));
+        Assert.Equal(expected, json.RootElement.GetProperty("matches").EnumerateArray().Select(m => (m.GetProperty("catalog").GetString()!, m.GetProperty("platform").GetString()!, m.GetProperty("nativeName").GetString()!)));
     }
 
     [Fact]
@@ -98,18 +98,21 @@ public sealed class ProcessTests
         var catalog = CliHarness.ConnectCatalog;
         var several = ErrcatProcess.Run(new Dictionary<string, string?> { ["COLUMNS"] = "250" }, "show", "refused");
         Assert.Equal(0, several.ExitCode);
-        var expected = catalog.Errors.Where(e => TextSearch.MatchingField(e, "refused") is not null).ToList();
-        Assert.True(expected.Count > 1, "the catalog should have several errors whose text says 'refused'");
+        // Every built-in catalog is searched; each match names its catalog.
+        var expected = CliHarness.BuiltInCatalogs
+            .SelectMany(c => c.Errors.Where(e => TextSearch.MatchingField(e, "refused") is not null).Select(e => (Catalog: c.Info.Id, Error: e)))
+            .ToList();
+        Assert.True(expected.Select(m => m.Catalog).Distinct().Count() > 1, "both catalogs should have errors whose text says 'refused'");
         Assert.StartsWith($"No error is named 'refused'; {expected.Count} errors contain it (MATCHED says where):\nNAME ", several.Output, StringComparison.Ordinal);
-        foreach (var error in expected)
+        foreach (var (catalogId, error) in expected)
         {
-            Assert.Matches($@"\n{error.Name} +{System.Text.RegularExpressions.Regex.Escape(TextSearch.MatchingField(error, "refused")!)} +", several.Output);
+            Assert.Matches($@"\n{error.Name} +{catalogId} +{System.Text.RegularExpressions.Regex.Escape(TextSearch.MatchingField(error, "refused")!)} +", several.Output);
         }
 
         // Any case; and a phrase that names one error shows it in full, saying how it matched.
         var one = ErrcatProcess.Run(new Dictionary<string, string?> { ["COLUMNS"] = "250" }, "show", "Connection Refused");
         Assert.Equal(0, one.ExitCode);
-        Assert.StartsWith("No error is named 'Connection Refused'; it matched ECONNREFUSED by its symbol ConnectionRefused.\n\nECONNREFUSED (ConnectError.ConnectionRefused)\n", one.Output, StringComparison.Ordinal);
+        Assert.StartsWith("No error is named 'Connection Refused'; it matched ECONNREFUSED (connect) by its symbol ConnectionRefused.\n\nECONNREFUSED (ConnectError.ConnectionRefused)\n", one.Output, StringComparison.Ordinal);
 
         var summary = catalog.Errors.First(e => e.Name == "ETIMEDOUT").Summary;
         var phrase = summary.Substring(0, Math.Min(30, summary.Length)).ToUpperInvariant();

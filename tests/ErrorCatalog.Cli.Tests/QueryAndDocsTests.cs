@@ -43,25 +43,30 @@ public sealed class QueryAndDocsTests
     [Fact]
     public void ShowNumberListsEveryPlatformWhereItNamesAnError()
     {
-        var catalog = CliHarness.ConnectCatalog;
         var run = CliHarness.Run("show", "111");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Matches(@"\nlinux +ECONNREFUSED +ECONNREFUSED +", run.Output);
+        Assert.Matches(@"\nlinux +ECONNREFUSED +connect +ECONNREFUSED +", run.Output);
 
         // 61 is ECONNREFUSED on the BSDs, Darwin and some Linux architectures, and other names elsewhere.
         var sixtyOne = CliHarness.Run("show", "61", "--json");
         Assert.Equal(0, sixtyOne.ExitCode);
         using var json = sixtyOne.Json();
         var matches = json.RootElement.GetProperty("matches").EnumerateArray()
-            .Select(m => (Platform: m.GetProperty("platform").GetString()!, Name: m.GetProperty("nativeName").GetString()!))
+            .Select(m => (Catalog: m.GetProperty("catalog").GetString()!, Platform: m.GetProperty("platform").GetString()!, Name: m.GetProperty("nativeName").GetString()!))
             .ToList();
-        var expected = catalog.Platforms
-            .SelectMany(p => catalog.ErrorsWithCode(p.Id, 61).Select(m => (Platform: p.Id, Name: m.NativeName)))
+        // Every built-in catalog is searched, in the item list's order, each over its own platforms.
+        var expected = CliHarness.BuiltInCatalogs
+            .SelectMany(c => c.Platforms.SelectMany(p => c.ErrorsWithCode(p.Id, 61).Select(m => (Catalog: c.Info.Id, Platform: p.Id, Name: m.NativeName))))
             .ToList();
         Assert.Equal(expected, matches);
-        Assert.Contains(("darwin", "ECONNREFUSED"), matches);
+        Assert.Contains(("connect", "darwin", "ECONNREFUSED"), matches);
         Assert.True(matches.Select(m => m.Name).Distinct().Count() > 1, "61 means different errors on different platforms");
+
+        // 13 is EACCES for both connect() and socket(): one row per catalog, each named.
+        var thirteen = CliHarness.Run("show", "13");
+        Assert.Matches(@"\nlinux +EACCES +connect +EACCES +", thirteen.Output);
+        Assert.Matches(@"\nlinux +EACCES +socket +EACCES +", thirteen.Output);
     }
 
     [Fact]
@@ -69,7 +74,7 @@ public sealed class QueryAndDocsTests
     {
         var run = CliHarness.Run("show", "10061", "--platform", "windows");
         Assert.Equal(0, run.ExitCode);
-        Assert.StartsWith("10061 on windows is WSAECONNREFUSED\n", run.Output, StringComparison.Ordinal);
+        Assert.StartsWith("10061 on windows is WSAECONNREFUSED (in the connect catalog)\n", run.Output, StringComparison.Ordinal);
 
         var json = CliHarness.Run("show", "146", "--platform", "LINUX-MIPS", "--json");
         Assert.Equal(0, json.ExitCode);
@@ -122,9 +127,18 @@ public sealed class QueryAndDocsTests
         var windows = CliHarness.Run("list", "--platform", "windows");
         Assert.Equal(0, windows.ExitCode);
         var rows = windows.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var builtIn = CliHarness.BuiltInCatalogs;
+        var allErrors = builtIn.Sum(c => c.Errors.Count);
+        var definedInAll = builtIn.Sum(c => c.Errors.Count(e => e.NamesOn("windows").Any()));
+        Assert.Equal($"{definedInAll} of {allErrors} errors", rows[^1]);
+        Assert.Equal(new[] { "NAME", "CATALOG", "CODE" }, rows[0].Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(3));
+
+        // Each catalog's rows come in list order, sorted by their code on the platform.
         var defined = catalog.Errors.Where(e => e.NamesOn("windows").Any()).ToList();
-        Assert.Equal($"{defined.Count} of {catalog.Errors.Count} errors", rows[^1]);
-        var cells = rows.Skip(1).Take(defined.Count).Select(r => r.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        var cells = rows.Skip(1).Take(definedInAll).Select(r => r.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(c => c.Length > 2 && c[1] == catalog.Info.Id)
+            .Select(c => c.Where((_, i) => i != 1).ToArray())
+            .ToList();
         var codes = cells.Select(c => int.Parse(c[1], CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(defined.Select(e => e.NamesOn("windows").First().Code).OrderBy(c => c), codes);
 
@@ -139,12 +153,12 @@ public sealed class QueryAndDocsTests
         var zig = CliHarness.Run("list", "--source", "zig", "--json");
         using (var json = zig.Json())
         {
-            var names = json.RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("name").GetString()).ToList();
-            Assert.Equal(catalog.Errors.Where(e => e.ListingBy("zig") is not null).Select(e => e.Name), names);
+            var names = json.RootElement.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("catalog").GetString()!, e.GetProperty("name").GetString()!)).ToList();
+            Assert.Equal(CliHarness.BuiltInCatalogs.SelectMany(c => c.Errors.Where(e => e.ListingBy("zig") is not null).Select(e => (c.Info.Id, e.Name))), names);
             Assert.Equal(names.Count, json.RootElement.GetProperty("count").GetInt32());
         }
 
-        var unixOnWindows = CliHarness.Run("list", "--family", "AF_UNIX", "--platform", "windows", "--source", "posix", "--json");
+        var unixOnWindows = CliHarness.Run("list", "--family", "AF_UNIX", "--platform", "windows", "--source", "posix", "--catalog", CliHarness.ConnectCatalogPath, "--json");
         using (var json = unixOnWindows.Json())
         {
             var expected = catalog.Errors
@@ -156,7 +170,7 @@ public sealed class QueryAndDocsTests
         }
 
         var all = CliHarness.Run("list");
-        Assert.EndsWith($"{catalog.Errors.Count} of {catalog.Errors.Count} errors\n", all.Output, StringComparison.Ordinal);
+        Assert.EndsWith($"{allErrors} of {allErrors} errors\n", all.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -168,17 +182,34 @@ public sealed class QueryAndDocsTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.True(File.Exists(Path.Combine(site, "index.html")));
-        Assert.True(File.Exists(Path.Combine(site, "errors", "ECONNREFUSED.html")));
+        // Several built-in catalogs: each has its own folder of error pages, named by its id.
+        foreach (var catalog in CliHarness.BuiltInCatalogs)
+        {
+            Assert.Equal(catalog.Errors.Count, Directory.GetFiles(Path.Combine(site, catalog.Info.Id, "errors"), "*.html").Length);
+        }
+
+        Assert.True(File.Exists(Path.Combine(site, "connect", "errors", "ECONNREFUSED.html")));
+        Assert.True(File.Exists(Path.Combine(site, "socket", "errors", "EAFNOSUPPORT.html")));
         Assert.True(File.Exists(Path.Combine(site, "diagnostics", "ECAT001.html")));
         // The generator's own ids get pages too: its help links point at them.
         Assert.True(File.Exists(Path.Combine(site, "diagnostics", "ECAT105.html")));
         Assert.EndsWith($"Open {Path.Combine(site, "index.html")}\n", run.Output, StringComparison.Ordinal);
 
-        var json = CliHarness.Run("docs", "--out", site, "--catalog", CliHarness.ConnectCatalogPath, "--json");
+        using (var every = CliHarness.Run("docs", "--out", site, "--json").Json())
+        {
+            Assert.Equal(CliHarness.BuiltInCatalogs.Count, every.RootElement.GetProperty("catalogs").GetInt32());
+            Assert.Equal(CliHarness.BuiltInCatalogs.Sum(c => c.Errors.Count), every.RootElement.GetProperty("errors").GetInt32());
+            Assert.Equal(Directory.GetFiles(site, "*", SearchOption.AllDirectories).Length, every.RootElement.GetProperty("files").GetInt32());
+        }
+
+        // One catalog file: a site of its own (a fresh folder, since the one-catalog layout differs).
+        var single = Path.Combine(directory.Path, "single");
+        var json = CliHarness.Run("docs", "--out", single, "--catalog", CliHarness.ConnectCatalogPath, "--json");
         Assert.Equal(0, json.ExitCode);
         using var summary = json.Json();
         Assert.Equal(CliHarness.ConnectCatalog.Errors.Count, summary.RootElement.GetProperty("errors").GetInt32());
-        Assert.Equal(Directory.GetFiles(site, "*", SearchOption.AllDirectories).Length, summary.RootElement.GetProperty("files").GetInt32());
+        Assert.Equal(Directory.GetFiles(single, "*", SearchOption.AllDirectories).Length, summary.RootElement.GetProperty("files").GetInt32());
+        Assert.True(File.Exists(Path.Combine(single, "errors", "ECONNREFUSED.html")));
     }
 
     [Fact]

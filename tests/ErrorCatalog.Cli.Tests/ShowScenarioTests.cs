@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using Xunit;
@@ -147,34 +148,58 @@ public sealed class ShowScenarioTests
     [Fact]
     public void RealCatalogShowMatchesTheModelForEveryError()
     {
-        var catalog = CliHarness.ConnectCatalog;
-        foreach (var error in catalog.Errors)
+        foreach (var catalog in CliHarness.BuiltInCatalogs)
         {
-            var text = CliHarness.Run("show", error.Name);
-            Assert.True(text.ExitCode == 0, text.ToString());
-            var happening = catalog.ScenariosWithResult(error.Name).ToList();
-            var blaming = catalog.ScenariosBlaming(error.Name).ToList();
-            foreach (var platform in happening.Select(s => s.Platform).Distinct())
+            foreach (var error in catalog.Errors)
             {
-                var ids = happening.Where(s => s.Platform == platform).Select(s => s.Id).ToList();
-                Assert.Contains($"On {platform}: {ids.Count} scenario", text.Output, StringComparison.Ordinal);
-                Assert.Contains("(" + string.Join(", ", ids) + ")", text.Output, StringComparison.Ordinal);
+                var text = CliHarness.Run("show", error.Name);
+                Assert.True(text.ExitCode == 0, text.ToString());
+                var inCatalogs = CliHarness.BuiltInCatalogs.Where(c => c.Errors.Any(e => e.Name == error.Name)).Select(c => c.Info.Id).ToList();
+                var section = SectionOf(text.Output, catalog.Info.Id, inCatalogs);
+                var happening = catalog.ScenariosWithResult(error.Name).ToList();
+                var blaming = catalog.ScenariosBlaming(error.Name).ToList();
+                foreach (var platform in happening.Select(s => s.Platform).Distinct())
+                {
+                    var ids = happening.Where(s => s.Platform == platform).Select(s => s.Id).ToList();
+                    Assert.Contains($"On {platform}: {ids.Count} scenario", section, StringComparison.Ordinal);
+                    Assert.Contains("(" + string.Join(", ", ids) + ")", section, StringComparison.Ordinal);
+                }
+
+                foreach (var scenario in blaming)
+                {
+                    Assert.Contains($"Not this error: {scenario.Id} gives {scenario.Result}", section, StringComparison.Ordinal);
+                }
+
+                var saysAnything = happening.Count > 0 || blaming.Count > 0 || !error.NotReturned.IsEmpty || !error.KernelSources.IsEmpty;
+                Assert.Equal(saysAnything, section.Contains("\nOn the real kernel\n", StringComparison.Ordinal));
+
+                using var json = CliHarness.Run("show", error.Name, "--json").Json();
+                var shown = json.RootElement.TryGetProperty("matches", out var matches)
+                    ? matches.EnumerateArray().Single(m => m.GetProperty("catalog").GetString() == catalog.Info.Id)
+                    : json.RootElement;
+                Assert.Equal(inCatalogs.Count > 1, json.RootElement.TryGetProperty("matches", out _));
+                var scenarios = shown.GetProperty("scenarios");
+                Assert.Equal(happening.Select(s => s.Id), scenarios.GetProperty("result").EnumerateArray().Select(s => s.GetProperty("id").GetString()));
+                Assert.Equal(blaming.Select(s => s.Id), scenarios.GetProperty("naive").EnumerateArray().Select(s => s.GetProperty("id").GetString()));
             }
 
-            foreach (var scenario in blaming)
-            {
-                Assert.Contains($"Not this error: {scenario.Id} gives {scenario.Result}", text.Output, StringComparison.Ordinal);
-            }
+            Assert.NotEmpty(catalog.Scenarios);
+        }
+    }
 
-            var saysAnything = happening.Count > 0 || blaming.Count > 0 || !error.NotReturned.IsEmpty || !error.KernelSources.IsEmpty;
-            Assert.Equal(saysAnything, text.Output.Contains("\nOn the real kernel\n", StringComparison.Ordinal));
-
-            using var json = CliHarness.Run("show", error.Name, "--json").Json();
-            var scenarios = json.RootElement.GetProperty("scenarios");
-            Assert.Equal(happening.Select(s => s.Id), scenarios.GetProperty("result").EnumerateArray().Select(s => s.GetProperty("id").GetString()));
-            Assert.Equal(blaming.Select(s => s.Id), scenarios.GetProperty("naive").EnumerateArray().Select(s => s.GetProperty("id").GetString()));
+    /// <summary>The part of <c>show</c>'s text about one catalog's entry: all of it when one catalog has the name.</summary>
+    private static string SectionOf(string output, string catalogId, IReadOnlyList<string> catalogsWithTheName)
+    {
+        if (catalogsWithTheName.Count == 1)
+        {
+            return output;
         }
 
-        Assert.NotEmpty(catalog.Scenarios);
+        Assert.StartsWith($"'", output, StringComparison.Ordinal);
+        Assert.Contains($" names an error in {catalogsWithTheName.Count} catalogs: {string.Join(", ", catalogsWithTheName)}\n", output, StringComparison.Ordinal);
+        var start = output.IndexOf($"\nIn the {catalogId} catalog (", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"show does not name the {catalogId} catalog:\n{output}");
+        var next = output.IndexOf("\nIn the ", start + 1, StringComparison.Ordinal);
+        return next < 0 ? output.Substring(start) : output.Substring(start, next - start);
     }
 }

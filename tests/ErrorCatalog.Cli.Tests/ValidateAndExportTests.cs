@@ -25,11 +25,19 @@ public sealed class ValidateAndExportTests
     }
 
     [Fact]
-    public void ValidateWithoutFilesChecksTheEmbeddedCatalog()
+    public void ValidateWithoutFilesChecksEveryEmbeddedCatalog()
     {
+        var builtIn = CliHarness.BuiltInCatalogs;
         var run = CliHarness.Run("validate");
         Assert.Equal(0, run.ExitCode);
-        Assert.StartsWith("OK: connect.yaml (embedded): " + CliHarness.ConnectCatalog.Errors.Count + " errors", run.Output, StringComparison.Ordinal);
+        Assert.Equal($"OK: {builtIn.Count} catalogs, {builtIn.Sum(c => c.Errors.Count)} errors in all\n", run.Output);
+
+        // The JSON names each embedded catalog, in the item list's order.
+        using var json = CliHarness.Run("validate", "--json").Json();
+        var files = json.RootElement.GetProperty("files").EnumerateArray().ToList();
+        Assert.Equal(EmbeddedCatalogs.Errcat.FileNames.Select(EmbeddedCatalogs.DisplayPath), files.Select(f => f.GetProperty("path").GetString()));
+        Assert.Equal(builtIn.Select(c => c.Info.Id), files.Select(f => f.GetProperty("catalog").GetProperty("id").GetString()));
+        Assert.Equal(builtIn.Select(c => c.Errors.Count), files.Select(f => f.GetProperty("catalog").GetProperty("errors").GetInt32()));
     }
 
     [Fact]
@@ -226,44 +234,70 @@ public sealed class ValidateAndExportTests
     }
 
     [Fact]
-    public void ExportIsDeterministicAndTheEmbeddedCatalogIsTheRepositorysCatalog()
+    public void ExportIsDeterministicAndTheEmbeddedCatalogsAreTheRepositorysCatalogs()
     {
-        var fromFile = CliHarness.Run("export", CliHarness.ConnectCatalogPath);
-        var again = CliHarness.Run("export", "--catalog", CliHarness.ConnectCatalogPath);
-        var embedded = CliHarness.Run("export");
+        var paths = CliHarness.BuiltInCatalogPaths;
+        Assert.Equal(new[] { "connect.yaml", "socket.yaml" }, paths.Select(Path.GetFileName));
 
-        Assert.Equal(0, fromFile.ExitCode);
-        Assert.Equal(fromFile.Output, again.Output);
-        Assert.Equal(fromFile.Output, embedded.Output);
-        Assert.DoesNotContain('\r', fromFile.Output);
+        var all = CliHarness.Run("export");
+        Assert.Equal(0, all.ExitCode);
+        Assert.Equal(all.Output, CliHarness.Run("export").Output);
+        using var array = all.Json();
+        var exported = array.RootElement.EnumerateArray().ToList();
+        Assert.Equal(paths.Count, exported.Count);
+
+        foreach (var (path, element) in paths.Zip(exported))
+        {
+            var fromFile = CliHarness.Run("export", path);
+            var again = CliHarness.Run("export", "--catalog", path);
+            Assert.Equal(0, fromFile.ExitCode);
+            Assert.Equal(fromFile.Output, again.Output);
+            Assert.DoesNotContain('\r', fromFile.Output);
+
+            // The built-in catalog with the file's id is the file, byte for byte, and so is its
+            // element of the export of every built-in catalog.
+            using var single = fromFile.Json();
+            var id = single.RootElement.GetProperty("catalog").GetProperty("id").GetString()!;
+            Assert.Equal(fromFile.Output, CliHarness.Run("export", id).Output);
+            Assert.True(JsonElement.DeepEquals(single.RootElement, element), $"the export of every built-in catalog differs from {path} at {id}");
+        }
     }
 
     [Fact]
     public void ExportTsvHasOneRowPerErrorAndPlatform()
     {
-        var catalog = CliHarness.ConnectCatalog;
+        var builtIn = CliHarness.BuiltInCatalogs;
         var run = CliHarness.Run("export", "--format", "tsv");
 
         Assert.Equal(0, run.ExitCode);
         var lines = run.Output.Split('\n');
         Assert.Equal(string.Empty, lines[^1]);
         lines = lines[..^1];
-        Assert.Equal(catalog.Errors.Count * catalog.Platforms.Count + 1, lines.Length);
+        Assert.Equal(builtIn.Sum(c => c.Errors.Count * c.Platforms.Count) + 1, lines.Length);
         var header = lines[0].Split('\t');
-        Assert.Equal(new[] { "name", "symbol", "platform", "code", "aliases" }, header.Take(5));
+        Assert.Equal(new[] { "catalog", "name", "symbol", "platform", "code", "aliases" }, header.Take(6));
         Assert.All(lines, l => Assert.Equal(header.Length, l.Split('\t').Length));
 
         var rows = lines.Skip(1).Select(l => l.Split('\t')).ToList();
-        Assert.Equal("111", rows.Single(r => r[0] == "ECONNREFUSED" && r[2] == "linux")[3]);
-        Assert.Equal("10061", rows.Single(r => r[0] == "ECONNREFUSED" && r[2] == "windows")[3]);
-        foreach (var error in catalog.Errors)
+        Assert.Equal("111", rows.Single(r => r[0] == "connect" && r[1] == "ECONNREFUSED" && r[3] == "linux")[4]);
+        Assert.Equal("10061", rows.Single(r => r[0] == "connect" && r[1] == "ECONNREFUSED" && r[3] == "windows")[4]);
+        Assert.Equal(builtIn.Select(c => c.Info.Id), rows.Select(r => r[0]).Distinct());
+        foreach (var catalog in builtIn)
         {
-            foreach (var platform in catalog.Platforms)
+            foreach (var error in catalog.Errors)
             {
-                var row = rows.Single(r => r[0] == error.Name && r[2] == platform.Id);
-                Assert.Equal(error.CodeOn(platform.Id)?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, row[3]);
+                foreach (var platform in catalog.Platforms)
+                {
+                    var row = rows.Single(r => r[0] == catalog.Info.Id && r[1] == error.Name && r[3] == platform.Id);
+                    Assert.Equal(error.CodeOn(platform.Id)?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, row[4]);
+                }
             }
         }
+
+        // One catalog, by id: no catalog column.
+        var connect = CliHarness.Run("export", "connect", "--format", "tsv").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(new[] { "name", "symbol", "platform", "code", "aliases" }, connect[0].Split('\t').Take(5));
+        Assert.Equal(CliHarness.ConnectCatalog.Errors.Count * CliHarness.ConnectCatalog.Platforms.Count + 1, connect.Length);
     }
 
     [Fact]
