@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using ErrorCatalog.Catalog.Diagnostics;
 using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
@@ -101,16 +102,30 @@ public static class SiteGenerator
             Add(SiteLayout.DiagnosticPage(diagnostics[i].Id), pages.Diagnostic(i));
         }
 
+        var list = new StringBuilder();
+        foreach (var file in files)
+        {
+            list.Append(file.Path).Append('\n');
+        }
+
+        files.Add(new SiteFile(SiteLayout.FileList, Utf8.GetBytes(list.ToString())));
         return files;
     }
 
-    /// <summary>Renders the site and writes it under <paramref name="outputDirectory"/>, creating folders as needed. Files of the site are overwritten; nothing else is touched.</summary>
+    /// <summary>
+    /// Renders the site and writes it under <paramref name="outputDirectory"/>, creating folders as
+    /// needed. Files of the site are overwritten; files an earlier render listed in its
+    /// <see cref="SiteLayout.FileList"/> that this render does not produce (a catalog or an error
+    /// that is gone) are deleted, so no stale page stays linked from search results; nothing else
+    /// is touched.
+    /// </summary>
     public static SiteWriteSummary Write(string outputDirectory, IReadOnlyList<CatalogModel> catalogs, IReadOnlyList<CatalogDiagnosticDescriptor> diagnostics)
     {
         // Render first, so bad input fails before anything is written.
         var files = Render(catalogs, diagnostics);
         var root = Path.GetFullPath(outputDirectory);
         Directory.CreateDirectory(root);
+        RemoveStaleFiles(root, files);
         foreach (var file in files)
         {
             var target = Path.Combine(root, file.Path.Replace('/', Path.DirectorySeparatorChar));
@@ -127,6 +142,43 @@ public static class SiteGenerator
         }
 
         return new SiteWriteSummary(root, files, catalogs.Count, errors, platforms, diagnostics.Count);
+    }
+
+    /// <summary>Deletes the files the previous render listed and this one does not write, then the folders that leaves empty.</summary>
+    private static void RemoveStaleFiles(string root, IReadOnlyList<SiteFile> files)
+    {
+        var listPath = Path.Combine(root, SiteLayout.FileList);
+        if (!File.Exists(listPath))
+        {
+            return;
+        }
+
+        var current = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            current.Add(file.Path);
+        }
+
+        foreach (var line in File.ReadAllLines(listPath, Utf8))
+        {
+            // Only paths this generator could have written: relative, inside the root, site characters.
+            if (current.Contains(line) || !SiteLayout.IsSitePath(line))
+            {
+                continue;
+            }
+
+            var stale = Path.Combine(root, line.Replace('/', Path.DirectorySeparatorChar));
+            if (!File.Exists(stale))
+            {
+                continue;
+            }
+
+            File.Delete(stale);
+            for (var folder = Path.GetDirectoryName(stale); folder is not null && folder.Length > root.Length && !Directory.EnumerateFileSystemEntries(folder).Any(); folder = Path.GetDirectoryName(folder))
+            {
+                Directory.Delete(folder);
+            }
+        }
     }
 
     private static byte[] ReadAsset(string name)

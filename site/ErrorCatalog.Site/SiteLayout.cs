@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using ErrorCatalog.Catalog.Model;
 using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
 
@@ -20,6 +21,12 @@ internal sealed class SiteLayout
     public const string StyleSheet = "site.css";
     public const string Script = "site.js";
     public const string SearchIndexScript = "search-index.js";
+
+    /// <summary>The list of every other file of the site, so a later render into the same folder can remove pages that no longer exist.</summary>
+    public const string FileList = "site-files.txt";
+
+    /// <summary>True for a root-relative path of safe segments ('/'-separated, none starting with a dot), the only kind the site writes.</summary>
+    public static bool IsSitePath(string path) => path.Length > 0 && path.Split('/').All(Html.IsSafeFileName);
 
     public SiteLayout(IReadOnlyList<CatalogModel> catalogs)
     {

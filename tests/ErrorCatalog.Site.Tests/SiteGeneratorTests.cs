@@ -16,6 +16,37 @@ public sealed class SiteGeneratorTests
     private static readonly HtmlParser Parser = new();
 
     [Fact]
+    public void RenderingAgainIntoTheSameFolderRemovesPagesThatAreGoneAndKeepsForeignFiles()
+    {
+        using var folder = new TempDirectory("errcat-site-again");
+        var both = SiteGenerator.Write(folder.Path, new[] { RepositoryFiles.ConnectCatalog, RepositoryFiles.BindCatalog }, CatalogDiagnosticDescriptors.WithGenerator);
+        Assert.True(File.Exists(Path.Combine(folder.Path, "bind", "errors", "EBADF.html")));
+        var foreign = Path.Combine(folder.Path, "bind", "notes.txt");
+        File.WriteAllText(foreign, "kept");
+        // A listed path that climbs out of the folder is never followed.
+        var outside = Path.Combine(Path.GetDirectoryName(folder.Path)!, Path.GetFileName(folder.Path) + "-outside.html");
+        File.WriteAllText(outside, "kept");
+        File.AppendAllText(Path.Combine(folder.Path, SiteLayout.FileList), "../" + Path.GetFileName(outside) + "\n");
+
+        try
+        {
+            var single = SiteGenerator.Write(folder.Path, new[] { RepositoryFiles.ConnectCatalog }, CatalogDiagnosticDescriptors.WithGenerator);
+
+            var onDisk = Directory.GetFiles(folder.Path, "*", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(folder.Path, p).Replace(Path.DirectorySeparatorChar, '/')).OrderBy(p => p, StringComparer.Ordinal);
+            var expected = single.Files.Select(f => f.Path).Append("bind/notes.txt").OrderBy(p => p, StringComparer.Ordinal);
+            Assert.Equal(expected, onDisk);
+            Assert.False(Directory.Exists(Path.Combine(folder.Path, "connect")), "the two-catalog folder of connect() pages was left behind");
+            Assert.False(Directory.Exists(Path.Combine(folder.Path, "bind", "errors")), "bind()'s pages were left behind");
+            Assert.True(File.Exists(outside));
+            Assert.True(both.Files.Count > single.Files.Count);
+        }
+        finally
+        {
+            File.Delete(outside);
+        }
+    }
+
+    [Fact]
     public void RealCatalogSiteHasNoBrokenLinksOrAnchors()
     {
         using var directory = new TempDirectory("errcat-site");
