@@ -52,30 +52,9 @@ internal static class WindowsSocketConnector
 
     internal static ConnectResult Connect(SafeHandle handle, ConnectTarget target, ConnectOptions options)
     {
-        ConnectResult result;
-        bool added = false;
-        handle.DangerousAddRef(ref added);
-        try
-        {
-            if (!TryBorrow(handle, target, out var borrowed, out result))
-            {
-                return result;
-            }
-
-            using (borrowed)
-            {
-                result = ConnectSocket(borrowed.Socket, target, options);
-            }
-        }
-        finally
-        {
-            if (added)
-            {
-                handle.DangerousRelease();
-            }
-        }
-
-        return AbortedIfClosed(handle, result);
+        // ConnectSocket answers synchronously, so the borrowing call has completed when it returns.
+        var pending = WithBorrowedSocket(handle, target, socket => new ValueTask<ConnectResult>(ConnectSocket(socket, target, options)));
+        return pending.IsCompleted ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
     }
 
     internal static async ValueTask<ConnectResult> ConnectAsync(ConnectTarget target, ConnectOptions options, CancellationToken cancellationToken)
@@ -114,6 +93,12 @@ internal static class WindowsSocketConnector
             return ConnectResult.Canceled(target);
         }
 
+        return await WithBorrowedSocket(handle, target, socket => ConnectSocketAsync(socket, target, options, cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs <paramref name="connect"/> on a Socket view of the caller's handle, referenced for the whole call; see <see cref="AbortedIfClosed"/>.</summary>
+    private static async ValueTask<ConnectResult> WithBorrowedSocket(SafeHandle handle, ConnectTarget target, Func<Socket, ValueTask<ConnectResult>> connect)
+    {
         ConnectResult result;
         bool added = false;
         handle.DangerousAddRef(ref added);
@@ -126,7 +111,7 @@ internal static class WindowsSocketConnector
 
             using (borrowed)
             {
-                result = await ConnectSocketAsync(borrowed.Socket, target, options, cancellationToken).ConfigureAwait(false);
+                result = await connect(borrowed.Socket).ConfigureAwait(false);
             }
         }
         finally
