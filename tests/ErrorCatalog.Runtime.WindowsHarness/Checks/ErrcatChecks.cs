@@ -51,7 +51,7 @@ internal static class ErrcatChecks
     /// Runs errcat and returns its standard output; the exit code must be 5 (connect failed). Under
     /// Wine the CLR of a self-contained errcat.exe now and then fails fast in a finalizer after it
     /// printed its answer ("Internal CLR error", 0xC0000602, in DynamicResolver+DestroyScout.Finalize;
-    /// seen in two of five CI runs, both times on `connect --json`): such a run is said on the
+    /// seen in three of six CI runs, on `connect` with and without --json): such a run is said on the
     /// console and made again, up to <see cref="AttemptsUnderWine"/> times; any other exit fails.
     /// </summary>
     private static string Run(string errcatPath, params string[] arguments)
