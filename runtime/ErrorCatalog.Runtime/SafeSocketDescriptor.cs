@@ -29,6 +29,9 @@ public sealed class SafeSocketDescriptor : SafeHandle
         SetHandle(windowsSocket.Handle);
     }
 
+    /// <summary>On Windows, the <see cref="Socket"/> this handle owns (null elsewhere, and once handed over by <see cref="ToSocket"/>).</summary>
+    internal Socket? WindowsSocket => _windowsSocket;
+
     /// <inheritdoc />
     public override bool IsInvalid => handle == new IntPtr(-1);
 

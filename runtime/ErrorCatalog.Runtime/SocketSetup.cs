@@ -36,11 +36,6 @@ internal static class SocketSetup
             throw Refuse(first, "applies to sockets the runtime creates; set it on your own socket before connecting");
         }
 
-        if (OperatingSystem.IsWindows())
-        {
-            throw new PlatformNotSupportedException($"ConnectOptions.{first} is not applied on Windows, where the runtime connects through System.Net.Sockets; set the option on a Socket of your own.");
-        }
-
         var family = target.AddressFamily;
         bool ip = family is AddressFamily.InterNetwork or AddressFamily.InterNetworkV6 || target.Kind == ConnectTargetKind.HostName;
         if (!ip && FirstIpOption(options) is { } ipOnly)
@@ -63,17 +58,36 @@ internal static class SocketSetup
             throw Refuse(nameof(ConnectOptions.LocalEndPoint), $"is an {local.AddressFamily} address and the target is {family}; use an address of the target's family, or IPAddress.Any to fix only the port");
         }
 
-        if (Interop.SocketOptionNumbers.Current is { } numbers)
+        if (Interop.SocketOptionNumbers.Current is { } numbers && FirstMissing(options, numbers) is { } missing)
         {
-            string? missing = options.BindToDevice is not null && numbers.SoBindToDevice is null ? nameof(ConnectOptions.BindToDevice)
-                : options.TcpSynRetries is not null && numbers.TcpSynCnt is null ? nameof(ConnectOptions.TcpSynRetries)
-                : options.TcpUserTimeout is not null && numbers.TcpUserTimeout is null ? nameof(ConnectOptions.TcpUserTimeout)
-                : null;
-            if (missing is not null)
-            {
-                throw new PlatformNotSupportedException($"ConnectOptions.{missing} is a Linux socket option; {Interop.PlatformConstants.Current!.Name} has no equivalent the runtime sets.");
-            }
+            throw new PlatformNotSupportedException($"ConnectOptions.{missing} {WhyMissing(missing)}.");
         }
+    }
+
+    /// <summary>The first option set in <paramref name="options"/> that the running system has no equivalent for.</summary>
+    private static string? FirstMissing(ConnectOptions options, Interop.SocketOptionNumbers numbers) =>
+        options.BindToDevice is not null && numbers.SoBindToDevice is null ? nameof(ConnectOptions.BindToDevice)
+        : options.ReusePort && numbers.SoReusePort is null ? nameof(ConnectOptions.ReusePort)
+        : options.TcpSynRetries is not null && numbers.TcpSynCnt is null ? nameof(ConnectOptions.TcpSynRetries)
+        : options.TcpUserTimeout is not null && numbers.TcpUserTimeout is null ? nameof(ConnectOptions.TcpUserTimeout)
+        // Winsock applies SO_SNDTIMEO to send() only, so it would not limit the connect as it does on Linux.
+        : options.SendTimeout is not null && OperatingSystem.IsWindows() ? nameof(ConnectOptions.SendTimeout)
+        // On Windows the runtime's socket is a System.Net.Sockets.Socket, which a callback given a bare handle could close underneath it.
+        : options.BeforeConnect is not null && OperatingSystem.IsWindows() ? nameof(ConnectOptions.BeforeConnect)
+        : null;
+
+    private static string WhyMissing(string option)
+    {
+        string system = OperatingSystem.IsWindows() ? "Windows" : Interop.PlatformConstants.Current!.Name;
+        return option switch
+        {
+            nameof(ConnectOptions.BindToDevice) => $"(SO_BINDTODEVICE) is a Linux socket option; {system} has none (Windows' IP_UNICAST_IF only picks the interface of outgoing packets)",
+            nameof(ConnectOptions.ReusePort) => $"(SO_REUSEPORT) has no {system} equivalent (Windows' SO_REUSE_UNICASTPORT shares ephemeral ports, which is another thing); ReuseAddress is SO_REUSEADDR there",
+            nameof(ConnectOptions.TcpSynRetries) => $"(TCP_SYNCNT) is a Linux socket option; {system} has no count of SYN retries (Windows' TCP_MAXRT is a time limit in seconds for all retransmissions, not a count)",
+            nameof(ConnectOptions.TcpUserTimeout) => $"(TCP_USER_TIMEOUT) is a Linux socket option; {system} has no equivalent the runtime sets (Windows' TCP_MAXRT counts whole seconds and also governs the handshake); use ConnectOptions.Timeout to limit the connect",
+            nameof(ConnectOptions.SendTimeout) => "(SO_SNDTIMEO) limits only send() on Windows, not connect(); use ConnectOptions.Timeout to limit the connect",
+            _ => "is not run on Windows, where the runtime's socket is a System.Net.Sockets.Socket; create the Socket yourself, set it up, and pass its SafeHandle",
+        };
     }
 
     /// <summary>True when <paramref name="address"/> may be attempted with the options' local endpoint (one of its family, or any when the endpoint's address is a wildcard).</summary>
@@ -85,7 +99,7 @@ internal static class SocketSetup
     /// <see cref="ConnectOptions.BeforeConnect"/>, and binds the local endpoint. A failing call is returned; an
     /// exception of the callback propagates (the caller of this method closes the socket).
     /// </summary>
-    internal static unsafe bool TryApply(SafeSocketDescriptor socket, ConnectTarget target, ConnectOptions options, out SystemCallError failure)
+    internal static bool TryApply(SafeSocketDescriptor socket, ConnectTarget target, ConnectOptions options, out SystemCallError failure)
     {
         failure = default;
         if (!options.HasSocketOptions)
@@ -93,29 +107,45 @@ internal static class SocketSetup
             return true;
         }
 
-        var constants = Interop.PlatformConstants.Current!;
-        var numbers = Interop.SocketOptionNumbers.Current!;
         int fd = (int)socket.DangerousGetHandle();
+        Action? beforeBind = options.BeforeConnect is { } callback ? () => RunCallback(callback, socket, fd, target) : null;
+        return TryApply(new DescriptorSetter(fd, Interop.PlatformConstants.Current!), Interop.SocketOptionNumbers.Current!, target, options, beforeBind, out failure);
+    }
+
+    /// <summary>
+    /// Windows: the same options, with Winsock's numbers, on the <see cref="Socket"/> the runtime just created, then
+    /// bind(). <see cref="Check"/> has refused those Winsock lacks, <see cref="ConnectOptions.SendTimeout"/> and
+    /// <see cref="ConnectOptions.BeforeConnect"/>.
+    /// </summary>
+    internal static bool TryApply(Socket socket, ConnectTarget target, ConnectOptions options, out SystemCallError failure)
+    {
+        failure = default;
+        return !options.HasSocketOptions
+            || TryApply(new WinsockSetter(socket), Interop.SocketOptionNumbers.Windows, target, options, beforeBind: null, out failure);
+    }
+
+    /// <summary>The one order for every system: setsockopt() for each option, then the callback, then bind().</summary>
+    private static bool TryApply(ISocketSetter setter, Interop.SocketOptionNumbers numbers, ConnectTarget target, ConnectOptions options, Action? beforeBind, out SystemCallError failure)
+    {
+        failure = default;
         bool v6 = target.AddressFamily == AddressFamily.InterNetworkV6;
-        bool ok = (options.Ipv6Only is not { } v6Only || SetInt(fd, numbers.IpProtoIpv6, numbers.Ipv6V6Only, v6Only ? 1 : 0, out failure))
-            && (!options.ReuseAddress || SetInt(fd, constants.SolSocket, numbers.SoReuseAddr, 1, out failure))
-            && (!options.ReusePort || SetInt(fd, constants.SolSocket, numbers.SoReusePort, 1, out failure))
-            && (options.BindToDevice is not { } device || SetDevice(fd, constants.SolSocket, numbers.SoBindToDevice!.Value, device, out failure))
-            && (options.HopLimit is not { } hops || SetInt(fd, v6 ? numbers.IpProtoIpv6 : numbers.IpProtoIp, v6 ? numbers.Ipv6UnicastHops : numbers.IpTtl, hops, out failure))
-            && (options.TcpSynRetries is not { } syns || SetInt(fd, numbers.IpProtoTcp, numbers.TcpSynCnt!.Value, syns, out failure))
-            && (options.TcpUserTimeout is not { } user || SetInt(fd, numbers.IpProtoTcp, numbers.TcpUserTimeout!.Value, WholeMilliseconds(user), out failure))
-            && (options.SendTimeout is not { } send || SetTimeval(fd, constants, send, out failure));
+        bool ok = (options.Ipv6Only is not { } v6Only || SetInt(setter, numbers.IpProtoIpv6, numbers.Ipv6V6Only, v6Only ? 1 : 0, out failure))
+            && (!options.ReuseAddress || SetInt(setter, setter.SolSocket, numbers.SoReuseAddr, 1, out failure))
+            && (!options.ReusePort || SetInt(setter, setter.SolSocket, numbers.SoReusePort!.Value, 1, out failure))
+            // The kernel copies at most IFNAMSIZ bytes and NUL-terminates them itself; the length excludes the NUL.
+            && (options.BindToDevice is not { } device || setter.TrySet(setter.SolSocket, numbers.SoBindToDevice!.Value, Encoding.UTF8.GetBytes(device), out failure))
+            && (options.HopLimit is not { } hops || SetInt(setter, v6 ? numbers.IpProtoIpv6 : numbers.IpProtoIp, v6 ? numbers.Ipv6UnicastHops : numbers.IpTtl, hops, out failure))
+            && (options.TcpSynRetries is not { } syns || SetInt(setter, numbers.IpProtoTcp, numbers.TcpSynCnt!.Value, syns, out failure))
+            && (options.TcpUserTimeout is not { } user || SetInt(setter, numbers.IpProtoTcp, numbers.TcpUserTimeout!.Value, WholeMilliseconds(user), out failure))
+            // Refused on Windows by Check, so the Unix constants are there.
+            && (options.SendTimeout is not { } send || setter.TrySet(setter.SolSocket, Interop.PlatformConstants.Current!.SoSndTimeo, Timeval(Interop.PlatformConstants.Current!, send), out failure));
         if (!ok)
         {
             return false;
         }
 
-        if (options.BeforeConnect is { } callback)
-        {
-            RunCallback(callback, socket, fd, target);
-        }
-
-        return options.LocalEndPoint is not { } local || Bind(fd, constants, LocalAddressFor(local, target), local.Port, out failure);
+        beforeBind?.Invoke();
+        return options.LocalEndPoint is not { } local || setter.TryBind(LocalAddressFor(local, target), local.Port, out failure);
     }
 
     private static void RunCallback(Action<SafeSocketDescriptor, ConnectTarget> callback, SafeSocketDescriptor socket, int fd, ConnectTarget target)
@@ -160,60 +190,109 @@ internal static class SocketSetup
 
     private static int WholeMilliseconds(TimeSpan span) => (int)Math.Ceiling(span.TotalMilliseconds);
 
-    private static unsafe bool SetInt(int fd, int level, int name, int value, out SystemCallError failure) =>
-        SetOption(fd, level, name, &value, sizeof(int), out failure);
-
-    private static unsafe bool SetDevice(int fd, int level, int name, string device, out SystemCallError failure)
+    private static bool SetInt(ISocketSetter setter, int level, int name, int value, out SystemCallError failure)
     {
-        // The kernel copies at most IFNAMSIZ bytes and NUL-terminates them itself; the length excludes the NUL.
-        byte[] bytes = Encoding.UTF8.GetBytes(device);
-        fixed (byte* pointer = bytes)
-        {
-            return SetOption(fd, level, name, pointer, bytes.Length, out failure);
-        }
+        Span<byte> bytes = stackalloc byte[sizeof(int)];
+        MemoryMarshal.Write(bytes, in value);
+        return setter.TrySet(level, name, bytes, out failure);
     }
 
-    private static unsafe bool SetTimeval(int fd, Interop.PlatformConstants constants, TimeSpan span, out SystemCallError failure)
+    /// <summary>struct timeval: a long of seconds, then microseconds as a long (Linux, FreeBSD) or an int (macOS, padded).</summary>
+    private static byte[] Timeval(Interop.PlatformConstants constants, TimeSpan span)
     {
-        // struct timeval: a long of seconds, then microseconds as a long (Linux, FreeBSD) or an int (macOS, padded).
         long totalMicroseconds = (long)Math.Ceiling(span.Ticks / (double)TimeSpan.TicksPerMicrosecond);
-        byte* timeval = stackalloc byte[2 * sizeof(nint)];
-        new Span<byte>(timeval, 2 * sizeof(nint)).Clear();
-        *(nint*)timeval = (nint)(totalMicroseconds / 1_000_000);
+        var timeval = new byte[2 * IntPtr.Size];
+        var seconds = (nint)(totalMicroseconds / 1_000_000);
+        MemoryMarshal.Write(timeval, in seconds);
         if (constants.TimevalMicrosecondsIsInt32)
         {
-            *(int*)(timeval + sizeof(nint)) = (int)(totalMicroseconds % 1_000_000);
+            var microseconds = (int)(totalMicroseconds % 1_000_000);
+            MemoryMarshal.Write(timeval.AsSpan(IntPtr.Size), in microseconds);
         }
         else
         {
-            *(nint*)(timeval + sizeof(nint)) = (nint)(totalMicroseconds % 1_000_000);
+            var microseconds = (nint)(totalMicroseconds % 1_000_000);
+            MemoryMarshal.Write(timeval.AsSpan(IntPtr.Size), in microseconds);
         }
 
-        return SetOption(fd, constants.SolSocket, constants.SoSndTimeo, timeval, 2 * sizeof(nint), out failure);
+        return timeval;
     }
 
-    private static unsafe bool SetOption(int fd, int level, int name, void* value, int length, out SystemCallError failure)
+    /// <summary>setsockopt() and bind() on one socket, however the system reaches it.</summary>
+    private interface ISocketSetter
     {
-        if (Interop.Sys.SetSockOpt(fd, level, name, value, (uint)length) == 0)
-        {
-            failure = default;
-            return true;
-        }
+        /// <summary>The SOL_SOCKET level of the system.</summary>
+        int SolSocket { get; }
 
-        failure = SystemCallError.Create("setsockopt", Marshal.GetLastPInvokeError());
-        return false;
+        bool TrySet(int level, int name, ReadOnlySpan<byte> value, out SystemCallError failure);
+
+        bool TryBind(IPAddress address, int port, out SystemCallError failure);
     }
 
-    private static unsafe bool Bind(int fd, Interop.PlatformConstants constants, IPAddress address, int port, out SystemCallError failure)
+    /// <summary>A Unix descriptor, through libc.</summary>
+    private sealed class DescriptorSetter(int fd, Interop.PlatformConstants constants) : ISocketSetter
     {
-        byte[] socketAddress = Interop.SockAddr.Inet(constants, address, port);
-        int rc;
-        fixed (byte* pointer = socketAddress)
+        public int SolSocket => constants.SolSocket;
+
+        public unsafe bool TrySet(int level, int name, ReadOnlySpan<byte> value, out SystemCallError failure)
         {
-            rc = Interop.Sys.Bind(fd, pointer, (uint)socketAddress.Length);
+            int rc;
+            fixed (byte* pointer = value)
+            {
+                rc = Interop.Sys.SetSockOpt(fd, level, name, pointer, (uint)value.Length);
+            }
+
+            failure = rc == 0 ? default : SystemCallError.Create("setsockopt", Marshal.GetLastPInvokeError());
+            return rc == 0;
         }
 
-        failure = rc == 0 ? default : SystemCallError.Create("bind", Marshal.GetLastPInvokeError());
-        return rc == 0;
+        public unsafe bool TryBind(IPAddress address, int port, out SystemCallError failure)
+        {
+            byte[] socketAddress = Interop.SockAddr.Inet(constants, address, port);
+            int rc;
+            fixed (byte* pointer = socketAddress)
+            {
+                rc = Interop.Sys.Bind(fd, pointer, (uint)socketAddress.Length);
+            }
+
+            failure = rc == 0 ? default : SystemCallError.Create("bind", Marshal.GetLastPInvokeError());
+            return rc == 0;
+        }
+    }
+
+    /// <summary>A Windows socket, through System.Net.Sockets, whose SocketException carries the Winsock code.</summary>
+    private sealed class WinsockSetter(Socket socket) : ISocketSetter
+    {
+        public int SolSocket => Interop.SocketOptionNumbers.WindowsSolSocket;
+
+        public bool TrySet(int level, int name, ReadOnlySpan<byte> value, out SystemCallError failure)
+        {
+            try
+            {
+                socket.SetRawSocketOption(level, name, value);
+                failure = default;
+                return true;
+            }
+            catch (SocketException exception)
+            {
+                failure = SystemCallError.Create("setsockopt", exception.NativeErrorCode);
+                return false;
+            }
+        }
+
+        public bool TryBind(IPAddress address, int port, out SystemCallError failure)
+        {
+            try
+            {
+                socket.Bind(new IPEndPoint(address, port));
+                failure = default;
+                return true;
+            }
+            catch (SocketException exception)
+            {
+                failure = SystemCallError.Create("bind", exception.NativeErrorCode);
+                return false;
+            }
+        }
     }
 }

@@ -33,14 +33,15 @@ internal static class WindowsSocketConnector
         }
     }
 
-    /// <summary>socket() through System.Net.Sockets; a refusal becomes a SocketFailed result with the Winsock code.</summary>
+    /// <summary>
+    /// socket() through System.Net.Sockets, then the socket options and bind() (SocketSetup.cs). A refused socket()
+    /// becomes a SocketFailed result with the Winsock code, a refused setsockopt() or bind() a SystemCallFailed one.
+    /// </summary>
     private static bool TryCreateSocket(ConnectTarget target, ConnectOptions options, out Socket socket, out ConnectResult failed)
     {
         try
         {
             socket = new Socket(target.AddressFamily, options.SocketType, ProtocolType.Unspecified);
-            failed = default;
-            return true;
         }
         catch (SocketException exception)
         {
@@ -48,6 +49,17 @@ internal static class WindowsSocketConnector
             failed = ConnectResult.SocketFailed(target, new ErrorCatalog.SocketCall.SocketCallNativeError(ErrorCatalog.SocketCall.SocketCallPlatform.Windows, exception.NativeErrorCode));
             return false;
         }
+
+        if (!SocketSetup.TryApply(socket, target, options, out var setupFailure))
+        {
+            socket.Dispose();
+            socket = null!;
+            failed = ConnectResult.CallFailed(target, setupFailure);
+            return false;
+        }
+
+        failed = default;
+        return true;
     }
 
     internal static ConnectResult Connect(SafeHandle handle, ConnectTarget target, ConnectOptions options)
@@ -239,7 +251,8 @@ internal static class WindowsSocketConnector
     /// shares that very handle object: an async connect binds the handle to the thread pool's
     /// I/O completion port, which Windows allows once per handle, and the binding is recorded on
     /// the handle object, so the caller's own Socket can still do async I/O afterwards (with a
-    /// second handle object it would throw InvalidOperationException). Such a view is dropped,
+    /// second handle object it would throw InvalidOperationException). A <see cref="SafeSocketDescriptor"/>
+    /// the runtime created lends its Socket's handle object the same way. Such a view is dropped,
     /// never disposed or finalized, since disposing it would close the caller's socket. Any
     /// other <see cref="SafeHandle"/> gets a handle object of its own that does not own the value.
     /// </summary>
@@ -257,6 +270,13 @@ internal static class WindowsSocketConnector
 
         public static BorrowedSocket Create(SafeHandle handle)
         {
+            // A descriptor the runtime created wraps a Socket whose handle object may already be bound (an async
+            // connect made it): borrow that object, not a second one for the same SOCKET.
+            if (handle is SafeSocketDescriptor { WindowsSocket: { } owned })
+            {
+                handle = owned.SafeHandle;
+            }
+
             if (handle is SafeSocketHandle socketHandle)
             {
                 var shared = new Socket(socketHandle);

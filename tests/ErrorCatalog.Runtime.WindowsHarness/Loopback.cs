@@ -20,6 +20,29 @@ internal static class Loopback
         return (IPEndPoint)socket.LocalEndPoint!;
     }
 
+    /// <summary>A port nothing listens on at 127.0.0.1 nor at ::1: both bound at once by the system's choice, then released.</summary>
+    public static int ClosedPortOnBothFamilies()
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            using var v4 = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            v4.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            int port = ((IPEndPoint)v4.LocalEndPoint!).Port;
+            using var v6 = new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                v6.Bind(new IPEndPoint(IPAddress.IPv6Loopback, port));
+                return port;
+            }
+            catch (SocketException exception) when (exception.SocketErrorCode == SocketError.AddressAlreadyInUse)
+            {
+                // Taken on ::1: try another port.
+            }
+        }
+
+        throw new CheckFailedException("no port free on both 127.0.0.1 and ::1 in 100 tries");
+    }
+
     /// <summary>A listener with room in its queue: connects to it complete without an accept.</summary>
     public static Socket Listen(AddressFamily family, int backlog = 64)
     {

@@ -33,5 +33,8 @@ TimeoutChecks.Register(runner);
 CancellationChecks.Register(runner);
 UnixChecks.Register(runner, winsock);
 MisuseChecks.Register(runner, winsock);
+HostChecks.Register(runner, winsock);
+PassedBackChecks.Register(runner);
+OptionChecks.Register(runner);
 ErrcatChecks.Register(runner, options.ErrcatPath);
 return runner.Finish();
