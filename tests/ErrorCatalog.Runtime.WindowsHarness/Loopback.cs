@@ -74,6 +74,9 @@ internal sealed class FullBacklogListener : IDisposable
 
     public static FullBacklogListener Shared => s_shared.Value;
 
+    /// <summary>A listener of the check's own, for a check that later makes room in its queue (<see cref="MakeRoom"/>).</summary>
+    public static FullBacklogListener CreateOwn() => new();
+
     /// <summary>How long a filling connect may take before the queue is taken as full; setup only, never asserted.</summary>
     private static readonly TimeSpan FillWait = TimeSpan.FromSeconds(2);
 
@@ -117,6 +120,15 @@ internal sealed class FullBacklogListener : IDisposable
 
     /// <summary>How many connections the queue took before it was full.</summary>
     public int Queued { get; }
+
+    /// <summary>Accepts the queued connections: a pending connect then completes when its SYN is sent again.</summary>
+    public void MakeRoom()
+    {
+        for (var i = 0; i < Queued; i++)
+        {
+            _clients.Add(_listener.Accept());
+        }
+    }
 
     public void Dispose()
     {
