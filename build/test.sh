@@ -200,7 +200,12 @@ done
 passed=$((passed + windows_passed + builds_passed))
 failed=$((failed + windows_failed + builds_failed))
 [[ -z $windows_skip ]] || skipped=$((skipped + 1))
-echo "tests: $passed passed, $failed failed, $skipped skipped"
+if [[ -z $windows_skip ]]; then
+  windows_summary="windows under wine: $windows_passed passed, $windows_failed failed"
+else
+  windows_summary="windows under wine: skipped"
+fi
+echo "tests: $passed passed, $failed failed, $skipped skipped ($windows_summary)"
 if ((status == 0 && passed == 0)); then
   echo "build/test.sh: no test ran" >&2
   status=1
