@@ -18,7 +18,8 @@ namespace ErrorCatalog.Runtime;
 /// socket, IP options on a Unix socket, <see cref="Ipv6Only"/> on an IPv4 socket, a <see cref="LocalEndPoint"/> of the
 /// other family. An option the running system lacks is a <see cref="PlatformNotSupportedException"/> naming it
 /// (<see cref="BindToDevice"/>, <see cref="TcpSynRetries"/> and <see cref="TcpUserTimeout"/> exist only on Linux; on
-/// Windows none of the socket options is applied). A host-name target (<see cref="ConnectTarget.Host"/>) applies
+/// Windows only <see cref="LocalEndPoint"/>, <see cref="ReuseAddress"/>, <see cref="Ipv6Only"/> and <see cref="HopLimit"/>
+/// are applied, through Winsock). A host-name target (<see cref="ConnectTarget.Host"/>) applies
 /// <see cref="Ipv6Only"/> to its IPv6 attempts only, and a <see cref="LocalEndPoint"/> with a specific address limits the
 /// attempts to that address's family. A failing setsockopt() or bind() is <see cref="ConnectOutcome.SystemCallFailed"/>
 /// naming the call (<c>bind</c> for EADDRINUSE or EADDRNOTAVAIL of the local endpoint).
