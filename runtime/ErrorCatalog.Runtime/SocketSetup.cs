@@ -78,13 +78,16 @@ internal static class SocketSetup
 
     private static string WhyMissing(string option)
     {
-        string system = OperatingSystem.IsWindows() ? "Windows" : Interop.PlatformConstants.Current!.Name;
+        bool windows = OperatingSystem.IsWindows();
+        string system = windows ? "Windows" : Interop.PlatformConstants.Current!.Name;
+        // What Windows has near each option, and why it is not the same thing.
+        string Near(string note) => windows ? $" ({note})" : string.Empty;
         return option switch
         {
-            nameof(ConnectOptions.BindToDevice) => $"(SO_BINDTODEVICE) is a Linux socket option; {system} has none (Windows' IP_UNICAST_IF only picks the interface of outgoing packets)",
-            nameof(ConnectOptions.ReusePort) => $"(SO_REUSEPORT) has no {system} equivalent (Windows' SO_REUSE_UNICASTPORT shares ephemeral ports, which is another thing); ReuseAddress is SO_REUSEADDR there",
-            nameof(ConnectOptions.TcpSynRetries) => $"(TCP_SYNCNT) is a Linux socket option; {system} has no count of SYN retries (Windows' TCP_MAXRT is a time limit in seconds for all retransmissions, not a count)",
-            nameof(ConnectOptions.TcpUserTimeout) => $"(TCP_USER_TIMEOUT) is a Linux socket option; {system} has no equivalent the runtime sets (Windows' TCP_MAXRT counts whole seconds and also governs the handshake); use ConnectOptions.Timeout to limit the connect",
+            nameof(ConnectOptions.BindToDevice) => $"(SO_BINDTODEVICE) is a Linux socket option; {system} has none{Near("IP_UNICAST_IF only picks the interface of outgoing packets")}",
+            nameof(ConnectOptions.ReusePort) => $"(SO_REUSEPORT) has no {system} equivalent{Near("SO_REUSE_UNICASTPORT shares ephemeral ports, which is another thing; ReuseAddress is SO_REUSEADDR")}",
+            nameof(ConnectOptions.TcpSynRetries) => $"(TCP_SYNCNT) is a Linux socket option; {system} has no count of SYN retries{Near("TCP_MAXRT is a time limit in seconds for all retransmissions, not a count")}",
+            nameof(ConnectOptions.TcpUserTimeout) => $"(TCP_USER_TIMEOUT) is a Linux socket option; {system} has no equivalent the runtime sets{Near("TCP_MAXRT counts whole seconds and also governs the handshake")}; use ConnectOptions.Timeout to limit the connect",
             nameof(ConnectOptions.SendTimeout) => "(SO_SNDTIMEO) limits only send() on Windows, not connect(); use ConnectOptions.Timeout to limit the connect",
             _ => "is not run on Windows, where the runtime's socket is a System.Net.Sockets.Socket; create the Socket yourself, set it up, and pass its SafeHandle",
         };
