@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using ErrorCatalog.Cli.Output;
 using ErrorCatalog.Connect;
 using ErrorCatalog.Runtime;
+using ErrorCatalog.SocketCall;
 using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
 
 namespace ErrorCatalog.Cli.Commands.Connect;
@@ -81,7 +82,7 @@ public static class ConnectCommand
                     return WriteHostResult(context, given, catalog, options, result, parseResult.GetValue(jsonOption));
                 }
 
-                var report = Explain(given, catalog, target, options, situation, result);
+                var report = Explain(context, given, catalog, target, options, situation, result);
                 if (parseResult.GetValue(jsonOption))
                 {
                     context.WriteJson(report.WriteJson);
@@ -114,7 +115,7 @@ public static class ConnectCommand
             .Select(attempt =>
             {
                 var attemptTarget = ConnectTarget.FromEndPoint(attempt.EndPoint);
-                return (attempt, Explain(given, catalog, attemptTarget, options, ConnectCase.Inspect(attemptTarget), attempt.Result));
+                return (attempt, Explain(context, given, catalog, attemptTarget, options, ConnectCase.Inspect(attemptTarget), attempt.Result));
             })
             .ToList();
         if (json)
@@ -134,7 +135,7 @@ public static class ConnectCommand
         };
     }
 
-    private static ConnectReport Explain(CatalogModel? given, Lazy<CatalogModel> catalog, ConnectTarget target, ConnectOptions options, ConnectCase situation, ConnectResult result)
+    private static ConnectReport Explain(CliContext context, CatalogModel? given, Lazy<CatalogModel> catalog, ConnectTarget target, ConnectOptions options, ConnectCase situation, ConnectResult result)
     {
         var report = new ConnectReport(target, options, result.Outcome, situation, catalog);
         if (result.Outcome == ConnectOutcome.SystemCallFailed)
@@ -145,8 +146,20 @@ public static class ConnectCommand
 
         if (result.Outcome == ConnectOutcome.SocketFailed)
         {
+            // socket() errors are explained from the socket() catalog: a --catalog file that is
+            // one, or else the built-in catalog whose generated types the runtime used.
             var failure = result.SocketNativeError;
-            return report with { Code = failure.Code, NativeName = failure.Name, FailedCall = "socket" };
+            var socketGiven = IsSocketCatalog(given) ? given : null;
+            var socketCatalog = new Lazy<CatalogModel>(() => socketGiven ?? context.RequireCatalogs(null).FirstOrDefault(IsSocketCatalog)
+                ?? throw new CliException(ExitCodes.InvalidCatalog, "no built-in catalog describes socket() errors"));
+            return Identify(
+                report with { Catalog = socketCatalog, FailedCall = "socket" },
+                socketGiven,
+                SocketCallErrors.GetPlatformId(failure.Platform),
+                failure.Code,
+                failure.Name,
+                failure.Platform == SocketCallPlatform.Windows,
+                failure.Error is SocketCallError socketError ? ErrorFacts.FromGenerated(socketError) : null);
         }
 
         if (!result.HasNativeError)
@@ -155,23 +168,34 @@ public static class ConnectCommand
         }
 
         var native = result.NativeError;
-        var platformId = ConnectErrors.GetPlatformId(native.Platform);
-        report = report with { PlatformId = platformId, Code = native.Code, NativeName = native.Name };
+        return Identify(
+            report,
+            given,
+            ConnectErrors.GetPlatformId(native.Platform),
+            native.Code,
+            native.Name,
+            native.Platform == ConnectPlatform.Windows,
+            native.Error is ConnectError error ? ErrorFacts.FromGenerated(error) : null);
+    }
+
+    /// <summary>Whether <paramref name="catalog"/> is the socket() catalog: its generated code is the namespace of the runtime's socket() types.</summary>
+    private static bool IsSocketCatalog(CatalogModel? catalog) => catalog?.Info.Namespace == typeof(SocketCallError).Namespace;
+
+    /// <summary>The raw code and the entry it names: from the generated types, or from <paramref name="given"/> (a --catalog file) when there is one.</summary>
+    private static ConnectReport Identify(ConnectReport report, CatalogModel? given, string platformId, int code, string? nativeName, bool winsock, ErrorFacts? generated)
+    {
+        report = report with { PlatformId = platformId, Code = code, NativeName = nativeName };
         if (given is null)
         {
-            return report with
-            {
-                Winsock = native.Platform == ConnectPlatform.Windows,
-                Facts = native.Error is ConnectError error ? ErrorFacts.FromGenerated(error) : null,
-            };
+            return report with { Winsock = winsock, Facts = generated };
         }
 
-        var match = given.ErrorsWithCode(platformId, native.Code).Select(m => m.Error).FirstOrDefault();
+        var match = given.ErrorsWithCode(platformId, code).FirstOrDefault();
         return report with
         {
             Winsock = given.FindPlatform(platformId)?.Kind == Catalog.Model.PlatformKind.Winsock,
-            NativeName = native.Name ?? given.ErrorsWithCode(platformId, native.Code).Select(m => m.NativeName).FirstOrDefault(),
-            Facts = match is null ? null : ErrorFacts.FromCatalog(given, match),
+            NativeName = nativeName ?? match.NativeName,
+            Facts = match.Error is null ? null : ErrorFacts.FromCatalog(given, match.Error),
         };
     }
 }
