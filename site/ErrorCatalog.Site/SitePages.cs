@@ -1,8 +1,4 @@
-using System.Collections.Generic;
-using System.Linq;
 using ErrorCatalog.Catalog.Diagnostics;
-using ErrorCatalog.Catalog.Model;
-using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
 
 namespace ErrorCatalog.Site;
 

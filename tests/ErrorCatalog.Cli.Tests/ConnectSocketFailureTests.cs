@@ -82,7 +82,7 @@ public sealed class ConnectSocketFailureTests
     {
         // The hook covers IPv4 and IPv6 only, so the refusal above is the hook's and not the cgroup's.
         using var cgroup = RefusingCgroup();
-        using var directory = new TempDirectory();
+        using var directory = new TempDirectory("errcat-cli");
 
         var run = cgroup.Run("connect", "unix:" + directory.File("nobody.sock"), "--json");
 

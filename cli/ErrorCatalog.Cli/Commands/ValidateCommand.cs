@@ -1,11 +1,6 @@
-using System.Collections.Generic;
-using System.CommandLine;
-using System.Globalization;
-using System.Linq;
 using ErrorCatalog.Catalog.Diagnostics;
 using ErrorCatalog.Catalog.Loading;
 using ErrorCatalog.Catalog.Validation;
-using ErrorCatalog.Cli.Output;
 
 namespace ErrorCatalog.Cli.Commands;
 
@@ -19,18 +14,12 @@ public static class ValidateCommand
             Description = "Catalog files to check. Without any, the catalog given with --catalog, or else the built-in one, is checked.",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var catalogOption = CliContext.CatalogOption();
-        var jsonOption = CliContext.JsonOption();
-        var command = new Command("validate", "Check catalog files; print each problem as file(line,col): error ECATnnn: message.")
-        {
-            files,
-            catalogOption,
-            jsonOption,
-        };
+        var command = new Command("validate", "Check catalog files; print each problem as file(line,col): error ECATnnn: message.") { files };
+        var common = CommonOptions.AddTo(command);
         command.SetAction(context.Guard(parseResult =>
         {
             var paths = parseResult.GetValue(files) ?? System.Array.Empty<string>();
-            var catalogPath = parseResult.GetValue(catalogOption);
+            var catalogPath = common.CatalogPath(parseResult);
             if (paths.Length > 0 && catalogPath is not null)
             {
                 throw new CliException(ExitCodes.Usage, "give the catalogs to validate either as FILE arguments or with --catalog, not both");
@@ -71,7 +60,7 @@ public static class ValidateCommand
             // A file that is not there (or is a folder) is an I/O problem, not a catalog error: its
             // diagnostic is printed like the others, and the exit code says which kind of failure it was.
             var unreadable = results.Any(r => !context.Catalogs.IsDisplayPath(r.Path) && !System.IO.File.Exists(r.Path));
-            if (parseResult.GetValue(jsonOption))
+            if (common.WantsJson(parseResult))
             {
                 WriteJson(context, results, failed);
             }

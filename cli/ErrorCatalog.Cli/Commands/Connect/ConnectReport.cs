@@ -1,13 +1,5 @@
-using System;
-using System.Globalization;
-using System.IO;
-using System.Linq;
 using System.Net.Sockets;
-using System.Text.Json;
-using ErrorCatalog.Catalog.Model;
-using ErrorCatalog.Cli.Output;
 using ErrorCatalog.Runtime;
-using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
 
 namespace ErrorCatalog.Cli.Commands.Connect;
 

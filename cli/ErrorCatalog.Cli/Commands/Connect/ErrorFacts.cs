@@ -1,8 +1,6 @@
 using System.Net.Sockets;
-using ErrorCatalog.Catalog.Model;
 using ErrorCatalog.Connect;
 using ErrorCatalog.SocketCall;
-using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
 
 namespace ErrorCatalog.Cli.Commands.Connect;
 
