@@ -1,7 +1,8 @@
 namespace ErrorCatalog.Cli;
 
 /// <summary>
-/// The options errcat's commands declare, in one place: how a flag and a valued option are built,
+/// The options errcat's commands declare, in one place: how a flag, a valued option and a list
+/// argument are built,
 /// and the options several commands share (<c>--catalog FILE</c>, <c>--json</c>, and an id option
 /// such as <c>--platform ID</c> that completes from the built-in catalogs).
 /// </summary>
@@ -42,6 +43,10 @@ public sealed class CommonOptions
     /// <summary>An option with a value, shown in help as <paramref name="helpName"/>.</summary>
     public static Option<T> Valued<T>(string name, string helpName, string description, params string[] aliases) =>
         new(name, aliases) { Description = description, HelpName = helpName };
+
+    /// <summary>An argument of any number of values, none included.</summary>
+    public static Argument<string[]> ZeroOrMore(string name, string description) =>
+        new(name) { Description = description, Arity = ArgumentArity.ZeroOrMore };
 
     /// <summary>An <c>ID</c> option whose values shell completion takes from <paramref name="ids"/> of every built-in catalog.</summary>
     public static Option<string?> Id(CliContext context, string name, string description, Func<CatalogModel, IEnumerable<string>> ids, params string[] aliases)

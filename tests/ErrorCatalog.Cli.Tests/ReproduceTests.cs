@@ -102,7 +102,7 @@ public sealed class ReproduceTests
         Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
         using var json = run.Json();
         var listed = json.RootElement.EnumerateArray()
-            .Select(s => (s.GetProperty("catalog").GetString(), s.GetProperty("id").GetString(), s.GetProperty("result").GetString()))
+            .Select(s => (s.GetProperty("catalog").GetString(), s.GetProperty("scenario").GetProperty("id").GetString(), s.GetProperty("scenario").GetProperty("result").GetString()))
             .ToList();
         var expected = CliHarness.BuiltInCatalogs
             .SelectMany(c => c.Scenarios.Select(s => ((string?)c.Info.Id, (string?)s.Id, (string?)s.Result)))
@@ -122,7 +122,7 @@ public sealed class ReproduceTests
         var run = CliHarness.Run("reproduce", "eperm", "--list", "--json");
         Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
         using var json = run.Json();
-        var listed = json.RootElement.EnumerateArray().Select(s => s.GetProperty("catalog").GetString() + "/" + s.GetProperty("id").GetString()).ToHashSet();
+        var listed = json.RootElement.EnumerateArray().Select(s => s.GetProperty("catalog").GetString() + "/" + s.GetProperty("scenario").GetProperty("id").GetString()).ToHashSet();
         var expected = CliHarness.BuiltInCatalogs
             .SelectMany(c => c.ScenariosWithResult("EPERM").Select(s => c.Info.Id + "/" + s.Id))
             .ToHashSet();

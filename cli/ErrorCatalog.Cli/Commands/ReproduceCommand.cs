@@ -11,11 +11,7 @@ public static class ReproduceCommand
 {
     public static Command Create(CliContext context)
     {
-        var namesArgument = new Argument<string[]>("NAME")
-        {
-            Description = "Scenario ids (of any built-in catalog), or error names (every scenario of every catalog whose result is that error).",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
+        var namesArgument = CommonOptions.ZeroOrMore("NAME", "Scenario ids (of any built-in catalog), or error names (every scenario of every catalog whose result is that error).");
         var allOption = CommonOptions.Flag("--all", "Replay every scenario of every built-in catalog (or of the --catalog file).");
         var listOption = CommonOptions.Flag("--list", "List the scenarios named (all without names) with their catalog, expected result and needs, instead of replaying them.");
         var command = new Command(
@@ -144,18 +140,11 @@ public static class ReproduceCommand
                 writer.WriteStartArray();
                 foreach (var (catalog, scenario) in scenarios)
                 {
+                    // The scenario as export writes it, under the id of its catalog.
                     writer.WriteStartObject();
                     writer.WriteString("catalog", catalog.Info.Id);
-                    writer.WriteString("id", scenario.Id);
-                    writer.WriteString("platform", scenario.Platform);
-                    writer.WriteString("result", scenario.Result);
-                    writer.WriteStartArray("needs");
-                    foreach (var need in scenario.Needs)
-                    {
-                        writer.WriteStringValue(need);
-                    }
-
-                    writer.WriteEndArray();
+                    writer.WritePropertyName("scenario");
+                    CatalogJson.WriteScenario(writer, scenario);
                     writer.WriteEndObject();
                 }
 

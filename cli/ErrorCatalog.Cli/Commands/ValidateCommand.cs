@@ -9,11 +9,7 @@ public static class ValidateCommand
 {
     public static Command Create(CliContext context)
     {
-        var files = new Argument<string[]>("FILE")
-        {
-            Description = "Catalog files to check. Without any, the catalog given with --catalog, or else the built-in one, is checked.",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
+        var files = CommonOptions.ZeroOrMore("FILE", "Catalog files to check. Without any, the catalog given with --catalog, or else the built-in one, is checked.");
         var command = new Command("validate", "Check catalog files; print each problem as file(line,col): error ECATnnn: message.") { files };
         var common = CommonOptions.AddTo(command);
         command.SetAction(context.Guard(parseResult =>
@@ -129,10 +125,11 @@ public static class ValidateCommand
                 {
                     writer.WriteStartObject("catalog");
                     writer.WriteString("id", catalog.Info.Id);
-                    writer.WriteNumber("errors", catalog.Errors.Count);
-                    writer.WriteNumber("platforms", catalog.Platforms.Count);
-                    writer.WriteNumber("sources", catalog.Sources.Count);
-                    writer.WriteNumber("families", catalog.Families.Count);
+                    foreach (var (name, count) in new[] { ("errors", catalog.Errors.Count), ("platforms", catalog.Platforms.Count), ("sources", catalog.Sources.Count), ("families", catalog.Families.Count) })
+                    {
+                        writer.WriteNumber(name, count);
+                    }
+
                     writer.WriteEndObject();
                 }
                 else
