@@ -1,16 +1,8 @@
-using System;
-using System.Collections.Generic;
-using System.CommandLine;
-using System.IO;
-using System.Linq;
-using System.Text.Json;
 using ErrorCatalog.Catalog.Loading;
-using ErrorCatalog.Cli.Output;
-using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
 
 namespace ErrorCatalog.Cli;
 
-/// <summary>What every command shares: the output writers, catalog loading and the common options.</summary>
+/// <summary>What every command shares: the output writers and catalog loading (the common options are in <see cref="CommonOptions"/>).</summary>
 public sealed class CliContext
 {
     public CliContext(TextWriter output, TextWriter error, EmbeddedCatalogs? catalogs = null)
@@ -30,21 +22,6 @@ public sealed class CliContext
     public EmbeddedCatalogs Catalogs { get; }
 
     public TextWriter Error { get; }
-
-    public static Option<string?> CatalogOption() => new("--catalog")
-    {
-        Description = "Use this catalog file instead of the connect() catalog built into errcat.",
-        HelpName = "FILE",
-    };
-
-    public static Option<bool> JsonOption() => new("--json")
-    {
-        Description = "Write the result as JSON, for scripts.",
-    };
-
-    /// <summary>Lets shell completion offer the ids <paramref name="ids"/> gives for every built-in catalog as values of <paramref name="option"/>.</summary>
-    public void CompleteFromCatalogs(Option<string?> option, Func<CatalogModel, IEnumerable<string>> ids) =>
-        option.CompletionSources.Add(_ => Catalogs.LoadAll().Where(l => l.Result.Catalog is not null).SelectMany(l => ids(l.Result.Catalog!)).Distinct());
 
     /// <summary>Prints a one-line error to the error writer.</summary>
     public void Fail(string message)

@@ -1,5 +1,3 @@
-using System;
-
 namespace ErrorCatalog.Cli;
 
 /// <summary>A failure with a one-line message for the user and the exit code it maps to.</summary>

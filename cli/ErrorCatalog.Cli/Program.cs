@@ -1,11 +1,6 @@
-using System;
-using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
-using System.IO;
-using System.Linq;
 using ErrorCatalog.Cli.Commands;
-using ErrorCatalog.Cli.Output;
 
 namespace ErrorCatalog.Cli;
 

@@ -1,7 +1,3 @@
-using System;
-using System.Linq;
-using ErrorCatalog.Catalog.Model;
-
 namespace ErrorCatalog.Cli;
 
 /// <summary>Finding errors by part of a name or by words of their text, for <c>errcat show</c>.</summary>

@@ -1,7 +1,3 @@
-using System.Linq;
-using ErrorCatalog.Catalog.Model;
-using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
-
 namespace ErrorCatalog.Site;
 
 /// <summary>

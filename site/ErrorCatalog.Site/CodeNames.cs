@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using ErrorCatalog.Catalog.Model;
-using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
-
 namespace ErrorCatalog.Site;
 
 /// <summary>What an error is called in generated C#, in .NET, and by each cited source.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ErrorCatalog.Site;
 
 /// <summary>Accumulates one page's HTML with '\n' line ends, whatever the host's newline is.</summary>

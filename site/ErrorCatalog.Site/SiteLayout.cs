@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using ErrorCatalog.Catalog.Model;
-using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
-
 namespace ErrorCatalog.Site;
 
 /// <summary>

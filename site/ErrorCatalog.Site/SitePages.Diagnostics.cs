@@ -7,22 +7,14 @@ internal sealed partial class SitePages
     public string DiagnosticsIndex()
     {
         const string page = SiteLayout.DiagnosticsIndexPage;
-        var body = new PageBuilder();
-        body.Line("<h1>Catalog diagnostics</h1>");
-        body.Line("<p class=\"lead\">The catalog loader checks every catalog file before anything is generated from it. <code>errcat validate</code> and the source generator report problems with these ids, in the form <code>file(line,col): error ECAT004: message</code>. Ids from ECAT101 on come from the source generator alone: they concern how a project uses a catalog rather than the catalog itself.</p>");
-        body.Line(ScrollStart("Diagnostics"));
-        body.Line("<table class=\"diagnostic-list\">");
-        body.Line("<caption>Every diagnostic id</caption>");
-        body.Line("<thead><tr><th scope=\"col\">Id</th><th scope=\"col\">Problem</th></tr></thead>");
-        body.Line("<tbody>");
+        var body = PageWithLead("Catalog diagnostics", "The catalog loader checks every catalog file before anything is generated from it. <code>errcat validate</code> and the source generator report problems with these ids, in the form <code>file(line,col): error ECAT004: message</code>. Ids from ECAT101 on come from the source generator alone: they concern how a project uses a catalog rather than the catalog itself.");
+        TableStart(body, "Diagnostics", "diagnostic-list", "Every diagnostic id", "Id", "Problem");
         foreach (var descriptor in diagnostics)
         {
             body.Line($"<tr><th scope=\"row\"><a href=\"{SiteLayout.Link(page, SiteLayout.DiagnosticPage(descriptor.Id))}\">{Html.Encode(descriptor.Id)}</a></th><td>{Html.Prose(descriptor.Title)}</td></tr>");
         }
 
-        body.Line("</tbody>");
-        body.Line("</table>");
-        body.Line("</div>");
+        TableEnd(body);
         return Frame(page, "Diagnostics", Section.Diagnostics, body.ToString());
     }
 

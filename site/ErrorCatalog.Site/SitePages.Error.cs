@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using ErrorCatalog.Catalog.Model;
-using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
-
 namespace ErrorCatalog.Site;
 
 internal sealed partial class SitePages
@@ -79,11 +74,7 @@ internal sealed partial class SitePages
     {
         body.Line("<section id=\"codes\" aria-labelledby=\"codes-title\">");
         body.Line("<h2 id=\"codes-title\">Codes</h2>");
-        body.Line(ScrollStart("Codes per platform"));
-        body.Line("<table class=\"codes\">");
-        body.Line($"<caption>The number of <code>{Html.Encode(error.Name)}</code> on each platform</caption>");
-        body.Line("<thead><tr><th scope=\"col\">Platform</th><th scope=\"col\">Code</th><th scope=\"col\">Other names there</th><th scope=\"col\" class=\"optional\">Numbers from</th></tr></thead>");
-        body.Line("<tbody>");
+        TableStart(body, "Codes per platform", "codes", $"The number of <code>{Html.Encode(error.Name)}</code> on each platform", "Platform", "Code", "Other names there", new Th("Numbers from", "optional"));
         foreach (var platform in catalog.Platforms)
         {
             var code = error.CodeOn(platform.Id);
@@ -112,9 +103,7 @@ internal sealed partial class SitePages
                 + $"<td class=\"optional\">{Html.Prose(platform.Reference)}</td></tr>");
         }
 
-        body.Line("</tbody>");
-        body.Line("</table>");
-        body.Line("</div>");
+        TableEnd(body);
         body.Line("<p class=\"hint\"><em>absent</em>: the platform's headers do not define this name, so the platform never reports it.</p>");
         body.Line("</section>");
     }
@@ -123,11 +112,7 @@ internal sealed partial class SitePages
     {
         body.Line("<section id=\"sources\" aria-labelledby=\"sources-title\">");
         body.Line("<h2 id=\"sources-title\">What the sources say</h2>");
-        body.Line(ScrollStart("Sources"));
-        body.Line("<table class=\"sources\">");
-        body.Line($"<caption>How each cited document lists <code>{Html.Encode(error.Name)}</code></caption>");
-        body.Line("<thead><tr><th scope=\"col\">Source</th><th scope=\"col\">Listed as</th><th scope=\"col\">Its name</th><th scope=\"col\">Notes</th></tr></thead>");
-        body.Line("<tbody>");
+        TableStart(body, "Sources", "sources", $"How each cited document lists <code>{Html.Encode(error.Name)}</code>", "Source", "Listed as", "Its name", "Notes");
         foreach (var source in catalog.Sources)
         {
             var sourceLink = $"<a href=\"{SiteLayout.Link(layout.ErrorPage(catalog, error), SiteLayout.SourcesPage)}#{SourceAnchor(catalog, source.Id)}\">{Html.Encode(source.Title)}</a> <span class=\"id\">{Html.Encode(source.Id)}</span>";
@@ -163,9 +148,7 @@ internal sealed partial class SitePages
             }
         }
 
-        body.Line("</tbody>");
-        body.Line("</table>");
-        body.Line("</div>");
+        TableEnd(body);
         body.Line("</section>");
     }
 
@@ -216,11 +199,7 @@ internal sealed partial class SitePages
     {
         body.Line("<section id=\"families\" class=\"family-meanings\" aria-labelledby=\"families-title\">");
         body.Line("<h2 id=\"families-title\">By address family</h2>");
-        body.Line(ScrollStart("Address families"));
-        body.Line("<table class=\"families\">");
-        body.Line($"<caption>What <code>{Html.Encode(error.Name)}</code> means for each kind of socket address</caption>");
-        body.Line("<thead><tr><th scope=\"col\">Family</th><th scope=\"col\">Meaning there</th></tr></thead>");
-        body.Line("<tbody>");
+        TableStart(body, "Address families", "families", $"What <code>{Html.Encode(error.Name)}</code> means for each kind of socket address", "Family", "Meaning there");
         foreach (var family in catalog.Families)
         {
             var use = error.Families.FirstOrDefault(f => f.Family == family.Id);
@@ -236,9 +215,7 @@ internal sealed partial class SitePages
             }
         }
 
-        body.Line("</tbody>");
-        body.Line("</table>");
-        body.Line("</div>");
+        TableEnd(body);
         body.Line("</section>");
     }
 
@@ -257,19 +234,13 @@ internal sealed partial class SitePages
         }
 
         body.Line("</dl>");
-        body.Line(ScrollStart("Names in code"));
-        body.Line("<table class=\"names\">");
-        body.Line("<caption>What the error is called in generated C#, .NET and the cited libraries</caption>");
-        body.Line("<thead><tr><th scope=\"col\">Where</th><th scope=\"col\">Name</th></tr></thead>");
-        body.Line("<tbody>");
+        TableStart(body, "Names in code", "names", "What the error is called in generated C#, .NET and the cited libraries", "Where", "Name");
         foreach (var (where, name) in CodeNames.For(catalog, error))
         {
             body.Line($"<tr><th scope=\"row\">{Html.Encode(where)}</th><td>{name}</td></tr>");
         }
 
-        body.Line("</tbody>");
-        body.Line("</table>");
-        body.Line("</div>");
+        TableEnd(body);
         body.Line("</section>");
     }
 

@@ -1,7 +1,3 @@
-using System.Linq;
-using ErrorCatalog.Catalog.Model;
-using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
-
 namespace ErrorCatalog.Site;
 
 internal sealed partial class SitePages
@@ -9,46 +5,22 @@ internal sealed partial class SitePages
     public string Platforms()
     {
         const string page = SiteLayout.PlatformsPage;
-        var body = new PageBuilder();
-        body.Line("<h1>Platforms</h1>");
-        body.Line("<p class=\"lead\">The same error name can carry a different number on each platform, and some platforms do not define a name at all. Each platform page lists its codes in numeric order.</p>");
-        foreach (var catalog in layout.Catalogs)
+        var body = PageWithLead("Platforms", "The same error name can carry a different number on each platform, and some platforms do not define a name at all. Each platform page lists its codes in numeric order.");
+        foreach (var (catalog, prefix, level) in CatalogSections(body))
         {
-            var prefix = layout.IsMultiCatalog ? layout.CatalogAnchor(catalog) + "-" : string.Empty;
-            var level = layout.IsMultiCatalog ? "h3" : "h2";
-            if (layout.IsMultiCatalog)
-            {
-                body.Line($"<section id=\"{layout.CatalogAnchor(catalog)}\"><h2>{Html.Prose(catalog.Info.Title)}</h2>");
-            }
-
             body.Line($"<{level} id=\"{prefix}list\">Platform list</{level}>");
-            body.Line(ScrollStart("Platforms"));
-            body.Line("<table class=\"platform-list\">");
-            body.Line("<caption>Platforms whose numbers the catalog records</caption>");
-            body.Line("<thead><tr><th scope=\"col\">Platform</th><th scope=\"col\">Kind</th><th scope=\"col\">Errors defined</th><th scope=\"col\">Numbers from</th></tr></thead>");
-            body.Line("<tbody>");
+            TableStart(body, "Platforms", "platform-list", "Platforms whose numbers the catalog records", "Platform", "Kind", "Errors defined", "Numbers from");
             foreach (var platform in catalog.Platforms)
             {
                 var defined = catalog.Errors.Count(e => e.NamesOn(platform.Id).Any());
                 body.Line($"<tr><th scope=\"row\"><a href=\"{SiteLayout.Link(page, layout.PlatformPage(catalog, platform))}\">{Html.Encode(platform.Title)}</a> <span class=\"id\">{Html.Encode(platform.Id)}</span></th><td>{KindText(platform.Kind)}</td><td>{Html.Number(defined)} of {Html.Number(catalog.Errors.Count)}</td><td>{Html.Prose(platform.Reference)}</td></tr>");
             }
 
-            body.Line("</tbody>");
-            body.Line("</table>");
-            body.Line("</div>");
+            TableEnd(body);
 
             body.Line($"<{level} id=\"{prefix}all-codes\">Every code on every platform</{level}>");
-            body.Line(ScrollStart("Codes on every platform"));
-            body.Line("<table class=\"matrix code-matrix\">");
-            body.Line("<caption>Canonical numbers; a dash means the platform does not define the name</caption>");
-            body.Append("<thead><tr><th scope=\"col\">Error</th>");
-            foreach (var platform in catalog.Platforms)
-            {
-                body.Append($"<th scope=\"col\"><abbr title=\"{Html.Encode(platform.Title)}\">{Html.Encode(platform.Id)}</abbr></th>");
-            }
-
-            body.Line("</tr></thead>");
-            body.Line("<tbody>");
+            var platformHeadings = catalog.Platforms.Select(platform => (Th)$"<abbr title=\"{Html.Encode(platform.Title)}\">{Html.Encode(platform.Id)}</abbr>");
+            TableStart(body, "Codes on every platform", "matrix code-matrix", null, "Canonical numbers; a dash means the platform does not define the name", platformHeadings.Prepend("Error"));
             foreach (var error in catalog.Errors)
             {
                 body.Append($"<tr><th scope=\"row\"><a href=\"{SiteLayout.Link(page, layout.ErrorPage(catalog, error))}\">{Html.Encode(error.Name)}</a></th>");
@@ -63,13 +35,7 @@ internal sealed partial class SitePages
                 body.Line("</tr>");
             }
 
-            body.Line("</tbody>");
-            body.Line("</table>");
-            body.Line("</div>");
-            if (layout.IsMultiCatalog)
-            {
-                body.Line("</section>");
-            }
+            TableEnd(body);
         }
 
         return Frame(page, "Platforms", Section.Platforms, body.ToString());
@@ -94,20 +60,14 @@ internal sealed partial class SitePages
             .ThenBy(r => r.Name, System.StringComparer.Ordinal)
             .ToList();
         body.Line("<h2 id=\"codes\">Codes by number</h2>");
-        body.Line(ScrollStart("Codes by number"));
-        body.Line("<table class=\"platform-codes\">");
-        body.Line($"<caption>Every name {Html.Encode(platform.Title)} defines for {Html.Prose(catalog.Info.Function)}, by number</caption>");
-        body.Line("<thead><tr><th scope=\"col\" class=\"num\">Code</th><th scope=\"col\">Name</th><th scope=\"col\">Error</th><th scope=\"col\">Summary</th></tr></thead>");
-        body.Line("<tbody>");
+        TableStart(body, "Codes by number", "platform-codes", $"Every name {Html.Encode(platform.Title)} defines for {Html.Prose(catalog.Info.Function)}, by number", new Th("Code", "num"), "Name", "Error", "Summary");
         foreach (var (error, name, code) in rows)
         {
             var errorLink = $"<a href=\"{SiteLayout.Link(page, layout.ErrorPage(catalog, error))}\">{Html.Encode(error.Name)}</a>";
             body.Line($"<tr id=\"code-{Html.Number(code)}-{Html.Anchor(name)}\"><td class=\"num\">{Html.Number(code)}</td><th scope=\"row\"><code>{Html.Encode(name)}</code></th><td>{errorLink}</td><td>{Html.Prose(error.Summary)}</td></tr>");
         }
 
-        body.Line("</tbody>");
-        body.Line("</table>");
-        body.Line("</div>");
+        TableEnd(body);
 
         var absent = catalog.Errors.Where(e => !e.NamesOn(platform.Id).Any()).ToList();
         body.Line("<h2 id=\"absent\">Not defined here</h2>");

@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using ErrorCatalog.Catalog.Model;
-using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
-
 namespace ErrorCatalog.Site;
 
 /// <summary>
@@ -19,10 +14,8 @@ internal sealed partial class SitePages
     public string Scenarios()
     {
         const string page = SiteLayout.ScenariosPage;
-        var body = new PageBuilder();
         var total = layout.Catalogs.Sum(c => c.Scenarios.Count);
-        body.Line("<h1>Scenarios</h1>");
-        body.Line($"<p class=\"lead\">{Html.Number(total)} {(total == 1 ? "setup" : "setups")} that a real kernel replays to back the catalog's claims: what each arranges, how the error is seen, what the kernel gives, and what a document or intuition predicts instead. <code>errcat reproduce ID</code> runs one.</p>");
+        var body = PageWithLead("Scenarios", $"{Html.Number(total)} {(total == 1 ? "setup" : "setups")} that a real kernel replays to back the catalog's claims: what each arranges, how the error is seen, what the kernel gives, and what a document or intuition predicts instead. <code>errcat reproduce ID</code> runs one.");
         foreach (var catalog in layout.Catalogs)
         {
             var anchor = layout.CatalogAnchor(catalog) + "-scenarios";
@@ -37,11 +30,7 @@ internal sealed partial class SitePages
                 continue;
             }
 
-            body.Line(ScrollStart("Scenarios"));
-            body.Line("<table class=\"scenario-list\">");
-            body.Line($"<caption>Every scenario of {Html.Prose(catalog.Info.Function)}, in catalog order</caption>");
-            body.Line("<thead><tr><th scope=\"col\">Scenario</th><th scope=\"col\">Setup</th><th scope=\"col\">Result</th><th scope=\"col\">Predicted instead</th><th scope=\"col\">.NET reports</th></tr></thead>");
-            body.Line("<tbody>");
+            TableStart(body, "Scenarios", "scenario-list", $"Every scenario of {Html.Prose(catalog.Info.Function)}, in catalog order", "Scenario", "Setup", "Result", "Predicted instead", ".NET reports");
             foreach (var scenario in catalog.Scenarios)
             {
                 var naive = scenario.Naive is null
@@ -56,9 +45,7 @@ internal sealed partial class SitePages
                     + $"<td>{DotNetPair(scenario)}</td></tr>");
             }
 
-            body.Line("</tbody>");
-            body.Line("</table>");
-            body.Line("</div>");
+            TableEnd(body);
             body.Line("</section>");
         }
 
@@ -218,11 +205,7 @@ internal sealed partial class SitePages
         body.Line(observed.Count == 0
             ? $"<p>The row below is {mapping}. No scenario that gives <code>{Html.Encode(error.Name)}</code> recorded what <code>Socket.Connect</code> and <code>Socket.ConnectAsync</code> report.</p>"
             : $"<p>The first row is {mapping}. The other rows are what <code>Socket.Connect</code> and <code>Socket.ConnectAsync</code> really reported when each scenario ran; a value that differs from the table is marked.</p>");
-        body.Line(ScrollStart(".NET SocketError"));
-        body.Line("<table class=\"dotnet\">");
-        body.Line($"<caption>The <code>SocketError</code> .NET gives for <code>{Html.Encode(error.Name)}</code></caption>");
-        body.Line("<thead><tr><th scope=\"col\">Where</th><th scope=\"col\"><code>Socket.Connect</code></th><th scope=\"col\"><code>Socket.ConnectAsync</code></th></tr></thead>");
-        body.Line("<tbody>");
+        TableStart(body, ".NET SocketError", "dotnet", $"The <code>SocketError</code> .NET gives for <code>{Html.Encode(error.Name)}</code>", "Where", "<code>Socket.Connect</code>", "<code>Socket.ConnectAsync</code>");
         var mapped = error.DotNet is null
             ? $"{SocketErrorCode(error.DotNetTableMember)} <span class=\"hint\">(no member of its own: the table's fallback)</span>"
             : SocketErrorCode(error.DotNet);
@@ -233,9 +216,7 @@ internal sealed partial class SitePages
                 + DotNetCell(error, scenario.DotNetConnect) + DotNetCell(error, scenario.DotNetConnectAsync) + "</tr>");
         }
 
-        body.Line("</tbody>");
-        body.Line("</table>");
-        body.Line("</div>");
+        TableEnd(body);
         body.Line("</section>");
     }
 

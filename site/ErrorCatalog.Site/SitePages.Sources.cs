@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using ErrorCatalog.Catalog.Model;
-using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
-
 namespace ErrorCatalog.Site;
 
 internal sealed partial class SitePages
@@ -10,19 +5,10 @@ internal sealed partial class SitePages
     public string Sources()
     {
         const string page = SiteLayout.SourcesPage;
-        var body = new PageBuilder();
-        body.Line("<h1>Sources and where they disagree</h1>");
-        body.Line("<p class=\"lead\">The coverage matrix shows, for every error, how each cited document lists it; rows where the documents do not tell the same story are highlighted and say why. The documents themselves are described below the matrix.</p>");
+        var body = PageWithLead("Sources and where they disagree", "The coverage matrix shows, for every error, how each cited document lists it; rows where the documents do not tell the same story are highlighted and say why. The documents themselves are described below the matrix.");
 
-        foreach (var catalog in layout.Catalogs)
+        foreach (var (catalog, prefix, level) in CatalogSections(body))
         {
-            var prefix = layout.IsMultiCatalog ? layout.CatalogAnchor(catalog) + "-" : string.Empty;
-            if (layout.IsMultiCatalog)
-            {
-                body.Line($"<section id=\"{layout.CatalogAnchor(catalog)}\"><h2>{Html.Prose(catalog.Info.Title)}</h2>");
-            }
-
-            var level = layout.IsMultiCatalog ? "h3" : "h2";
             RenderCoverage(body, page, catalog, prefix, level);
             body.Line($"<{level} id=\"{prefix}documents\">The documents</{level}>");
             body.Line("<div class=\"source-cards\">");
@@ -53,10 +39,6 @@ internal sealed partial class SitePages
             }
 
             body.Line("</div>");
-            if (layout.IsMultiCatalog)
-            {
-                body.Line("</section>");
-            }
         }
 
         return Frame(page, "Sources", Section.Sources, body.ToString());
@@ -69,17 +51,8 @@ internal sealed partial class SitePages
         body.Line($"<{level} id=\"{prefix}coverage\">Coverage matrix</{level}>");
         body.Line($"<p>{Html.Number(differing)} of {Html.Number(catalog.Errors.Count)} errors are not described the same way by every source. Legend: <span class=\"cell-sample listed\">listed</span> the source lists the error (how, in the cell); <span class=\"cell-sample missing\">—</span> not listed; <span class=\"cell-sample unreachable\">caller bug</span> the source treats it as a bug of the caller, not an error to handle; <span class=\"cell-sample has-erratum\">⚠</span> the source gets something wrong (see the error's page).</p>");
         body.Line("<p class=\"matrix-controls\"><label><input type=\"checkbox\" class=\"only-differences\" data-matrix=\"" + prefix + "matrix\"> Show only the errors the sources disagree on</label></p>");
-        body.Line(ScrollStart("Coverage matrix"));
-        body.Line($"<table class=\"matrix\" id=\"{prefix}matrix\">");
-        body.Line($"<caption>How each source lists each error of {Html.Prose(catalog.Info.Function)}</caption>");
-        body.Append("<thead><tr><th scope=\"col\">Error</th>");
-        foreach (var source in catalog.Sources)
-        {
-            body.Append($"<th scope=\"col\"><a href=\"#{SourceAnchor(catalog, source.Id)}\" title=\"{Html.Encode(source.Title)}\">{Html.Encode(source.Id)}</a></th>");
-        }
-
-        body.Line("<th scope=\"col\">Where the sources differ</th></tr></thead>");
-        body.Line("<tbody>");
+        var sourceHeadings = catalog.Sources.Select(source => (Th)$"<a href=\"#{SourceAnchor(catalog, source.Id)}\" title=\"{Html.Encode(source.Title)}\">{Html.Encode(source.Id)}</a>");
+        TableStart(body, "Coverage matrix", "matrix", prefix + "matrix", $"How each source lists each error of {Html.Prose(catalog.Info.Function)}", sourceHeadings.Prepend("Error").Append("Where the sources differ"));
         for (var i = 0; i < catalog.Errors.Count; i++)
         {
             var error = catalog.Errors[i];
@@ -94,9 +67,7 @@ internal sealed partial class SitePages
             body.Line($"<td class=\"differences\">{(differences.Count == 0 ? "<span class=\"muted\">all agree</span>" : "<ul>" + string.Concat(differences.Select(d => "<li>" + d + "</li>")) + "</ul>")}</td></tr>");
         }
 
-        body.Line("</tbody>");
-        body.Line("</table>");
-        body.Line("</div>");
+        TableEnd(body);
     }
 
     private static string CoverageCell(string errorLink, SourceDefinition source, SourceListing? listing)

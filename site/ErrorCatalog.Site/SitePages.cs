@@ -1,8 +1,4 @@
-using System.Collections.Generic;
-using System.Linq;
 using ErrorCatalog.Catalog.Diagnostics;
-using ErrorCatalog.Catalog.Model;
-using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
 
 namespace ErrorCatalog.Site;
 
@@ -71,19 +67,13 @@ internal sealed partial class SitePages
                 body.Line($"<h2 id=\"{layout.CatalogAnchor(catalog)}-title\" class=\"visually-hidden\">Errors</h2>");
             }
 
-            body.Line("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Errors\">");
-            body.Line("<table class=\"error-list\">");
-            body.Line($"<caption>{caption}</caption>");
-            body.Line("<thead><tr><th scope=\"col\">Error</th><th scope=\"col\" class=\"optional\">Symbol</th><th scope=\"col\">Summary</th><th scope=\"col\">Defined on</th><th scope=\"col\">Listed by</th></tr></thead>");
-            body.Line("<tbody>");
+            TableStart(body, "Errors", "error-list", caption, "Error", new Th("Symbol", "optional"), "Summary", "Defined on", "Listed by");
             foreach (var error in catalog.Errors)
             {
                 body.Line(IndexRow(page, catalog, error, entry++));
             }
 
-            body.Line("</tbody>");
-            body.Line("</table>");
-            body.Line("</div>");
+            TableEnd(body);
             body.Line("<p class=\"empty-note\" hidden>No error matches the filter.</p>");
             body.Line("</section>");
         }
@@ -205,7 +195,71 @@ internal sealed partial class SitePages
         return $"<nav class=\"breadcrumbs\" aria-label=\"Breadcrumbs\"><ol>{string.Concat(items)}</ol></nav>";
     }
 
+    /// <summary>
+    /// Each catalog of a shared page, with the prefix of its anchors and the level of its headings.
+    /// On a multi-catalog site each one gets a section with the catalog's title, opened before the
+    /// caller's loop body runs and closed after it.
+    /// </summary>
+    private IEnumerable<(CatalogModel Catalog, string Prefix, string Level)> CatalogSections(PageBuilder body)
+    {
+        foreach (var catalog in layout.Catalogs)
+        {
+            if (!layout.IsMultiCatalog)
+            {
+                yield return (catalog, string.Empty, "h2");
+                continue;
+            }
+
+            body.Line($"<section id=\"{layout.CatalogAnchor(catalog)}\"><h2>{Html.Prose(catalog.Info.Title)}</h2>");
+            yield return (catalog, layout.CatalogAnchor(catalog) + "-", "h3");
+            body.Line("</section>");
+        }
+    }
+
+    /// <summary>A page body that starts with its heading and lead paragraph (HTML).</summary>
+    private static PageBuilder PageWithLead(string title, string leadHtml)
+    {
+        var body = new PageBuilder();
+        body.Line($"<h1>{title}</h1>");
+        body.Line($"<p class=\"lead\">{leadHtml}</p>");
+        return body;
+    }
+
     /// <summary>Opens a horizontally scrollable, keyboard-focusable container for a wide table.</summary>
     private static string ScrollStart(string label) =>
         $"<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{Html.Encode(label)}\">";
+
+    /// <summary>
+    /// Opens a table of the site's one layout: its scroll box named <paramref name="label"/>, the
+    /// table of class <paramref name="tableClass"/>, its caption (HTML) and a row of column headings,
+    /// then the body that rows go into; <see cref="TableEnd"/> closes all of it.
+    /// </summary>
+    private static void TableStart(PageBuilder body, string label, string tableClass, string captionHtml, params Th[] headings) =>
+        TableStart(body, label, tableClass, null, captionHtml, headings);
+
+    /// <summary>As <see cref="TableStart(PageBuilder, string, string, string, Th[])"/>, with an <c>id</c> on the table when <paramref name="tableId"/> is given (scripts find it by that).</summary>
+    private static void TableStart(PageBuilder body, string label, string tableClass, string? tableId, string captionHtml, IEnumerable<Th> headings)
+    {
+        body.Line(ScrollStart(label));
+        body.Line(tableId is null ? $"<table class=\"{tableClass}\">" : $"<table class=\"{tableClass}\" id=\"{tableId}\">");
+        body.Line($"<caption>{captionHtml}</caption>");
+        body.Line($"<thead><tr>{string.Concat(headings.Select(h => h.Html))}</tr></thead>");
+        body.Line("<tbody>");
+    }
+
+    /// <summary>Closes what <see cref="TableStart(PageBuilder, string, string, string, Th[])"/> opened (or a table opened by hand in a scroll box).</summary>
+    private static void TableEnd(PageBuilder body)
+    {
+        body.Line("</tbody>");
+        body.Line("</table>");
+        body.Line("</div>");
+    }
+
+    /// <summary>A column heading: its content (HTML) and an optional class (<c>optional</c> columns hide on narrow screens, <c>num</c> ones align right).</summary>
+    private readonly record struct Th(string Content, string? Class = null)
+    {
+        public string Html => Class is null ? $"<th scope=\"col\">{Content}</th>" : $"<th scope=\"col\" class=\"{Class}\">{Content}</th>";
+
+        public static implicit operator Th(string content) => new(content);
+    }
 }

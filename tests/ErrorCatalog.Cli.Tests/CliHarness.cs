@@ -68,28 +68,3 @@ internal static class CliHarness
         throw new InvalidOperationException($"No repository root above {AppContext.BaseDirectory}.");
     }
 }
-
-/// <summary>A fresh folder under the system temp folder, deleted when disposed.</summary>
-internal sealed class TempDirectory : IDisposable
-{
-    public TempDirectory()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "errcat-cli-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
-    }
-
-    public string Path { get; }
-
-    public string File(string name) => System.IO.Path.Combine(Path, name);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-}

@@ -54,7 +54,7 @@ public sealed class ConnectTests
     public void AMissingUnixSocketPathIsExplainedAsNoSuchFile()
     {
         Skip.IfNot(OperatingSystem.IsLinux(), "the expected raw code (2) is Linux's numbering");
-        using var directory = new TempDirectory();
+        using var directory = new TempDirectory("errcat-cli");
         var path = directory.File("nobody.sock");
 
         var run = CliHarness.Run("connect", "unix:" + path);
@@ -68,7 +68,7 @@ public sealed class ConnectTests
     public void AUnixSocketFileWithoutListenerIsRefused()
     {
         Skip.IfNot(OperatingSystem.IsLinux(), "the expected raw code (111) is Linux's numbering");
-        using var directory = new TempDirectory();
+        using var directory = new TempDirectory("errcat-cli");
         var path = directory.File("bound.sock");
         using (var bound = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified))
         {

@@ -127,7 +127,7 @@ public sealed class MultipleCatalogTests
     [Fact]
     public void DocsRendersEveryCatalog()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempDirectory("errcat-cli");
         var run = Run("docs", "--out", directory.Path, "--json");
 
         Assert.Equal(0, run.ExitCode);

@@ -167,7 +167,7 @@ public sealed class ProcessTests
     public void ARegularFileAtAUnixPathIsNotASocket()
     {
         Skip.IfNot(OperatingSystem.IsLinux(), "Linux's answer (ECONNREFUSED) and its scenario are what is checked");
-        using var directory = new TempDirectory();
+        using var directory = new TempDirectory("errcat-cli");
         var path = directory.File("plain-file");
         File.WriteAllText(path, string.Empty);
 

@@ -176,7 +176,7 @@ public sealed class QueryAndDocsTests
     [Fact]
     public void DocsWritesTheSiteAndSummarises()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempDirectory("errcat-cli");
         var site = Path.Combine(directory.Path, "site");
         var run = CliHarness.Run("docs", "--out", site);
 
@@ -215,7 +215,7 @@ public sealed class QueryAndDocsTests
     [Fact]
     public void DocsRefusesAFileAsOutputAndDuplicateCatalogs()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempDirectory("errcat-cli");
         var file = directory.File("not-a-folder");
         File.WriteAllText(file, "keep me");
 

@@ -35,7 +35,7 @@ public sealed class ReadmeExampleTests
     public void TheReadmeShowsWhatErrcatPrints(string command)
     {
         var example = ReadExamples().First(e => e.Command == command);
-        using var folder = new TempDirectory();
+        using var folder = new TempDirectory("errcat-cli");
         File.WriteAllText(folder.File("plain-file"), string.Empty);
 
         var run = ErrcatProcess.RunProgram(

@@ -52,7 +52,7 @@ public sealed class ReproduceTests
     [Fact]
     public void A_catalog_claim_the_kernel_contradicts_fails_with_exit_7_and_shows_both()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempDirectory("errcat-cli");
         string text = File.ReadAllText(CliHarness.ConnectCatalogPath);
         int at = text.IndexOf("- id: " + LoopbackScenario, System.StringComparison.Ordinal);
         int result = text.IndexOf("result: ECONNREFUSED", at, System.StringComparison.Ordinal);
@@ -79,5 +79,74 @@ public sealed class ReproduceTests
         var run = CliHarness.Run("reproduce", "no-such-scenario");
         Assert.Equal(ExitCodes.NotFound, run.ExitCode);
         Assert.Contains("no-such-scenario", run.Error);
+    }
+
+    [Fact]
+    public void A_scenario_id_of_the_socket_catalog_is_found_without_catalog()
+    {
+        // socket() with family 255 needs nothing: the kernel refuses it before any module is looked for.
+        var run = CliHarness.Run("reproduce", "socket-unknown-family", "--json");
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        using var json = run.Json();
+        var report = Assert.Single(json.RootElement.EnumerateArray());
+        Assert.Equal("socket", report.GetProperty("catalog").GetString());
+        Assert.Equal("socket-unknown-family", report.GetProperty("id").GetString());
+        Assert.Equal("EAFNOSUPPORT", report.GetProperty("observed").GetString());
+        Assert.True(report.GetProperty("ok").GetBoolean());
+    }
+
+    [Fact]
+    public void List_shows_the_scenarios_of_every_built_in_catalog_without_running_them()
+    {
+        var run = CliHarness.Run("reproduce", "--list", "--json");
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        using var json = run.Json();
+        var listed = json.RootElement.EnumerateArray()
+            .Select(s => (s.GetProperty("catalog").GetString(), s.GetProperty("scenario").GetProperty("id").GetString(), s.GetProperty("scenario").GetProperty("result").GetString()))
+            .ToList();
+        var expected = CliHarness.BuiltInCatalogs
+            .SelectMany(c => c.Scenarios.Select(s => ((string?)c.Info.Id, (string?)s.Id, (string?)s.Result)))
+            .ToList();
+        Assert.Equal(expected, listed);
+        Assert.Contains(listed, s => s.Item1 == "socket");
+        Assert.False(json.RootElement.EnumerateArray().First().TryGetProperty("observed", out _));
+
+        var text = CliHarness.Run("reproduce", "--list");
+        Assert.StartsWith("CATALOG", text.Output, System.StringComparison.Ordinal);
+        Assert.Equal(expected.Count + 1, text.Output.TrimEnd('\n').Split('\n').Length);
+    }
+
+    [Fact]
+    public void An_error_name_selects_its_scenarios_in_every_catalog()
+    {
+        var run = CliHarness.Run("reproduce", "eperm", "--list", "--json");
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        using var json = run.Json();
+        var listed = json.RootElement.EnumerateArray().Select(s => s.GetProperty("catalog").GetString() + "/" + s.GetProperty("scenario").GetProperty("id").GetString()).ToHashSet();
+        var expected = CliHarness.BuiltInCatalogs
+            .SelectMany(c => c.ScenariosWithResult("EPERM").Select(s => c.Info.Id + "/" + s.Id))
+            .ToHashSet();
+        Assert.Equal(expected, listed);
+        Assert.Contains(listed, id => id.StartsWith("connect/", System.StringComparison.Ordinal));
+        Assert.Contains(listed, id => id.StartsWith("socket/", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_scenario_id_in_two_catalogs_is_a_usage_error_naming_both_and_catalog()
+    {
+        var copy = Catalog.Loading.CatalogLoader.Load(
+            "copy.yaml",
+            File.ReadAllText(CliHarness.ConnectCatalogPath).Replace("  id: connect\n", "  id: connect-copy\n", System.StringComparison.Ordinal)).Catalog!;
+        Assert.Equal("connect-copy", copy.Info.Id);
+        var catalogs = new[] { CliHarness.ConnectCatalog, copy };
+
+        var exception = Assert.Throws<CliException>(() => Commands.ReproduceCommand.Select(catalogs, new[] { LoopbackScenario }));
+        Assert.Equal(ExitCodes.Usage, exception.ExitCode);
+        Assert.Contains("connect, connect-copy", exception.Message, System.StringComparison.Ordinal);
+        Assert.Contains("--catalog", exception.Message, System.StringComparison.Ordinal);
+
+        // An error name is not ambiguous: it selects the scenarios of both.
+        var both = Commands.ReproduceCommand.Select(catalogs, new[] { "ECONNREFUSED" });
+        Assert.Equal(2 * CliHarness.ConnectCatalog.ScenariosWithResult("ECONNREFUSED").Count(), both.Count);
     }
 }

@@ -104,7 +104,7 @@ public sealed class ShowScenarioTests
     [Fact]
     public void TextShowsTheShortFormFromTheCatalog()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempDirectory("errcat-cli");
         var path = directory.File("probe.yaml");
         System.IO.File.WriteAllText(path, InventedCatalog);
 
@@ -126,7 +126,7 @@ public sealed class ShowScenarioTests
     [Fact]
     public void JsonCarriesTheFullScenarioObjects()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempDirectory("errcat-cli");
         var path = directory.File("probe.yaml");
         System.IO.File.WriteAllText(path, InventedCatalog);
 

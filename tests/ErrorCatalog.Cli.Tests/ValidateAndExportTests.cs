@@ -43,7 +43,7 @@ public sealed class ValidateAndExportTests
     [Fact]
     public void ValidateReportsATypoAtItsLineAndColumnInCompilerFormat()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempDirectory("errcat-cli");
         var text = File.ReadAllText(CliHarness.ConnectCatalogPath);
         const string original = "    symbol: ConnectionRefused\n";
         var at = text.IndexOf(original, StringComparison.Ordinal);
@@ -65,7 +65,7 @@ public sealed class ValidateAndExportTests
     [Fact]
     public void ValidateReportsYamlSyntaxAndMissingFilesAndKeepsGoing()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempDirectory("errcat-cli");
         var broken = directory.File("broken.yaml");
         File.WriteAllText(broken, "schema: 1\ncatalog: [\n");
         var missing = directory.File("missing.yaml");
@@ -82,7 +82,7 @@ public sealed class ValidateAndExportTests
     [Fact]
     public void ValidateOfAMissingFileExitsWithTheIoCode()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempDirectory("errcat-cli");
         var missing = directory.File("missing.yaml");
 
         var run = CliHarness.Run("validate", missing);
@@ -98,7 +98,7 @@ public sealed class ValidateAndExportTests
     [Fact]
     public void ValidateJsonListsDiagnosticsWithPositionsAndHelpLinks()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempDirectory("errcat-cli");
         var broken = directory.File("broken.yaml");
         File.WriteAllText(broken, "schema: 1\ncatalog: [\n");
 
@@ -303,7 +303,7 @@ public sealed class ValidateAndExportTests
     [Fact]
     public void ExportWritesToAFileAndFailsCleanlyWhenItCannot()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempDirectory("errcat-cli");
         var target = directory.File("catalog.json");
         var run = CliHarness.Run("export", "--out", target);
         Assert.Equal(0, run.ExitCode);
@@ -337,7 +337,7 @@ public sealed class ValidateAndExportTests
     [Fact]
     public void ABrokenCatalogGivenToAnyCommandExitsWithOneAndItsDiagnostics()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempDirectory("errcat-cli");
         var broken = directory.File("broken.yaml");
         File.WriteAllText(broken, "schema: 2\n");
 

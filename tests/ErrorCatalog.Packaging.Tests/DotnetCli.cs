@@ -98,30 +98,3 @@ public sealed class WholeBuilds
 {
     public const string Name = "whole builds";
 }
-
-/// <summary>A temporary folder, deleted when the test is done.</summary>
-internal sealed class TemporaryDirectory : IDisposable
-{
-    public TemporaryDirectory(string name)
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), name + "-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
-    }
-
-    public string Path { get; }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless; the test outcome is what matters.
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
-}

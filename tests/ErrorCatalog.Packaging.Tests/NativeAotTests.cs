@@ -24,7 +24,7 @@ public class NativeAotTests(ITestOutputHelper output)
         RequireTool("clang", "clang");
         RequireFile("/usr/include/zlib.h", "zlib1g-dev");
 
-        using var work = new TemporaryDirectory("errorcatalog-aot");
+        using var work = new TempDirectory("errorcatalog-aot");
         var published = Path.Combine(work.Path, "errcat");
         cli.Dotnet(
             RepositoryPaths.Root,
@@ -59,7 +59,7 @@ public class NativeAotTests(ITestOutputHelper output)
         Assert.Equal(5, connect.ExitCode);
         Assert.Contains("raw code        111 on linux (errno)", connect.Output, StringComparison.Ordinal);
 
-        using var site = new TemporaryDirectory("errorcatalog-aot-site");
+        using var site = new TempDirectory("errorcatalog-aot-site");
         var docs = cli.Run(errcat, work.Path, null, "docs", "--out", site.Path);
         Assert.Equal(0, docs.ExitCode);
         // errcat carries several catalogs, so each has its folder of pages (site/README.md).

@@ -71,7 +71,7 @@ public class PackageInstallTests(PackedFeed feed, ITestOutputHelper output) : IC
     {
         var folder = feed.EnsurePacked(output);
         var steps = ReadmeInstall.Block("dotnet new console -o MyApp");
-        using var work = new TemporaryDirectory("errorcatalog-runtime-user");
+        using var work = new TempDirectory("errorcatalog-runtime-user");
         cli.Dotnet(work.Path, feed.ConsumerEnvironment, "new", "console", "-o", "MyApp");
         var app = Path.Combine(work.Path, "MyApp");
         Assert.Contains("dotnet add package ErrorCatalog.Runtime --source \"$feed\"", steps, StringComparison.Ordinal);
@@ -87,7 +87,7 @@ public class PackageInstallTests(PackedFeed feed, ITestOutputHelper output) : IC
     {
         var folder = feed.EnsurePacked(output);
         var steps = ReadmeInstall.Block("dotnet new console -o MyLib");
-        using var work = new TemporaryDirectory("errorcatalog-generator-user");
+        using var work = new TempDirectory("errorcatalog-generator-user");
         cli.Dotnet(work.Path, feed.ConsumerEnvironment, "new", "console", "-o", "MyLib");
         var project = Path.Combine(work.Path, "MyLib");
         Assert.Contains("dotnet add package ErrorCatalog.Generator --source \"$feed\"", steps, StringComparison.Ordinal);
@@ -120,7 +120,7 @@ public class PackageInstallTests(PackedFeed feed, ITestOutputHelper output) : IC
         var steps = ReadmeInstall.Block("dotnet tool install --global errcat");
         Assert.Contains("dotnet tool install --global errcat --add-source \"$feed\"", steps, StringComparison.Ordinal);
         Assert.Contains("dotnet tool install errcat --tool-path ./tools --add-source \"$feed\" && ./tools/errcat show ECONNREFUSED", steps, StringComparison.Ordinal);
-        using var work = new TemporaryDirectory("errorcatalog-tool-user");
+        using var work = new TempDirectory("errorcatalog-tool-user");
         // The --tool-path form: a global install would change the machine's user profile.
         cli.Dotnet(work.Path, feed.ConsumerEnvironment, "tool", "install", "errcat", "--tool-path", "./tools", "--add-source", folder);
         var errcat = Path.Combine(work.Path, "tools", "errcat");

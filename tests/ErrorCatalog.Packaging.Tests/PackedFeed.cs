@@ -15,7 +15,7 @@ namespace ErrorCatalog.Packaging.Tests;
 public sealed class PackedFeed : IDisposable
 {
     private readonly object gate = new();
-    private readonly TemporaryDirectory work = new("errorcatalog-feed");
+    private readonly TempDirectory work = new("errorcatalog-feed");
     private bool packed;
 
     public PackedFeed()

@@ -1,8 +1,3 @@
-using System;
-using System.CommandLine;
-using System.IO;
-using System.Linq;
-
 namespace ErrorCatalog.Cli.Commands;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System;
-using System.CommandLine;
-using System.IO;
-using System.Linq;
 using ErrorCatalog.Catalog.Diagnostics;
 using ErrorCatalog.Site;
 
@@ -12,26 +8,12 @@ public static class DocsCommand
 {
     public static Command Create(CliContext context)
     {
-        var outOption = new Option<string>("--out", "-o")
-        {
-            Description = "The folder to write the site into (created if needed; files of the site are replaced, nothing else is touched).",
-            HelpName = "DIR",
-            Required = true,
-        };
-        var catalogsOption = new Option<string[]>("--catalog")
-        {
-            Description = "Catalog files to document (repeat the option or list several); default: every catalog built into errcat.",
-            HelpName = "FILE",
-            AllowMultipleArgumentsPerToken = true,
-        };
-        var jsonOption = CliContext.JsonOption();
-        jsonOption.Description = "Print a JSON summary of what was written.";
-        var command = new Command("docs", "Render the static docs site (plain HTML, CSS and a little JavaScript; opens from disk without a server).")
-        {
-            outOption,
-            catalogsOption,
-            jsonOption,
-        };
+        var outOption = CommonOptions.Valued<string>("--out", "DIR", "The folder to write the site into (created if needed; files of the site are replaced, nothing else is touched).", "-o");
+        outOption.Required = true;
+        var catalogsOption = CommonOptions.Valued<string[]>("--catalog", "FILE", "Catalog files to document (repeat the option or list several); default: every catalog built into errcat.");
+        catalogsOption.AllowMultipleArgumentsPerToken = true;
+        var jsonOption = CommonOptions.Flag("--json", "Print a JSON summary of what was written.");
+        var command = new Command("docs", "Render the static docs site (plain HTML, CSS and a little JavaScript; opens from disk without a server).") { outOption, catalogsOption, jsonOption };
         command.SetAction(context.Guard(parseResult =>
         {
             var outDirectory = parseResult.GetValue(outOption)!;

@@ -1,11 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.CommandLine;
-using System.IO;
-using System.Linq;
 using System.Text;
-using ErrorCatalog.Cli.Output;
-using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
 
 namespace ErrorCatalog.Cli.Commands;
 
@@ -19,33 +12,16 @@ public static class ExportCommand
             Description = "The catalog file to export, or the id of a catalog built into errcat (default: --catalog, or else every built-in catalog).",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var format = new Option<string>("--format", "-f")
-        {
-            Description = "json: the whole model; tsv: one row per error and platform.",
-            DefaultValueFactory = _ => "json",
-            HelpName = "json|tsv",
-        };
+        var format = CommonOptions.Valued<string>("--format", "json|tsv", "json: the whole model; tsv: one row per error and platform.", "-f");
+        format.DefaultValueFactory = _ => "json";
         format.AcceptOnlyFromAmong("json", "tsv");
-        var outOption = new Option<string?>("--out", "-o")
-        {
-            Description = "Write to this file instead of standard output (replaced only once the export is complete).",
-            HelpName = "PATH",
-        };
-        var catalogOption = CliContext.CatalogOption();
-        var jsonOption = CliContext.JsonOption();
-        jsonOption.Description = "Same as --format json (accepted so every command takes --json).";
-        var command = new Command("export", "Write the normalized catalog as JSON or TSV; the same catalog always gives the same bytes.")
-        {
-            file,
-            format,
-            outOption,
-            catalogOption,
-            jsonOption,
-        };
+        var outOption = CommonOptions.Valued<string?>("--out", "PATH", "Write to this file instead of standard output (replaced only once the export is complete).", "-o");
+        var command = new Command("export", "Write the normalized catalog as JSON or TSV; the same catalog always gives the same bytes.") { file, format, outOption };
+        var common = CommonOptions.AddTo(command, "Same as --format json (accepted so every command takes --json).");
         command.SetAction(context.Guard(parseResult =>
         {
             var path = parseResult.GetValue(file);
-            var catalogPath = parseResult.GetValue(catalogOption);
+            var catalogPath = common.CatalogPath(parseResult);
             if (path is not null && catalogPath is not null)
             {
                 throw new CliException(ExitCodes.Usage, "give the catalog either as FILE or with --catalog, not both");
@@ -53,7 +29,7 @@ public static class ExportCommand
 
             var formatName = parseResult.GetValue(format) ?? "json";
             var formatGiven = parseResult.GetResult(format) is { Implicit: false };
-            if (parseResult.GetValue(jsonOption))
+            if (common.WantsJson(parseResult))
             {
                 if (formatGiven && formatName != "json")
                 {

@@ -1,10 +1,3 @@
-using System.Collections.Generic;
-using System.CommandLine;
-using System.Globalization;
-using System.Linq;
-using ErrorCatalog.Catalog.Model;
-using ErrorCatalog.Cli.Output;
-
 namespace ErrorCatalog.Cli.Commands;
 
 /// <summary><c>errcat list [--platform ID] [--source ID] [--family ID]</c>: the errors as a filtered table.</summary>
@@ -12,37 +5,14 @@ public static class ListCommand
 {
     public static Command Create(CliContext context)
     {
-        var platformOption = new Option<string?>("--platform", "-p")
-        {
-            Description = "Only errors this platform defines (under their own name or an alias), sorted by their code there.",
-            HelpName = "ID",
-        };
-        var sourceOption = new Option<string?>("--source", "-s")
-        {
-            Description = "Only errors this source lists, with how it lists them.",
-            HelpName = "ID",
-        };
-        var familyOption = new Option<string?>("--family")
-        {
-            Description = "Only errors that apply to this address family (inet, inet6, unix, or AF_INET...).",
-            HelpName = "ID",
-        };
-        context.CompleteFromCatalogs(platformOption, c => c.Platforms.Select(p => p.Id));
-        context.CompleteFromCatalogs(sourceOption, c => c.Sources.Select(s => s.Id));
-        context.CompleteFromCatalogs(familyOption, c => c.Families.Select(f => f.Id));
-        var catalogOption = CliContext.CatalogOption();
-        var jsonOption = CliContext.JsonOption();
-        var command = new Command("list", "List the catalog's errors, optionally filtered by platform, source and address family.")
-        {
-            platformOption,
-            sourceOption,
-            familyOption,
-            catalogOption,
-            jsonOption,
-        };
+        var platformOption = CommonOptions.Platform(context, "Only errors this platform defines (under their own name or an alias), sorted by their code there.");
+        var sourceOption = CommonOptions.Id(context, "--source", "Only errors this source lists, with how it lists them.", c => c.Sources.Select(s => s.Id), "-s");
+        var familyOption = CommonOptions.Id(context, "--family", "Only errors that apply to this address family (inet, inet6, unix, or AF_INET...).", c => c.Families.Select(f => f.Id));
+        var command = new Command("list", "List the catalog's errors, optionally filtered by platform, source and address family.") { platformOption, sourceOption, familyOption };
+        var common = CommonOptions.AddTo(command);
         command.SetAction(context.Guard(parseResult =>
         {
-            var catalogs = context.RequireCatalogs(parseResult.GetValue(catalogOption));
+            var catalogs = context.RequireCatalogs(common.CatalogPath(parseResult));
             var platforms = parseResult.GetValue(platformOption) is { } p ? Lookup.RequirePlatformIn(catalogs, p) : null;
             var sources = parseResult.GetValue(sourceOption) is { } s ? Lookup.RequireSourceIn(catalogs, s) : null;
             var families = parseResult.GetValue(familyOption) is { } f ? Lookup.RequireFamilyIn(catalogs, f) : null;
@@ -73,7 +43,7 @@ public static class ListCommand
             }
 
             var several = catalogs.Count > 1;
-            if (parseResult.GetValue(jsonOption))
+            if (common.WantsJson(parseResult))
             {
                 context.WriteJson(writer =>
                 {

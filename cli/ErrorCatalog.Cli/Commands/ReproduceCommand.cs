@@ -1,50 +1,36 @@
-using System;
-using System.Collections.Generic;
-using System.CommandLine;
-using System.Globalization;
-using System.Linq;
-using System.Text.Json;
-using ErrorCatalog.Catalog.Model;
-using ErrorCatalog.Cli.Output;
 using ErrorCatalog.Replay;
-using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
 
 namespace ErrorCatalog.Cli.Commands;
 
 /// <summary>
-/// <c>errcat reproduce [NAME...] [--all] [--json]</c>: replays the catalog's scenarios on this
-/// machine's kernel and compares what happens with what the catalog says.
+/// <c>errcat reproduce [NAME...] [--all] [--list] [--json]</c>: replays the scenarios of every
+/// built-in catalog (or of a --catalog file) on this machine's kernel and compares what happens with
+/// what the catalog says.
 /// </summary>
 public static class ReproduceCommand
 {
     public static Command Create(CliContext context)
     {
-        var namesArgument = new Argument<string[]>("NAME")
-        {
-            Description = "Scenario ids, or error names (every scenario whose result is that error).",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
-        var allOption = new Option<bool>("--all")
-        {
-            Description = "Replay every scenario of the catalog.",
-        };
-        var catalogOption = CliContext.CatalogOption();
-        var jsonOption = CliContext.JsonOption();
+        var namesArgument = CommonOptions.ZeroOrMore("NAME", "Scenario ids (of any built-in catalog), or error names (every scenario of every catalog whose result is that error).");
+        var allOption = CommonOptions.Flag("--all", "Replay every scenario of every built-in catalog (or of the --catalog file).");
+        var listOption = CommonOptions.Flag("--list", "List the scenarios named (all without names) with their catalog, expected result and needs, instead of replaying them.");
         var command = new Command(
             "reproduce",
-            "Replay the catalog's scenarios on this machine's kernel (through libc and through .NET's Socket) and report, per scenario, what the catalog expects and what happened. Scenarios that need what this user lacks (root, network namespaces, nftables) are skipped with the reason.")
+            "Replay the catalogs' scenarios on this machine's kernel (through libc and through .NET's Socket) and report, per scenario, what the catalog expects and what happened. Scenarios that need what this user lacks (root, network namespaces, nftables) are skipped with the reason.")
         {
             namesArgument,
             allOption,
-            catalogOption,
-            jsonOption,
+            listOption,
         };
+        var common = CommonOptions.AddTo(command);
         command.SetAction(context.Guard(parseResult =>
         {
-            var catalog = context.RequireCatalog(parseResult.GetValue(catalogOption));
+            var catalogs = context.RequireCatalogs(common.CatalogPath(parseResult));
             var names = parseResult.GetValue(namesArgument) ?? [];
             bool all = parseResult.GetValue(allOption);
-            if (names.Length == 0 && !all)
+            bool list = parseResult.GetValue(listOption);
+            bool json = common.WantsJson(parseResult);
+            if (names.Length == 0 && !all && !list)
             {
                 throw new CliException(ExitCodes.Usage, "name the scenarios or errors to reproduce, or pass --all (see 'errcat reproduce --help')");
             }
@@ -54,14 +40,27 @@ public static class ReproduceCommand
                 throw new CliException(ExitCodes.Usage, "give either names or --all, not both");
             }
 
-            var scenarios = all ? catalog.Scenarios.ToList() : Select(catalog, names);
-            var runner = new ScenarioRunner(catalog);
-            bool json = parseResult.GetValue(jsonOption);
-            var reports = new List<ScenarioReport>();
-            foreach (var scenario in scenarios)
+            var scenarios = names.Length > 0
+                ? Select(catalogs, names)
+                : catalogs.SelectMany(catalog => catalog.Scenarios.Select(scenario => (catalog, scenario))).ToList();
+            if (list)
             {
+                WriteList(context, scenarios, several: catalogs.Count > 1, json);
+                return ExitCodes.Success;
+            }
+
+            var runners = new Dictionary<CatalogModel, ScenarioRunner>(ReferenceEqualityComparer.Instance);
+            var reports = new List<(CatalogModel Catalog, ScenarioReport Report)>();
+            foreach (var (catalog, scenario) in scenarios)
+            {
+                if (!runners.TryGetValue(catalog, out var runner))
+                {
+                    runner = new ScenarioRunner(catalog);
+                    runners.Add(catalog, runner);
+                }
+
                 var report = runner.Run(scenario);
-                reports.Add(report);
+                reports.Add((catalog, report));
                 if (!json)
                 {
                     WriteLine(context, report);
@@ -74,46 +73,94 @@ public static class ReproduceCommand
             }
             else
             {
-                int matched = reports.Count(r => r.Ok);
-                int skipped = reports.Count(r => r.Skipped is not null);
+                int matched = reports.Count(r => r.Report.Ok);
+                int skipped = reports.Count(r => r.Report.Skipped is not null);
                 int differed = reports.Count - matched - skipped;
                 context.Output.Write(string.Create(
                     CultureInfo.InvariantCulture,
                     $"{reports.Count} scenario{(reports.Count == 1 ? "" : "s")}: {matched} matched, {differed} differed, {skipped} skipped\n"));
             }
 
-            return reports.All(r => r.Ok || r.Skipped is not null) ? ExitCodes.Success : ExitCodes.ReproduceMismatch;
+            return reports.All(r => r.Report.Ok || r.Report.Skipped is not null) ? ExitCodes.Success : ExitCodes.ReproduceMismatch;
         }));
         return command;
     }
 
-    /// <summary>Scenario ids first, then error names (canonical, alias or symbol, any case); anything else is not found.</summary>
-    private static List<Scenario> Select(CatalogModel catalog, IEnumerable<string> names)
+    /// <summary>
+    /// Per name: a scenario id (it must be in one catalog only), or else an error name (canonical,
+    /// alias or symbol, any case) that selects every scenario of every catalog with that result;
+    /// anything else is not found.
+    /// </summary>
+    internal static List<(CatalogModel Catalog, Scenario Scenario)> Select(IReadOnlyList<CatalogModel> catalogs, IEnumerable<string> names)
     {
-        var selected = new List<Scenario>();
+        var selected = new List<(CatalogModel Catalog, Scenario Scenario)>();
         foreach (var name in names)
         {
-            if (catalog.FindScenario(name) is { } scenario)
+            var withId = catalogs.Select(c => (Catalog: c, Scenario: c.FindScenario(name))).Where(found => found.Scenario is not null).ToList();
+            if (withId.Count > 1)
             {
-                selected.Add(scenario);
+                throw new CliException(
+                    ExitCodes.Usage,
+                    $"the scenario id '{name}' is in several catalogs ({string.Join(", ", withId.Select(found => found.Catalog.Info.Id))}); choose one with --catalog FILE");
+            }
+
+            if (withId.Count == 1)
+            {
+                selected.Add((withId[0].Catalog, withId[0].Scenario!));
                 continue;
             }
 
-            var error = Lookup.FindError(catalog, name);
-            var matching = error is null ? [] : catalog.ScenariosWithResult(error.Name).ToList();
+            var errors = catalogs.Select(c => (Catalog: c, Error: Lookup.FindError(c, name))).Where(found => found.Error is not null).ToList();
+            var matching = errors.SelectMany(found => found.Catalog.ScenariosWithResult(found.Error!.Name).Select(scenario => (found.Catalog, scenario))).ToList();
             if (matching.Count == 0)
             {
                 throw new CliException(
                     ExitCodes.NotFound,
-                    error is null
-                        ? $"'{name}' is neither a scenario id nor an error of the catalog (see 'errcat export --format json' for the scenario ids)"
-                        : $"no scenario of the catalog results in {error.Name}");
+                    errors.Count == 0
+                        ? $"'{name}' is neither a scenario id nor an error of {CatalogsText(catalogs)} (see 'errcat reproduce --list' for the scenario ids)"
+                        : $"no scenario of {CatalogsText(catalogs)} results in {errors[0].Error!.Name}");
             }
 
             selected.AddRange(matching);
         }
 
-        return selected.Distinct().ToList();
+        return selected.DistinctBy(found => (found.Catalog.Info.Id, found.Scenario.Id)).ToList();
+    }
+
+    private static string CatalogsText(IReadOnlyList<CatalogModel> catalogs) =>
+        catalogs.Count == 1 ? "the catalog" : $"the catalogs ({string.Join(", ", catalogs.Select(c => c.Info.Id))})";
+
+    /// <summary><c>--list</c>: what each scenario is and needs, without running anything.</summary>
+    private static void WriteList(CliContext context, IReadOnlyList<(CatalogModel Catalog, Scenario Scenario)> scenarios, bool several, bool json)
+    {
+        if (json)
+        {
+            context.WriteJson(writer =>
+            {
+                writer.WriteStartArray();
+                foreach (var (catalog, scenario) in scenarios)
+                {
+                    // The scenario as export writes it, under the id of its catalog.
+                    writer.WriteStartObject();
+                    writer.WriteString("catalog", catalog.Info.Id);
+                    writer.WritePropertyName("scenario");
+                    CatalogJson.WriteScenario(writer, scenario);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            });
+            return;
+        }
+
+        var table = several ? new TextTable("CATALOG", "SCENARIO", "RESULT", "NEEDS") : new TextTable("SCENARIO", "RESULT", "NEEDS");
+        foreach (var (catalog, scenario) in scenarios)
+        {
+            var needs = scenario.NeedsNothing ? "nothing" : string.Join(", ", scenario.Needs);
+            table.Add(several ? [catalog.Info.Id, scenario.Id, scenario.Result, needs] : [scenario.Id, scenario.Result, needs]);
+        }
+
+        table.WriteTo(context.Output);
     }
 
     private static void WriteLine(CliContext context, ScenarioReport report)
@@ -137,12 +184,13 @@ public static class ReproduceCommand
         }
     }
 
-    private static void WriteJson(Utf8JsonWriter writer, IReadOnlyList<ScenarioReport> reports)
+    private static void WriteJson(Utf8JsonWriter writer, IReadOnlyList<(CatalogModel Catalog, ScenarioReport Report)> reports)
     {
         writer.WriteStartArray();
-        foreach (var report in reports)
+        foreach (var (catalog, report) in reports)
         {
             writer.WriteStartObject();
+            writer.WriteString("catalog", catalog.Info.Id);
             writer.WriteString("id", report.Id);
             writer.WriteString("result", report.Expected);
             CatalogJson.WriteOptional(writer, "observed", report.Observed);

@@ -1,13 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.CommandLine;
-using System.Globalization;
-using System.Linq;
-using System.Text.Json;
-using ErrorCatalog.Catalog.Model;
-using ErrorCatalog.Cli.Output;
-using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
-
 namespace ErrorCatalog.Cli.Commands;
 
 /// <summary>
@@ -22,28 +12,16 @@ public static class ShowCommand
         {
             Description = "An error name, alias or symbol (any case: ECONNREFUSED, econnrefused, ConnectionRefused, WSAECONNREFUSED), a code such as 111 or 10061, or words of its text (\"connection refused\").",
         };
-        var platformOption = new Option<string?>("--platform", "-p")
-        {
-            Description = "Read a number as this platform's code; with a name, also show its code there.",
-            HelpName = "ID",
-        };
-        context.CompleteFromCatalogs(platformOption, c => c.Platforms.Select(p => p.Id));
-        var catalogOption = CliContext.CatalogOption();
-        var jsonOption = CliContext.JsonOption();
-        var command = new Command("show", "Show everything about one error; a number without --platform lists every platform where it means something; other text lists the errors that contain it.")
-        {
-            query,
-            platformOption,
-            catalogOption,
-            jsonOption,
-        };
+        var platformOption = CommonOptions.Platform(context, "Read a number as this platform's code; with a name, also show its code there.");
+        var command = new Command("show", "Show everything about one error; a number without --platform lists every platform where it means something; other text lists the errors that contain it.") { query, platformOption };
+        var common = CommonOptions.AddTo(command);
         command.SetAction(context.Guard(parseResult =>
         {
             var text = parseResult.GetValue(query) ?? string.Empty;
-            var catalogs = context.RequireCatalogs(parseResult.GetValue(catalogOption));
+            var catalogs = context.RequireCatalogs(common.CatalogPath(parseResult));
             var platformId = parseResult.GetValue(platformOption);
             var platforms = platformId is null ? null : Lookup.RequirePlatformIn(catalogs, platformId);
-            var json = parseResult.GetValue(jsonOption);
+            var json = common.WantsJson(parseResult);
 
             if (Lookup.LooksLikeNumber(text, out var number))
             {

@@ -1,11 +1,6 @@
-using System.Collections.Generic;
-using System.CommandLine;
-using System.Globalization;
-using System.Linq;
 using ErrorCatalog.Catalog.Diagnostics;
 using ErrorCatalog.Catalog.Loading;
 using ErrorCatalog.Catalog.Validation;
-using ErrorCatalog.Cli.Output;
 
 namespace ErrorCatalog.Cli.Commands;
 
@@ -14,23 +9,13 @@ public static class ValidateCommand
 {
     public static Command Create(CliContext context)
     {
-        var files = new Argument<string[]>("FILE")
-        {
-            Description = "Catalog files to check. Without any, the catalog given with --catalog, or else the built-in one, is checked.",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
-        var catalogOption = CliContext.CatalogOption();
-        var jsonOption = CliContext.JsonOption();
-        var command = new Command("validate", "Check catalog files; print each problem as file(line,col): error ECATnnn: message.")
-        {
-            files,
-            catalogOption,
-            jsonOption,
-        };
+        var files = CommonOptions.ZeroOrMore("FILE", "Catalog files to check. Without any, the catalog given with --catalog, or else the built-in one, is checked.");
+        var command = new Command("validate", "Check catalog files; print each problem as file(line,col): error ECATnnn: message.") { files };
+        var common = CommonOptions.AddTo(command);
         command.SetAction(context.Guard(parseResult =>
         {
             var paths = parseResult.GetValue(files) ?? System.Array.Empty<string>();
-            var catalogPath = parseResult.GetValue(catalogOption);
+            var catalogPath = common.CatalogPath(parseResult);
             if (paths.Length > 0 && catalogPath is not null)
             {
                 throw new CliException(ExitCodes.Usage, "give the catalogs to validate either as FILE arguments or with --catalog, not both");
@@ -71,7 +56,7 @@ public static class ValidateCommand
             // A file that is not there (or is a folder) is an I/O problem, not a catalog error: its
             // diagnostic is printed like the others, and the exit code says which kind of failure it was.
             var unreadable = results.Any(r => !context.Catalogs.IsDisplayPath(r.Path) && !System.IO.File.Exists(r.Path));
-            if (parseResult.GetValue(jsonOption))
+            if (common.WantsJson(parseResult))
             {
                 WriteJson(context, results, failed);
             }
@@ -140,10 +125,11 @@ public static class ValidateCommand
                 {
                     writer.WriteStartObject("catalog");
                     writer.WriteString("id", catalog.Info.Id);
-                    writer.WriteNumber("errors", catalog.Errors.Count);
-                    writer.WriteNumber("platforms", catalog.Platforms.Count);
-                    writer.WriteNumber("sources", catalog.Sources.Count);
-                    writer.WriteNumber("families", catalog.Families.Count);
+                    foreach (var (name, count) in new[] { ("errors", catalog.Errors.Count), ("platforms", catalog.Platforms.Count), ("sources", catalog.Sources.Count), ("families", catalog.Families.Count) })
+                    {
+                        writer.WriteNumber(name, count);
+                    }
+
                     writer.WriteEndObject();
                 }
                 else

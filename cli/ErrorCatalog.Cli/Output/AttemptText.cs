@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.IO;
-using System.Linq;
-using System.Text.Json;
 using ErrorCatalog.Runtime;
 
 namespace ErrorCatalog.Cli.Output;

@@ -1,11 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
-using ErrorCatalog.Catalog.Model;
-using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
 
 namespace ErrorCatalog.Cli.Output;
 
@@ -40,12 +34,14 @@ public static class CatalogJson
         writer.WriteStartObject();
         writer.WriteNumber("schema", 1);
         writer.WriteStartObject("catalog");
-        writer.WriteString("id", catalog.Info.Id);
-        writer.WriteString("function", catalog.Info.Function);
-        writer.WriteString("title", catalog.Info.Title);
-        writer.WriteString("description", catalog.Info.Description);
-        writer.WriteString("prefix", catalog.Info.Prefix);
-        writer.WriteString("namespace", catalog.Info.Namespace);
+        WriteFields(
+            writer,
+            ("id", catalog.Info.Id),
+            ("function", catalog.Info.Function),
+            ("title", catalog.Info.Title),
+            ("description", catalog.Info.Description),
+            ("prefix", catalog.Info.Prefix),
+            ("namespace", catalog.Info.Namespace));
         writer.WriteEndObject();
 
         WriteObjects(writer, "sources", catalog.Sources, source =>
@@ -113,14 +109,9 @@ public static class CatalogJson
     public static void WriteScenario(Utf8JsonWriter writer, Scenario scenario)
     {
         writer.WriteStartObject();
-        writer.WriteString("id", scenario.Id);
-        writer.WriteString("platform", scenario.Platform);
-        writer.WriteString("family", scenario.Family);
-        writer.WriteString("socket", scenario.Socket);
-        writer.WriteString("setup", scenario.Setup);
+        WriteFields(writer, ("id", scenario.Id), ("platform", scenario.Platform), ("family", scenario.Family), ("socket", scenario.Socket), ("setup", scenario.Setup));
         WriteStrings(writer, "needs", scenario.Needs);
-        writer.WriteString("via", scenario.Via);
-        writer.WriteString("result", scenario.Result);
+        WriteFields(writer, ("via", scenario.Via), ("result", scenario.Result));
         WriteOptional(writer, "naive", scenario.Naive);
         WriteOptional(writer, "naive-source", scenario.NaiveSource);
         writer.WriteStartObject("dotnet");
@@ -140,11 +131,13 @@ public static class CatalogJson
     public static void WritePlatform(Utf8JsonWriter writer, PlatformDefinition platform)
     {
         writer.WriteStartObject();
-        writer.WriteString("id", platform.Id);
-        writer.WriteString("symbol", platform.Symbol);
-        writer.WriteString("title", platform.Title);
-        writer.WriteString("kind", platform.Kind == PlatformKind.Winsock ? "winsock" : "errno");
-        writer.WriteString("reference", platform.Reference);
+        WriteFields(
+            writer,
+            ("id", platform.Id),
+            ("symbol", platform.Symbol),
+            ("title", platform.Title),
+            ("kind", platform.Kind == PlatformKind.Winsock ? "winsock" : "errno"),
+            ("reference", platform.Reference));
         writer.WriteNumber("min", platform.Min);
         writer.WriteNumber("max", platform.Max);
         writer.WriteEndObject();
@@ -258,6 +251,15 @@ public static class CatalogJson
         }
 
         writer.WriteEndArray();
+    }
+
+    /// <summary>String properties in the order given.</summary>
+    private static void WriteFields(Utf8JsonWriter writer, params (string Name, string Value)[] fields)
+    {
+        foreach (var (name, value) in fields)
+        {
+            writer.WriteString(name, value);
+        }
     }
 
     private static void WriteCode(Utf8JsonWriter writer, string platform, int? code)

@@ -1,7 +1,4 @@
-using System.Collections.Generic;
-using System.Globalization;
 using System.Text;
-using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
 
 namespace ErrorCatalog.Cli.Output;
 

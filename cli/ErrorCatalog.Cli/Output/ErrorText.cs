@@ -1,10 +1,3 @@
-using System.Collections.Generic;
-using System.Globalization;
-using System.IO;
-using System.Linq;
-using ErrorCatalog.Catalog.Model;
-using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
-
 namespace ErrorCatalog.Cli.Output;
 
 /// <summary>Everything about one error as readable text: facts, codes, sources, families, quirks.</summary>

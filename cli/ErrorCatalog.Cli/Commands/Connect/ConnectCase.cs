@@ -1,7 +1,5 @@
 using System.Net.Sockets;
-using ErrorCatalog.Catalog.Model;
 using ErrorCatalog.Runtime;
-using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
 
 namespace ErrorCatalog.Cli.Commands.Connect;
 

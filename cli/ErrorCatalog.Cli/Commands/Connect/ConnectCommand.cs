@@ -1,11 +1,7 @@
-using System;
-using System.CommandLine;
-using System.Linq;
 using System.Net.Sockets;
-using ErrorCatalog.Cli.Output;
 using ErrorCatalog.Connect;
 using ErrorCatalog.Runtime;
-using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
+using ErrorCatalog.SocketCall;
 
 namespace ErrorCatalog.Cli.Commands.Connect;
 
@@ -23,25 +19,10 @@ public static class ConnectCommand
         {
             Description = "HOST:PORT, [IPv6]:PORT, unix:PATH, or unix:@NAME (a Linux abstract name).",
         };
-        var timeoutOption = new Option<int?>("--timeout", "-t")
-        {
-            Description = "Give up after this many milliseconds (errcat's own limit, reported apart from the system's ETIMEDOUT).",
-            HelpName = "MS",
-        };
-        var udpOption = new Option<bool>("--udp")
-        {
-            Description = "Use a datagram socket (UDP, or a Unix datagram socket) instead of a stream socket.",
-        };
-        var catalogOption = CliContext.CatalogOption();
-        var jsonOption = CliContext.JsonOption();
-        var command = new Command("connect", "Connect for real and explain the outcome: the raw code, the platform, what it means here and what to do.")
-        {
-            targetArgument,
-            timeoutOption,
-            udpOption,
-            catalogOption,
-            jsonOption,
-        };
+        var timeoutOption = CommonOptions.Valued<int?>("--timeout", "MS", "Give up after this many milliseconds (errcat's own limit, reported apart from the system's ETIMEDOUT).", "-t");
+        var udpOption = CommonOptions.Flag("--udp", "Use a datagram socket (UDP, or a Unix datagram socket) instead of a stream socket.");
+        var command = new Command("connect", "Connect for real and explain the outcome: the raw code, the platform, what it means here and what to do.") { targetArgument, timeoutOption, udpOption };
+        var common = CommonOptions.AddTo(command);
         command.SetAction(context.Guard(parseResult =>
         {
             var timeout = parseResult.GetValue(timeoutOption);
@@ -59,7 +40,7 @@ public static class ConnectCommand
 
             // A catalog file given on the command line is checked first, as for every command; the
             // built-in catalog is read only if the explanation needs more than the generated types.
-            var catalogPath = parseResult.GetValue(catalogOption);
+            var catalogPath = common.CatalogPath(parseResult);
             var given = catalogPath is null ? null : context.RequireCatalog(catalogPath);
             var catalog = new Lazy<CatalogModel>(() => given ?? context.RequireCatalog(null));
             var situation = ConnectCase.Inspect(target);
@@ -78,11 +59,11 @@ public static class ConnectCommand
             {
                 if (target.Kind == ConnectTargetKind.HostName)
                 {
-                    return WriteHostResult(context, given, catalog, options, result, parseResult.GetValue(jsonOption));
+                    return WriteHostResult(context, given, catalog, options, result, common.WantsJson(parseResult));
                 }
 
-                var report = Explain(given, catalog, target, options, situation, result);
-                if (parseResult.GetValue(jsonOption))
+                var report = Explain(context, given, catalog, target, options, situation, result);
+                if (common.WantsJson(parseResult))
                 {
                     context.WriteJson(report.WriteJson);
                 }
@@ -114,7 +95,7 @@ public static class ConnectCommand
             .Select(attempt =>
             {
                 var attemptTarget = ConnectTarget.FromEndPoint(attempt.EndPoint);
-                return (attempt, Explain(given, catalog, attemptTarget, options, ConnectCase.Inspect(attemptTarget), attempt.Result));
+                return (attempt, Explain(context, given, catalog, attemptTarget, options, ConnectCase.Inspect(attemptTarget), attempt.Result));
             })
             .ToList();
         if (json)
@@ -134,7 +115,7 @@ public static class ConnectCommand
         };
     }
 
-    private static ConnectReport Explain(CatalogModel? given, Lazy<CatalogModel> catalog, ConnectTarget target, ConnectOptions options, ConnectCase situation, ConnectResult result)
+    private static ConnectReport Explain(CliContext context, CatalogModel? given, Lazy<CatalogModel> catalog, ConnectTarget target, ConnectOptions options, ConnectCase situation, ConnectResult result)
     {
         var report = new ConnectReport(target, options, result.Outcome, situation, catalog);
         if (result.Outcome == ConnectOutcome.SystemCallFailed)
@@ -145,33 +126,47 @@ public static class ConnectCommand
 
         if (result.Outcome == ConnectOutcome.SocketFailed)
         {
-            var failure = result.SocketNativeError;
-            return report with { Code = failure.Code, NativeName = failure.Name, FailedCall = "socket" };
+            // socket() errors are explained from the socket() catalog: a --catalog file that is
+            // one, or else the built-in catalog whose generated types the runtime used.
+            var socketGiven = IsSocketCatalog(given) ? given : null;
+            var socketCatalog = new Lazy<CatalogModel>(() => socketGiven ?? context.RequireCatalogs(null).FirstOrDefault(IsSocketCatalog)
+                ?? throw new CliException(ExitCodes.InvalidCatalog, "no built-in catalog describes socket() errors"));
+            return Identify(report with { Catalog = socketCatalog, FailedCall = "socket" }, socketGiven, RawCode.Of(result.SocketNativeError));
         }
 
-        if (!result.HasNativeError)
-        {
-            return report;
-        }
+        return result.HasNativeError ? Identify(report, given, RawCode.Of(result.NativeError)) : report;
+    }
 
-        var native = result.NativeError;
-        var platformId = ConnectErrors.GetPlatformId(native.Platform);
-        report = report with { PlatformId = platformId, Code = native.Code, NativeName = native.Name };
+    /// <summary>Whether <paramref name="catalog"/> is the socket() catalog: its generated code is the namespace of the runtime's socket() types.</summary>
+    private static bool IsSocketCatalog(CatalogModel? catalog) => catalog?.Info.Namespace == typeof(SocketCallError).Namespace;
+
+    /// <summary>The raw code and the entry it names: from the generated types, or from <paramref name="given"/> (a --catalog file) when there is one.</summary>
+    private static ConnectReport Identify(ConnectReport report, CatalogModel? given, RawCode raw)
+    {
+        report = report with { PlatformId = raw.PlatformId, Code = raw.Code, NativeName = raw.Name };
         if (given is null)
         {
-            return report with
-            {
-                Winsock = native.Platform == ConnectPlatform.Windows,
-                Facts = native.Error is ConnectError error ? ErrorFacts.FromGenerated(error) : null,
-            };
+            return report with { Winsock = raw.Winsock, Facts = raw.Generated };
         }
 
-        var match = given.ErrorsWithCode(platformId, native.Code).Select(m => m.Error).FirstOrDefault();
+        var match = given.ErrorsWithCode(raw.PlatformId, raw.Code).FirstOrDefault();
         return report with
         {
-            Winsock = given.FindPlatform(platformId)?.Kind == Catalog.Model.PlatformKind.Winsock,
-            NativeName = native.Name ?? given.ErrorsWithCode(platformId, native.Code).Select(m => m.NativeName).FirstOrDefault(),
-            Facts = match is null ? null : ErrorFacts.FromCatalog(given, match),
+            Winsock = given.FindPlatform(raw.PlatformId)?.Kind == Catalog.Model.PlatformKind.Winsock,
+            NativeName = raw.Name ?? match.NativeName,
+            Facts = match.Error is null ? null : ErrorFacts.FromCatalog(given, match.Error),
         };
+    }
+
+    /// <summary>A raw code as the runtime typed it (connect() or socket() catalog), with the generated facts of its entry.</summary>
+    private sealed record RawCode(string PlatformId, int Code, string? Name, bool Winsock, ErrorFacts? Generated)
+    {
+        public static RawCode Of(ConnectNativeError native) => new(
+            ConnectErrors.GetPlatformId(native.Platform), native.Code, native.Name, native.Platform == ConnectPlatform.Windows,
+            native.Error is ConnectError error ? ErrorFacts.FromGenerated(error) : null);
+
+        public static RawCode Of(SocketCallNativeError native) => new(
+            SocketCallErrors.GetPlatformId(native.Platform), native.Code, native.Name, native.Platform == SocketCallPlatform.Windows,
+            native.Error is SocketCallError error ? ErrorFacts.FromGenerated(error) : null);
     }
 }

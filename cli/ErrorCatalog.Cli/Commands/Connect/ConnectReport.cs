@@ -1,13 +1,5 @@
-using System;
-using System.Globalization;
-using System.IO;
-using System.Linq;
 using System.Net.Sockets;
-using System.Text.Json;
-using ErrorCatalog.Catalog.Model;
-using ErrorCatalog.Cli.Output;
 using ErrorCatalog.Runtime;
-using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
 
 namespace ErrorCatalog.Cli.Commands.Connect;
 
@@ -63,7 +55,7 @@ public sealed record ConnectReport(
             case ConnectOutcome.Canceled:
                 output.Write($"{what}: canceled before the system answered\n");
                 return;
-            case ConnectOutcome.SystemCallFailed or ConnectOutcome.SocketFailed:
+            case ConnectOutcome.SystemCallFailed:
                 output.Write(string.Create(
                     CultureInfo.InvariantCulture,
                     $"{what}: not attempted: {FailedCall}() failed with {NativeName ?? "an unknown code"} ({Code})\n"));
@@ -74,12 +66,18 @@ public sealed record ConnectReport(
                 return;
         }
 
-        output.Write($"{what}: {(Outcome == ConnectOutcome.InProgress ? "still in progress" : "failed")} with {NativeName ?? "an unknown code"}\n");
+        var ended = Outcome switch
+        {
+            ConnectOutcome.InProgress => "still in progress",
+            ConnectOutcome.SocketFailed => "not attempted: socket() failed",
+            _ => "failed",
+        };
+        output.Write($"{what}: {ended} with {NativeName ?? "an unknown code"}\n");
         var facts = new TextTable("FIELD", "VALUE");
         facts.Add("raw code", string.Create(CultureInfo.InvariantCulture, $"{Code} on {PlatformId} ({(Winsock ? "Winsock code" : "errno")})"));
         if (Facts is null)
         {
-            facts.Add("catalog", string.Create(CultureInfo.InvariantCulture, $"no entry has code {Code} on {PlatformId}; the raw code above is all there is"));
+            facts.Add("catalog", string.Create(CultureInfo.InvariantCulture, $"no entry of the {Catalog.Value.Info.Function} catalog has code {Code} on {PlatformId}; the raw code above is all there is"));
             facts.WriteTo(output, withHeader: false);
             return;
         }
@@ -95,9 +93,9 @@ public sealed record ConnectReport(
             facts.Add(familyMeaning is null ? "meaning" : $"meaning ({family!.Id})", familyMeaning ?? Facts.Summary);
         }
 
-        if (Case.Observation is not null)
+        if (Observation is not null)
         {
-            facts.Add("this case", Case.Observation);
+            facts.Add("this case", Observation);
         }
 
         if (scenario is not null)
@@ -108,9 +106,9 @@ public sealed record ConnectReport(
             facts.Add("scenario", $"{scenario.Id}: {scenario.Setup} On {scenario.Platform} that gives {scenario.Result} too{naive}.{note} (errcat reproduce {scenario.Id} replays it)");
         }
 
-        if (Case.Hint is not null)
+        if (Hint is not null)
         {
-            facts.Add("hint", Case.Hint);
+            facts.Add("hint", Hint);
         }
 
         facts.Add("what to do", Facts.Action);
@@ -166,6 +164,7 @@ public sealed record ConnectReport(
         CatalogJson.WriteOptional(writer, "nativeName", NativeName);
         if (Entry is { } entry)
         {
+            writer.WriteString("catalog", Catalog.Value.Info.Id);
             writer.WritePropertyName("error");
             CatalogJson.WriteError(writer, Catalog.Value, entry);
         }
@@ -175,15 +174,37 @@ public sealed record ConnectReport(
         }
 
         writer.WriteStartObject("case");
-        CatalogJson.WriteOptional(writer, "observation", Facts is null ? null : Case.Observation);
+        CatalogJson.WriteOptional(writer, "observation", Facts is null ? null : Observation);
         CatalogJson.WriteOptional(writer, "scenario", ScenarioOfCase()?.Id);
-        CatalogJson.WriteOptional(writer, "hint", Facts is null ? null : Case.Hint);
+        CatalogJson.WriteOptional(writer, "hint", Facts is null ? null : Hint);
         writer.WriteEndObject();
         writer.WriteEndObject();
     }
 
+    /// <summary>What the target tells about a connect() failure; nothing for a socket() failure, which happened before the target was used.</summary>
+    private string? Observation => Outcome == ConnectOutcome.SocketFailed ? null : Case.Observation;
+
+    private string? Hint => Outcome == ConnectOutcome.SocketFailed ? null : Case.Hint;
+
     private Scenario? ScenarioOfCase() =>
-        Facts is null || PlatformId is null ? null : Case.ScenarioIn(Catalog.Value, Target, Options.SocketType, PlatformId, Facts.Name);
+        Facts is null || PlatformId is null ? null
+        : Outcome == ConnectOutcome.SocketFailed ? SocketScenario(Facts.Name, PlatformId)
+        : Case.ScenarioIn(Catalog.Value, Target, Options.SocketType, PlatformId, Facts.Name);
+
+    /// <summary>
+    /// The socket() catalog's scenario on this platform for this family and socket type whose result
+    /// is what happened, when exactly one fits: errcat cannot see which setup refused the socket, so
+    /// a choice between several would be a guess.
+    /// </summary>
+    private Scenario? SocketScenario(string observedError, string platformId)
+    {
+        var socketType = Options.SocketType == SocketType.Dgram ? "dgram" : "stream";
+        var fitting = Catalog.Value.ScenariosWithResult(observedError)
+            .Where(s => s.Platform == platformId && s.Family == Family?.Id && s.Socket == socketType)
+            .Take(2)
+            .ToList();
+        return fitting.Count == 1 ? fitting[0] : null;
+    }
 
     private long TimeoutMilliseconds => Options.Timeout is { } span ? (long)Math.Ceiling(span.TotalMilliseconds) : -1;
 }

@@ -1,13 +1,12 @@
 using System.Net.Sockets;
-using ErrorCatalog.Catalog.Model;
 using ErrorCatalog.Connect;
-using CatalogModel = ErrorCatalog.Catalog.Model.Catalog;
+using ErrorCatalog.SocketCall;
 
 namespace ErrorCatalog.Cli.Commands.Connect;
 
 /// <summary>
 /// The facts about an error that errcat connect prints before anything that needs the catalog file:
-/// taken from the generated types for the built-in connect() catalog (no YAML to read), or from a
+/// taken from the generated types of the built-in connect() and socket() catalogs (no YAML to read), or from a
 /// catalog given with --catalog.
 /// </summary>
 /// <param name="Name">The catalog's canonical name (ECONNREFUSED).</param>
@@ -26,6 +25,15 @@ public sealed record ErrorFacts(string Name, string ErrorMember, string Exceptio
         ConnectErrors.GetSummary(error),
         ConnectErrors.GetAction(error),
         ConnectErrors.TryGetSocketError(error, out var socketError) ? socketError.ToString() : null);
+
+    /// <summary>From the generated types of the socket() catalog, which the runtime uses for a failed socket().</summary>
+    public static ErrorFacts FromGenerated(SocketCallError error) => new(
+        SocketCallErrors.GetName(error),
+        $"{nameof(SocketCallError)}.{error}",
+        $"{nameof(SocketCallException)}.{error}",
+        SocketCallErrors.GetSummary(error),
+        SocketCallErrors.GetAction(error),
+        SocketCallErrors.TryGetSocketError(error, out var socketError) ? socketError.ToString() : null);
 
     /// <summary>From a loaded catalog's entry.</summary>
     public static ErrorFacts FromCatalog(CatalogModel catalog, ErrorEntry error) => new(

@@ -1,5 +1,3 @@
-using System;
-using System.IO;
 using System.Runtime.InteropServices;
 
 namespace ErrorCatalog.Cli.Commands.Connect;
@@ -35,13 +33,15 @@ public enum UnixPathKind
 /// <summary>Looks at a Unix socket path with statx(), whose result layout is the same on every Linux architecture.</summary>
 public static class UnixPathInspector
 {
+    // fcntl.h AT_FDCWD and linux/stat.h STATX_TYPE: a path relative to the working folder, and only the file type asked for.
     private const int AtCurrentDirectory = -100;
     private const uint StatxType = 0x1;
-    private const int StatxModeOffset = 28;
-    private const int StatxSize = 256;
-    private const int FileTypeMask = 0xF000;
-    private const int ENOENT = 2;
-    private const int ENOTDIR = 20;
+
+    // struct statx (linux/stat.h) is 256 bytes with stx_mode at offset 28; S_IFMT masks the type out of the mode.
+    private const int StatxModeOffset = 28, StatxSize = 256, FileTypeMask = 0xF000;
+
+    // asm-generic/errno-base.h, which every Linux architecture shares for these numbers.
+    private const int ENOENT = 2, ENOTDIR = 20;
 
     public static UnixPathKind Inspect(string path)
     {
