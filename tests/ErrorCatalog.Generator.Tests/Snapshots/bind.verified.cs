@@ -1089,6 +1089,10 @@ namespace ErrorCatalog.Tests.Bind
             return platform != default;
         }
 
+        /// <summary>The platform whose numbering the running process's native calls report codes in, or <see langword="null"/> when the <c>runs-on</c> of no platform in the <c>bind</c> catalog covers this operating system and process architecture.</summary>
+        /// <remarks>Worked out once, on first use, from <see cref="global::System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform"/> and <see cref="global::System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture"/>. No platform of this catalog says where it runs, so this is always <see langword="null"/>.</remarks>
+        public static global::ErrorCatalog.Tests.Bind.BindPlatform? CurrentPlatform => null;
+
         internal static string DescribePlatform(global::ErrorCatalog.Tests.Bind.BindPlatform platform) => platform switch
         {
             global::ErrorCatalog.Tests.Bind.BindPlatform.LinuxGeneric => "linux-generic",
