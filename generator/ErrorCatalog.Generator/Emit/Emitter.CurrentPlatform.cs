@@ -10,7 +10,7 @@ internal static partial class Emitter
     /// <summary>
     /// The property, and behind it a nested class whose static field holds the answer: the
     /// detection runs once, on first use of the property, and not when the mapping tables of the
-    /// outer class are first touched (which would also stop NativeAOT from pre-initialising them).
+    /// outer class are first touched, so those stay plain data.
     /// Operating systems are tested with <c>RuntimeInformation.IsOSPlatform</c>, which exists on
     /// every target framework and on .NET 5 and later asks <c>OperatingSystem.IsOSPlatform</c>;
     /// architectures are compared as numbers because older frameworks lack the newer members.
