@@ -468,6 +468,16 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void A_platform_declared_twice_is_one_problem_not_also_a_repeated_value_or_overlap()
+    {
+        var text = Valid.Edit("  - id: windows\n", "  - id: linux\n").Edit("    value: 7\n", "    value: 3\n").Edit("os: [windows]", "os: [linux, android]\n      arch: [x64, arm64]");
+        var ids = CatalogLoader.Load("test.yaml", text).Diagnostics.Select(d => d.Id).ToList();
+        Assert.Contains("ECAT019", ids);
+        Assert.DoesNotContain("ECAT110", ids);
+        Assert.DoesNotContain("ECAT111", ids);
+    }
+
+    [Fact]
     public void Runs_on_without_os_a_repeated_name_and_a_scalar_use_the_general_ids()
     {
         var noOs = Valid.Edit("os: [windows]", "arch: [x64]");

@@ -19,7 +19,9 @@ internal sealed partial class CatalogReader
     private long? ReadDeclarationValue(MappingFields fields, string id, List<(long Value, YamlNode Node, string Id)> uses)
     {
         var value = fields.RequiredInteger("value", "the stable enum value, a positive whole number never reused", 1, int.MaxValue);
-        if (value is long v)
+        // Compared only under a readable id, once per id: a declaration without one, or declared
+        // twice, has already been reported (ECAT005, ECAT019, ECAT020).
+        if (value is long v && id.Length > 0 && !uses.Exists(use => use.Id == id))
         {
             uses.Add((v, fields.Value("value")!, id));
         }
@@ -81,7 +83,9 @@ internal sealed partial class CatalogReader
         }
 
         var runsOn = new PlatformRunsOn(systems.Value, architectures.Value);
-        if (id.Length > 0)
+
+        // A platform declared twice (ECAT019) is compared with the others once.
+        if (id.Length > 0 && !runsOnUses.Exists(use => use.Id == id))
         {
             runsOnUses.Add((id, node, runsOn));
         }
