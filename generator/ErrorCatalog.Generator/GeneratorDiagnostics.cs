@@ -7,7 +7,7 @@ namespace ErrorCatalog.Generator;
 
 /// <summary>
 /// Turns diagnostics carried as data (<see cref="CatalogDiagnostic"/>) into compiler diagnostics.
-/// The loader's ids (ECAT001..) keep their titles and explanations from
+/// The loader's ids (ECAT001.., and ECAT108.. for platforms' values and runs-on) keep their titles and explanations from
 /// <see cref="CatalogDiagnosticDescriptors"/>; the generator adds its own ids from ECAT101 on.
 /// </summary>
 internal static class GeneratorDiagnostics
@@ -120,6 +120,16 @@ internal static class GeneratorDiagnostics
 
     private static readonly DiagnosticDescriptor TooManyProblems = Create("ECAT034", CatalogDiagnosticDescriptors.TooManyProblems);
 
+    private static readonly DiagnosticDescriptor UnknownOperatingSystem = Create("ECAT108", CatalogDiagnosticDescriptors.UnknownOperatingSystem);
+
+    private static readonly DiagnosticDescriptor UnknownArchitecture = Create("ECAT109", CatalogDiagnosticDescriptors.UnknownArchitecture);
+
+    private static readonly DiagnosticDescriptor DuplicateDeclarationValue = Create("ECAT110", CatalogDiagnosticDescriptors.DuplicateDeclarationValue);
+
+    private static readonly DiagnosticDescriptor OverlappingRunsOn = Create("ECAT111", CatalogDiagnosticDescriptors.OverlappingRunsOn);
+
+    private static readonly DiagnosticDescriptor EmptyRunsOnList = Create("ECAT112", CatalogDiagnosticDescriptors.EmptyRunsOnList);
+
     private static readonly DiagnosticDescriptor[] LoaderDescriptors =
     {
         YamlSyntax,
@@ -156,6 +166,11 @@ internal static class GeneratorDiagnostics
         NotReturnedUntried,
         SocketErrorWithoutSocketBase,
         TooManyProblems,
+        UnknownOperatingSystem,
+        UnknownArchitecture,
+        DuplicateDeclarationValue,
+        OverlappingRunsOn,
+        EmptyRunsOnList,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> Descriptors = BuildDescriptors();

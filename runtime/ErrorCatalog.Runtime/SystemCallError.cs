@@ -26,7 +26,7 @@ public readonly record struct SystemCallError(string Call, ConnectPlatform Platf
     }
 
     /// <summary>A socket() error of the running system, typed with the socket() catalog.</summary>
-    internal static SocketCallNativeError SocketCallFailure(int code) => new(SocketCallPlatformOf(CatalogPlatform.Current), code);
+    internal static SocketCallNativeError SocketCallFailure(int code) => new(CatalogPlatform.SocketCall, code);
 
     /// <summary>The socket() catalog's platform with the same id as a connect() catalog platform (both catalogs declare the same platforms).</summary>
     internal static SocketCallPlatform SocketCallPlatformOf(ConnectPlatform platform) =>

@@ -169,7 +169,7 @@ public class DiagnosticTests
     public void ECAT019_repeated_mapping_key()
     {
         var text = Valid.Edit("    value: 2\n", "    value: 2\n    value: 3\n");
-        var diagnostic = CatalogText.AssertFails(text, "ECAT019", CatalogText.PositionOf(text, "value: 3"));
+        var diagnostic = CatalogText.AssertFails(text, "ECAT019", CatalogText.PositionOf(text, "value: 2\n    value: 3", shift: "value: 2\n    ".Length));
         Assert.Contains("appears twice", diagnostic.Message);
     }
 
@@ -222,7 +222,7 @@ public class DiagnosticTests
     public void ECAT025_duplicate_value()
     {
         var text = Valid.Edit("value: 2", "value: 1");
-        var diagnostic = CatalogText.AssertFails(text, "ECAT025", CatalogText.PositionOf(text, "value: 1", shift: 7, occurrence: 2));
+        var diagnostic = CatalogText.AssertFails(text, "ECAT025", CatalogText.PositionOf(text, "value: 1", shift: 7, occurrence: 3)); // after classification transient and ECONNREFUSED
         Assert.Contains("ECONNREFUSED", diagnostic.Message);
     }
 
@@ -371,6 +371,121 @@ public class DiagnosticTests
 
         // Entry 51 (EX50) holds the 101st problem: its name line, where its missing summary is reported.
         Assert.Equal(CatalogText.PositionOf(text.ToString(), "name: EX50\n", shift: 0), (summary.Span.Line, summary.Span.Column));
+    }
+
+    [Fact]
+    public void ECAT108_unknown_operating_system_in_runs_on_suggests_the_closest()
+    {
+        var text = Valid.Edit("os: [linux, android]", "os: [linux, andriod]");
+        var diagnostic = CatalogText.AssertFails(text, "ECAT108", CatalogText.PositionOf(text, "andriod"));
+        Assert.Contains("Did you mean 'android'?", diagnostic.Message);
+        Assert.Contains("platform 'linux'", diagnostic.Message);
+    }
+
+    [Fact]
+    public void ECAT108_an_operating_system_dotnet_does_not_name_is_refused()
+    {
+        // IsOSPlatform never answers true for OpenBSD: the runtime has no name for it.
+        var text = Valid.Edit("os: [windows]", "os: [openbsd]");
+        var diagnostic = CatalogText.AssertFails(text, "ECAT108", CatalogText.PositionOf(text, "openbsd"));
+        Assert.Contains("freebsd", diagnostic.Message);
+    }
+
+    [Fact]
+    public void ECAT109_unknown_architecture_in_runs_on()
+    {
+        var text = Valid.Edit("arch: [x64, arm64]", "arch: [x64, aarch64]");
+        var diagnostic = CatalogText.AssertFails(text, "ECAT109", CatalogText.PositionOf(text, "aarch64"));
+        Assert.Contains("riscv64", diagnostic.Message);
+    }
+
+    [Fact]
+    public void ECAT110_two_platforms_with_one_value_point_at_the_second()
+    {
+        var text = Valid.Edit("    value: 7\n", "    value: 3\n");
+        var diagnostic = CatalogText.AssertFails(text, "ECAT110", CatalogText.PositionOf(text, "value: 3", shift: 7, occurrence: 2));
+        Assert.Contains("platform 'windows'", diagnostic.Message);
+        Assert.Contains("platform 'linux'", diagnostic.Message);
+    }
+
+    [Fact]
+    public void ECAT110_two_classifications_with_one_value()
+    {
+        var text = Valid.Edit("symbol: Permanent\n    value: 4", "symbol: Permanent\n    value: 1");
+        var diagnostic = CatalogText.AssertFails(text, "ECAT110", CatalogText.PositionOf(text, "symbol: Permanent\n    value: 1", shift: "symbol: Permanent\n    value: ".Length));
+        Assert.Contains("classification 'permanent'", diagnostic.Message);
+    }
+
+    [Fact]
+    public void ECAT110_a_missing_platform_value_is_a_missing_field_and_a_zero_is_out_of_range()
+    {
+        var missing = Valid.Edit("    value: 7\n", string.Empty);
+        CatalogText.AssertFails(missing, "ECAT005", CatalogText.PositionOf(missing, "- id: windows", shift: 2));
+        var zero = Valid.Edit("    value: 7\n", "    value: 0\n");
+        CatalogText.AssertFails(zero, "ECAT014", CatalogText.PositionOf(zero, "value: 0", shift: 7));
+    }
+
+    [Fact]
+    public void ECAT111_two_platforms_that_run_on_one_system_and_processor()
+    {
+        var text = Valid.Edit("os: [windows]", "os: [android]");
+        var diagnostic = CatalogText.AssertFails(text, "ECAT111", CatalogText.PositionOf(text, "os: [android]"));
+        Assert.Contains("android with x64", diagnostic.Message);
+        Assert.Contains("platform 'linux'", diagnostic.Message);
+    }
+
+    [Fact]
+    public void ECAT111_ios_overlaps_maccatalyst_where_the_runtime_answers_for_both()
+    {
+        var text = Valid.Edit("os: [linux, android]", "os: [ios]").Edit("os: [windows]", "os: [maccatalyst]");
+        var diagnostic = CatalogText.AssertFails(text, "ECAT111", CatalogText.PositionOf(text, "os: [maccatalyst]"));
+        Assert.Contains("maccatalyst with x64", diagnostic.Message);
+    }
+
+    [Fact]
+    public void ECAT111_the_same_system_on_other_processors_does_not_overlap()
+    {
+        var text = Valid.Edit("os: [windows]", "os: [linux]\n      arch: [riscv64]");
+        var result = CatalogLoader.Load("test.yaml", text);
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(new[] { "riscv64" }, result.Catalog!.FindPlatform("windows")!.RunsOn!.Architectures);
+    }
+
+    [Fact]
+    public void ECAT112_an_empty_os_list()
+    {
+        var text = Valid.Edit("os: [windows]", "os: []");
+        var diagnostic = CatalogText.AssertFails(text, "ECAT112", CatalogText.PositionOf(text, "os: []"));
+        Assert.Contains("empty list", diagnostic.Message);
+    }
+
+    [Fact]
+    public void ECAT112_an_empty_arch_list_is_not_any_processor()
+    {
+        var text = Valid.Edit("arch: [x64, arm64]", "arch: []");
+        var diagnostic = CatalogText.AssertFails(text, "ECAT112", CatalogText.PositionOf(text, "arch: []"));
+        Assert.Contains("leave 'arch' out to match any processor", diagnostic.Message);
+    }
+
+    [Fact]
+    public void A_platform_declared_twice_is_one_problem_not_also_a_repeated_value_or_overlap()
+    {
+        var text = Valid.Edit("  - id: windows\n", "  - id: linux\n").Edit("    value: 7\n", "    value: 3\n").Edit("os: [windows]", "os: [linux, android]\n      arch: [x64, arm64]");
+        var ids = CatalogLoader.Load("test.yaml", text).Diagnostics.Select(d => d.Id).ToList();
+        Assert.Contains("ECAT019", ids);
+        Assert.DoesNotContain("ECAT110", ids);
+        Assert.DoesNotContain("ECAT111", ids);
+    }
+
+    [Fact]
+    public void Runs_on_without_os_a_repeated_name_and_a_scalar_use_the_general_ids()
+    {
+        var noOs = Valid.Edit("os: [windows]", "arch: [x64]");
+        CatalogText.AssertFails(noOs, "ECAT005", CatalogText.PositionOf(noOs, "arch: [x64]"));
+        var repeated = Valid.Edit("os: [linux, android]", "os: [linux, linux]");
+        CatalogText.AssertFails(repeated, "ECAT019", CatalogText.PositionOf(repeated, "linux]"));
+        var scalar = Valid.Edit("os: [windows]", "os: windows");
+        CatalogText.AssertFails(scalar, "ECAT006", CatalogText.PositionOf(scalar, "os: windows", shift: 4));
     }
 
     [Fact]

@@ -130,7 +130,7 @@ public class EdgeCaseTests
         text.Append("platforms:\n");
         for (var i = 0; i < 3000; i++)
         {
-            text.Append("  - {id: p").Append(i).Append(", symbol: P").Append(i).Append(", title: t, kind: errno, reference: r}\n");
+            text.Append("  - {id: p").Append(i).Append(", symbol: P").Append(i).Append(", value: ").Append(i + 1).Append(", title: t, kind: errno, reference: r}\n");
         }
 
         var rest = Valid.Substring(Valid.IndexOf("families:\n  - id: inet", System.StringComparison.Ordinal));

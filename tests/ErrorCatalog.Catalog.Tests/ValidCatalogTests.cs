@@ -33,12 +33,16 @@ public class ValidCatalogTests
         Assert.Equal(
             new[]
             {
-                new PlatformDefinition("linux", "Linux", "Linux", PlatformKind.Errno, "asm-generic/errno.h", 1, 4095),
-                new PlatformDefinition("windows", "Windows", "Windows Sockets", PlatformKind.Winsock, "winerror.h", 10000, 11999),
+                new PlatformDefinition(
+                    "linux", "Linux", 3, "Linux", PlatformKind.Errno, "asm-generic/errno.h", 1, 4095,
+                    new PlatformRunsOn(EquatableArray.Create("linux", "android"), EquatableArray.Create("x64", "arm64"))),
+                new PlatformDefinition(
+                    "windows", "Windows", 7, "Windows Sockets", PlatformKind.Winsock, "winerror.h", 10000, 11999,
+                    new PlatformRunsOn(EquatableArray.Create("windows"), EquatableArray<string>.Empty)),
             },
             catalog.Platforms);
         Assert.Equal(new[] { new FamilyDefinition("inet", "IPv4", "AF_INET"), new FamilyDefinition("unix", "Unix domain", "AF_UNIX") }, catalog.Families);
-        Assert.Equal(new[] { "transient", "permanent" }, catalog.Classifications.Select(c => c.Id));
+        Assert.Equal(new[] { ("transient", 1), ("permanent", 4) }, catalog.Classifications.Select(c => (c.Id, c.Value)));
         Assert.Equal(new GroupDefinition("refused", "Refused", "The peer said no."), Assert.Single(catalog.Groups));
     }
 
@@ -343,7 +347,7 @@ public class ValidCatalogTests
     [InlineData(PlatformKind.Errno, "ECONNREFUSED", "ECONNREFUSED")]
     public void NativeNameFollowsThePlatformsSpelling(PlatformKind kind, string catalogName, string expected)
     {
-        var platform = new PlatformDefinition("p", "P", "A platform", kind, "a header", 1, 20000);
+        var platform = new PlatformDefinition("p", "P", 1, "A platform", kind, "a header", 1, 20000);
         Assert.Equal(expected, platform.NativeName(catalogName));
     }
 }

@@ -29,6 +29,7 @@ public sealed class ShowScenarioTests
         platforms:
           - id: linux
             symbol: Linux
+            value: 1
             title: Linux
             kind: errno
             reference: include/uapi/asm-generic/errno-base.h
@@ -39,6 +40,7 @@ public sealed class ShowScenarioTests
         classifications:
           - id: misuse
             symbol: Misuse
+            value: 1
             title: Programming error
             description: The call was made wrongly.
         errors:

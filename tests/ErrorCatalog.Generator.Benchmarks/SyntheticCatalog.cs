@@ -33,16 +33,19 @@ public static class SyntheticCatalog
             platforms:
               - id: alpha
                 symbol: Alpha
+                value: 1
                 title: Platform Alpha
                 kind: errno
                 reference: nowhere
               - id: beta
                 symbol: Beta
+                value: 2
                 title: Platform Beta
                 kind: errno
                 reference: nowhere
               - id: gamma
                 symbol: Gamma
+                value: 3
                 title: Platform Gamma
                 kind: winsock
                 reference: nowhere
@@ -56,6 +59,7 @@ public static class SyntheticCatalog
             classifications:
               - id: plain
                 symbol: Plain
+                value: 1
                 title: Plain
                 description: Nothing special.
             errors:
@@ -88,9 +92,9 @@ public static class SyntheticCatalog
     public static Catalog.Model.Catalog Model(int entries)
     {
         var platforms = EquatableArray.Create(
-            new PlatformDefinition("alpha", "Alpha", "Platform Alpha", PlatformKind.Errno, "nowhere", 1, int.MaxValue),
-            new PlatformDefinition("beta", "Beta", "Platform Beta", PlatformKind.Errno, "nowhere", 1, int.MaxValue),
-            new PlatformDefinition("gamma", "Gamma", "Platform Gamma", PlatformKind.Winsock, "nowhere", 1, int.MaxValue));
+            new PlatformDefinition("alpha", "Alpha", 1, "Platform Alpha", PlatformKind.Errno, "nowhere", 1, int.MaxValue),
+            new PlatformDefinition("beta", "Beta", 2, "Platform Beta", PlatformKind.Errno, "nowhere", 1, int.MaxValue),
+            new PlatformDefinition("gamma", "Gamma", 3, "Platform Gamma", PlatformKind.Winsock, "nowhere", 1, int.MaxValue));
         var errors = Enumerable.Range(1, entries).Select(i =>
         {
             var n = i.ToString(CultureInfo.InvariantCulture);
@@ -125,7 +129,7 @@ public static class SyntheticCatalog
             EquatableArray.Create(new SourceDefinition("generator", "The benchmark's own generator", null, null, EquatableArray.Create(new AttributionKind("made-up", "made up for the benchmark")))),
             platforms,
             EquatableArray.Create(new FamilyDefinition("first", "First family", "AF_FIRST"), new FamilyDefinition("second", "Second family", "AF_SECOND")),
-            EquatableArray.Create(new ClassificationDefinition("plain", "Plain", "Plain", "Nothing special.")),
+            EquatableArray.Create(new ClassificationDefinition("plain", "Plain", 1, "Plain", "Nothing special.")),
             EquatableArray<GroupDefinition>.Empty,
             errors);
     }

@@ -26,6 +26,7 @@ public class ValidatorParityTests
     {
         "2Bad", "Conn\u00ADect", "class", "nameof", "_", "Message", "Code", "BindException", "WSAEACCES", "EACCES", "absent", "same",
         "-1", "0", "99999999999", "\"quoted\"", "[a, b]", "{x: 1}", "~", "Bind.nameof", "lower", "Ex\u200Btra", "x: y",
+        "[]", "[linux, freebsd]", "[openbsd]", "[aarch64]", "[x64, x64]", "[windows, ios]",
     };
 
     [Fact]

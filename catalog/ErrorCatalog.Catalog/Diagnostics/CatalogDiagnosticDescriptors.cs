@@ -267,6 +267,39 @@ public static class CatalogDiagnosticDescriptors
         "Write ErrorCatalog=\"true\" to make the file a catalog, or remove the metadata (or write false).",
         CatalogSeverity.Warning);
 
+    // ECAT108 on are the loader's again: platforms' and classifications' values and 'runs-on'
+    // (ECAT035-ECAT099 stay free so that the ids of one feature are together).
+
+    public static readonly CatalogDiagnosticDescriptor UnknownOperatingSystem = new(
+        "ECAT108",
+        "Unknown operating system in runs-on",
+        "A platform's runs-on names an operating system that System.OperatingSystem.IsOSPlatform does not recognise, so the generated CurrentPlatform could never match it.",
+        "Use one of the names the message lists (android, browser, freebsd, illumos, ios, linux, maccatalyst, macos, netbsd, solaris, tvos, wasi, windows), or leave runs-on out for a system .NET does not name.");
+
+    public static readonly CatalogDiagnosticDescriptor UnknownArchitecture = new(
+        "ECAT109",
+        "Unknown processor architecture in runs-on",
+        "A platform's runs-on lists an architecture that is not a member of System.Runtime.InteropServices.Architecture (written in lower case), so no process could report it.",
+        "Use x86, x64, arm, arm64, wasm, s390x, loongarch64, armv6, ppc64le or riscv64, or leave arch out to match any processor.");
+
+    public static readonly CatalogDiagnosticDescriptor DuplicateDeclarationValue = new(
+        "ECAT110",
+        "Duplicate platform or classification value",
+        "Two platforms, or two classifications, have the same stable value, so the generated enum would give two members one number.",
+        "Give the new declaration an unused value; never reuse or renumber a released value.");
+
+    public static readonly CatalogDiagnosticDescriptor OverlappingRunsOn = new(
+        "ECAT111",
+        "Two platforms run on the same system",
+        "The runs-on of two platforms share an operating system and a processor architecture, so a process there would not know which column its error codes follow.",
+        "Narrow the os or arch list of one of them so that each operating system and processor belongs to one platform.");
+
+    public static readonly CatalogDiagnosticDescriptor EmptyRunsOnList = new(
+        "ECAT112",
+        "Empty os or arch list in runs-on",
+        "An os or arch list of a platform's runs-on is empty, which would match no system at all; an empty arch list does not mean any processor.",
+        "List at least one name, leave arch out to match any processor, or leave runs-on out when the catalog does not say where the platform's codes are reported.");
+
     /// <summary>The generator's own diagnostics (ECAT101 on).</summary>
     public static readonly IReadOnlyList<CatalogDiagnosticDescriptor> Generator = new[]
     {
@@ -281,6 +314,7 @@ public static class CatalogDiagnosticDescriptors
         DuplicateId, InvalidName, InconsistentAlias, UnsupportedSchema, EmptyCatalog, UnknownGroup, DuplicateValue,
         UnknownScenarioResult, NaiveEqualsResult, UnknownScenarioTerm, NeedsNoneMixed, UnknownScenario, NotReturnedContradicted,
         NotReturnedUntried, SocketErrorWithoutSocketBase, TooManyProblems,
+        UnknownOperatingSystem, UnknownArchitecture, DuplicateDeclarationValue, OverlappingRunsOn, EmptyRunsOnList,
     };
 
     /// <summary>The loader's and the generator's diagnostics: every id a user can meet.</summary>

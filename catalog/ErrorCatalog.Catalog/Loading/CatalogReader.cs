@@ -19,10 +19,10 @@ internal sealed partial class CatalogReader
     private static readonly string[] SourceKeys = { "id", "title", "url", "note", "names", "attributions" };
     private static readonly string[] SourceNamesKeys = { "pattern", "canonical" };
     private static readonly string[] AttributionKindKeys = { "id", "description", "caller-bug" };
-    private static readonly string[] PlatformKeys = { "id", "symbol", "title", "kind", "reference", "min", "max" };
+    private static readonly string[] PlatformKeys = { "id", "symbol", "value", "title", "kind", "reference", "min", "max", "runs-on" };
     private static readonly string[] PlatformKinds = { "errno", "winsock" };
     private static readonly string[] FamilyKeys = { "id", "title", "native" };
-    private static readonly string[] ClassificationKeys = { "id", "symbol", "title", "description" };
+    private static readonly string[] ClassificationKeys = { "id", "symbol", "value", "title", "description" };
     private static readonly string[] GroupKeys = { "id", "symbol", "summary" };
 
     private readonly LoadContext context;
@@ -77,6 +77,9 @@ internal sealed partial class CatalogReader
         CheckUniqueSymbols(platforms);
         CheckUniqueSymbols(classifications);
         CheckUniqueSymbols(groups);
+        CheckUniqueDeclarationValues("platform", platformValueUses);
+        CheckUniqueDeclarationValues("classification", classificationValueUses);
+        CheckRunsOnOverlaps();
         var errors = ReadErrors(fields);
 
         // Scenarios come last in the file and refer to entries by name; entries refer back to
@@ -350,11 +353,13 @@ internal sealed partial class CatalogReader
     private PlatformDefinition? ReadPlatform(MappingFields fields, string id)
     {
         var symbol = ReadSymbol(fields, "symbol", "the PascalCase name for generated code, for example 'Linux'");
+        var value = ReadDeclarationValue(fields, id, platformValueUses);
         var title = fields.RequiredText("title", "a human-readable name");
         var kind = ReadChoice(fields, "kind", PlatformKinds, "how the platform reports errors");
         var reference = fields.RequiredText("reference", "the header or document the numbers come from");
         var min = fields.OptionalInteger("min", "the smallest valid code", int.MinValue, int.MaxValue) ?? 1;
         var max = fields.OptionalInteger("max", "the largest valid code", int.MinValue, int.MaxValue) ?? int.MaxValue;
+        var runsOn = ReadRunsOn(fields, id);
         if (id.Length > 0 && !platformRanges.ContainsKey(id) && min <= max)
         {
             platformRanges.Add(id, ((int)min, (int)max));
@@ -368,9 +373,9 @@ internal sealed partial class CatalogReader
                 string.Format(CultureInfo.InvariantCulture, "Platform '{0}' has min {1} greater than max {2}, so no code could be valid. Make min at most max (min defaults to 1, max to 2147483647).", id, min, max));
         }
 
-        return symbol is null || title is null || kind is null || reference is null
+        return symbol is null || value is null || title is null || kind is null || reference is null
             ? null
-            : new PlatformDefinition(id, symbol, title, kind == "winsock" ? PlatformKind.Winsock : PlatformKind.Errno, reference, (int)min, (int)max);
+            : new PlatformDefinition(id, symbol, (int)value, title, kind == "winsock" ? PlatformKind.Winsock : PlatformKind.Errno, reference, (int)min, (int)max, runsOn);
     }
 
     private FamilyDefinition? ReadFamily(MappingFields fields, string id)
@@ -383,9 +388,10 @@ internal sealed partial class CatalogReader
     private ClassificationDefinition? ReadClassification(MappingFields fields, string id)
     {
         var symbol = ReadSymbol(fields, "symbol", "the PascalCase name for generated code, for example 'CallerBug'");
+        var value = ReadDeclarationValue(fields, id, classificationValueUses);
         var title = fields.RequiredText("title", "a human-readable name");
         var description = fields.RequiredText("description", "what the class means and what a caller should do");
-        return symbol is null || title is null || description is null ? null : new ClassificationDefinition(id, symbol, title, description);
+        return symbol is null || value is null || title is null || description is null ? null : new ClassificationDefinition(id, symbol, (int)value, title, description);
     }
 
     private GroupDefinition? ReadGroup(MappingFields fields, string id)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace ErrorCatalog.Catalog.Model;
 
@@ -265,19 +266,23 @@ public enum PlatformKind
 /// <summary>A platform whose numeric codes the catalog records.</summary>
 /// <param name="Id">The id used in <c>codes</c> (for example <c>linux-mips</c>).</param>
 /// <param name="Symbol">PascalCase name for generated code (for example <c>LinuxMips</c>).</param>
+/// <param name="Value">Stable value of the generated platform enum member; never reused.</param>
 /// <param name="Title">Human-readable name.</param>
 /// <param name="Kind">Whether codes are errno values or Winsock codes.</param>
 /// <param name="Reference">The header or document the numbers were read from.</param>
 /// <param name="Min">Smallest valid code.</param>
 /// <param name="Max">Largest valid code.</param>
+/// <param name="RunsOn">Where a process gets codes numbered like this column, or null when the catalog does not say (the column is then never detected).</param>
 public sealed record PlatformDefinition(
     string Id,
     string Symbol,
+    int Value,
     string Title,
     PlatformKind Kind,
     string Reference,
     int Min,
-    int Max)
+    int Max,
+    PlatformRunsOn? RunsOn = null)
 {
     /// <summary>
     /// The name this platform's own headers give <paramref name="catalogName"/>: Winsock prefixes
@@ -286,6 +291,45 @@ public sealed record PlatformDefinition(
     /// </summary>
     public string NativeName(string catalogName) =>
         Kind == PlatformKind.Winsock && !catalogName.StartsWith("WSA", StringComparison.Ordinal) ? "WSA" + catalogName : catalogName;
+}
+
+/// <summary>
+/// Where system calls report codes numbered like one platform column: the operating systems (as
+/// <c>System.OperatingSystem.IsOSPlatform</c> names them) and, optionally, the process
+/// architectures. Names come from <see cref="RunsOnVocabulary"/>.
+/// </summary>
+/// <param name="OperatingSystems">Operating system names, in the order written; never empty.</param>
+/// <param name="Architectures">Lower-case <c>System.Runtime.InteropServices.Architecture</c> member names, in the order written; empty means any processor.</param>
+public sealed record PlatformRunsOn(EquatableArray<string> OperatingSystems, EquatableArray<string> Architectures)
+{
+    /// <summary>Whether a process on <paramref name="system"/> (a name of <see cref="RunsOnVocabulary.OperatingSystems"/>) and <paramref name="architecture"/> gets this column's codes.</summary>
+    public bool Covers(string system, string architecture)
+    {
+        var systemMatches = false;
+        foreach (var name in OperatingSystems)
+        {
+            systemMatches |= RunsOnVocabulary.Matches(name, system);
+        }
+
+        return systemMatches && (Architectures.IsEmpty || Architectures.Contains(architecture));
+    }
+
+    /// <summary>The first (operating system, architecture) pair a process can run on that both <see langword="this"/> and <paramref name="other"/> cover, or null when they share none.</summary>
+    public (string System, string Architecture)? FirstSharedTarget(PlatformRunsOn other)
+    {
+        foreach (var system in RunsOnVocabulary.OperatingSystems)
+        {
+            foreach (var architecture in RunsOnVocabulary.Architectures)
+            {
+                if (Covers(system, architecture) && other.Covers(system, architecture))
+                {
+                    return (system, architecture);
+                }
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>An address family (or other context) that errors are described for.</summary>
@@ -297,9 +341,10 @@ public sealed record FamilyDefinition(string Id, string Title, string Native);
 /// <summary>A policy class: the project's advice on what kind of failure an error is. Policy, not an OS fact.</summary>
 /// <param name="Id">Short id (for example <c>caller-bug</c>).</param>
 /// <param name="Symbol">PascalCase name for generated code.</param>
+/// <param name="Value">Stable value of the generated classification enum member; never reused.</param>
 /// <param name="Title">Human-readable name.</param>
 /// <param name="Description">What the class means and what a caller should generally do.</param>
-public sealed record ClassificationDefinition(string Id, string Symbol, string Title, string Description);
+public sealed record ClassificationDefinition(string Id, string Symbol, int Value, string Title, string Description);
 
 /// <summary>A group of errors that shares an intermediate exception type.</summary>
 public sealed record GroupDefinition(string Id, string Symbol, string Summary);

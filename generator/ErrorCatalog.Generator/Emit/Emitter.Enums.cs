@@ -174,8 +174,8 @@ internal static partial class Emitter
     }
 
     /// <summary>
-    /// Platform values are the platform's position in the catalog (1..n): the catalog has no value
-    /// field for platforms, and the order of the list is the one fact it gives. See generator/README.md.
+    /// Platform (and classification) values are the catalog's <c>value</c> fields, so reordering the
+    /// list renumbers nothing. See generator/README.md.
     /// </summary>
     private static void EmitPlatformEnum(SourceWriter writer, EmitSpec spec) => EmitEnum(
         writer,

@@ -39,6 +39,8 @@ internal static partial class Emitter
         EmitExceptionFactories(writer, spec);
         writer.WriteLine();
         EmitPlatformIds(writer, spec);
+        writer.WriteLine();
+        EmitCurrentPlatform(writer, spec);
 
         // Helpers for the generated struct and exceptions; internal so they do not widen the public surface.
         writer.WriteLine();

@@ -27,6 +27,7 @@ namespace ErrorCatalog.Generator.Spec;
 /// <param name="ErrorTable">How error-indexed lookups are laid out.</param>
 /// <param name="ParseArms">Every canonical name and alias, with the index of its entry, for <c>TryParse</c>.</param>
 /// <param name="SocketErrorArms">For <c>TryFromSocketError</c>: each SocketError member with the first entry that maps to it (socket base only; empty otherwise).</param>
+/// <param name="Detection">For <c>CurrentPlatform</c>: the platforms with a <c>runs-on</c>, in catalog order (empty when none says where it runs).</param>
 internal sealed record EmitSpec(
     string HintName,
     string HeaderFileName,
@@ -44,7 +45,8 @@ internal sealed record EmitSpec(
     EquatableArray<ErrorSpec> Errors,
     TableLayout ErrorTable,
     EquatableArray<ParseArm> ParseArms,
-    EquatableArray<SocketErrorArm> SocketErrorArms);
+    EquatableArray<SocketErrorArm> SocketErrorArms,
+    EquatableArray<PlatformDetection> Detection);
 
 /// <summary>The generated type names of one catalog; the qualified forms start with <c>global::</c> so no user type can capture them.</summary>
 internal sealed record TypeNames(string Namespace, string ErrorName, string PlatformName, string ClassificationName, string NativeErrorName, string ErrorsName, string ExceptionName)
@@ -123,6 +125,14 @@ internal sealed record PlatformSpec(
     EquatableArray<CodeLookup> Codes,
     TableLayout CodeTable,
     EquatableArray<NullableCode> CanonicalCodes);
+
+/// <summary>Where one platform's codes are reported, as <c>CurrentPlatform</c> tests it.</summary>
+/// <param name="Symbol">The platform's C# name.</param>
+/// <param name="OperatingSystemLiterals">The operating system names, as C# literals, in catalog order.</param>
+/// <param name="OperatingSystemNames">The operating system names as written in the catalog, comma-separated, for the doc comment (vocabulary words, safe as doc text).</param>
+/// <param name="ArchitectureValues">The numeric <c>Architecture</c> values, in catalog order; empty means any processor.</param>
+/// <param name="ArchitectureNames">The architecture names as written in the catalog, comma-separated, for the doc comment (empty when any).</param>
+internal sealed record PlatformDetection(string Symbol, EquatableArray<string> OperatingSystemLiterals, string OperatingSystemNames, EquatableArray<int> ArchitectureValues, string ArchitectureNames);
 
 /// <summary>A code that may be absent (an <c>int?</c> that <see cref="EquatableArray{T}"/> can hold).</summary>
 internal readonly record struct NullableCode(int? Code);

@@ -39,7 +39,7 @@ internal static class SpecBuilder
         foreach (var platform in catalog.Platforms)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            platforms.Add(BuildPlatform(catalog, platform, platforms.Count + 1, catalogSpec.Prefix));
+            platforms.Add(BuildPlatform(catalog, platform, platform.Value, catalogSpec.Prefix));
         }
 
         return new EmitSpec(
@@ -59,7 +59,8 @@ internal static class SpecBuilder
             errors.ToEquatableArray(),
             Layout(ErrorValues(catalog)),
             BuildParseArms(catalog),
-            exceptionBase.MapsSocketError ? BuildSocketErrorArms(catalog) : EquatableArray<SocketErrorArm>.Empty);
+            exceptionBase.MapsSocketError ? BuildSocketErrorArms(catalog) : EquatableArray<SocketErrorArm>.Empty,
+            BuildDetection(catalog));
     }
 
     /// <summary>
@@ -457,10 +458,38 @@ internal static class SpecBuilder
         var classifications = new List<ClassificationSpec>(catalog.Classifications.Count);
         foreach (var classification in catalog.Classifications)
         {
-            classifications.Add(new ClassificationSpec(classification.Symbol, classifications.Count + 1, Text.Xml(classification.Title), Text.Sentence(classification.Description)));
+            classifications.Add(new ClassificationSpec(classification.Symbol, classification.Value, Text.Xml(classification.Title), Text.Sentence(classification.Description)));
         }
 
         return classifications.ToEquatableArray();
+    }
+
+    private static EquatableArray<PlatformDetection> BuildDetection(Catalog.Model.Catalog catalog)
+    {
+        var detection = new List<PlatformDetection>();
+        foreach (var platform in catalog.Platforms)
+        {
+            if (platform.RunsOn is not { } runsOn)
+            {
+                continue;
+            }
+
+            var systems = new List<string>(runsOn.OperatingSystems.Count);
+            foreach (var system in runsOn.OperatingSystems)
+            {
+                systems.Add(Text.Literal(system));
+            }
+
+            var architectures = new List<int>(runsOn.Architectures.Count);
+            foreach (var architecture in runsOn.Architectures)
+            {
+                architectures.Add(RunsOnVocabulary.ArchitectureValue(architecture));
+            }
+
+            detection.Add(new PlatformDetection(platform.Symbol, systems.ToEquatableArray(), string.Join(", ", runsOn.OperatingSystems), architectures.ToEquatableArray(), string.Join(", ", runsOn.Architectures)));
+        }
+
+        return detection.ToEquatableArray();
     }
 
     private static EquatableArray<GroupSpec> BuildGroups(Catalog.Model.Catalog catalog)

@@ -24,8 +24,6 @@ internal static partial class Interop
     internal sealed class PlatformConstants
     {
         internal required string Name { get; init; }
-        /// <summary>The catalog platform whose numbering this system's errno values follow.</summary>
-        internal required ConnectPlatform CatalogPlatform { get; init; }
         internal required bool HasLengthByte { get; init; }
         internal required int AfUnix { get; init; }
         internal required int AfInet { get; init; }
@@ -57,7 +55,6 @@ internal static partial class Interop
         internal static readonly PlatformConstants Linux = new()
         {
             Name = "Linux",
-            CatalogPlatform = ConnectPlatform.Linux,
             HasLengthByte = false,
             AfUnix = 1,
             AfInet = 2,
@@ -86,7 +83,6 @@ internal static partial class Interop
         internal static readonly PlatformConstants Darwin = new()
         {
             Name = "macOS",
-            CatalogPlatform = ConnectPlatform.Darwin,
             HasLengthByte = true,
             AfUnix = 1,
             AfInet = 2,
@@ -115,7 +111,6 @@ internal static partial class Interop
         internal static readonly PlatformConstants FreeBsd = new()
         {
             Name = "FreeBSD",
-            CatalogPlatform = ConnectPlatform.FreeBSD,
             HasLengthByte = true,
             AfUnix = 1,
             AfInet = 2,
@@ -142,27 +137,19 @@ internal static partial class Interop
         };
 
         /// <summary>The constants of the running system; null on Windows and unknown systems.</summary>
-        internal static readonly PlatformConstants? Current = Detect();
-
-        private static PlatformConstants? Detect()
+        /// <remarks>
+        /// Chosen by the catalog column the running system follows (the generated
+        /// <see cref="ConnectErrors.CurrentPlatform"/>, from the catalog's <c>runs-on</c>): the
+        /// headers above belong to the same systems and processors as those columns, so a system
+        /// whose errno numbering the catalog does not place (Linux on MIPS, say, whose socket
+        /// numbers differ too) gets no constants rather than wrong ones.
+        /// </remarks>
+        internal static readonly PlatformConstants? Current = ConnectErrors.CurrentPlatform switch
         {
-            // Android runs a Linux kernel with Linux numbering.
-            if (OperatingSystem.IsLinux() || OperatingSystem.IsAndroid())
-            {
-                return Linux;
-            }
-
-            if (OperatingSystem.IsMacOS() || OperatingSystem.IsMacCatalyst() || OperatingSystem.IsIOS() || OperatingSystem.IsTvOS())
-            {
-                return Darwin;
-            }
-
-            if (OperatingSystem.IsFreeBSD())
-            {
-                return FreeBsd;
-            }
-
-            return null;
-        }
+            ConnectPlatform.Linux => Linux,
+            ConnectPlatform.Darwin => Darwin,
+            ConnectPlatform.FreeBSD => FreeBsd,
+            _ => null,
+        };
     }
 }

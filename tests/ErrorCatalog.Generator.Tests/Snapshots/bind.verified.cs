@@ -1089,6 +1089,34 @@ namespace ErrorCatalog.Tests.Bind
             return platform != default;
         }
 
+        /// <summary>The platform whose numbering the running process's native calls report codes in, or <see langword="null"/> when the <c>runs-on</c> of no platform in the <c>bind</c> catalog covers this operating system and process architecture.</summary>
+        /// <remarks>Worked out once, on first use, from <see cref="global::System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform"/> and <see cref="global::System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture"/>. <see cref="global::ErrorCatalog.Tests.Bind.BindPlatform.LinuxGeneric"/> on linux (x86, x64, arm, arm64, riscv64). <see cref="global::ErrorCatalog.Tests.Bind.BindPlatform.Winsock"/> on windows (any processor).</remarks>
+        public static global::ErrorCatalog.Tests.Bind.BindPlatform? CurrentPlatform => CurrentPlatformDetection.Platform;
+
+        private static class CurrentPlatformDetection
+        {
+            internal static readonly global::ErrorCatalog.Tests.Bind.BindPlatform? Platform = Detect();
+
+            private static global::ErrorCatalog.Tests.Bind.BindPlatform? Detect()
+            {
+                var architecture = (int)global::System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture;
+                if (IsOperatingSystem("linux") && architecture is 0 or 1 or 2 or 3 or 9)
+                {
+                    return global::ErrorCatalog.Tests.Bind.BindPlatform.LinuxGeneric;
+                }
+
+                if (IsOperatingSystem("windows"))
+                {
+                    return global::ErrorCatalog.Tests.Bind.BindPlatform.Winsock;
+                }
+
+                return null;
+            }
+
+            private static bool IsOperatingSystem(string name) =>
+                global::System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(global::System.Runtime.InteropServices.OSPlatform.Create(name));
+        }
+
         internal static string DescribePlatform(global::ErrorCatalog.Tests.Bind.BindPlatform platform) => platform switch
         {
             global::ErrorCatalog.Tests.Bind.BindPlatform.LinuxGeneric => "linux-generic",

@@ -6365,6 +6365,49 @@ namespace ErrorCatalog.Connect
             return platform != default;
         }
 
+        /// <summary>The platform whose numbering the running process's native calls report codes in, or <see langword="null"/> when the <c>runs-on</c> of no platform in the <c>connect</c> catalog covers this operating system and process architecture.</summary>
+        /// <remarks>Worked out once, on first use, from <see cref="global::System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform"/> and <see cref="global::System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture"/>. <see cref="global::ErrorCatalog.Connect.ConnectPlatform.Linux"/> on linux, android (x86, x64, arm, armv6, arm64, riscv64, loongarch64, s390x, ppc64le). <see cref="global::ErrorCatalog.Connect.ConnectPlatform.Darwin"/> on macos, maccatalyst, ios, tvos (any processor). <see cref="global::ErrorCatalog.Connect.ConnectPlatform.FreeBSD"/> on freebsd (any processor). <see cref="global::ErrorCatalog.Connect.ConnectPlatform.NetBSD"/> on netbsd (any processor). <see cref="global::ErrorCatalog.Connect.ConnectPlatform.Windows"/> on windows (any processor).</remarks>
+        public static global::ErrorCatalog.Connect.ConnectPlatform? CurrentPlatform => CurrentPlatformDetection.Platform;
+
+        private static class CurrentPlatformDetection
+        {
+            internal static readonly global::ErrorCatalog.Connect.ConnectPlatform? Platform = Detect();
+
+            private static global::ErrorCatalog.Connect.ConnectPlatform? Detect()
+            {
+                var architecture = (int)global::System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture;
+                if ((IsOperatingSystem("linux") || IsOperatingSystem("android")) && architecture is 0 or 1 or 2 or 7 or 3 or 9 or 6 or 5 or 8)
+                {
+                    return global::ErrorCatalog.Connect.ConnectPlatform.Linux;
+                }
+
+                if (IsOperatingSystem("macos") || IsOperatingSystem("maccatalyst") || IsOperatingSystem("ios") || IsOperatingSystem("tvos"))
+                {
+                    return global::ErrorCatalog.Connect.ConnectPlatform.Darwin;
+                }
+
+                if (IsOperatingSystem("freebsd"))
+                {
+                    return global::ErrorCatalog.Connect.ConnectPlatform.FreeBSD;
+                }
+
+                if (IsOperatingSystem("netbsd"))
+                {
+                    return global::ErrorCatalog.Connect.ConnectPlatform.NetBSD;
+                }
+
+                if (IsOperatingSystem("windows"))
+                {
+                    return global::ErrorCatalog.Connect.ConnectPlatform.Windows;
+                }
+
+                return null;
+            }
+
+            private static bool IsOperatingSystem(string name) =>
+                global::System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(global::System.Runtime.InteropServices.OSPlatform.Create(name));
+        }
+
         internal static string DescribePlatform(global::ErrorCatalog.Connect.ConnectPlatform platform) => platform switch
         {
             global::ErrorCatalog.Connect.ConnectPlatform.Linux => "linux",

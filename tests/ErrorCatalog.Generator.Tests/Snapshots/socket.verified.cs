@@ -2560,6 +2560,49 @@ namespace ErrorCatalog.SocketCall
             return platform != default;
         }
 
+        /// <summary>The platform whose numbering the running process's native calls report codes in, or <see langword="null"/> when the <c>runs-on</c> of no platform in the <c>socket</c> catalog covers this operating system and process architecture.</summary>
+        /// <remarks>Worked out once, on first use, from <see cref="global::System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform"/> and <see cref="global::System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture"/>. <see cref="global::ErrorCatalog.SocketCall.SocketCallPlatform.Linux"/> on linux, android (x86, x64, arm, armv6, arm64, riscv64, loongarch64, s390x, ppc64le). <see cref="global::ErrorCatalog.SocketCall.SocketCallPlatform.Darwin"/> on macos, maccatalyst, ios, tvos (any processor). <see cref="global::ErrorCatalog.SocketCall.SocketCallPlatform.FreeBSD"/> on freebsd (any processor). <see cref="global::ErrorCatalog.SocketCall.SocketCallPlatform.NetBSD"/> on netbsd (any processor). <see cref="global::ErrorCatalog.SocketCall.SocketCallPlatform.Windows"/> on windows (any processor).</remarks>
+        public static global::ErrorCatalog.SocketCall.SocketCallPlatform? CurrentPlatform => CurrentPlatformDetection.Platform;
+
+        private static class CurrentPlatformDetection
+        {
+            internal static readonly global::ErrorCatalog.SocketCall.SocketCallPlatform? Platform = Detect();
+
+            private static global::ErrorCatalog.SocketCall.SocketCallPlatform? Detect()
+            {
+                var architecture = (int)global::System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture;
+                if ((IsOperatingSystem("linux") || IsOperatingSystem("android")) && architecture is 0 or 1 or 2 or 7 or 3 or 9 or 6 or 5 or 8)
+                {
+                    return global::ErrorCatalog.SocketCall.SocketCallPlatform.Linux;
+                }
+
+                if (IsOperatingSystem("macos") || IsOperatingSystem("maccatalyst") || IsOperatingSystem("ios") || IsOperatingSystem("tvos"))
+                {
+                    return global::ErrorCatalog.SocketCall.SocketCallPlatform.Darwin;
+                }
+
+                if (IsOperatingSystem("freebsd"))
+                {
+                    return global::ErrorCatalog.SocketCall.SocketCallPlatform.FreeBSD;
+                }
+
+                if (IsOperatingSystem("netbsd"))
+                {
+                    return global::ErrorCatalog.SocketCall.SocketCallPlatform.NetBSD;
+                }
+
+                if (IsOperatingSystem("windows"))
+                {
+                    return global::ErrorCatalog.SocketCall.SocketCallPlatform.Windows;
+                }
+
+                return null;
+            }
+
+            private static bool IsOperatingSystem(string name) =>
+                global::System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(global::System.Runtime.InteropServices.OSPlatform.Create(name));
+        }
+
         internal static string DescribePlatform(global::ErrorCatalog.SocketCall.SocketCallPlatform platform) => platform switch
         {
             global::ErrorCatalog.SocketCall.SocketCallPlatform.Linux => "linux",
