@@ -9,13 +9,14 @@ internal static partial class UnixScenarios
 {
     private static IEnumerable<ScenarioImplementation> FileSystemScenarios =>
     [
-        new("unix-stream-path-on-failing-file-system", PathOnFailingFileSystem),
+        new("unix-stream-path-on-failing-file-system", context => PathOnFailingFileSystem(context, UnixFailingFileSystem.LinuxErrnoEio)),
+        new("unix-stream-path-on-out-of-memory-file-system", context => PathOnFailingFileSystem(context, UnixFailingFileSystem.LinuxErrnoEnomem)),
     ];
 
-    private static Observation PathOnFailingFileSystem(ScenarioContext context)
+    private static Observation PathOnFailingFileSystem(ScenarioContext context, int lookupErrno)
     {
         string mountPoint = context.CreateTempDirectory();
-        var fileSystem = UnixFailingFileSystem.Start(context);
+        var fileSystem = UnixFailingFileSystem.Start(context, lookupErrno);
         var socket = context.OpenSocket(LinuxConstants.AF_UNIX, LinuxConstants.SOCK_STREAM);
         var observation = fileSystem.RunMounted(mountPoint, () => context.Observe(socket, SockAddr.UnixPath(Path.Combine(mountPoint, "server.sock"))));
         if (fileSystem.FailedLookups == 0)
