@@ -44,6 +44,7 @@ internal sealed unsafe class UnixFailingFileSystem : IDisposable
     private readonly ScenarioContext context;
     private readonly Fd device;
     private readonly Thread server;
+    private readonly ManualResetEventSlim initAnswered = new();
     private readonly int lookupErrno;
     private volatile bool stopping;
     private int failedLookups;
@@ -133,6 +134,7 @@ internal sealed unsafe class UnixFailingFileSystem : IDisposable
                     buffer.AsSpan(InHeaderSize + 4, 8).CopyTo(reply.AsSpan(OutHeaderSize + 4));
                     BinaryPrimitives.WriteInt32LittleEndian(reply.AsSpan(OutHeaderSize + 20), MaxWrite);
                     Reply(reply, OutHeaderSize + InitOutSize, 0, unique);
+                    initAnswered.Set();
                     break;
                 default:
                     if (opcode == OpLookup)
@@ -157,10 +159,33 @@ internal sealed unsafe class UnixFailingFileSystem : IDisposable
         }
     }
 
-    public void Dispose()
+    /// <summary>
+    /// Ends the server the way a crashed FUSE daemon ends, with the mount left in place: once the
+    /// kernel's INIT request is answered, stops serving and closes /dev/fuse. The kernel then
+    /// aborts the connection, and every later request on the mount fails without reaching a
+    /// server. Call it inside <see cref="RunMounted{T}"/>, after the mount.
+    /// </summary>
+    public void Abandon()
     {
+        if (!initAnswered.Wait(StopLimit))
+        {
+            throw new ScenarioSetupException("the kernel never sent FUSE_INIT after the mount");
+        }
+
+        Stop();
+    }
+
+    private void Stop()
+    {
+        // The server thread must be gone before the descriptor it reads is closed.
         stopping = true;
         server.Join(StopLimit);
         device.Dispose();
+    }
+
+    public void Dispose()
+    {
+        Stop();
+        initAnswered.Dispose();
     }
 }
