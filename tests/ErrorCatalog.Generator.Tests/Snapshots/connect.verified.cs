@@ -1771,6 +1771,42 @@ namespace ErrorCatalog.Connect
         /// </list>
         /// </remarks>
         KeyRejected = 40,
+
+        /// <summary>
+        /// <para><c>ENOTCONN</c>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</para>
+        /// <para>What to do: Unmount the stale FUSE mount (fusermount -u, or umount as root) or restart its file system server, or use a socket path outside it.</para>
+        /// </summary>
+        /// <remarks>
+        /// <para>No cited document lists ENOTCONN for connect(), and here it says nothing about the socket. When the server of a FUSE file system (sshfs, rclone, a container image mount...) exits or closes /dev/fuse while the mount stays in place, the kernel aborts the FUSE connection and fails every later request on the mount with ENOTCONN ("Transport endpoint is not connected"). An AF_UNIX socket path inside that mount can then not be looked up, and connect() passes the lookup's error on.</para>
+        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Permanent"/> (Permanent). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.NotConnected"/>, a <see cref="global::ErrorCatalog.Connect.ConnectException.SocketPath"/>.</para>
+        /// <para>On <c>linux</c>, replayed: In a private mount namespace, a FUSE file system served by the replay itself is mounted on a temporary directory, and its server then closes /dev/fuse as a crashed FUSE daemon would, leaving the mount in place; connect to a path inside it.</para>
+        /// <para>Code on each platform:</para>
+        /// <list type="table">
+        /// <listheader><term>Platform</term><description>Code</description></listheader>
+        /// <item><term>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures) (<c>linux</c>)</term><description>107 (<c>ENOTCONN</c>)</description></item>
+        /// <item><term>Linux on MIPS (<c>linux-mips</c>)</term><description>134 (<c>ENOTCONN</c>)</description></item>
+        /// <item><term>Linux on SPARC (<c>linux-sparc</c>)</term><description>57 (<c>ENOTCONN</c>)</description></item>
+        /// <item><term>Linux on Alpha (<c>linux-alpha</c>)</term><description>57 (<c>ENOTCONN</c>)</description></item>
+        /// <item><term>Linux on PA-RISC (<c>linux-parisc</c>)</term><description>235 (<c>ENOTCONN</c>)</description></item>
+        /// <item><term>macOS and other Darwin systems (<c>darwin</c>)</term><description>57 (<c>ENOTCONN</c>)</description></item>
+        /// <item><term>FreeBSD (<c>freebsd</c>)</term><description>57 (<c>ENOTCONN</c>)</description></item>
+        /// <item><term>OpenBSD (<c>openbsd</c>)</term><description>57 (<c>ENOTCONN</c>)</description></item>
+        /// <item><term>NetBSD (<c>netbsd</c>)</term><description>57 (<c>ENOTCONN</c>)</description></item>
+        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10057 (<c>WSAENOTCONN</c>)</description></item>
+        /// <item><term>Microsoft C runtime errno (MSVC, UCRT) (<c>windows-crt</c>)</term><description>126 (<c>ENOTCONN</c>)</description></item>
+        /// </list>
+        /// <para>Not listed by: connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7); connect(2), Linux man-pages 6.03 (2022-12-04); Socket#connect, Ruby socket library documentation; The GNU C Library Reference Manual, section Making a Connection (node Connecting); std.posix.connect, Zig standard library; connect function (winsock2.h), Microsoft Win32 API reference.</para>
+        /// <para>Address families:</para>
+        /// <list type="bullet">
+        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>): The socket path leads into a FUSE mount whose server has exited.</description></item>
+        /// </list>
+        /// <para>Names: native <c>ENOTCONN</c>; .NET <see cref="global::System.Net.Sockets.SocketError.NotConnected"/>.</para>
+        /// <para>Quirks:</para>
+        /// <list type="bullet">
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): No connect() document lists it. Replayed with a FUSE file system whose server closes /dev/fuse once the mount is made, as a crashed daemon does: connect() to a path inside the mount fails with ENOTCONN without the server ever being asked, and .NET reports SocketError.NotConnected, which reads as if the socket were the problem. Evidence: net/unix/af_unix.c unix_find_bsd() (the lookup's error is returned unchanged). Shown by scenario <c>unix-stream-path-on-abandoned-file-system</c>.</description></item>
+        /// </list>
+        /// </remarks>
+        NotConnected = 41,
     }
 
     /// <summary>The platforms whose native codes the <c>connect</c> catalog records; each numbers errors its own way.</summary>
@@ -1961,6 +1997,9 @@ namespace ErrorCatalog.Connect
 
         /// <summary><c>EKEYREJECTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.KeyRejected"/>: The socket carries TCP Authentication Option keys, but none of them matches the destination, so Linux does not start the handshake.</summary>
         EKEYREJECTED = 129,
+
+        /// <summary><c>ENOTCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        ENOTCONN = 107,
     }
 
     /// <summary>Native error names that <c>connect()</c> can report on Linux on MIPS, with their numbers there (from glibc bits/errno.h over linux-libc-dev-mips-cross 6.1.8 (/usr/mips-linux-gnu/include/asm/errno.h), read through cpp).</summary>
@@ -2090,6 +2129,9 @@ namespace ErrorCatalog.Connect
 
         /// <summary><c>EKEYREJECTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.KeyRejected"/>: The socket carries TCP Authentication Option keys, but none of them matches the destination, so Linux does not start the handshake.</summary>
         EKEYREJECTED = 164,
+
+        /// <summary><c>ENOTCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        ENOTCONN = 134,
     }
 
     /// <summary>Native error names that <c>connect()</c> can report on Linux on SPARC, with their numbers there (from glibc bits/errno.h over linux-libc-dev-sparc64-cross 6.1.4 (/usr/sparc64-linux-gnu/include/asm/errno.h), read through cpp).</summary>
@@ -2219,6 +2261,9 @@ namespace ErrorCatalog.Connect
 
         /// <summary><c>EKEYREJECTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.KeyRejected"/>: The socket carries TCP Authentication Option keys, but none of them matches the destination, so Linux does not start the handshake.</summary>
         EKEYREJECTED = 131,
+
+        /// <summary><c>ENOTCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        ENOTCONN = 57,
     }
 
     /// <summary>Native error names that <c>connect()</c> can report on Linux on Alpha, with their numbers there (from glibc bits/errno.h over linux-libc-dev-alpha-cross 6.1.4 (/usr/alpha-linux-gnu/include/asm/errno.h), read through cpp).</summary>
@@ -2348,6 +2393,9 @@ namespace ErrorCatalog.Connect
 
         /// <summary><c>EKEYREJECTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.KeyRejected"/>: The socket carries TCP Authentication Option keys, but none of them matches the destination, so Linux does not start the handshake.</summary>
         EKEYREJECTED = 135,
+
+        /// <summary><c>ENOTCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        ENOTCONN = 57,
     }
 
     /// <summary>Native error names that <c>connect()</c> can report on Linux on PA-RISC, with their numbers there (from glibc bits/errno.h over linux-libc-dev-hppa-cross 6.1.4 (/usr/hppa-linux-gnu/include/asm/errno.h), read through cpp).</summary>
@@ -2477,6 +2525,9 @@ namespace ErrorCatalog.Connect
 
         /// <summary><c>EKEYREJECTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.KeyRejected"/>: The socket carries TCP Authentication Option keys, but none of them matches the destination, so Linux does not start the handshake.</summary>
         EKEYREJECTED = 187,
+
+        /// <summary><c>ENOTCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        ENOTCONN = 235,
     }
 
     /// <summary>Native error names that <c>connect()</c> can report on macOS and other Darwin systems, with their numbers there (from apple-oss-distributions/xnu bsd/sys/errno.h at commit 94d3b452840153a99b38a3a9659680b2a006908e (default __DARWIN_UNIX03 and full C level)).</summary>
@@ -2600,6 +2651,9 @@ namespace ErrorCatalog.Connect
 
         /// <summary><c>ENOSPC</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
         ENOSPC = 28,
+
+        /// <summary><c>ENOTCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        ENOTCONN = 57,
     }
 
     /// <summary>Native error names that <c>connect()</c> can report on FreeBSD, with their numbers there (from freebsd/freebsd-src sys/sys/errno.h as of the forks fel1x-developer/freebsd-src at commit 2d614aa2fe3e037bd11d351b0b5cfda776e65814 and kenrap/freebsd-src at commit f30bcb15 (same values, upstream layout; ELAST 97)).</summary>
@@ -2720,6 +2774,9 @@ namespace ErrorCatalog.Connect
 
         /// <summary><c>ENOSPC</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
         ENOSPC = 28,
+
+        /// <summary><c>ENOTCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        ENOTCONN = 57,
     }
 
     /// <summary>Native error names that <c>connect()</c> can report on OpenBSD, with their numbers there (from openbsd/src sys/sys/errno.h, CVS revision 1.25 (2017-09-05), search-index file 2667502440 (ELAST 95)).</summary>
@@ -2840,6 +2897,9 @@ namespace ErrorCatalog.Connect
 
         /// <summary><c>ENOSPC</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
         ENOSPC = 28,
+
+        /// <summary><c>ENOTCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        ENOTCONN = 57,
     }
 
     /// <summary>Native error names that <c>connect()</c> can report on NetBSD, with their numbers there (from NetBSD/src sys/sys/errno.h at commit 03d5d34f2f4a88cdabde8266e10bb178755a00fe (branch revision 1.38.16.1, 2006), checked against revision 1.42 (2020) in the fork wataash/netbsd-src at commit f5798422, which adds EOWNERDEAD 97 and ENOTRECOVERABLE 98 (ELAST 98) and changes no number used here).</summary>
@@ -2963,6 +3023,9 @@ namespace ErrorCatalog.Connect
 
         /// <summary><c>ENOSPC</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
         ENOSPC = 28,
+
+        /// <summary><c>ENOTCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        ENOTCONN = 57,
     }
 
     /// <summary>Native error names that <c>connect()</c> can report on Windows Sockets (WSAGetLastError), with their numbers there (from WSAE codes of winerror.h (WSABASEERR 10000) from mingw-w64-common 10.0.0-3, /usr/share/mingw-w64/include/winerror.h, read through cpp).</summary>
@@ -3053,6 +3116,9 @@ namespace ErrorCatalog.Connect
 
         /// <summary><c>WSANOTINITIALISED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WinsockNotInitialized"/>: Winsock was not initialised: WSAStartup was not called successfully before connect().</summary>
         WSANOTINITIALISED = 10093,
+
+        /// <summary><c>WSAENOTCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        WSAENOTCONN = 10057,
     }
 
     /// <summary>Native error names that <c>connect()</c> can report on Microsoft C runtime errno (MSVC, UCRT), with their numbers there (from errno.h of mingw-w64-common 10.0.0-3 (/usr/share/mingw-w64/include/errno.h, the MSVC-compatible POSIX extension values), read through cpp).</summary>
@@ -3173,6 +3239,9 @@ namespace ErrorCatalog.Connect
 
         /// <summary><c>ENOSPC</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
         ENOSPC = 28,
+
+        /// <summary><c>ENOTCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        ENOTCONN = 126,
     }
 
     /// <summary>A native error code of <c>connect()</c> exactly as one platform reported it. The raw number and platform are kept even when the catalog does not know the code.</summary>
@@ -3393,7 +3462,7 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.ConnectionReset,
             global::ErrorCatalog.Connect.ConnectError.NoBufferSpace,
             global::ErrorCatalog.Connect.ConnectError.AlreadyConnected,
-            default,
+            global::ErrorCatalog.Connect.ConnectError.NotConnected,
             default,
             default,
             global::ErrorCatalog.Connect.ConnectError.TimedOut,
@@ -3532,7 +3601,7 @@ namespace ErrorCatalog.Connect
             "ECONNRESET",
             "ENOBUFS",
             "EISCONN",
-            null,
+            "ENOTCONN",
             null,
             null,
             "ETIMEDOUT",
@@ -3608,6 +3677,7 @@ namespace ErrorCatalog.Connect
             23 => global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull,
             28 => global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft,
             164 => global::ErrorCatalog.Connect.ConnectError.KeyRejected,
+            134 => global::ErrorCatalog.Connect.ConnectError.NotConnected,
             _ => default,
         };
 
@@ -3652,6 +3722,7 @@ namespace ErrorCatalog.Connect
             23 => "ENFILE",
             28 => "ENOSPC",
             164 => "EKEYREJECTED",
+            134 => "ENOTCONN",
             _ => null,
         };
 
@@ -3729,7 +3800,7 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.ConnectionReset,
             global::ErrorCatalog.Connect.ConnectError.NoBufferSpace,
             global::ErrorCatalog.Connect.ConnectError.AlreadyConnected,
-            default,
+            global::ErrorCatalog.Connect.ConnectError.NotConnected,
             default,
             default,
             global::ErrorCatalog.Connect.ConnectError.TimedOut,
@@ -3870,7 +3941,7 @@ namespace ErrorCatalog.Connect
             "ECONNRESET",
             "ENOBUFS",
             "EISCONN",
-            null,
+            "ENOTCONN",
             null,
             null,
             "ETIMEDOUT",
@@ -4021,7 +4092,7 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.ConnectionReset,
             global::ErrorCatalog.Connect.ConnectError.NoBufferSpace,
             global::ErrorCatalog.Connect.ConnectError.AlreadyConnected,
-            default,
+            global::ErrorCatalog.Connect.ConnectError.NotConnected,
             default,
             default,
             global::ErrorCatalog.Connect.ConnectError.TimedOut,
@@ -4166,7 +4237,7 @@ namespace ErrorCatalog.Connect
             "ECONNRESET",
             "ENOBUFS",
             "EISCONN",
-            null,
+            "ENOTCONN",
             null,
             null,
             "ETIMEDOUT",
@@ -4298,6 +4369,7 @@ namespace ErrorCatalog.Connect
             23 => global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull,
             28 => global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft,
             187 => global::ErrorCatalog.Connect.ConnectError.KeyRejected,
+            235 => global::ErrorCatalog.Connect.ConnectError.NotConnected,
             _ => default,
         };
 
@@ -4342,6 +4414,7 @@ namespace ErrorCatalog.Connect
             23 => "ENFILE",
             28 => "ENOSPC",
             187 => "EKEYREJECTED",
+            235 => "ENOTCONN",
             _ => null,
         };
 
@@ -4419,7 +4492,7 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.ConnectionReset,
             global::ErrorCatalog.Connect.ConnectError.NoBufferSpace,
             global::ErrorCatalog.Connect.ConnectError.AlreadyConnected,
-            default,
+            global::ErrorCatalog.Connect.ConnectError.NotConnected,
             default,
             default,
             global::ErrorCatalog.Connect.ConnectError.TimedOut,
@@ -4531,7 +4604,7 @@ namespace ErrorCatalog.Connect
             "ECONNRESET",
             "ENOBUFS",
             "EISCONN",
-            null,
+            "ENOTCONN",
             null,
             null,
             "ETIMEDOUT",
@@ -4653,7 +4726,7 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.ConnectionReset,
             global::ErrorCatalog.Connect.ConnectError.NoBufferSpace,
             global::ErrorCatalog.Connect.ConnectError.AlreadyConnected,
-            default,
+            global::ErrorCatalog.Connect.ConnectError.NotConnected,
             default,
             default,
             global::ErrorCatalog.Connect.ConnectError.TimedOut,
@@ -4755,7 +4828,7 @@ namespace ErrorCatalog.Connect
             "ECONNRESET",
             "ENOBUFS",
             "EISCONN",
-            null,
+            "ENOTCONN",
             null,
             null,
             "ETIMEDOUT",
@@ -4867,7 +4940,7 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.ConnectionReset,
             global::ErrorCatalog.Connect.ConnectError.NoBufferSpace,
             global::ErrorCatalog.Connect.ConnectError.AlreadyConnected,
-            default,
+            global::ErrorCatalog.Connect.ConnectError.NotConnected,
             default,
             default,
             global::ErrorCatalog.Connect.ConnectError.TimedOut,
@@ -4972,7 +5045,7 @@ namespace ErrorCatalog.Connect
             "ECONNRESET",
             "ENOBUFS",
             "EISCONN",
-            null,
+            "ENOTCONN",
             null,
             null,
             "ETIMEDOUT",
@@ -5087,7 +5160,7 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.ConnectionReset,
             global::ErrorCatalog.Connect.ConnectError.NoBufferSpace,
             global::ErrorCatalog.Connect.ConnectError.AlreadyConnected,
-            default,
+            global::ErrorCatalog.Connect.ConnectError.NotConnected,
             default,
             default,
             global::ErrorCatalog.Connect.ConnectError.TimedOut,
@@ -5193,7 +5266,7 @@ namespace ErrorCatalog.Connect
             "ECONNRESET",
             "ENOBUFS",
             "EISCONN",
-            null,
+            "ENOTCONN",
             null,
             null,
             "ETIMEDOUT",
@@ -5306,7 +5379,7 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.ConnectionReset,
             global::ErrorCatalog.Connect.ConnectError.NoBufferSpace,
             global::ErrorCatalog.Connect.ConnectError.AlreadyConnected,
-            default,
+            global::ErrorCatalog.Connect.ConnectError.NotConnected,
             default,
             default,
             global::ErrorCatalog.Connect.ConnectError.TimedOut,
@@ -5406,7 +5479,7 @@ namespace ErrorCatalog.Connect
             "WSAECONNRESET",
             "WSAENOBUFS",
             "WSAEISCONN",
-            null,
+            "WSAENOTCONN",
             null,
             null,
             "WSAETIMEDOUT",
@@ -5588,7 +5661,7 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable,
             global::ErrorCatalog.Connect.ConnectError.NoStreamResources,
             default,
-            default,
+            global::ErrorCatalog.Connect.ConnectError.NotConnected,
             default,
             global::ErrorCatalog.Connect.ConnectError.NotASocket,
             global::ErrorCatalog.Connect.ConnectError.OperationNotSupported,
@@ -5738,7 +5811,7 @@ namespace ErrorCatalog.Connect
             "ENOPROTOOPT",
             "ENOSR",
             null,
-            null,
+            "ENOTCONN",
             null,
             "ENOTSOCK",
             "ENOTSUP",
@@ -5858,6 +5931,7 @@ namespace ErrorCatalog.Connect
             23,
             28,
             129,
+            107,
         };
 
         /// <summary>The canonical code of <paramref name="error"/> on Linux on MIPS.</summary>
@@ -5911,6 +5985,7 @@ namespace ErrorCatalog.Connect
             23,
             28,
             164,
+            134,
         };
 
         /// <summary>The canonical code of <paramref name="error"/> on Linux on SPARC.</summary>
@@ -5964,6 +6039,7 @@ namespace ErrorCatalog.Connect
             23,
             28,
             131,
+            57,
         };
 
         /// <summary>The canonical code of <paramref name="error"/> on Linux on Alpha.</summary>
@@ -6017,6 +6093,7 @@ namespace ErrorCatalog.Connect
             23,
             28,
             135,
+            57,
         };
 
         /// <summary>The canonical code of <paramref name="error"/> on Linux on PA-RISC.</summary>
@@ -6070,6 +6147,7 @@ namespace ErrorCatalog.Connect
             23,
             28,
             187,
+            235,
         };
 
         /// <summary>The canonical code of <paramref name="error"/> on macOS and other Darwin systems.</summary>
@@ -6123,6 +6201,7 @@ namespace ErrorCatalog.Connect
             23,
             28,
             null,
+            57,
         };
 
         /// <summary>The canonical code of <paramref name="error"/> on FreeBSD.</summary>
@@ -6176,6 +6255,7 @@ namespace ErrorCatalog.Connect
             23,
             28,
             null,
+            57,
         };
 
         /// <summary>The canonical code of <paramref name="error"/> on OpenBSD.</summary>
@@ -6229,6 +6309,7 @@ namespace ErrorCatalog.Connect
             23,
             28,
             null,
+            57,
         };
 
         /// <summary>The canonical code of <paramref name="error"/> on NetBSD.</summary>
@@ -6282,6 +6363,7 @@ namespace ErrorCatalog.Connect
             23,
             28,
             null,
+            57,
         };
 
         /// <summary>The canonical code of <paramref name="error"/> on Windows Sockets (WSAGetLastError).</summary>
@@ -6335,6 +6417,7 @@ namespace ErrorCatalog.Connect
             null,
             null,
             null,
+            10057,
         };
 
         /// <summary>The canonical code of <paramref name="error"/> on Microsoft C runtime errno (MSVC, UCRT).</summary>
@@ -6388,6 +6471,7 @@ namespace ErrorCatalog.Connect
             23,
             28,
             null,
+            126,
         };
 
         /// <summary>The canonical native name of <paramref name="error"/>.</summary>
@@ -6442,6 +6526,7 @@ namespace ErrorCatalog.Connect
             "ENFILE",
             "ENOSPC",
             "EKEYREJECTED",
+            "ENOTCONN",
         };
 
         /// <summary>Finds the error with canonical name or alias <paramref name="nameOrAlias"/> (exact, case-sensitive).</summary>
@@ -6494,6 +6579,7 @@ namespace ErrorCatalog.Connect
                 "ENFILE" => global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull,
                 "ENOSPC" => global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft,
                 "EKEYREJECTED" => global::ErrorCatalog.Connect.ConnectError.KeyRejected,
+                "ENOTCONN" => global::ErrorCatalog.Connect.ConnectError.NotConnected,
                 _ => default,
             };
             return error != default;
@@ -6551,6 +6637,7 @@ namespace ErrorCatalog.Connect
             "The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).",
             "No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.",
             "The socket carries TCP Authentication Option keys, but none of them matches the destination, so Linux does not start the handshake.",
+            "The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.",
         };
 
         /// <summary>What a caller should do about <paramref name="error"/>.</summary>
@@ -6605,6 +6692,7 @@ namespace ErrorCatalog.Connect
             "Back off and retry later; find the processes holding many AF_UNIX sockets or leaving connections unaccepted, or raise fs.file-max.",
             "Close AF_UNIX sockets that hold automatic names, bind the socket to a name of your own before connect(), or leave SO_PASSCRED and SO_PASSPIDFD off the connecting socket.",
             "Fix the key configuration: add a TCP-AO key for the destination's address (and VRF), or connect to a peer a key exists for.",
+            "Unmount the stale FUSE mount (fusermount -u, or umount as root) or restart its file system server, or use a socket path outside it.",
         };
 
         /// <summary>The project's classification of <paramref name="error"/> (policy, not an operating-system fact).</summary>
@@ -6659,6 +6747,7 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectClassification.Resource,
             global::ErrorCatalog.Connect.ConnectClassification.Resource,
             global::ErrorCatalog.Connect.ConnectClassification.CallerBug,
+            global::ErrorCatalog.Connect.ConnectClassification.Permanent,
         };
 
         /// <summary>The <see cref="global::System.Net.Sockets.SocketError"/> member that matches <paramref name="error"/>.</summary>
@@ -6699,6 +6788,7 @@ namespace ErrorCatalog.Connect
                 global::ErrorCatalog.Connect.ConnectError.NoSuchPath => true,
                 global::ErrorCatalog.Connect.ConnectError.WinsockNotInitialized => true,
                 global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull => true,
+                global::ErrorCatalog.Connect.ConnectError.NotConnected => true,
                 _ => false,
             };
         }
@@ -6737,6 +6827,7 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.NoSuchPath => global::System.Net.Sockets.SocketError.AddressNotAvailable,
             global::ErrorCatalog.Connect.ConnectError.WinsockNotInitialized => global::System.Net.Sockets.SocketError.NotInitialized,
             global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull => global::System.Net.Sockets.SocketError.TooManyOpenSockets,
+            global::ErrorCatalog.Connect.ConnectError.NotConnected => global::System.Net.Sockets.SocketError.NotConnected,
             _ => global::System.Net.Sockets.SocketError.SocketError,
         };
 
@@ -6775,6 +6866,7 @@ namespace ErrorCatalog.Connect
                 global::System.Net.Sockets.SocketError.OperationNotSupported => global::ErrorCatalog.Connect.ConnectError.OperationNotSupported,
                 global::System.Net.Sockets.SocketError.NotInitialized => global::ErrorCatalog.Connect.ConnectError.WinsockNotInitialized,
                 global::System.Net.Sockets.SocketError.TooManyOpenSockets => global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull,
+                global::System.Net.Sockets.SocketError.NotConnected => global::ErrorCatalog.Connect.ConnectError.NotConnected,
                 _ => default,
             };
             return error != default;
@@ -6826,6 +6918,7 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull => new global::ErrorCatalog.Connect.ConnectException.SystemFileTableFull(error, endPoint),
             global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft => new global::ErrorCatalog.Connect.ConnectException.NoSpaceLeft(error, endPoint),
             global::ErrorCatalog.Connect.ConnectError.KeyRejected => new global::ErrorCatalog.Connect.ConnectException.KeyRejected(error, endPoint),
+            global::ErrorCatalog.Connect.ConnectError.NotConnected => new global::ErrorCatalog.Connect.ConnectException.NotConnected(error, endPoint),
             _ => new global::ErrorCatalog.Connect.ConnectException(error, endPoint),
         };
 
@@ -7565,6 +7658,20 @@ namespace ErrorCatalog.Connect
             /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.KeyRejected"/>.</exception>
             public KeyRejected(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
                 : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.KeyRejected), endPoint)
+            {
+            }
+        }
+
+        /// <summary><c>ENOTCONN</c>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        /// <remarks>What to do: Unmount the stale FUSE mount (fusermount -u, or umount as root) or restart its file system server, or use a socket path outside it. See <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/> for the codes and sources.</remarks>
+        public sealed class NotConnected : global::ErrorCatalog.Connect.ConnectException.SocketPath
+        {
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>.</summary>
+            /// <param name="nativeError">The native error.</param>
+            /// <param name="endPoint">The end point the failed call was given, if any.</param>
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>.</exception>
+            public NotConnected(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.NotConnected), endPoint)
             {
             }
         }
