@@ -1767,7 +1767,7 @@ namespace ErrorCatalog.Connect
         /// <para>Names: native <c>EKEYREJECTED</c>; .NET has no matching SocketError member.</para>
         /// <para>Quirks:</para>
         /// <list type="bullet">
-        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Linux-only name, and only on kernels built with CONFIG_TCP_AO. No scenario replays it: the kernel of the test machines is built without TCP-AO (setting TCP_AO_ADD_KEY fails there with ENOPROTOOPT), so the claim rests on the kernel source cited here. Evidence: net/ipv4/tcp_output.c tcp_connect().</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Linux-only name, and only on kernels built with CONFIG_TCP_AO. No scenario replays it: the Linux 6.18 kernel this entry was checked on is built without TCP-AO (setting TCP_AO_ADD_KEY fails there with ENOPROTOOPT), so the claim rests on the kernel source cited here. Evidence: net/ipv4/tcp_output.c tcp_connect().</description></item>
         /// </list>
         /// </remarks>
         KeyRejected = 40,
