@@ -1626,6 +1626,187 @@ namespace ErrorCatalog.Connect
         /// </list>
         /// </remarks>
         WinsockNotInitialized = 36,
+
+        /// <summary>
+        /// <para><c>ENOMEM</c>: The kernel could not allocate memory the connection needs: on Linux, the socket an AF_UNIX listener would accept, or the record of the local port a TCP connection takes.</para>
+        /// <para>What to do: Back off and retry later; reduce the memory pressure on the machine or the memory use of the process's cgroup.</para>
+        /// </summary>
+        /// <remarks>
+        /// <para>No cited document lists ENOMEM for connect(). Linux returns it when an allocation made inside connect() fails: an AF_UNIX stream or seqpacket socket allocates the socket the listener will accept, and the message that queues it, before it looks the listener up, so the error can come back for any destination, even a path that does not exist; an unbound AF_UNIX socket with SO_PASSCRED or SO_PASSPIDFD set allocates the automatic name it binds to first; TCP over IPv4 and IPv6 allocates the bookkeeping of the local port it picks. These allocations fail when the machine, or the memory cgroup of the calling process, is out of memory and nothing can be reclaimed or killed to make room.</para>
+        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Resource"/> (Local resources). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.OutOfMemory"/>.</para>
+        /// <para>On <c>linux</c>, replayed: In a private mount namespace, a FUSE file system served by the replay itself, which answers every lookup with ENOMEM as a file system server short of memory does, is mounted on a temporary directory; connect to a path inside it.</para>
+        /// <para>Code on each platform:</para>
+        /// <list type="table">
+        /// <listheader><term>Platform</term><description>Code</description></listheader>
+        /// <item><term>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures) (<c>linux</c>)</term><description>12 (<c>ENOMEM</c>)</description></item>
+        /// <item><term>Linux on MIPS (<c>linux-mips</c>)</term><description>12 (<c>ENOMEM</c>)</description></item>
+        /// <item><term>Linux on SPARC (<c>linux-sparc</c>)</term><description>12 (<c>ENOMEM</c>)</description></item>
+        /// <item><term>Linux on Alpha (<c>linux-alpha</c>)</term><description>12 (<c>ENOMEM</c>)</description></item>
+        /// <item><term>Linux on PA-RISC (<c>linux-parisc</c>)</term><description>12 (<c>ENOMEM</c>)</description></item>
+        /// <item><term>macOS and other Darwin systems (<c>darwin</c>)</term><description>12 (<c>ENOMEM</c>)</description></item>
+        /// <item><term>FreeBSD (<c>freebsd</c>)</term><description>12 (<c>ENOMEM</c>)</description></item>
+        /// <item><term>OpenBSD (<c>openbsd</c>)</term><description>12 (<c>ENOMEM</c>)</description></item>
+        /// <item><term>NetBSD (<c>netbsd</c>)</term><description>12 (<c>ENOMEM</c>)</description></item>
+        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>absent</description></item>
+        /// <item><term>Microsoft C runtime errno (MSVC, UCRT) (<c>windows-crt</c>)</term><description>12 (<c>ENOMEM</c>)</description></item>
+        /// </list>
+        /// <para>Not listed by: connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7); connect(2), Linux man-pages 6.03 (2022-12-04); Socket#connect, Ruby socket library documentation; The GNU C Library Reference Manual, section Making a Connection (node Connecting); std.posix.connect, Zig standard library; connect function (winsock2.h), Microsoft Win32 API reference.</para>
+        /// <para>Address families:</para>
+        /// <list type="bullet">
+        /// <item><description>IPv4 (<c>AF_INET</c>): TCP could not allocate the record of the local port chosen for the connection.</description></item>
+        /// <item><description>IPv6 (<c>AF_INET6</c>): As for IPv4: TCP over IPv6 chooses its local port through the same code.</description></item>
+        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>): The socket the listener would accept, the message that announces it, or the automatic name bound for credential passing could not be allocated, or the lookup of the socket path ran out of memory (in the kernel or in a FUSE or network file system holding the path).</description></item>
+        /// </list>
+        /// <para>Names: native <c>ENOMEM</c>; .NET has no matching SocketError member.</para>
+        /// <para>Quirks:</para>
+        /// <list type="bullet">
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): No connect() document lists it. No scenario replays the failed allocations of connect() itself: a kernel allocation only fails when the whole machine, or a memory cgroup the calling process runs in, has no memory left (or with fault injection, which kernels are rarely built with), and a test cannot bring either about safely, so those claims rest on the kernel source cited here. AF_UNIX connect() reports these shortages as ENOMEM, where the IP route lookup and the TCP handshake buffer report theirs as ENOBUFS. Evidence: net/unix/af_unix.c unix_create1() and unix_stream_connect(); net/ipv4/inet_hashtables.c __inet_hash_connect().</description></item>
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Replayed for the path of an AF_UNIX socket: when the lookup of the path fails for lack of memory, here in a FUSE file system that answers ENOMEM, connect() returns ENOMEM, and .NET, which has no SocketError for it, reports the generic SocketError.SocketError. Shown by scenario <c>unix-stream-path-on-out-of-memory-file-system</c>.</description></item>
+        /// </list>
+        /// </remarks>
+        OutOfMemory = 37,
+
+        /// <summary>
+        /// <para><c>ENFILE</c>: The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).</para>
+        /// <para>What to do: Back off and retry later; find the processes holding many AF_UNIX sockets or leaving connections unaccepted, or raise fs.file-max.</para>
+        /// </summary>
+        /// <remarks>
+        /// <para>No cited document lists ENFILE for connect(), which creates no descriptor. Linux still returns it for AF_UNIX stream and seqpacket sockets: connect() creates the socket the listener will accept, and that creation fails once the machine counts more AF_UNIX sockets than twice fs.file-max. The count includes connections still waiting in listeners' queues, which hold no descriptor, so it can be reached while the file table itself has room.</para>
+        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Resource"/> (Local resources). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.SystemFileTableFull"/>.</para>
+        /// <para>Code on each platform:</para>
+        /// <list type="table">
+        /// <listheader><term>Platform</term><description>Code</description></listheader>
+        /// <item><term>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures) (<c>linux</c>)</term><description>23 (<c>ENFILE</c>)</description></item>
+        /// <item><term>Linux on MIPS (<c>linux-mips</c>)</term><description>23 (<c>ENFILE</c>)</description></item>
+        /// <item><term>Linux on SPARC (<c>linux-sparc</c>)</term><description>23 (<c>ENFILE</c>)</description></item>
+        /// <item><term>Linux on Alpha (<c>linux-alpha</c>)</term><description>23 (<c>ENFILE</c>)</description></item>
+        /// <item><term>Linux on PA-RISC (<c>linux-parisc</c>)</term><description>23 (<c>ENFILE</c>)</description></item>
+        /// <item><term>macOS and other Darwin systems (<c>darwin</c>)</term><description>23 (<c>ENFILE</c>)</description></item>
+        /// <item><term>FreeBSD (<c>freebsd</c>)</term><description>23 (<c>ENFILE</c>)</description></item>
+        /// <item><term>OpenBSD (<c>openbsd</c>)</term><description>23 (<c>ENFILE</c>)</description></item>
+        /// <item><term>NetBSD (<c>netbsd</c>)</term><description>23 (<c>ENFILE</c>)</description></item>
+        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>absent</description></item>
+        /// <item><term>Microsoft C runtime errno (MSVC, UCRT) (<c>windows-crt</c>)</term><description>23 (<c>ENFILE</c>)</description></item>
+        /// </list>
+        /// <para>Not listed by: connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7); connect(2), Linux man-pages 6.03 (2022-12-04); Socket#connect, Ruby socket library documentation; The GNU C Library Reference Manual, section Making a Connection (node Connecting); std.posix.connect, Zig standard library; connect function (winsock2.h), Microsoft Win32 API reference.</para>
+        /// <para>Address families:</para>
+        /// <list type="bullet">
+        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>): The machine already has more AF_UNIX sockets than twice fs.file-max, so the socket the listener would accept cannot be created (stream and seqpacket sockets only).</description></item>
+        /// </list>
+        /// <para>Names: native <c>ENFILE</c>; .NET <see cref="global::System.Net.Sockets.SocketError.TooManyOpenSockets"/>.</para>
+        /// <para>Quirks:</para>
+        /// <list type="bullet">
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): No connect() document lists it, and no scenario replays it: the limit is the host-wide fs.file-max, which no namespace or cgroup lowers, so reaching it would take millions of sockets or a change of a host-wide sysctl, neither of which a test may do. The claim rests on the kernel source cited here. Datagram sockets never get it from connect(), because they create no second socket. Evidence: net/unix/af_unix.c unix_create1(), called from unix_stream_connect().</description></item>
+        /// </list>
+        /// </remarks>
+        SystemFileTableFull = 38,
+
+        /// <summary>
+        /// <para><c>ENOSPC</c>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</para>
+        /// <para>What to do: Close AF_UNIX sockets that hold automatic names, bind the socket to a name of your own before connect(), or leave SO_PASSCRED and SO_PASSPIDFD off the connecting socket.</para>
+        /// </summary>
+        /// <remarks>
+        /// <para>No cited document lists ENOSPC for connect(). On Linux, connect() on an AF_UNIX socket that is not bound and has SO_PASSCRED or SO_PASSPIDFD set first binds it to an automatic abstract name, five hexadecimal digits long, so that the peer can see who sent what; there are 2^20 (1,048,576) such names per network namespace and socket type, and when all are in use the bind, and so connect(), fails with ENOSPC.</para>
+        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Resource"/> (Local resources). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.NoSpaceLeft"/>.</para>
+        /// <para>Code on each platform:</para>
+        /// <list type="table">
+        /// <listheader><term>Platform</term><description>Code</description></listheader>
+        /// <item><term>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures) (<c>linux</c>)</term><description>28 (<c>ENOSPC</c>)</description></item>
+        /// <item><term>Linux on MIPS (<c>linux-mips</c>)</term><description>28 (<c>ENOSPC</c>)</description></item>
+        /// <item><term>Linux on SPARC (<c>linux-sparc</c>)</term><description>28 (<c>ENOSPC</c>)</description></item>
+        /// <item><term>Linux on Alpha (<c>linux-alpha</c>)</term><description>28 (<c>ENOSPC</c>)</description></item>
+        /// <item><term>Linux on PA-RISC (<c>linux-parisc</c>)</term><description>28 (<c>ENOSPC</c>)</description></item>
+        /// <item><term>macOS and other Darwin systems (<c>darwin</c>)</term><description>28 (<c>ENOSPC</c>)</description></item>
+        /// <item><term>FreeBSD (<c>freebsd</c>)</term><description>28 (<c>ENOSPC</c>)</description></item>
+        /// <item><term>OpenBSD (<c>openbsd</c>)</term><description>28 (<c>ENOSPC</c>)</description></item>
+        /// <item><term>NetBSD (<c>netbsd</c>)</term><description>28 (<c>ENOSPC</c>)</description></item>
+        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>absent</description></item>
+        /// <item><term>Microsoft C runtime errno (MSVC, UCRT) (<c>windows-crt</c>)</term><description>28 (<c>ENOSPC</c>)</description></item>
+        /// </list>
+        /// <para>Not listed by: connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7); connect(2), Linux man-pages 6.03 (2022-12-04); Socket#connect, Ruby socket library documentation; The GNU C Library Reference Manual, section Making a Connection (node Connecting); std.posix.connect, Zig standard library; connect function (winsock2.h), Microsoft Win32 API reference.</para>
+        /// <para>Address families:</para>
+        /// <list type="bullet">
+        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>): Every automatic abstract name of the network namespace is in use, and the connecting socket needed one because it passes credentials.</description></item>
+        /// </list>
+        /// <para>Names: native <c>ENOSPC</c>; .NET has no matching SocketError member.</para>
+        /// <para>Quirks:</para>
+        /// <list type="bullet">
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): No connect() document lists it, and no scenario replays it: taking every automatic name means keeping about a million sockets alive, more descriptors than fs.nr_open lets one process hold and gigabytes of kernel memory. The claim rests on the kernel source cited here. Evidence: net/unix/af_unix.c unix_autobind(), called from unix_stream_connect() and unix_dgram_connect().</description></item>
+        /// </list>
+        /// </remarks>
+        NoSpaceLeft = 39,
+
+        /// <summary>
+        /// <para><c>EKEYREJECTED</c>: The socket carries TCP Authentication Option keys, but none of them matches the destination, so Linux does not start the handshake.</para>
+        /// <para>What to do: Fix the key configuration: add a TCP-AO key for the destination's address (and VRF), or connect to a peer a key exists for.</para>
+        /// </summary>
+        /// <remarks>
+        /// <para>No cited document lists EKEYREJECTED for connect(). On Linux 6.7 and later, built with TCP-AO (RFC 5925, CONFIG_TCP_AO), a program can give a socket authentication keys for chosen peers (the TCP_AO_ADD_KEY socket option). connect() to a destination that no key covers then fails at once with EKEYREJECTED instead of sending an unauthenticated SYN.</para>
+        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.KeyRejected"/>.</para>
+        /// <para>Code on each platform:</para>
+        /// <list type="table">
+        /// <listheader><term>Platform</term><description>Code</description></listheader>
+        /// <item><term>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures) (<c>linux</c>)</term><description>129 (<c>EKEYREJECTED</c>)</description></item>
+        /// <item><term>Linux on MIPS (<c>linux-mips</c>)</term><description>164 (<c>EKEYREJECTED</c>)</description></item>
+        /// <item><term>Linux on SPARC (<c>linux-sparc</c>)</term><description>131 (<c>EKEYREJECTED</c>)</description></item>
+        /// <item><term>Linux on Alpha (<c>linux-alpha</c>)</term><description>135 (<c>EKEYREJECTED</c>)</description></item>
+        /// <item><term>Linux on PA-RISC (<c>linux-parisc</c>)</term><description>187 (<c>EKEYREJECTED</c>)</description></item>
+        /// <item><term>macOS and other Darwin systems (<c>darwin</c>)</term><description>absent</description></item>
+        /// <item><term>FreeBSD (<c>freebsd</c>)</term><description>absent</description></item>
+        /// <item><term>OpenBSD (<c>openbsd</c>)</term><description>absent</description></item>
+        /// <item><term>NetBSD (<c>netbsd</c>)</term><description>absent</description></item>
+        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>absent</description></item>
+        /// <item><term>Microsoft C runtime errno (MSVC, UCRT) (<c>windows-crt</c>)</term><description>absent</description></item>
+        /// </list>
+        /// <para>Not listed by: connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7); connect(2), Linux man-pages 6.03 (2022-12-04); Socket#connect, Ruby socket library documentation; The GNU C Library Reference Manual, section Making a Connection (node Connecting); std.posix.connect, Zig standard library; connect function (winsock2.h), Microsoft Win32 API reference.</para>
+        /// <para>Address families:</para>
+        /// <list type="bullet">
+        /// <item><description>IPv4 (<c>AF_INET</c>): A TCP socket with TCP-AO keys connects to an IPv4 address none of its keys covers.</description></item>
+        /// <item><description>IPv6 (<c>AF_INET6</c>): A TCP socket with TCP-AO keys connects to an IPv6 address none of its keys covers.</description></item>
+        /// </list>
+        /// <para>Names: native <c>EKEYREJECTED</c>; .NET has no matching SocketError member.</para>
+        /// <para>Quirks:</para>
+        /// <list type="bullet">
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): Linux-only name, and only on kernels built with CONFIG_TCP_AO. No scenario replays it: the Linux 6.18 kernel this entry was checked on is built without TCP-AO (setting TCP_AO_ADD_KEY fails there with ENOPROTOOPT), so the claim rests on the kernel source cited here. Evidence: net/ipv4/tcp_output.c tcp_connect().</description></item>
+        /// </list>
+        /// </remarks>
+        KeyRejected = 40,
+
+        /// <summary>
+        /// <para><c>ENOTCONN</c>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</para>
+        /// <para>What to do: Unmount the stale FUSE mount (fusermount -u, or umount as root) or restart its file system server, or use a socket path outside it.</para>
+        /// </summary>
+        /// <remarks>
+        /// <para>No cited document lists ENOTCONN for connect(), and here it says nothing about the socket. When the server of a FUSE file system (sshfs, rclone, a container image mount...) exits or closes /dev/fuse while the mount stays in place, the kernel aborts the FUSE connection and fails every later request on the mount with ENOTCONN ("Transport endpoint is not connected"). An AF_UNIX socket path inside that mount can then not be looked up, and connect() passes the lookup's error on.</para>
+        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Permanent"/> (Permanent). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.NotConnected"/>, a <see cref="global::ErrorCatalog.Connect.ConnectException.SocketPath"/>.</para>
+        /// <para>On <c>linux</c>, replayed: In a private mount namespace, a FUSE file system served by the replay itself is mounted on a temporary directory, and its server then closes /dev/fuse as a crashed FUSE daemon would, leaving the mount in place; connect to a path inside it.</para>
+        /// <para>Code on each platform:</para>
+        /// <list type="table">
+        /// <listheader><term>Platform</term><description>Code</description></listheader>
+        /// <item><term>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures) (<c>linux</c>)</term><description>107 (<c>ENOTCONN</c>)</description></item>
+        /// <item><term>Linux on MIPS (<c>linux-mips</c>)</term><description>134 (<c>ENOTCONN</c>)</description></item>
+        /// <item><term>Linux on SPARC (<c>linux-sparc</c>)</term><description>57 (<c>ENOTCONN</c>)</description></item>
+        /// <item><term>Linux on Alpha (<c>linux-alpha</c>)</term><description>57 (<c>ENOTCONN</c>)</description></item>
+        /// <item><term>Linux on PA-RISC (<c>linux-parisc</c>)</term><description>235 (<c>ENOTCONN</c>)</description></item>
+        /// <item><term>macOS and other Darwin systems (<c>darwin</c>)</term><description>57 (<c>ENOTCONN</c>)</description></item>
+        /// <item><term>FreeBSD (<c>freebsd</c>)</term><description>57 (<c>ENOTCONN</c>)</description></item>
+        /// <item><term>OpenBSD (<c>openbsd</c>)</term><description>57 (<c>ENOTCONN</c>)</description></item>
+        /// <item><term>NetBSD (<c>netbsd</c>)</term><description>57 (<c>ENOTCONN</c>)</description></item>
+        /// <item><term>Windows Sockets (WSAGetLastError) (<c>windows</c>)</term><description>10057 (<c>WSAENOTCONN</c>)</description></item>
+        /// <item><term>Microsoft C runtime errno (MSVC, UCRT) (<c>windows-crt</c>)</term><description>126 (<c>ENOTCONN</c>)</description></item>
+        /// </list>
+        /// <para>Not listed by: connect - connect a socket (POSIX.1-2008, IEEE Std 1003.1 2013 Edition, The Open Group Base Specifications Issue 7); connect(2), Linux man-pages 6.03 (2022-12-04); Socket#connect, Ruby socket library documentation; The GNU C Library Reference Manual, section Making a Connection (node Connecting); std.posix.connect, Zig standard library; connect function (winsock2.h), Microsoft Win32 API reference.</para>
+        /// <para>Address families:</para>
+        /// <list type="bullet">
+        /// <item><description>Unix domain (local) sockets (<c>AF_UNIX</c>): The socket path leads into a FUSE mount whose server has exited.</description></item>
+        /// </list>
+        /// <para>Names: native <c>ENOTCONN</c>; .NET <see cref="global::System.Net.Sockets.SocketError.NotConnected"/>.</para>
+        /// <para>Quirks:</para>
+        /// <list type="bullet">
+        /// <item><description>Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures): No connect() document lists it. Replayed with a FUSE file system whose server closes /dev/fuse once the mount is made, as a crashed daemon does: connect() to a path inside the mount fails with ENOTCONN without the server ever being asked, and .NET reports SocketError.NotConnected, which reads as if the socket were the problem. Evidence: net/unix/af_unix.c unix_find_bsd() (the lookup's error is returned unchanged). Shown by scenario <c>unix-stream-path-on-abandoned-file-system</c>.</description></item>
+        /// </list>
+        /// </remarks>
+        NotConnected = 41,
     }
 
     /// <summary>The platforms whose native codes the <c>connect</c> catalog records; each numbers errors its own way.</summary>
@@ -1804,6 +1985,21 @@ namespace ErrorCatalog.Connect
 
         /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
         EIO = 5,
+
+        /// <summary><c>ENOMEM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OutOfMemory"/>: The kernel could not allocate memory the connection needs: on Linux, the socket an AF_UNIX listener would accept, or the record of the local port a TCP connection takes.</summary>
+        ENOMEM = 12,
+
+        /// <summary><c>ENFILE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull"/>: The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).</summary>
+        ENFILE = 23,
+
+        /// <summary><c>ENOSPC</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
+        ENOSPC = 28,
+
+        /// <summary><c>EKEYREJECTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.KeyRejected"/>: The socket carries TCP Authentication Option keys, but none of them matches the destination, so Linux does not start the handshake.</summary>
+        EKEYREJECTED = 129,
+
+        /// <summary><c>ENOTCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        ENOTCONN = 107,
     }
 
     /// <summary>Native error names that <c>connect()</c> can report on Linux on MIPS, with their numbers there (from glibc bits/errno.h over linux-libc-dev-mips-cross 6.1.8 (/usr/mips-linux-gnu/include/asm/errno.h), read through cpp).</summary>
@@ -1921,6 +2117,21 @@ namespace ErrorCatalog.Connect
 
         /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
         EIO = 5,
+
+        /// <summary><c>ENOMEM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OutOfMemory"/>: The kernel could not allocate memory the connection needs: on Linux, the socket an AF_UNIX listener would accept, or the record of the local port a TCP connection takes.</summary>
+        ENOMEM = 12,
+
+        /// <summary><c>ENFILE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull"/>: The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).</summary>
+        ENFILE = 23,
+
+        /// <summary><c>ENOSPC</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
+        ENOSPC = 28,
+
+        /// <summary><c>EKEYREJECTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.KeyRejected"/>: The socket carries TCP Authentication Option keys, but none of them matches the destination, so Linux does not start the handshake.</summary>
+        EKEYREJECTED = 164,
+
+        /// <summary><c>ENOTCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        ENOTCONN = 134,
     }
 
     /// <summary>Native error names that <c>connect()</c> can report on Linux on SPARC, with their numbers there (from glibc bits/errno.h over linux-libc-dev-sparc64-cross 6.1.4 (/usr/sparc64-linux-gnu/include/asm/errno.h), read through cpp).</summary>
@@ -2038,6 +2249,21 @@ namespace ErrorCatalog.Connect
 
         /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
         EIO = 5,
+
+        /// <summary><c>ENOMEM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OutOfMemory"/>: The kernel could not allocate memory the connection needs: on Linux, the socket an AF_UNIX listener would accept, or the record of the local port a TCP connection takes.</summary>
+        ENOMEM = 12,
+
+        /// <summary><c>ENFILE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull"/>: The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).</summary>
+        ENFILE = 23,
+
+        /// <summary><c>ENOSPC</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
+        ENOSPC = 28,
+
+        /// <summary><c>EKEYREJECTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.KeyRejected"/>: The socket carries TCP Authentication Option keys, but none of them matches the destination, so Linux does not start the handshake.</summary>
+        EKEYREJECTED = 131,
+
+        /// <summary><c>ENOTCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        ENOTCONN = 57,
     }
 
     /// <summary>Native error names that <c>connect()</c> can report on Linux on Alpha, with their numbers there (from glibc bits/errno.h over linux-libc-dev-alpha-cross 6.1.4 (/usr/alpha-linux-gnu/include/asm/errno.h), read through cpp).</summary>
@@ -2155,6 +2381,21 @@ namespace ErrorCatalog.Connect
 
         /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
         EIO = 5,
+
+        /// <summary><c>ENOMEM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OutOfMemory"/>: The kernel could not allocate memory the connection needs: on Linux, the socket an AF_UNIX listener would accept, or the record of the local port a TCP connection takes.</summary>
+        ENOMEM = 12,
+
+        /// <summary><c>ENFILE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull"/>: The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).</summary>
+        ENFILE = 23,
+
+        /// <summary><c>ENOSPC</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
+        ENOSPC = 28,
+
+        /// <summary><c>EKEYREJECTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.KeyRejected"/>: The socket carries TCP Authentication Option keys, but none of them matches the destination, so Linux does not start the handshake.</summary>
+        EKEYREJECTED = 135,
+
+        /// <summary><c>ENOTCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        ENOTCONN = 57,
     }
 
     /// <summary>Native error names that <c>connect()</c> can report on Linux on PA-RISC, with their numbers there (from glibc bits/errno.h over linux-libc-dev-hppa-cross 6.1.4 (/usr/hppa-linux-gnu/include/asm/errno.h), read through cpp).</summary>
@@ -2272,6 +2513,21 @@ namespace ErrorCatalog.Connect
 
         /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
         EIO = 5,
+
+        /// <summary><c>ENOMEM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OutOfMemory"/>: The kernel could not allocate memory the connection needs: on Linux, the socket an AF_UNIX listener would accept, or the record of the local port a TCP connection takes.</summary>
+        ENOMEM = 12,
+
+        /// <summary><c>ENFILE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull"/>: The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).</summary>
+        ENFILE = 23,
+
+        /// <summary><c>ENOSPC</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
+        ENOSPC = 28,
+
+        /// <summary><c>EKEYREJECTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.KeyRejected"/>: The socket carries TCP Authentication Option keys, but none of them matches the destination, so Linux does not start the handshake.</summary>
+        EKEYREJECTED = 187,
+
+        /// <summary><c>ENOTCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        ENOTCONN = 235,
     }
 
     /// <summary>Native error names that <c>connect()</c> can report on macOS and other Darwin systems, with their numbers there (from apple-oss-distributions/xnu bsd/sys/errno.h at commit 94d3b452840153a99b38a3a9659680b2a006908e (default __DARWIN_UNIX03 and full C level)).</summary>
@@ -2386,6 +2642,18 @@ namespace ErrorCatalog.Connect
 
         /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
         EIO = 5,
+
+        /// <summary><c>ENOMEM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OutOfMemory"/>: The kernel could not allocate memory the connection needs: on Linux, the socket an AF_UNIX listener would accept, or the record of the local port a TCP connection takes.</summary>
+        ENOMEM = 12,
+
+        /// <summary><c>ENFILE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull"/>: The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).</summary>
+        ENFILE = 23,
+
+        /// <summary><c>ENOSPC</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
+        ENOSPC = 28,
+
+        /// <summary><c>ENOTCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        ENOTCONN = 57,
     }
 
     /// <summary>Native error names that <c>connect()</c> can report on FreeBSD, with their numbers there (from freebsd/freebsd-src sys/sys/errno.h as of the forks fel1x-developer/freebsd-src at commit 2d614aa2fe3e037bd11d351b0b5cfda776e65814 and kenrap/freebsd-src at commit f30bcb15 (same values, upstream layout; ELAST 97)).</summary>
@@ -2497,6 +2765,18 @@ namespace ErrorCatalog.Connect
 
         /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
         EIO = 5,
+
+        /// <summary><c>ENOMEM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OutOfMemory"/>: The kernel could not allocate memory the connection needs: on Linux, the socket an AF_UNIX listener would accept, or the record of the local port a TCP connection takes.</summary>
+        ENOMEM = 12,
+
+        /// <summary><c>ENFILE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull"/>: The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).</summary>
+        ENFILE = 23,
+
+        /// <summary><c>ENOSPC</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
+        ENOSPC = 28,
+
+        /// <summary><c>ENOTCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        ENOTCONN = 57,
     }
 
     /// <summary>Native error names that <c>connect()</c> can report on OpenBSD, with their numbers there (from openbsd/src sys/sys/errno.h, CVS revision 1.25 (2017-09-05), search-index file 2667502440 (ELAST 95)).</summary>
@@ -2608,6 +2888,18 @@ namespace ErrorCatalog.Connect
 
         /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
         EIO = 5,
+
+        /// <summary><c>ENOMEM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OutOfMemory"/>: The kernel could not allocate memory the connection needs: on Linux, the socket an AF_UNIX listener would accept, or the record of the local port a TCP connection takes.</summary>
+        ENOMEM = 12,
+
+        /// <summary><c>ENFILE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull"/>: The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).</summary>
+        ENFILE = 23,
+
+        /// <summary><c>ENOSPC</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
+        ENOSPC = 28,
+
+        /// <summary><c>ENOTCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        ENOTCONN = 57,
     }
 
     /// <summary>Native error names that <c>connect()</c> can report on NetBSD, with their numbers there (from NetBSD/src sys/sys/errno.h at commit 03d5d34f2f4a88cdabde8266e10bb178755a00fe (branch revision 1.38.16.1, 2006), checked against revision 1.42 (2020) in the fork wataash/netbsd-src at commit f5798422, which adds EOWNERDEAD 97 and ENOTRECOVERABLE 98 (ELAST 98) and changes no number used here).</summary>
@@ -2722,6 +3014,18 @@ namespace ErrorCatalog.Connect
 
         /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
         EIO = 5,
+
+        /// <summary><c>ENOMEM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OutOfMemory"/>: The kernel could not allocate memory the connection needs: on Linux, the socket an AF_UNIX listener would accept, or the record of the local port a TCP connection takes.</summary>
+        ENOMEM = 12,
+
+        /// <summary><c>ENFILE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull"/>: The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).</summary>
+        ENFILE = 23,
+
+        /// <summary><c>ENOSPC</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
+        ENOSPC = 28,
+
+        /// <summary><c>ENOTCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        ENOTCONN = 57,
     }
 
     /// <summary>Native error names that <c>connect()</c> can report on Windows Sockets (WSAGetLastError), with their numbers there (from WSAE codes of winerror.h (WSABASEERR 10000) from mingw-w64-common 10.0.0-3, /usr/share/mingw-w64/include/winerror.h, read through cpp).</summary>
@@ -2812,6 +3116,9 @@ namespace ErrorCatalog.Connect
 
         /// <summary><c>WSANOTINITIALISED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WinsockNotInitialized"/>: Winsock was not initialised: WSAStartup was not called successfully before connect().</summary>
         WSANOTINITIALISED = 10093,
+
+        /// <summary><c>WSAENOTCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        WSAENOTCONN = 10057,
     }
 
     /// <summary>Native error names that <c>connect()</c> can report on Microsoft C runtime errno (MSVC, UCRT), with their numbers there (from errno.h of mingw-w64-common 10.0.0-3 (/usr/share/mingw-w64/include/errno.h, the MSVC-compatible POSIX extension values), read through cpp).</summary>
@@ -2923,6 +3230,18 @@ namespace ErrorCatalog.Connect
 
         /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
         EIO = 5,
+
+        /// <summary><c>ENOMEM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OutOfMemory"/>: The kernel could not allocate memory the connection needs: on Linux, the socket an AF_UNIX listener would accept, or the record of the local port a TCP connection takes.</summary>
+        ENOMEM = 12,
+
+        /// <summary><c>ENFILE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull"/>: The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).</summary>
+        ENFILE = 23,
+
+        /// <summary><c>ENOSPC</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
+        ENOSPC = 28,
+
+        /// <summary><c>ENOTCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        ENOTCONN = 126,
     }
 
     /// <summary>A native error code of <c>connect()</c> exactly as one platform reported it. The raw number and platform are kept even when the catalog does not know the code.</summary>
@@ -3048,7 +3367,7 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.BadDescriptor,
             default,
             global::ErrorCatalog.Connect.ConnectError.TryAgain,
-            default,
+            global::ErrorCatalog.Connect.ConnectError.OutOfMemory,
             global::ErrorCatalog.Connect.ConnectError.AccessDenied,
             global::ErrorCatalog.Connect.ConnectError.BadAddress,
             default,
@@ -3059,12 +3378,12 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.NotADirectory,
             default,
             global::ErrorCatalog.Connect.ConnectError.InvalidArgument,
+            global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull,
             default,
             default,
             default,
             default,
-            default,
-            default,
+            global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft,
             default,
             default,
             default,
@@ -3143,7 +3462,7 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.ConnectionReset,
             global::ErrorCatalog.Connect.ConnectError.NoBufferSpace,
             global::ErrorCatalog.Connect.ConnectError.AlreadyConnected,
-            default,
+            global::ErrorCatalog.Connect.ConnectError.NotConnected,
             default,
             default,
             global::ErrorCatalog.Connect.ConnectError.TimedOut,
@@ -3152,6 +3471,20 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.HostUnreachable,
             global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress,
             global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            global::ErrorCatalog.Connect.ConnectError.KeyRejected,
         };
 
         private static string? NameOnLinux(int code)
@@ -3173,7 +3506,7 @@ namespace ErrorCatalog.Connect
             "EBADF",
             null,
             "EAGAIN",
-            null,
+            "ENOMEM",
             "EACCES",
             "EFAULT",
             null,
@@ -3184,12 +3517,12 @@ namespace ErrorCatalog.Connect
             "ENOTDIR",
             null,
             "EINVAL",
+            "ENFILE",
             null,
             null,
             null,
             null,
-            null,
-            null,
+            "ENOSPC",
             null,
             null,
             null,
@@ -3268,7 +3601,7 @@ namespace ErrorCatalog.Connect
             "ECONNRESET",
             "ENOBUFS",
             "EISCONN",
-            null,
+            "ENOTCONN",
             null,
             null,
             "ETIMEDOUT",
@@ -3277,6 +3610,20 @@ namespace ErrorCatalog.Connect
             "EHOSTUNREACH",
             "EALREADY",
             "EINPROGRESS",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            "EKEYREJECTED",
         };
 
         /// <summary>Finds the catalog error that <paramref name="code"/> means on Linux on MIPS.</summary>
@@ -3326,6 +3673,11 @@ namespace ErrorCatalog.Connect
             90 => global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop,
             78 => global::ErrorCatalog.Connect.ConnectError.NameTooLong,
             5 => global::ErrorCatalog.Connect.ConnectError.InputOutputError,
+            12 => global::ErrorCatalog.Connect.ConnectError.OutOfMemory,
+            23 => global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull,
+            28 => global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft,
+            164 => global::ErrorCatalog.Connect.ConnectError.KeyRejected,
+            134 => global::ErrorCatalog.Connect.ConnectError.NotConnected,
             _ => default,
         };
 
@@ -3366,6 +3718,11 @@ namespace ErrorCatalog.Connect
             90 => "ELOOP",
             78 => "ENAMETOOLONG",
             5 => "EIO",
+            12 => "ENOMEM",
+            23 => "ENFILE",
+            28 => "ENOSPC",
+            164 => "EKEYREJECTED",
+            134 => "ENOTCONN",
             _ => null,
         };
 
@@ -3398,7 +3755,7 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.BadDescriptor,
             default,
             global::ErrorCatalog.Connect.ConnectError.TryAgain,
-            default,
+            global::ErrorCatalog.Connect.ConnectError.OutOfMemory,
             global::ErrorCatalog.Connect.ConnectError.AccessDenied,
             global::ErrorCatalog.Connect.ConnectError.BadAddress,
             default,
@@ -3409,12 +3766,12 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.NotADirectory,
             default,
             global::ErrorCatalog.Connect.ConnectError.InvalidArgument,
+            global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull,
             default,
             default,
             default,
             default,
-            default,
-            default,
+            global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft,
             default,
             default,
             default,
@@ -3443,7 +3800,7 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.ConnectionReset,
             global::ErrorCatalog.Connect.ConnectError.NoBufferSpace,
             global::ErrorCatalog.Connect.ConnectError.AlreadyConnected,
-            default,
+            global::ErrorCatalog.Connect.ConnectError.NotConnected,
             default,
             default,
             global::ErrorCatalog.Connect.ConnectError.TimedOut,
@@ -3473,6 +3830,51 @@ namespace ErrorCatalog.Connect
             default,
             default,
             global::ErrorCatalog.Connect.ConnectError.ProtocolError,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            global::ErrorCatalog.Connect.ConnectError.KeyRejected,
         };
 
         private static string? NameOnLinuxSparc(int code)
@@ -3494,7 +3896,7 @@ namespace ErrorCatalog.Connect
             "EBADF",
             null,
             "EAGAIN",
-            null,
+            "ENOMEM",
             "EACCES",
             "EFAULT",
             null,
@@ -3505,12 +3907,12 @@ namespace ErrorCatalog.Connect
             "ENOTDIR",
             null,
             "EINVAL",
+            "ENFILE",
             null,
             null,
             null,
             null,
-            null,
-            null,
+            "ENOSPC",
             null,
             null,
             null,
@@ -3539,7 +3941,7 @@ namespace ErrorCatalog.Connect
             "ECONNRESET",
             "ENOBUFS",
             "EISCONN",
-            null,
+            "ENOTCONN",
             null,
             null,
             "ETIMEDOUT",
@@ -3569,6 +3971,51 @@ namespace ErrorCatalog.Connect
             null,
             null,
             "EPROTO",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            "EKEYREJECTED",
         };
 
         /// <summary>Finds the catalog error that <paramref name="code"/> means on Linux on Alpha.</summary>
@@ -3600,7 +4047,7 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.BadDescriptor,
             default,
             default,
-            default,
+            global::ErrorCatalog.Connect.ConnectError.OutOfMemory,
             global::ErrorCatalog.Connect.ConnectError.AccessDenied,
             global::ErrorCatalog.Connect.ConnectError.BadAddress,
             default,
@@ -3611,12 +4058,12 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.NotADirectory,
             default,
             global::ErrorCatalog.Connect.ConnectError.InvalidArgument,
+            global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull,
             default,
             default,
             default,
             default,
-            default,
-            default,
+            global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft,
             default,
             default,
             default,
@@ -3645,7 +4092,7 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.ConnectionReset,
             global::ErrorCatalog.Connect.ConnectError.NoBufferSpace,
             global::ErrorCatalog.Connect.ConnectError.AlreadyConnected,
-            default,
+            global::ErrorCatalog.Connect.ConnectError.NotConnected,
             default,
             default,
             global::ErrorCatalog.Connect.ConnectError.TimedOut,
@@ -3694,6 +4141,36 @@ namespace ErrorCatalog.Connect
             default,
             default,
             global::ErrorCatalog.Connect.ConnectError.NotOnNetwork,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            default,
+            global::ErrorCatalog.Connect.ConnectError.KeyRejected,
         };
 
         private static string? NameOnLinuxAlpha(int code)
@@ -3715,7 +4192,7 @@ namespace ErrorCatalog.Connect
             "EBADF",
             null,
             null,
-            null,
+            "ENOMEM",
             "EACCES",
             "EFAULT",
             null,
@@ -3726,12 +4203,12 @@ namespace ErrorCatalog.Connect
             "ENOTDIR",
             null,
             "EINVAL",
+            "ENFILE",
             null,
             null,
             null,
             null,
-            null,
-            null,
+            "ENOSPC",
             null,
             null,
             null,
@@ -3760,7 +4237,7 @@ namespace ErrorCatalog.Connect
             "ECONNRESET",
             "ENOBUFS",
             "EISCONN",
-            null,
+            "ENOTCONN",
             null,
             null,
             "ETIMEDOUT",
@@ -3809,6 +4286,36 @@ namespace ErrorCatalog.Connect
             null,
             null,
             "ENONET",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            "EKEYREJECTED",
         };
 
         /// <summary>Finds the catalog error that <paramref name="code"/> means on Linux on PA-RISC.</summary>
@@ -3858,6 +4365,11 @@ namespace ErrorCatalog.Connect
             249 => global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop,
             248 => global::ErrorCatalog.Connect.ConnectError.NameTooLong,
             5 => global::ErrorCatalog.Connect.ConnectError.InputOutputError,
+            12 => global::ErrorCatalog.Connect.ConnectError.OutOfMemory,
+            23 => global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull,
+            28 => global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft,
+            187 => global::ErrorCatalog.Connect.ConnectError.KeyRejected,
+            235 => global::ErrorCatalog.Connect.ConnectError.NotConnected,
             _ => default,
         };
 
@@ -3898,6 +4410,11 @@ namespace ErrorCatalog.Connect
             249 => "ELOOP",
             248 => "ENAMETOOLONG",
             5 => "EIO",
+            12 => "ENOMEM",
+            23 => "ENFILE",
+            28 => "ENOSPC",
+            187 => "EKEYREJECTED",
+            235 => "ENOTCONN",
             _ => null,
         };
 
@@ -3930,7 +4447,7 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.BadDescriptor,
             default,
             default,
-            default,
+            global::ErrorCatalog.Connect.ConnectError.OutOfMemory,
             global::ErrorCatalog.Connect.ConnectError.AccessDenied,
             global::ErrorCatalog.Connect.ConnectError.BadAddress,
             default,
@@ -3941,12 +4458,12 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.NotADirectory,
             default,
             global::ErrorCatalog.Connect.ConnectError.InvalidArgument,
+            global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull,
             default,
             default,
             default,
             default,
-            default,
-            default,
+            global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft,
             default,
             default,
             default,
@@ -3975,7 +4492,7 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.ConnectionReset,
             global::ErrorCatalog.Connect.ConnectError.NoBufferSpace,
             global::ErrorCatalog.Connect.ConnectError.AlreadyConnected,
-            default,
+            global::ErrorCatalog.Connect.ConnectError.NotConnected,
             default,
             default,
             global::ErrorCatalog.Connect.ConnectError.TimedOut,
@@ -4042,7 +4559,7 @@ namespace ErrorCatalog.Connect
             "EBADF",
             null,
             null,
-            null,
+            "ENOMEM",
             "EACCES",
             "EFAULT",
             null,
@@ -4053,12 +4570,12 @@ namespace ErrorCatalog.Connect
             "ENOTDIR",
             null,
             "EINVAL",
+            "ENFILE",
             null,
             null,
             null,
             null,
-            null,
-            null,
+            "ENOSPC",
             null,
             null,
             null,
@@ -4087,7 +4604,7 @@ namespace ErrorCatalog.Connect
             "ECONNRESET",
             "ENOBUFS",
             "EISCONN",
-            null,
+            "ENOTCONN",
             null,
             null,
             "ETIMEDOUT",
@@ -4164,7 +4681,7 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.BadDescriptor,
             default,
             default,
-            default,
+            global::ErrorCatalog.Connect.ConnectError.OutOfMemory,
             global::ErrorCatalog.Connect.ConnectError.AccessDenied,
             global::ErrorCatalog.Connect.ConnectError.BadAddress,
             default,
@@ -4175,12 +4692,12 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.NotADirectory,
             default,
             global::ErrorCatalog.Connect.ConnectError.InvalidArgument,
+            global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull,
             default,
             default,
             default,
             default,
-            default,
-            default,
+            global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft,
             default,
             default,
             default,
@@ -4209,7 +4726,7 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.ConnectionReset,
             global::ErrorCatalog.Connect.ConnectError.NoBufferSpace,
             global::ErrorCatalog.Connect.ConnectError.AlreadyConnected,
-            default,
+            global::ErrorCatalog.Connect.ConnectError.NotConnected,
             default,
             default,
             global::ErrorCatalog.Connect.ConnectError.TimedOut,
@@ -4266,7 +4783,7 @@ namespace ErrorCatalog.Connect
             "EBADF",
             null,
             null,
-            null,
+            "ENOMEM",
             "EACCES",
             "EFAULT",
             null,
@@ -4277,12 +4794,12 @@ namespace ErrorCatalog.Connect
             "ENOTDIR",
             null,
             "EINVAL",
+            "ENFILE",
             null,
             null,
             null,
             null,
-            null,
-            null,
+            "ENOSPC",
             null,
             null,
             null,
@@ -4311,7 +4828,7 @@ namespace ErrorCatalog.Connect
             "ECONNRESET",
             "ENOBUFS",
             "EISCONN",
-            null,
+            "ENOTCONN",
             null,
             null,
             "ETIMEDOUT",
@@ -4378,7 +4895,7 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.BadDescriptor,
             default,
             default,
-            default,
+            global::ErrorCatalog.Connect.ConnectError.OutOfMemory,
             global::ErrorCatalog.Connect.ConnectError.AccessDenied,
             global::ErrorCatalog.Connect.ConnectError.BadAddress,
             default,
@@ -4389,12 +4906,12 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.NotADirectory,
             default,
             global::ErrorCatalog.Connect.ConnectError.InvalidArgument,
+            global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull,
             default,
             default,
             default,
             default,
-            default,
-            default,
+            global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft,
             default,
             default,
             default,
@@ -4423,7 +4940,7 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.ConnectionReset,
             global::ErrorCatalog.Connect.ConnectError.NoBufferSpace,
             global::ErrorCatalog.Connect.ConnectError.AlreadyConnected,
-            default,
+            global::ErrorCatalog.Connect.ConnectError.NotConnected,
             default,
             default,
             global::ErrorCatalog.Connect.ConnectError.TimedOut,
@@ -4483,7 +5000,7 @@ namespace ErrorCatalog.Connect
             "EBADF",
             null,
             null,
-            null,
+            "ENOMEM",
             "EACCES",
             "EFAULT",
             null,
@@ -4494,12 +5011,12 @@ namespace ErrorCatalog.Connect
             "ENOTDIR",
             null,
             "EINVAL",
+            "ENFILE",
             null,
             null,
             null,
             null,
-            null,
-            null,
+            "ENOSPC",
             null,
             null,
             null,
@@ -4528,7 +5045,7 @@ namespace ErrorCatalog.Connect
             "ECONNRESET",
             "ENOBUFS",
             "EISCONN",
-            null,
+            "ENOTCONN",
             null,
             null,
             "ETIMEDOUT",
@@ -4598,7 +5115,7 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.BadDescriptor,
             default,
             default,
-            default,
+            global::ErrorCatalog.Connect.ConnectError.OutOfMemory,
             global::ErrorCatalog.Connect.ConnectError.AccessDenied,
             global::ErrorCatalog.Connect.ConnectError.BadAddress,
             default,
@@ -4609,12 +5126,12 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.NotADirectory,
             default,
             global::ErrorCatalog.Connect.ConnectError.InvalidArgument,
+            global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull,
             default,
             default,
             default,
             default,
-            default,
-            default,
+            global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft,
             default,
             default,
             default,
@@ -4643,7 +5160,7 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.ConnectionReset,
             global::ErrorCatalog.Connect.ConnectError.NoBufferSpace,
             global::ErrorCatalog.Connect.ConnectError.AlreadyConnected,
-            default,
+            global::ErrorCatalog.Connect.ConnectError.NotConnected,
             default,
             default,
             global::ErrorCatalog.Connect.ConnectError.TimedOut,
@@ -4704,7 +5221,7 @@ namespace ErrorCatalog.Connect
             "EBADF",
             null,
             null,
-            null,
+            "ENOMEM",
             "EACCES",
             "EFAULT",
             null,
@@ -4715,12 +5232,12 @@ namespace ErrorCatalog.Connect
             "ENOTDIR",
             null,
             "EINVAL",
+            "ENFILE",
             null,
             null,
             null,
             null,
-            null,
-            null,
+            "ENOSPC",
             null,
             null,
             null,
@@ -4749,7 +5266,7 @@ namespace ErrorCatalog.Connect
             "ECONNRESET",
             "ENOBUFS",
             "EISCONN",
-            null,
+            "ENOTCONN",
             null,
             null,
             "ETIMEDOUT",
@@ -4862,7 +5379,7 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.ConnectionReset,
             global::ErrorCatalog.Connect.ConnectError.NoBufferSpace,
             global::ErrorCatalog.Connect.ConnectError.AlreadyConnected,
-            default,
+            global::ErrorCatalog.Connect.ConnectError.NotConnected,
             default,
             default,
             global::ErrorCatalog.Connect.ConnectError.TimedOut,
@@ -4962,7 +5479,7 @@ namespace ErrorCatalog.Connect
             "WSAECONNRESET",
             "WSAENOBUFS",
             "WSAEISCONN",
-            null,
+            "WSAENOTCONN",
             null,
             null,
             "WSAETIMEDOUT",
@@ -5030,7 +5547,7 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.BadDescriptor,
             default,
             global::ErrorCatalog.Connect.ConnectError.TryAgain,
-            default,
+            global::ErrorCatalog.Connect.ConnectError.OutOfMemory,
             global::ErrorCatalog.Connect.ConnectError.AccessDenied,
             global::ErrorCatalog.Connect.ConnectError.BadAddress,
             default,
@@ -5041,12 +5558,12 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.NotADirectory,
             default,
             global::ErrorCatalog.Connect.ConnectError.InvalidArgument,
+            global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull,
             default,
             default,
             default,
             default,
-            default,
-            default,
+            global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft,
             default,
             default,
             default,
@@ -5144,7 +5661,7 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable,
             global::ErrorCatalog.Connect.ConnectError.NoStreamResources,
             default,
-            default,
+            global::ErrorCatalog.Connect.ConnectError.NotConnected,
             default,
             global::ErrorCatalog.Connect.ConnectError.NotASocket,
             global::ErrorCatalog.Connect.ConnectError.OperationNotSupported,
@@ -5180,7 +5697,7 @@ namespace ErrorCatalog.Connect
             "EBADF",
             null,
             "EAGAIN",
-            null,
+            "ENOMEM",
             "EACCES",
             "EFAULT",
             null,
@@ -5191,12 +5708,12 @@ namespace ErrorCatalog.Connect
             "ENOTDIR",
             null,
             "EINVAL",
+            "ENFILE",
             null,
             null,
             null,
             null,
-            null,
-            null,
+            "ENOSPC",
             null,
             null,
             null,
@@ -5294,7 +5811,7 @@ namespace ErrorCatalog.Connect
             "ENOPROTOOPT",
             "ENOSR",
             null,
-            null,
+            "ENOTCONN",
             null,
             "ENOTSOCK",
             "ENOTSUP",
@@ -5410,6 +5927,11 @@ namespace ErrorCatalog.Connect
             36,
             5,
             null,
+            12,
+            23,
+            28,
+            129,
+            107,
         };
 
         /// <summary>The canonical code of <paramref name="error"/> on Linux on MIPS.</summary>
@@ -5459,6 +5981,11 @@ namespace ErrorCatalog.Connect
             78,
             5,
             null,
+            12,
+            23,
+            28,
+            164,
+            134,
         };
 
         /// <summary>The canonical code of <paramref name="error"/> on Linux on SPARC.</summary>
@@ -5508,6 +6035,11 @@ namespace ErrorCatalog.Connect
             63,
             5,
             null,
+            12,
+            23,
+            28,
+            131,
+            57,
         };
 
         /// <summary>The canonical code of <paramref name="error"/> on Linux on Alpha.</summary>
@@ -5557,6 +6089,11 @@ namespace ErrorCatalog.Connect
             63,
             5,
             null,
+            12,
+            23,
+            28,
+            135,
+            57,
         };
 
         /// <summary>The canonical code of <paramref name="error"/> on Linux on PA-RISC.</summary>
@@ -5606,6 +6143,11 @@ namespace ErrorCatalog.Connect
             248,
             5,
             null,
+            12,
+            23,
+            28,
+            187,
+            235,
         };
 
         /// <summary>The canonical code of <paramref name="error"/> on macOS and other Darwin systems.</summary>
@@ -5655,6 +6197,11 @@ namespace ErrorCatalog.Connect
             63,
             5,
             null,
+            12,
+            23,
+            28,
+            null,
+            57,
         };
 
         /// <summary>The canonical code of <paramref name="error"/> on FreeBSD.</summary>
@@ -5704,6 +6251,11 @@ namespace ErrorCatalog.Connect
             63,
             5,
             null,
+            12,
+            23,
+            28,
+            null,
+            57,
         };
 
         /// <summary>The canonical code of <paramref name="error"/> on OpenBSD.</summary>
@@ -5753,6 +6305,11 @@ namespace ErrorCatalog.Connect
             63,
             5,
             null,
+            12,
+            23,
+            28,
+            null,
+            57,
         };
 
         /// <summary>The canonical code of <paramref name="error"/> on NetBSD.</summary>
@@ -5802,6 +6359,11 @@ namespace ErrorCatalog.Connect
             63,
             5,
             null,
+            12,
+            23,
+            28,
+            null,
+            57,
         };
 
         /// <summary>The canonical code of <paramref name="error"/> on Windows Sockets (WSAGetLastError).</summary>
@@ -5851,6 +6413,11 @@ namespace ErrorCatalog.Connect
             10063,
             null,
             10093,
+            null,
+            null,
+            null,
+            null,
+            10057,
         };
 
         /// <summary>The canonical code of <paramref name="error"/> on Microsoft C runtime errno (MSVC, UCRT).</summary>
@@ -5900,6 +6467,11 @@ namespace ErrorCatalog.Connect
             38,
             5,
             null,
+            12,
+            23,
+            28,
+            null,
+            126,
         };
 
         /// <summary>The canonical native name of <paramref name="error"/>.</summary>
@@ -5950,6 +6522,11 @@ namespace ErrorCatalog.Connect
             "ENAMETOOLONG",
             "EIO",
             "WSANOTINITIALISED",
+            "ENOMEM",
+            "ENFILE",
+            "ENOSPC",
+            "EKEYREJECTED",
+            "ENOTCONN",
         };
 
         /// <summary>Finds the error with canonical name or alias <paramref name="nameOrAlias"/> (exact, case-sensitive).</summary>
@@ -5998,6 +6575,11 @@ namespace ErrorCatalog.Connect
                 "ENAMETOOLONG" => global::ErrorCatalog.Connect.ConnectError.NameTooLong,
                 "EIO" => global::ErrorCatalog.Connect.ConnectError.InputOutputError,
                 "WSANOTINITIALISED" => global::ErrorCatalog.Connect.ConnectError.WinsockNotInitialized,
+                "ENOMEM" => global::ErrorCatalog.Connect.ConnectError.OutOfMemory,
+                "ENFILE" => global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull,
+                "ENOSPC" => global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft,
+                "EKEYREJECTED" => global::ErrorCatalog.Connect.ConnectError.KeyRejected,
+                "ENOTCONN" => global::ErrorCatalog.Connect.ConnectError.NotConnected,
                 _ => default,
             };
             return error != default;
@@ -6051,6 +6633,11 @@ namespace ErrorCatalog.Connect
             "A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.",
             "The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.",
             "Winsock was not initialised: WSAStartup was not called successfully before connect().",
+            "The kernel could not allocate memory the connection needs: on Linux, the socket an AF_UNIX listener would accept, or the record of the local port a TCP connection takes.",
+            "The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).",
+            "No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.",
+            "The socket carries TCP Authentication Option keys, but none of them matches the destination, so Linux does not start the handshake.",
+            "The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.",
         };
 
         /// <summary>What a caller should do about <paramref name="error"/>.</summary>
@@ -6101,6 +6688,11 @@ namespace ErrorCatalog.Connect
             "Use shorter names. Note that sun_path itself is a fixed 108-byte array on Linux: a longer path cannot be passed at all (EINVAL), so a long location has to be reached through a relative path from a nearer working directory.",
             "Report it; the file system holding the socket path has a problem.",
             "Fix the code: call WSAStartup successfully before any other Winsock call.",
+            "Back off and retry later; reduce the memory pressure on the machine or the memory use of the process's cgroup.",
+            "Back off and retry later; find the processes holding many AF_UNIX sockets or leaving connections unaccepted, or raise fs.file-max.",
+            "Close AF_UNIX sockets that hold automatic names, bind the socket to a name of your own before connect(), or leave SO_PASSCRED and SO_PASSPIDFD off the connecting socket.",
+            "Fix the key configuration: add a TCP-AO key for the destination's address (and VRF), or connect to a peer a key exists for.",
+            "Unmount the stale FUSE mount (fusermount -u, or umount as root) or restart its file system server, or use a socket path outside it.",
         };
 
         /// <summary>The project's classification of <paramref name="error"/> (policy, not an operating-system fact).</summary>
@@ -6151,6 +6743,11 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectClassification.CallerBug,
             global::ErrorCatalog.Connect.ConnectClassification.Permanent,
             global::ErrorCatalog.Connect.ConnectClassification.CallerBug,
+            global::ErrorCatalog.Connect.ConnectClassification.Resource,
+            global::ErrorCatalog.Connect.ConnectClassification.Resource,
+            global::ErrorCatalog.Connect.ConnectClassification.Resource,
+            global::ErrorCatalog.Connect.ConnectClassification.CallerBug,
+            global::ErrorCatalog.Connect.ConnectClassification.Permanent,
         };
 
         /// <summary>The <see cref="global::System.Net.Sockets.SocketError"/> member that matches <paramref name="error"/>.</summary>
@@ -6190,6 +6787,8 @@ namespace ErrorCatalog.Connect
                 global::ErrorCatalog.Connect.ConnectError.OperationNotSupported => true,
                 global::ErrorCatalog.Connect.ConnectError.NoSuchPath => true,
                 global::ErrorCatalog.Connect.ConnectError.WinsockNotInitialized => true,
+                global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull => true,
+                global::ErrorCatalog.Connect.ConnectError.NotConnected => true,
                 _ => false,
             };
         }
@@ -6227,6 +6826,8 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.OperationNotSupported => global::System.Net.Sockets.SocketError.OperationNotSupported,
             global::ErrorCatalog.Connect.ConnectError.NoSuchPath => global::System.Net.Sockets.SocketError.AddressNotAvailable,
             global::ErrorCatalog.Connect.ConnectError.WinsockNotInitialized => global::System.Net.Sockets.SocketError.NotInitialized,
+            global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull => global::System.Net.Sockets.SocketError.TooManyOpenSockets,
+            global::ErrorCatalog.Connect.ConnectError.NotConnected => global::System.Net.Sockets.SocketError.NotConnected,
             _ => global::System.Net.Sockets.SocketError.SocketError,
         };
 
@@ -6264,6 +6865,8 @@ namespace ErrorCatalog.Connect
                 global::System.Net.Sockets.SocketError.ProtocolType => global::ErrorCatalog.Connect.ConnectError.WrongProtocolType,
                 global::System.Net.Sockets.SocketError.OperationNotSupported => global::ErrorCatalog.Connect.ConnectError.OperationNotSupported,
                 global::System.Net.Sockets.SocketError.NotInitialized => global::ErrorCatalog.Connect.ConnectError.WinsockNotInitialized,
+                global::System.Net.Sockets.SocketError.TooManyOpenSockets => global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull,
+                global::System.Net.Sockets.SocketError.NotConnected => global::ErrorCatalog.Connect.ConnectError.NotConnected,
                 _ => default,
             };
             return error != default;
@@ -6311,6 +6914,11 @@ namespace ErrorCatalog.Connect
             global::ErrorCatalog.Connect.ConnectError.NameTooLong => new global::ErrorCatalog.Connect.ConnectException.NameTooLong(error, endPoint),
             global::ErrorCatalog.Connect.ConnectError.InputOutputError => new global::ErrorCatalog.Connect.ConnectException.InputOutputError(error, endPoint),
             global::ErrorCatalog.Connect.ConnectError.WinsockNotInitialized => new global::ErrorCatalog.Connect.ConnectException.WinsockNotInitialized(error, endPoint),
+            global::ErrorCatalog.Connect.ConnectError.OutOfMemory => new global::ErrorCatalog.Connect.ConnectException.OutOfMemory(error, endPoint),
+            global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull => new global::ErrorCatalog.Connect.ConnectException.SystemFileTableFull(error, endPoint),
+            global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft => new global::ErrorCatalog.Connect.ConnectException.NoSpaceLeft(error, endPoint),
+            global::ErrorCatalog.Connect.ConnectError.KeyRejected => new global::ErrorCatalog.Connect.ConnectException.KeyRejected(error, endPoint),
+            global::ErrorCatalog.Connect.ConnectError.NotConnected => new global::ErrorCatalog.Connect.ConnectException.NotConnected(error, endPoint),
             _ => new global::ErrorCatalog.Connect.ConnectException(error, endPoint),
         };
 
@@ -7037,6 +7645,76 @@ namespace ErrorCatalog.Connect
             /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.WinsockNotInitialized"/>.</exception>
             public WinsockNotInitialized(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
                 : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.WinsockNotInitialized), endPoint)
+            {
+            }
+        }
+
+        /// <summary><c>ENOMEM</c>: The kernel could not allocate memory the connection needs: on Linux, the socket an AF_UNIX listener would accept, or the record of the local port a TCP connection takes.</summary>
+        /// <remarks>What to do: Back off and retry later; reduce the memory pressure on the machine or the memory use of the process's cgroup. See <see cref="global::ErrorCatalog.Connect.ConnectError.OutOfMemory"/> for the codes and sources.</remarks>
+        public sealed class OutOfMemory : global::ErrorCatalog.Connect.ConnectException
+        {
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.OutOfMemory"/>.</summary>
+            /// <param name="nativeError">The native error.</param>
+            /// <param name="endPoint">The end point the failed call was given, if any.</param>
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.OutOfMemory"/>.</exception>
+            public OutOfMemory(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.OutOfMemory), endPoint)
+            {
+            }
+        }
+
+        /// <summary><c>ENFILE</c>: The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).</summary>
+        /// <remarks>What to do: Back off and retry later; find the processes holding many AF_UNIX sockets or leaving connections unaccepted, or raise fs.file-max. See <see cref="global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull"/> for the codes and sources.</remarks>
+        public sealed class SystemFileTableFull : global::ErrorCatalog.Connect.ConnectException
+        {
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull"/>.</summary>
+            /// <param name="nativeError">The native error.</param>
+            /// <param name="endPoint">The end point the failed call was given, if any.</param>
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull"/>.</exception>
+            public SystemFileTableFull(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull), endPoint)
+            {
+            }
+        }
+
+        /// <summary><c>ENOSPC</c>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
+        /// <remarks>What to do: Close AF_UNIX sockets that hold automatic names, bind the socket to a name of your own before connect(), or leave SO_PASSCRED and SO_PASSPIDFD off the connecting socket. See <see cref="global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft"/> for the codes and sources.</remarks>
+        public sealed class NoSpaceLeft : global::ErrorCatalog.Connect.ConnectException
+        {
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft"/>.</summary>
+            /// <param name="nativeError">The native error.</param>
+            /// <param name="endPoint">The end point the failed call was given, if any.</param>
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft"/>.</exception>
+            public NoSpaceLeft(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft), endPoint)
+            {
+            }
+        }
+
+        /// <summary><c>EKEYREJECTED</c>: The socket carries TCP Authentication Option keys, but none of them matches the destination, so Linux does not start the handshake.</summary>
+        /// <remarks>What to do: Fix the key configuration: add a TCP-AO key for the destination's address (and VRF), or connect to a peer a key exists for. See <see cref="global::ErrorCatalog.Connect.ConnectError.KeyRejected"/> for the codes and sources.</remarks>
+        public sealed class KeyRejected : global::ErrorCatalog.Connect.ConnectException
+        {
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.KeyRejected"/>.</summary>
+            /// <param name="nativeError">The native error.</param>
+            /// <param name="endPoint">The end point the failed call was given, if any.</param>
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.KeyRejected"/>.</exception>
+            public KeyRejected(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.KeyRejected), endPoint)
+            {
+            }
+        }
+
+        /// <summary><c>ENOTCONN</c>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        /// <remarks>What to do: Unmount the stale FUSE mount (fusermount -u, or umount as root) or restart its file system server, or use a socket path outside it. See <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/> for the codes and sources.</remarks>
+        public sealed class NotConnected : global::ErrorCatalog.Connect.ConnectException.SocketPath
+        {
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>.</summary>
+            /// <param name="nativeError">The native error.</param>
+            /// <param name="endPoint">The end point the failed call was given, if any.</param>
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>.</exception>
+            public NotConnected(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.NotConnected), endPoint)
             {
             }
         }

@@ -7,8 +7,9 @@ using ErrorCatalog.Replay.Native;
 namespace ErrorCatalog.Replay.Scenarios.Unix;
 
 /// <summary>
-/// A FUSE file system served from this process that answers every lookup with EIO: the way to
-/// make a path lookup fail with an input/output error without a failing disk. It is mounted in a
+/// A FUSE file system served from this process that answers every lookup with one chosen error:
+/// the way to make a path lookup fail as a failing disk (EIO) or a server out of memory (ENOMEM)
+/// would, without either. It is mounted in a
 /// private mount namespace of one dedicated thread, so nothing outside that thread ever sees it;
 /// when the thread ends the namespace and the mount go away, and the kernel ends the FUSE
 /// connection. Request and reply layouts and opcodes are those of linux/fuse.h (protocol 7),
@@ -29,8 +30,11 @@ internal sealed unsafe class UnixFailingFileSystem : IDisposable
     private const int ProtocolMajor = 7;
     private const int MaxWrite = 4096;
 
-    /// <summary>EIO's number on every Linux architecture (asm-generic/errno-base.h), the answer this file system exists to give.</summary>
-    private const int LinuxErrnoEio = 5;
+    /// <summary>EIO's number on every Linux architecture (asm-generic/errno-base.h).</summary>
+    public const int LinuxErrnoEio = 5;
+
+    /// <summary>ENOMEM's number on every Linux architecture (asm-generic/errno-base.h).</summary>
+    public const int LinuxErrnoEnomem = 12;
 
     /// <summary>libfuse's read buffer: the kernel refuses reads smaller than a request can be.</summary>
     private const int ReadBufferSize = (1 << 20) + 4096;
@@ -40,22 +44,28 @@ internal sealed unsafe class UnixFailingFileSystem : IDisposable
     private readonly ScenarioContext context;
     private readonly Fd device;
     private readonly Thread server;
+    private readonly ManualResetEventSlim initAnswered = new();
+    private readonly int lookupErrno;
     private volatile bool stopping;
     private int failedLookups;
 
-    private UnixFailingFileSystem(ScenarioContext context, Fd device)
+    private UnixFailingFileSystem(ScenarioContext context, Fd device, int lookupErrno)
     {
         this.context = context;
         this.device = device;
+        this.lookupErrno = lookupErrno;
         server = new Thread(Serve) { IsBackground = true, Name = "ErrorCatalog.Replay FUSE server" };
         server.Start();
     }
 
-    /// <summary>How many lookups the file system has failed (a check that EIO came from it).</summary>
+    /// <summary>How many lookups the file system has failed (a check that the error came from it).</summary>
     public int FailedLookups => Volatile.Read(ref failedLookups);
 
-    /// <summary>Opens /dev/fuse and starts serving; the mount itself happens in <see cref="RunMounted{T}"/>.</summary>
-    public static UnixFailingFileSystem Start(ScenarioContext context)
+    /// <summary>
+    /// Opens /dev/fuse and starts serving, answering every lookup with the Linux errno
+    /// <paramref name="lookupErrno"/>; the mount itself happens in <see cref="RunMounted{T}"/>.
+    /// </summary>
+    public static UnixFailingFileSystem Start(ScenarioContext context, int lookupErrno)
     {
         int descriptor = Libc.Open("/dev/fuse", UnixNative.O_RDWR | LinuxConstants.O_CLOEXEC, 0);
         if (descriptor < 0)
@@ -63,7 +73,7 @@ internal sealed unsafe class UnixFailingFileSystem : IDisposable
             throw new ScenarioUnavailableException($"/dev/fuse cannot be opened ({context.NameOf(Libc.LastError)}): the kernel offers no FUSE");
         }
 
-        return context.Own(new UnixFailingFileSystem(context, new Fd(descriptor)));
+        return context.Own(new UnixFailingFileSystem(context, new Fd(descriptor), lookupErrno));
     }
 
     /// <summary>
@@ -124,6 +134,7 @@ internal sealed unsafe class UnixFailingFileSystem : IDisposable
                     buffer.AsSpan(InHeaderSize + 4, 8).CopyTo(reply.AsSpan(OutHeaderSize + 4));
                     BinaryPrimitives.WriteInt32LittleEndian(reply.AsSpan(OutHeaderSize + 20), MaxWrite);
                     Reply(reply, OutHeaderSize + InitOutSize, 0, unique);
+                    initAnswered.Set();
                     break;
                 default:
                     if (opcode == OpLookup)
@@ -131,7 +142,7 @@ internal sealed unsafe class UnixFailingFileSystem : IDisposable
                         Interlocked.Increment(ref failedLookups);
                     }
 
-                    Reply(reply, OutHeaderSize, -LinuxErrnoEio, unique);
+                    Reply(reply, OutHeaderSize, -lookupErrno, unique);
                     break;
             }
         }
@@ -148,10 +159,33 @@ internal sealed unsafe class UnixFailingFileSystem : IDisposable
         }
     }
 
-    public void Dispose()
+    /// <summary>
+    /// Ends the server the way a crashed FUSE daemon ends, with the mount left in place: once the
+    /// kernel's INIT request is answered, stops serving and closes /dev/fuse. The kernel then
+    /// aborts the connection, and every later request on the mount fails without reaching a
+    /// server. Call it inside <see cref="RunMounted{T}"/>, after the mount.
+    /// </summary>
+    public void Abandon()
     {
+        if (!initAnswered.Wait(StopLimit))
+        {
+            throw new ScenarioSetupException("the kernel never sent FUSE_INIT after the mount");
+        }
+
+        Stop();
+    }
+
+    private void Stop()
+    {
+        // The server thread must be gone before the descriptor it reads is closed.
         stopping = true;
         server.Join(StopLimit);
         device.Dispose();
+    }
+
+    public void Dispose()
+    {
+        Stop();
+        initAnswered.Dispose();
     }
 }
