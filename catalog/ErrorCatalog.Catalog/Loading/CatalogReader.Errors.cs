@@ -39,7 +39,14 @@ internal sealed partial class CatalogReader
             return result;
         }
 
-        for (var index = 0; index < list.Items.Count; index++)
+        // One entry, name, symbol and value per item, and a code per platform: sized once.
+        var count = list.Items.Length;
+        result.Capacity = count;
+        nameUses.Capacity = count;
+        symbolUses.Capacity = count;
+        valueUses.Capacity = count;
+        codeUses.Capacity = count * Math.Max(1, platforms.Ids.Count);
+        for (var index = 0; index < count; index++)
         {
             var entry = ReadError(list.Items[index], index);
             if (entry is not null)
@@ -183,8 +190,8 @@ internal sealed partial class CatalogReader
         where T : class, IEquatable<T>
     {
         var id = required
-            ? fields.RequiredText(key, "the id of a declared " + declarations.Kind)
-            : fields.OptionalText(key, "the id of a declared " + declarations.Kind);
+            ? fields.RequiredText(key, declarations.IdDescription)
+            : fields.OptionalText(key, declarations.IdDescription);
         if (id is null || !declarations.Known || declarations.IsDeclared(id))
         {
             return id;
@@ -208,7 +215,9 @@ internal sealed partial class CatalogReader
         }
 
         var codeOwner = "the codes of " + owner;
-        var found = new Dictionary<string, int?>(StringComparer.Ordinal);
+        var ids = platforms.Ids;
+        var found = new PlatformCode[ids.Count];
+        var written = new bool[ids.Count];
         var complete = true;
         foreach (var entry in MappingFields.KeyedEntries(context, mapping, codeOwner))
         {
@@ -218,16 +227,18 @@ internal sealed partial class CatalogReader
                 continue;
             }
 
+            var slot = platforms.IndexOf(platform);
+            written[slot] = true;
             if (entry.Value is YamlScalar { IsPlain: true, Value: "absent" })
             {
-                found[platform] = null;
+                found[slot] = new PlatformCode(platform, null);
                 continue;
             }
 
-            var code = ReadCode(entry.Value, platform, "the code of " + owner + " on platform '" + platform + "' (a number, or 'absent')");
+            var code = ReadCode(entry.Value, platform, () => "the code of " + owner + " on platform '" + platform + "' (a number, or 'absent')");
             if (code is int c)
             {
-                found[platform] = c;
+                found[slot] = new PlatformCode(platform, c);
                 codeUses.Add(new CodeUse(platform, c, name ?? "?", entry.Value, index));
             }
             else
@@ -236,12 +247,12 @@ internal sealed partial class CatalogReader
             }
         }
 
-        if (!ReportMissingPlatforms(mapping, fields.Key("codes")!, owner, "'absent'") || !complete)
+        if (!ReportMissingPlatforms(written, fields.Key("codes")!, owner, "'absent'") || !complete)
         {
             return null;
         }
 
-        return platforms.Ids.Select(id => new PlatformCode(id, found[id])).ToEquatableArray();
+        return found.ToEquatableArray();
     }
 
     private EquatableArray<Alias>? ReadAliases(MappingFields fields, int index, string owner, EquatableArray<PlatformCode>? canonicalCodes)
@@ -297,8 +308,9 @@ internal sealed partial class CatalogReader
         }
 
         var codeOwner = "the codes of " + owner;
-        var canonicalByPlatform = canonicalCodes?.ToDictionary(c => c.Platform, c => c.Code, StringComparer.Ordinal);
-        var found = new Dictionary<string, AliasCode>(StringComparer.Ordinal);
+        var ids = platforms.Ids;
+        var found = new AliasCode[ids.Count];
+        var written = new bool[ids.Count];
         var complete = true;
         foreach (var entry in MappingFields.KeyedEntries(context, mapping, codeOwner))
         {
@@ -308,12 +320,15 @@ internal sealed partial class CatalogReader
                 continue;
             }
 
-            int? canonical = null;
-            var canonicalKnown = canonicalByPlatform is not null && canonicalByPlatform.TryGetValue(platform, out canonical);
+            // The canonical codes, when read, hold one code per declared platform in declaration order.
+            var slot = platforms.IndexOf(platform);
+            written[slot] = true;
+            var canonicalKnown = canonicalCodes is { } known && slot < known.Count;
+            var canonical = canonicalKnown ? canonicalCodes!.Value[slot].Code : null;
 
             if (entry.Value is YamlScalar { IsPlain: true, Value: "absent" })
             {
-                found[platform] = new AliasCode(platform, AliasCodeKind.Absent, 0);
+                found[slot] = new AliasCode(platform, AliasCodeKind.Absent, 0);
                 continue;
             }
 
@@ -329,11 +344,11 @@ internal sealed partial class CatalogReader
                     continue;
                 }
 
-                found[platform] = new AliasCode(platform, AliasCodeKind.Same, 0);
+                found[slot] = new AliasCode(platform, AliasCodeKind.Same, 0);
                 continue;
             }
 
-            var code = ReadCode(entry.Value, platform, "the code of " + owner + " on platform '" + platform + "' ('same', a number, or 'absent')");
+            var code = ReadCode(entry.Value, platform, () => "the code of " + owner + " on platform '" + platform + "' ('same', a number, or 'absent')");
             if (code is not int c)
             {
                 complete = false;
@@ -350,16 +365,16 @@ internal sealed partial class CatalogReader
                 continue;
             }
 
-            found[platform] = new AliasCode(platform, AliasCodeKind.Distinct, c);
+            found[slot] = new AliasCode(platform, AliasCodeKind.Distinct, c);
             codeUses.Add(new CodeUse(platform, c, name ?? "?", entry.Value, index));
         }
 
-        if (!ReportMissingPlatforms(mapping, fields.Key("codes")!, owner, "'same', a number or 'absent'") || !complete || name is null)
+        if (!ReportMissingPlatforms(written, fields.Key("codes")!, owner, "'same', a number or 'absent'") || !complete || name is null)
         {
             return null;
         }
 
-        return new Alias(name, platforms.Ids.Select(id => found[id]).ToEquatableArray());
+        return new Alias(name, found.ToEquatableArray());
     }
 
     /// <summary>The mapping under <paramref name="key"/>, or null after reporting that it is missing or not a mapping.</summary>
@@ -404,23 +419,33 @@ internal sealed partial class CatalogReader
         return null;
     }
 
-    private int? ReadCode(YamlNode node, string platform, string description)
+    /// <summary>A code within the platform's declared range; <paramref name="description"/> is built only to report a bad one.</summary>
+    private int? ReadCode(YamlNode node, string platform, Func<string> description)
     {
         var range = platformRanges.TryGetValue(platform, out var r) ? r : (Min: 1, Max: int.MaxValue);
+        if (MappingFields.TryReadInteger(node, range.Min, range.Max, out var value))
+        {
+            return (int)value;
+        }
+
         var text = string.Format(CultureInfo.InvariantCulture, "{0} to {1} (the range platform '{2}' declares)", range.Min, range.Max, platform);
-        var code = MappingFields.Integer(context, node, description, range.Min, range.Max, text);
+        var code = MappingFields.Integer(context, node, description(), range.Min, range.Max, text);
         return code is long c ? (int)c : null;
     }
 
-    /// <summary>Reports the declared platforms a codes mapping leaves out (a platform written with a malformed value is not left out); false when any is missing.</summary>
-    private bool ReportMissingPlatforms(YamlMapping codes, YamlScalar codesKey, string owner, string choices)
+    /// <summary>
+    /// Reports the declared platforms a codes mapping leaves out (<paramref name="written"/>: per
+    /// declared platform, in declaration order, whether the mapping has its key, even with a
+    /// malformed value); false when any is missing.
+    /// </summary>
+    private bool ReportMissingPlatforms(bool[] written, YamlScalar codesKey, string owner, string choices)
     {
-        var written = new HashSet<string>(codes.Entries.Select(e => e.Key).OfType<YamlScalar>().Select(k => k.Value), StringComparer.Ordinal);
-        var missing = platforms.Ids.Where(id => !written.Contains(id)).ToList();
-        if (missing.Count == 0)
+        if (Array.IndexOf(written, false) < 0)
         {
             return true;
         }
+
+        var missing = platforms.Ids.Where((_, slot) => !written[slot]).ToList();
 
         if (!platforms.Known)
         {
@@ -485,7 +510,7 @@ internal sealed partial class CatalogReader
             listings.Add((sources.IndexOf(source), new SourceListing(source, attributions.Value)));
         }
 
-        return ok ? listings.OrderBy(l => l.Order).Select(l => l.Listing).ToEquatableArray() : null;
+        return ok ? InDeclarationOrder(listings) : null;
     }
 
     private EquatableArray<Attribution>? ReadAttributions(YamlNode node, string source, string owner)
@@ -499,7 +524,7 @@ internal sealed partial class CatalogReader
                 var single = ReadLongAttribution(node, source, owner);
                 return single is null ? null : EquatableArray.Create(single);
             case YamlSequence sequence:
-                if (sequence.Items.Count == 0)
+                if (sequence.Items.Length == 0)
                 {
                     context.Report(
                         CatalogDiagnosticDescriptors.EmptyCatalog,
@@ -699,7 +724,7 @@ internal sealed partial class CatalogReader
             return null;
         }
 
-        return ok ? uses.OrderBy(u => u.Order).Select(u => u.Use).ToEquatableArray() : null;
+        return ok ? InDeclarationOrder(uses) : null;
     }
 
     private EquatableArray<Quirk>? ReadQuirks(MappingFields fields, string owner)
@@ -789,7 +814,7 @@ internal sealed partial class CatalogReader
 
     private void CheckUniqueNames()
     {
-        var first = new Dictionary<string, Use<string>>(StringComparer.Ordinal);
+        var first = new Dictionary<string, Use<string>>(nameUses.Count, StringComparer.Ordinal);
         foreach (var use in nameUses)
         {
             if (first.TryGetValue(use.Value, out var earlier))
@@ -814,7 +839,7 @@ internal sealed partial class CatalogReader
     private void CheckUniqueErrorSymbols()
     {
         // Entries and groups both become nested types of the catalog's exception class.
-        var first = new Dictionary<string, (string Owner, YamlNode Node)>(StringComparer.Ordinal);
+        var first = new Dictionary<string, (string Owner, YamlNode Node)>(symbolUses.Count, StringComparer.Ordinal);
         foreach (var (id, _, fields) in groups.SymbolSources)
         {
             if (fields.Value("symbol") is YamlScalar { IsNull: false } node && !first.ContainsKey(node.Value))
@@ -846,7 +871,7 @@ internal sealed partial class CatalogReader
 
     private void CheckUniqueValues()
     {
-        var first = new Dictionary<long, Use<long>>();
+        var first = new Dictionary<long, Use<long>>(valueUses.Count);
         var largest = valueUses.Count == 0 ? 0 : valueUses.Max(u => u.Value);
         foreach (var use in valueUses)
         {
@@ -877,7 +902,7 @@ internal sealed partial class CatalogReader
 
     private void CheckUniqueCodes()
     {
-        var first = new Dictionary<(string Platform, int Code), CodeUse>();
+        var first = new Dictionary<(string Platform, int Code), CodeUse>(codeUses.Count);
         foreach (var use in codeUses)
         {
             var key = (use.Platform, use.Code);
@@ -908,6 +933,34 @@ internal sealed partial class CatalogReader
     }
 
     private static string Capitalize(string text) => MappingFields.Capitalize(text);
+
+    /// <summary>
+    /// The items sorted by their declaration order (stable: equal orders keep their file order). An
+    /// insertion sort, because an entry lists a handful of sources or families and a LINQ sort
+    /// would cost several objects per entry.
+    /// </summary>
+    private static EquatableArray<T> InDeclarationOrder<T>(List<(int Order, T Item)> items)
+        where T : IEquatable<T>
+    {
+        var sorted = new T[items.Count];
+        var orders = new int[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            var (order, item) = items[i];
+            var at = i;
+            while (at > 0 && orders[at - 1] > order)
+            {
+                sorted[at] = sorted[at - 1];
+                orders[at] = orders[at - 1];
+                at--;
+            }
+
+            sorted[at] = item;
+            orders[at] = order;
+        }
+
+        return new EquatableArray<T>(sorted);
+    }
 
     private readonly record struct Use<T>(T Value, YamlNode Node, int EntryIndex, string Owner);
 

@@ -276,7 +276,7 @@ internal sealed partial class CatalogReader
         var kindNodes = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         var list = fields.List("attributions", "the ways this source can list an error, each with an id and a description", required: true, nonEmpty: true);
         var position = 0;
-        foreach (var item in list?.Items ?? new List<YamlNode>())
+        foreach (var item in list?.Items ?? Array.Empty<YamlNode>())
         {
             position++;
             var itemFields = MappingFields.Open(context, item, DescribeItem("attribution of source '" + id + "'", item, "id", position), AttributionKindKeys);
@@ -503,9 +503,16 @@ internal sealed partial class CatalogReader
         private readonly Dictionary<string, (int Index, YamlNode Node, T? Definition)> byId = new(StringComparer.Ordinal);
         private readonly List<string> order = new();
 
-        public Declarations(string kind) => Kind = kind;
+        public Declarations(string kind)
+        {
+            Kind = kind;
+            IdDescription = "the id of a declared " + kind;
+        }
 
         public string Kind { get; }
+
+        /// <summary>What a reference to one of these is, for messages about a missing one.</summary>
+        public string IdDescription { get; }
 
         /// <summary>Whether the list was read, so that references to it can be checked.</summary>
         public bool Known { get; set; }

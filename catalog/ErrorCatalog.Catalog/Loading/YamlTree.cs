@@ -62,7 +62,8 @@ internal sealed class YamlMapping : YamlNode
         Height = 1;
     }
 
-    public List<KeyValuePair<YamlNode, YamlNode>> Entries { get; } = new();
+    /// <summary>The key/value pairs in file order; set once, when the mapping's end is read.</summary>
+    public KeyValuePair<YamlNode, YamlNode>[] Entries { get; set; } = System.Array.Empty<KeyValuePair<YamlNode, YamlNode>>();
 
     public override string Describe() => "a mapping (key: value pairs)";
 }
@@ -75,7 +76,8 @@ internal sealed class YamlSequence : YamlNode
         Height = 1;
     }
 
-    public List<YamlNode> Items { get; } = new();
+    /// <summary>The items in file order; set once, when the list's end is read.</summary>
+    public YamlNode[] Items { get; set; } = System.Array.Empty<YamlNode>();
 
     public override string Describe() => "a list";
 }
