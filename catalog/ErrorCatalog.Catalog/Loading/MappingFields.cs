@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using ErrorCatalog.Catalog.Diagnostics;
-
 namespace ErrorCatalog.Catalog.Loading;
 
 /// <summary>
@@ -233,21 +228,12 @@ internal sealed class MappingFields
     {
         if (!TryGet(key, out var field) || field.Value is YamlScalar { IsNull: true })
         {
-            if (required)
-            {
-                ReportMissing(key, what);
-            }
-
-            return null;
+            return Absent<YamlSequence>(key, what, required);
         }
 
         if (field.Value is not YamlSequence sequence)
         {
-            context.Report(
-                CatalogDiagnosticDescriptors.WrongType,
-                field.Value,
-                "'" + key + "' of " + Owner + " must be a list (" + what + "), but is " + field.Value.Describe() + ". Write each item on its own '- ' line.");
-            return null;
+            return WrongShape<YamlSequence>(field.Value, key, "a list", what, "Write each item on its own '- ' line.");
         }
 
         if (nonEmpty && sequence.Items.Length == 0)
@@ -396,35 +382,38 @@ internal sealed class MappingFields
     {
         if (!TryGet(key, out var field))
         {
-            if (required)
-            {
-                ReportMissing(key, what);
-            }
-
-            return null;
+            return Absent<string>(key, what, required);
         }
 
         if (field.Value is not YamlScalar scalar)
         {
-            context.Report(
-                CatalogDiagnosticDescriptors.WrongType,
-                field.Value,
-                "'" + key + "' of " + Owner + " must be text (" + what + "), but is " + field.Value.Describe()
-                + ". Write it as one value after '" + key + ":', quoted if it contains ': ', '#', '[' or '{'.");
-            return null;
+            return WrongShape<string>(field.Value, key, "text", what, "Write it as one value after '" + key + ":', quoted if it contains ': ', '#', '[' or '{'.");
         }
 
-        if (scalar.IsNull || scalar.Value.Length == 0)
+        return scalar.IsNull || scalar.Value.Length == 0 ? Absent<string>(key, what, required) : scalar.Value;
+    }
+
+    /// <summary>A field left out or without a value: reported when it is <paramref name="required"/>; there is nothing to read either way.</summary>
+    private T? Absent<T>(string key, string what, bool required)
+        where T : class
+    {
+        if (required)
         {
-            if (required)
-            {
-                ReportMissing(key, what);
-            }
-
-            return null;
+            ReportMissing(key, what);
         }
 
-        return scalar.Value;
+        return null;
+    }
+
+    /// <summary>Reports a field whose value has the wrong shape ("must be <paramref name="shape"/>"), with <paramref name="advice"/> on how to write it; nothing to read.</summary>
+    private T? WrongShape<T>(YamlNode value, string key, string shape, string what, string advice)
+        where T : class
+    {
+        context.Report(
+            CatalogDiagnosticDescriptors.WrongType,
+            value,
+            "'" + key + "' of " + Owner + " must be " + shape + " (" + what + "), but is " + value.Describe() + ". " + advice);
+        return null;
     }
 
     private static bool Contains(IReadOnlyList<string> keys, string key)

@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
-using ErrorCatalog.Catalog.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 

@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Threading;
-using ErrorCatalog.Catalog.Model;
-
 namespace ErrorCatalog.Generator.Spec;
 
 /// <summary>
