@@ -433,38 +433,54 @@ internal static class SpecBuilder
 
     private static PlatformSpec BuildPlatform(Catalog.Model.Catalog catalog, PlatformDefinition platform, int value, string prefix)
     {
-        var members = new List<CodeMember>();
+        var members = new List<CodeMember>(catalog.Errors.Count);
         // A catalog may also list the platform's own spelling as an alias (WSAEACCES beside EACCES);
         // the enum gets that name once.
         var written = new HashSet<string>(StringComparer.Ordinal);
-        var lookups = new List<CodeLookup>();
+        var lookups = new List<CodeLookup>(catalog.Errors.Count);
         var seenCodes = new HashSet<int>();
-        var lookupCodes = new List<int>();
+        var lookupCodes = new List<int>(catalog.Errors.Count);
         var canonicalCodes = new List<NullableCode>(catalog.Errors.Count);
         for (var index = 0; index < catalog.Errors.Count; index++)
         {
             var error = catalog.Errors[index];
             var canonical = error.CodeOn(platform.Id);
             canonicalCodes.Add(new NullableCode(canonical));
-            if (canonical is int code && written.Add(platform.NativeName(error.Name)))
+            if (canonical is int code)
             {
-                members.Add(new CodeMember(platform.NativeName(error.Name), code, index, IsAlias: false));
+                var native = platform.NativeName(error.Name);
+                if (written.Add(native))
+                {
+                    members.Add(new CodeMember(native, code, index, IsAlias: false));
+                }
+
+                AddLookup(code, native);
             }
 
+            // The same names and order as ErrorEntry.NamesOn, without an iterator per entry.
             foreach (var alias in error.Aliases)
             {
-                if (alias.CodeOn(platform.Id, canonical) is int aliasCode && written.Add(platform.NativeName(alias.Name)))
+                if (alias.CodeOn(platform.Id, canonical) is int aliasCode)
                 {
-                    members.Add(new CodeMember(platform.NativeName(alias.Name), aliasCode, index, IsAlias: true));
+                    var native = platform.NativeName(alias.Name);
+                    if (written.Add(native))
+                    {
+                        members.Add(new CodeMember(native, aliasCode, index, IsAlias: true));
+                    }
+
+                    if (aliasCode != canonical)
+                    {
+                        AddLookup(aliasCode, native);
+                    }
                 }
             }
 
             // Each code once, first one wins, so a lookup never has two values for one code.
-            foreach (var (name, number) in error.NamesOn(platform.Id))
+            void AddLookup(int number, string native)
             {
                 if (seenCodes.Add(number))
                 {
-                    lookups.Add(new CodeLookup(number, index, Text.Literal(platform.NativeName(name))));
+                    lookups.Add(new CodeLookup(number, index, Text.Literal(native)));
                     lookupCodes.Add(number);
                 }
             }
