@@ -71,7 +71,7 @@ public class GeneratorBenchmarks
         new CSharpParseOptions(LanguageVersion.Latest),
         new MarkedCatalogOptions());
 
-    private static string FindConnectCatalog()
+    internal static string FindConnectCatalog()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

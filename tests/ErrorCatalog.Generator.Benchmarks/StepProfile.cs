@@ -17,7 +17,8 @@ namespace ErrorCatalog.Generator.Benchmarks;
 /// a time on the same input: YamlDotNet's event parser alone, the loader as a whole, the
 /// generator's parse step (the loader plus the spec record), the spec, the emitter, Roslyn parsing
 /// the generated text, and the whole driver run for comparison.
-/// Run with <c>dotnet run -c Release --project tests/ErrorCatalog.Generator.Benchmarks -- steps 1000 10000</c>.
+/// Run with <c>dotnet run -c Release --project tests/ErrorCatalog.Generator.Benchmarks -- steps connect 100 1000 10000</c>
+/// (a number is a synthetic catalog of that many entries; <c>connect</c> is catalog/connect.yaml).
 /// Allocation is per thread (every step runs on this one) and does not depend on the machine's load.
 /// </summary>
 public static class StepProfile
@@ -30,10 +31,12 @@ public static class StepProfile
         Console.WriteLine("| ---: | --- | ---: | ---: |");
         foreach (var size in sizes)
         {
-            var entries = int.Parse(size, CultureInfo.InvariantCulture);
-            var yaml = SyntheticCatalog.Yaml(entries);
+            // A number is a synthetic catalog of that many entries; anything else names connect.yaml.
+            var synthetic = int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out var count);
+            var yaml = synthetic ? SyntheticCatalog.Yaml(count) : File.ReadAllText(GeneratorBenchmarks.FindConnectCatalog());
             var file = new CatalogFile("/bench/synthetic.yaml", yaml, null, null);
             var parsed = Parser.Parse(file, CancellationToken.None);
+            var entries = parsed.Spec!.Value.Catalog.Errors.Count;
             var spec = Spec.SpecBuilder.Build(parsed.Spec!.Value, CancellationToken.None);
             var text = Emit.Emitter.Emit(spec, CancellationToken.None);
             if (Environment.GetEnvironmentVariable("STEP_DUMP") is { Length: > 0 } dump)
