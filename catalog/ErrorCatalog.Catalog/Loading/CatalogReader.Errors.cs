@@ -33,7 +33,7 @@ internal sealed partial class CatalogReader
         }
 
         // One entry, name, symbol and value per item, and a code per platform: sized once.
-        var count = list.Items.Length;
+        var count = list.Items.Count;
         result.Capacity = count;
         nameUses.Capacity = count;
         symbolUses.Capacity = count;
@@ -502,7 +502,7 @@ internal sealed partial class CatalogReader
                 var single = ReadLongAttribution(node, source, owner);
                 return single is null ? null : EquatableArray.Create(single);
             case YamlSequence sequence:
-                if (sequence.Items.Length == 0)
+                if (sequence.Items.Count == 0)
                 {
                     context.Report(
                         CatalogDiagnosticDescriptors.EmptyCatalog,
@@ -728,9 +728,9 @@ internal sealed partial class CatalogReader
             return fields.Has(key) && fields.Value(key) is not YamlScalar { IsNull: true } ? null : EquatableArray<T>.Empty;
         }
 
-        var result = new List<T>(list.Items.Length);
+        var result = new List<T>(list.Items.Count);
         var ok = true;
-        for (var position = 1; position <= list.Items.Length; position++)
+        for (var position = 1; position <= list.Items.Count; position++)
         {
             var itemOwner = string.Format(CultureInfo.InvariantCulture, "{0} #{1} of {2}", itemKind, position, owner);
             var itemFields = MappingFields.Open(context, list.Items[position - 1], itemOwner, itemKeys);

@@ -269,7 +269,7 @@ internal sealed partial class CatalogReader
         var kindNodes = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         var list = fields.List("attributions", "the ways this source can list an error, each with an id and a description", required: true, nonEmpty: true);
         var position = 0;
-        foreach (var item in list?.Items ?? Array.Empty<YamlNode>())
+        foreach (var item in list?.Items ?? default)
         {
             position++;
             var itemFields = MappingFields.Open(context, item, DescribeItem("attribution of source '" + id + "'", item, "id", position), AttributionKindKeys);

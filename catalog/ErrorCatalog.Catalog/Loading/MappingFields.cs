@@ -24,7 +24,7 @@ internal sealed class MappingFields
         this.context = context;
         Mapping = mapping;
         Owner = owner;
-        fields = mapping.Entries.Length == 0 ? Array.Empty<KeyValuePair<YamlScalar, YamlNode>>() : new KeyValuePair<YamlScalar, YamlNode>[mapping.Entries.Length];
+        fields = mapping.Entries.Count == 0 ? Array.Empty<KeyValuePair<YamlScalar, YamlNode>>() : new KeyValuePair<YamlScalar, YamlNode>[mapping.Entries.Count];
     }
 
     public YamlMapping Mapping { get; }
@@ -47,7 +47,7 @@ internal sealed class MappingFields
         var result = new MappingFields(context, mapping, owner);
         var entries = mapping.Entries;
         Dictionary<string, YamlScalar>? seen = null;
-        for (var index = 0; index < entries.Length; index++)
+        for (var index = 0; index < entries.Count; index++)
         {
             if (CheckedKey(context, entries, index, owner, ref seen) is not { } key)
             {
@@ -77,9 +77,9 @@ internal sealed class MappingFields
     public static List<KeyValuePair<YamlScalar, YamlNode>> KeyedEntries(LoadContext context, YamlMapping mapping, string owner)
     {
         var entries = mapping.Entries;
-        var result = new List<KeyValuePair<YamlScalar, YamlNode>>(entries.Length);
+        var result = new List<KeyValuePair<YamlScalar, YamlNode>>(entries.Count);
         Dictionary<string, YamlScalar>? seen = null;
-        for (var index = 0; index < entries.Length; index++)
+        for (var index = 0; index < entries.Count; index++)
         {
             if (CheckedKey(context, entries, index, owner, ref seen) is { } key)
             {
@@ -91,7 +91,7 @@ internal sealed class MappingFields
     }
 
     /// <summary>The key of entry <paramref name="index"/>, or null after reporting a key that is not text or repeats an earlier one.</summary>
-    private static YamlScalar? CheckedKey(LoadContext context, KeyValuePair<YamlNode, YamlNode>[] entries, int index, string owner, ref Dictionary<string, YamlScalar>? seen)
+    private static YamlScalar? CheckedKey(LoadContext context, NodeList<KeyValuePair<YamlNode, YamlNode>> entries, int index, string owner, ref Dictionary<string, YamlScalar>? seen)
     {
         var entry = entries[index];
         if (entry.Key is not YamlScalar key)
@@ -117,9 +117,9 @@ internal sealed class MappingFields
     }
 
     /// <summary>The first text key before <paramref name="index"/> equal to <paramref name="key"/>, or null (then <paramref name="key"/> is the first).</summary>
-    private static YamlScalar? FirstWithKey(KeyValuePair<YamlNode, YamlNode>[] entries, int index, YamlScalar key, ref Dictionary<string, YamlScalar>? seen)
+    private static YamlScalar? FirstWithKey(NodeList<KeyValuePair<YamlNode, YamlNode>> entries, int index, YamlScalar key, ref Dictionary<string, YamlScalar>? seen)
     {
-        if (entries.Length <= SmallMapping)
+        if (entries.Count <= SmallMapping)
         {
             for (var i = 0; i < index; i++)
             {
@@ -181,7 +181,7 @@ internal sealed class MappingFields
     }
 
     /// <summary>Where to point when something about the whole mapping is wrong: its first key, or the mapping itself.</summary>
-    public YamlNode Anchor => Mapping.Entries.Length > 0 ? Mapping.Entries[0].Key : Mapping;
+    public YamlNode Anchor => Mapping.Entries.Count > 0 ? Mapping.Entries[0].Key : Mapping;
 
     /// <summary>A required text field; null (after reporting) when missing, empty or not text.</summary>
     public string? RequiredText(string key, string what) => Text(key, what, required: true);
@@ -236,7 +236,7 @@ internal sealed class MappingFields
             return WrongShape<YamlSequence>(field.Value, key, "a list", what, "Write each item on its own '- ' line.");
         }
 
-        if (nonEmpty && sequence.Items.Length == 0)
+        if (nonEmpty && sequence.Items.Count == 0)
         {
             context.Report(
                 CatalogDiagnosticDescriptors.EmptyCatalog,

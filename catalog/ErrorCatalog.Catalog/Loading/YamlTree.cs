@@ -62,7 +62,7 @@ internal sealed class YamlMapping : YamlNode
     }
 
     /// <summary>The key/value pairs in file order; set once, when the mapping's end is read.</summary>
-    public KeyValuePair<YamlNode, YamlNode>[] Entries { get; set; } = System.Array.Empty<KeyValuePair<YamlNode, YamlNode>>();
+    public NodeList<KeyValuePair<YamlNode, YamlNode>> Entries { get; set; }
 
     public override string Describe() => "a mapping (key: value pairs)";
 }
@@ -76,7 +76,40 @@ internal sealed class YamlSequence : YamlNode
     }
 
     /// <summary>The items in file order; set once, when the list's end is read.</summary>
-    public YamlNode[] Items { get; set; } = System.Array.Empty<YamlNode>();
+    public NodeList<YamlNode> Items { get; set; }
 
     public override string Describe() => "a list";
+}
+
+/// <summary>
+/// The children of a collection: a read-only view of an exact-size array, with a struct
+/// enumerator so that walking a node allocates nothing.
+/// </summary>
+internal readonly struct NodeList<T>
+{
+    private readonly T[]? items;
+
+    public NodeList(T[] items) => this.items = items;
+
+    public int Count => items?.Length ?? 0;
+
+    public T this[int index] => (items ?? Array.Empty<T>())[index];
+
+    public Enumerator GetEnumerator() => new(items ?? Array.Empty<T>());
+
+    public struct Enumerator
+    {
+        private readonly T[] items;
+        private int index;
+
+        internal Enumerator(T[] items)
+        {
+            this.items = items;
+            index = -1;
+        }
+
+        public readonly T Current => items[index];
+
+        public bool MoveNext() => ++index < items.Length;
+    }
 }

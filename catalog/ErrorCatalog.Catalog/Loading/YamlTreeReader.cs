@@ -405,10 +405,10 @@ internal sealed class YamlTreeReader
             switch (Node)
             {
                 case YamlSequence sequence:
-                    sequence.Items = items.ToArray();
+                    sequence.Items = new NodeList<YamlNode>(items.ToArray());
                     break;
                 case YamlMapping mapping:
-                    mapping.Entries = entries.ToArray();
+                    mapping.Entries = new NodeList<KeyValuePair<YamlNode, YamlNode>>(entries.ToArray());
                     break;
             }
 
