@@ -95,21 +95,5 @@ internal readonly struct NodeList<T>
 
     public T this[int index] => (items ?? Array.Empty<T>())[index];
 
-    public Enumerator GetEnumerator() => new(items ?? Array.Empty<T>());
-
-    public struct Enumerator
-    {
-        private readonly T[] items;
-        private int index;
-
-        internal Enumerator(T[] items)
-        {
-            this.items = items;
-            index = -1;
-        }
-
-        public readonly T Current => items[index];
-
-        public bool MoveNext() => ++index < items.Length;
-    }
+    public ArrayEnumerator<T> GetEnumerator() => new(items ?? Array.Empty<T>());
 }

@@ -83,28 +83,28 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
     public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
 
     /// <summary>A struct enumerator, so that <c>foreach</c> over the array allocates nothing.</summary>
-    public Enumerator GetEnumerator() => new(items ?? Array.Empty<T>());
+    public ArrayEnumerator<T> GetEnumerator() => new(items ?? Array.Empty<T>());
 
     IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)(items ?? Array.Empty<T>())).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => ((IEnumerable<T>)this).GetEnumerator();
+}
 
-    /// <summary>Walks the elements in order without allocating.</summary>
-    public struct Enumerator
+/// <summary>Walks an array in order without allocating: what <c>foreach</c> uses over an <see cref="EquatableArray{T}"/>.</summary>
+public struct ArrayEnumerator<T>
+{
+    private readonly T[] items;
+    private int index;
+
+    internal ArrayEnumerator(T[] items)
     {
-        private readonly T[] array;
-        private int index;
-
-        internal Enumerator(T[] array)
-        {
-            this.array = array;
-            index = -1;
-        }
-
-        public readonly T Current => array[index];
-
-        public bool MoveNext() => ++index < array.Length;
+        this.items = items;
+        index = -1;
     }
+
+    public readonly T Current => items[index];
+
+    public bool MoveNext() => ++index < items.Length;
 }
 
 /// <summary>Factory helpers for <see cref="EquatableArray{T}"/>.</summary>
