@@ -1,11 +1,5 @@
-using System;
-using System.Threading;
-using ErrorCatalog.Catalog.Diagnostics;
-using ErrorCatalog.Catalog.Model;
 using ErrorCatalog.Generator.Emit;
 using ErrorCatalog.Generator.Spec;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 
 namespace ErrorCatalog.Generator;
 

@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using ErrorCatalog.Catalog.Diagnostics;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
-
 namespace ErrorCatalog.Generator;
 
 /// <summary>

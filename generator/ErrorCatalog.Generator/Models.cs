@@ -1,6 +1,3 @@
-using ErrorCatalog.Catalog.Diagnostics;
-using ErrorCatalog.Catalog.Model;
-
 namespace ErrorCatalog.Generator;
 
 // The values that flow between the pipeline's steps. Each is value-equatable and holds no Roslyn

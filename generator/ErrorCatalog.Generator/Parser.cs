@@ -1,12 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
-using ErrorCatalog.Catalog.Diagnostics;
 using ErrorCatalog.Catalog.Loading;
-using ErrorCatalog.Catalog.Model;
 using ErrorCatalog.Catalog.Validation;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 

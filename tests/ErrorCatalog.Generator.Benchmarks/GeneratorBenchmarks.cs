@@ -71,7 +71,7 @@ public class GeneratorBenchmarks
         new CSharpParseOptions(LanguageVersion.Latest),
         new MarkedCatalogOptions());
 
-    private static string FindConnectCatalog()
+    internal static string FindConnectCatalog()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
@@ -95,7 +95,7 @@ public class GeneratorBenchmarks
     }
 
     /// <summary>Marks every additional file as a catalog, as ErrorCatalog="true" item metadata would.</summary>
-    private sealed class MarkedCatalogOptions : AnalyzerConfigOptionsProvider
+    internal sealed class MarkedCatalogOptions : AnalyzerConfigOptionsProvider
     {
         private static readonly AnalyzerConfigOptions Marked = new Options(true);
         private static readonly AnalyzerConfigOptions None = new Options(false);

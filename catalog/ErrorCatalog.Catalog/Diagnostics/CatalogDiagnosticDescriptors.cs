@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace ErrorCatalog.Catalog.Diagnostics;
 
 /// <summary>What one diagnostic id means. The docs site has one page per descriptor; the generator's help links point there.</summary>

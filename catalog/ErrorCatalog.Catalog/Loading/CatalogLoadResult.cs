@@ -1,6 +1,3 @@
-using ErrorCatalog.Catalog.Diagnostics;
-using ErrorCatalog.Catalog.Model;
-
 namespace ErrorCatalog.Catalog.Loading;
 
 /// <summary>

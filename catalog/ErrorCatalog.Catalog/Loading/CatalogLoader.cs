@@ -1,9 +1,5 @@
-using System;
-using System.Globalization;
 using System.IO;
 using System.Text;
-using ErrorCatalog.Catalog.Diagnostics;
-using ErrorCatalog.Catalog.Model;
 using ErrorCatalog.Catalog.Validation;
 
 namespace ErrorCatalog.Catalog.Loading;

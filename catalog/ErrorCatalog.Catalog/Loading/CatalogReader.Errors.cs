@@ -1,10 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using ErrorCatalog.Catalog.Diagnostics;
-using ErrorCatalog.Catalog.Model;
-
 namespace ErrorCatalog.Catalog.Loading;
 
 // The 'errors' section: each entry, then the checks across entries (unique names, symbols,
@@ -39,7 +32,14 @@ internal sealed partial class CatalogReader
             return result;
         }
 
-        for (var index = 0; index < list.Items.Count; index++)
+        // One entry, name, symbol and value per item, and a code per platform: sized once.
+        var count = list.Items.Count;
+        result.Capacity = count;
+        nameUses.Capacity = count;
+        symbolUses.Capacity = count;
+        valueUses.Capacity = count;
+        codeUses.Capacity = count * Math.Max(1, platforms.Ids.Count);
+        for (var index = 0; index < count; index++)
         {
             var entry = ReadError(list.Items[index], index);
             if (entry is not null)
@@ -183,8 +183,8 @@ internal sealed partial class CatalogReader
         where T : class, IEquatable<T>
     {
         var id = required
-            ? fields.RequiredText(key, "the id of a declared " + declarations.Kind)
-            : fields.OptionalText(key, "the id of a declared " + declarations.Kind);
+            ? fields.RequiredText(key, declarations.IdDescription)
+            : fields.OptionalText(key, declarations.IdDescription);
         if (id is null || !declarations.Known || declarations.IsDeclared(id))
         {
             return id;
@@ -201,47 +201,23 @@ internal sealed partial class CatalogReader
     /// <summary>The entry's canonical codes, one per declared platform in declaration order.</summary>
     private EquatableArray<PlatformCode>? ReadCodes(MappingFields fields, int index, string? name, string owner)
     {
-        var mapping = CodesMapping(fields, "codes", owner, "the code on every platform: a number, or 'absent'");
-        if (mapping is null)
+        var codes = ReadPerPlatform<PlatformCode>(fields, owner, "the code on every platform: a number, or 'absent'", "'absent'", (platform, _, value) =>
         {
-            return null;
-        }
-
-        var codeOwner = "the codes of " + owner;
-        var found = new Dictionary<string, int?>(StringComparer.Ordinal);
-        var complete = true;
-        foreach (var entry in MappingFields.KeyedEntries(context, mapping, codeOwner))
-        {
-            var platform = CheckPlatformKey(entry.Key, codeOwner);
-            if (platform is null)
+            if (value is YamlScalar { IsPlain: true, Value: "absent" })
             {
-                continue;
+                return new PlatformCode(platform, null);
             }
 
-            if (entry.Value is YamlScalar { IsPlain: true, Value: "absent" })
+            var code = ReadCode(value, platform, () => "the code of " + owner + " on platform '" + platform + "' (a number, or 'absent')");
+            if (code is not int c)
             {
-                found[platform] = null;
-                continue;
+                return null;
             }
 
-            var code = ReadCode(entry.Value, platform, "the code of " + owner + " on platform '" + platform + "' (a number, or 'absent')");
-            if (code is int c)
-            {
-                found[platform] = c;
-                codeUses.Add(new CodeUse(platform, c, name ?? "?", entry.Value, index));
-            }
-            else
-            {
-                complete = false;
-            }
-        }
-
-        if (!ReportMissingPlatforms(mapping, fields.Key("codes")!, owner, "'absent'") || !complete)
-        {
-            return null;
-        }
-
-        return platforms.Ids.Select(id => new PlatformCode(id, found[id])).ToEquatableArray();
+            codeUses.Add(new CodeUse(platform, c, name ?? "?", value, index));
+            return new PlatformCode(platform, c);
+        });
+        return codes?.ToEquatableArray();
     }
 
     private EquatableArray<Alias>? ReadAliases(MappingFields fields, int index, string owner, EquatableArray<PlatformCode>? canonicalCodes)
@@ -290,15 +266,71 @@ internal sealed partial class CatalogReader
             fields.RecordSpans(CatalogSpans.Aliases, name);
         }
 
-        var mapping = CodesMapping(fields, "codes", owner, "the alias on every platform: 'same', a number of its own, or 'absent'");
+        var codes = ReadPerPlatform<AliasCode>(fields, owner, "the alias on every platform: 'same', a number of its own, or 'absent'", "'same', a number or 'absent'", (platform, slot, value) =>
+        {
+            // The canonical codes, when read, hold one code per declared platform in declaration order.
+            var canonicalKnown = canonicalCodes is { } known && slot < known.Count;
+            var canonical = canonicalKnown ? canonicalCodes!.Value[slot].Code : null;
+            if (value is YamlScalar { IsPlain: true, Value: "absent" })
+            {
+                return new AliasCode(platform, AliasCodeKind.Absent, 0);
+            }
+
+            if (value is YamlScalar { IsPlain: true, Value: "same" })
+            {
+                if (canonicalKnown && canonical is null)
+                {
+                    context.Report(
+                        CatalogDiagnosticDescriptors.InconsistentAlias,
+                        value,
+                        Capitalize(owner) + " says 'same' on platform '" + platform + "', but the canonical name is absent there. Write the alias's own number, or 'absent'.");
+                    return null;
+                }
+
+                return new AliasCode(platform, AliasCodeKind.Same, 0);
+            }
+
+            var code = ReadCode(value, platform, () => "the code of " + owner + " on platform '" + platform + "' ('same', a number, or 'absent')");
+            if (code is not int c)
+            {
+                return null;
+            }
+
+            if (canonicalKnown && canonical == c)
+            {
+                context.Report(
+                    CatalogDiagnosticDescriptors.InconsistentAlias,
+                    value,
+                    string.Format(CultureInfo.InvariantCulture, "{0} gives {1} on platform '{2}', which is the canonical name's own number there. Write 'same' instead.", Capitalize(owner), c, platform));
+                return null;
+            }
+
+            codeUses.Add(new CodeUse(platform, c, name ?? "?", value, index));
+            return new AliasCode(platform, AliasCodeKind.Distinct, c);
+        });
+
+        return codes is null || name is null ? null : new Alias(name, codes.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// Reads 'codes' of <paramref name="owner"/>: a mapping with one key per declared platform.
+    /// <paramref name="readValue"/> turns one platform's value (given the platform id and its
+    /// position in declaration order) into <typeparamref name="T"/>, or null after reporting.
+    /// The values in platform declaration order, or null when the mapping is missing, leaves a
+    /// platform out (reported) or holds a bad value.
+    /// </summary>
+    private T[]? ReadPerPlatform<T>(MappingFields fields, string owner, string what, string choices, Func<string, int, YamlNode, T?> readValue)
+        where T : struct
+    {
+        var mapping = CodesMapping(fields, "codes", owner, what);
         if (mapping is null)
         {
             return null;
         }
 
         var codeOwner = "the codes of " + owner;
-        var canonicalByPlatform = canonicalCodes?.ToDictionary(c => c.Platform, c => c.Code, StringComparer.Ordinal);
-        var found = new Dictionary<string, AliasCode>(StringComparer.Ordinal);
+        var found = new T[platforms.Ids.Count];
+        var written = new bool[found.Length];
         var complete = true;
         foreach (var entry in MappingFields.KeyedEntries(context, mapping, codeOwner))
         {
@@ -308,58 +340,19 @@ internal sealed partial class CatalogReader
                 continue;
             }
 
-            int? canonical = null;
-            var canonicalKnown = canonicalByPlatform is not null && canonicalByPlatform.TryGetValue(platform, out canonical);
-
-            if (entry.Value is YamlScalar { IsPlain: true, Value: "absent" })
+            var slot = platforms.IndexOf(platform);
+            written[slot] = true;
+            if (readValue(platform, slot, entry.Value) is { } value)
             {
-                found[platform] = new AliasCode(platform, AliasCodeKind.Absent, 0);
-                continue;
+                found[slot] = value;
             }
-
-            if (entry.Value is YamlScalar { IsPlain: true, Value: "same" })
-            {
-                if (canonicalKnown && canonical is null)
-                {
-                    context.Report(
-                        CatalogDiagnosticDescriptors.InconsistentAlias,
-                        entry.Value,
-                        Capitalize(owner) + " says 'same' on platform '" + platform + "', but the canonical name is absent there. Write the alias's own number, or 'absent'.");
-                    complete = false;
-                    continue;
-                }
-
-                found[platform] = new AliasCode(platform, AliasCodeKind.Same, 0);
-                continue;
-            }
-
-            var code = ReadCode(entry.Value, platform, "the code of " + owner + " on platform '" + platform + "' ('same', a number, or 'absent')");
-            if (code is not int c)
+            else
             {
                 complete = false;
-                continue;
             }
-
-            if (canonicalKnown && canonical == c)
-            {
-                context.Report(
-                    CatalogDiagnosticDescriptors.InconsistentAlias,
-                    entry.Value,
-                    string.Format(CultureInfo.InvariantCulture, "{0} gives {1} on platform '{2}', which is the canonical name's own number there. Write 'same' instead.", Capitalize(owner), c, platform));
-                complete = false;
-                continue;
-            }
-
-            found[platform] = new AliasCode(platform, AliasCodeKind.Distinct, c);
-            codeUses.Add(new CodeUse(platform, c, name ?? "?", entry.Value, index));
         }
 
-        if (!ReportMissingPlatforms(mapping, fields.Key("codes")!, owner, "'same', a number or 'absent'") || !complete || name is null)
-        {
-            return null;
-        }
-
-        return new Alias(name, platforms.Ids.Select(id => found[id]).ToEquatableArray());
+        return ReportMissingPlatforms(written, fields.Key("codes")!, owner, choices) && complete ? found : null;
     }
 
     /// <summary>The mapping under <paramref name="key"/>, or null after reporting that it is missing or not a mapping.</summary>
@@ -404,23 +397,33 @@ internal sealed partial class CatalogReader
         return null;
     }
 
-    private int? ReadCode(YamlNode node, string platform, string description)
+    /// <summary>A code within the platform's declared range; <paramref name="description"/> is built only to report a bad one.</summary>
+    private int? ReadCode(YamlNode node, string platform, Func<string> description)
     {
         var range = platformRanges.TryGetValue(platform, out var r) ? r : (Min: 1, Max: int.MaxValue);
+        if (MappingFields.TryReadInteger(node, range.Min, range.Max, out var value))
+        {
+            return (int)value;
+        }
+
         var text = string.Format(CultureInfo.InvariantCulture, "{0} to {1} (the range platform '{2}' declares)", range.Min, range.Max, platform);
-        var code = MappingFields.Integer(context, node, description, range.Min, range.Max, text);
+        var code = MappingFields.Integer(context, node, description(), range.Min, range.Max, text);
         return code is long c ? (int)c : null;
     }
 
-    /// <summary>Reports the declared platforms a codes mapping leaves out (a platform written with a malformed value is not left out); false when any is missing.</summary>
-    private bool ReportMissingPlatforms(YamlMapping codes, YamlScalar codesKey, string owner, string choices)
+    /// <summary>
+    /// Reports the declared platforms a codes mapping leaves out (<paramref name="written"/>: per
+    /// declared platform, in declaration order, whether the mapping has its key, even with a
+    /// malformed value); false when any is missing.
+    /// </summary>
+    private bool ReportMissingPlatforms(bool[] written, YamlScalar codesKey, string owner, string choices)
     {
-        var written = new HashSet<string>(codes.Entries.Select(e => e.Key).OfType<YamlScalar>().Select(k => k.Value), StringComparer.Ordinal);
-        var missing = platforms.Ids.Where(id => !written.Contains(id)).ToList();
-        if (missing.Count == 0)
+        if (Array.IndexOf(written, false) < 0)
         {
             return true;
         }
+
+        var missing = platforms.Ids.Where((_, slot) => !written[slot]).ToList();
 
         if (!platforms.Known)
         {
@@ -485,7 +488,7 @@ internal sealed partial class CatalogReader
             listings.Add((sources.IndexOf(source), new SourceListing(source, attributions.Value)));
         }
 
-        return ok ? listings.OrderBy(l => l.Order).Select(l => l.Listing).ToEquatableArray() : null;
+        return ok ? InDeclarationOrder(listings) : null;
     }
 
     private EquatableArray<Attribution>? ReadAttributions(YamlNode node, string source, string owner)
@@ -622,17 +625,8 @@ internal sealed partial class CatalogReader
             }
 
             seen.Add(key.Value, key);
-            if (!families.IsDeclared(key.Value))
+            if (!CheckFamily(key, familyOwner, "; or declare it under 'families'."))
             {
-                if (families.Known)
-                {
-                    context.Report(
-                        CatalogDiagnosticDescriptors.UnknownFamily,
-                        key,
-                        "'" + YamlScalar.Shorten(key.Value) + "' in " + familyOwner + " is not a declared family." + Naming.Suggestion(key.Value, families.Ids)
-                        + " Use one of: " + Naming.List(families.Ids) + "; or declare it under 'families'.");
-                }
-
                 ok = false;
                 return;
             }
@@ -699,45 +693,58 @@ internal sealed partial class CatalogReader
             return null;
         }
 
-        return ok ? uses.OrderBy(u => u.Order).Select(u => u.Use).ToEquatableArray() : null;
+        return ok ? InDeclarationOrder(uses) : null;
     }
 
-    private EquatableArray<Quirk>? ReadQuirks(MappingFields fields, string owner)
-    {
-        var list = fields.List("quirks", "known per-platform behaviour, each with 'text'", required: false, nonEmpty: false);
-        if (list is null)
+    private EquatableArray<Quirk>? ReadQuirks(MappingFields fields, string owner) =>
+        ReadItemList(fields, "quirks", "known per-platform behaviour, each with 'text'", "quirk", owner, QuirkKeys, (quirkFields, quirkOwner) =>
         {
-            return fields.Has("quirks") && fields.Value("quirks") is not YamlScalar { IsNull: true } ? null : EquatableArray<Quirk>.Empty;
-        }
-
-        var quirks = new List<Quirk>();
-        var ok = true;
-        var position = 0;
-        foreach (var item in list.Items)
-        {
-            position++;
-            var quirkOwner = string.Format(CultureInfo.InvariantCulture, "quirk #{0} of {1}", position, owner);
-            var quirkFields = MappingFields.Open(context, item, quirkOwner, QuirkKeys);
-            if (quirkFields is null)
-            {
-                ok = false;
-                continue;
-            }
-
             var quirkPlatforms = ReadQuirkPlatforms(quirkFields, quirkOwner);
             var text = quirkFields.RequiredText("text", "the behaviour, in our own words");
             var evidence = quirkFields.OptionalText("evidence", "a source id, a test that pins it, or a document");
             var quirkScenarios = ReadQuirkScenarios(quirkFields, quirkOwner);
-            if (quirkPlatforms is null || text is null || quirkScenarios is null)
-            {
-                ok = false;
-                continue;
-            }
+            return quirkPlatforms is null || text is null || quirkScenarios is null ? null : new Quirk(quirkPlatforms.Value, text, evidence, quirkScenarios.Value);
+        });
 
-            quirks.Add(new Quirk(quirkPlatforms.Value, text, evidence, quirkScenarios.Value));
+    /// <summary>
+    /// An entry's optional list of mappings under <paramref name="key"/> (quirks, kernel sources,
+    /// not-returned claims): empty when the key is absent or empty; null, after reporting, when it
+    /// is not a list or any item is wrong. Messages name the n-th item "<paramref name="itemKind"/> #n of
+    /// <paramref name="owner"/>"; <paramref name="readItem"/> reads one opened item, or returns null after reporting.
+    /// </summary>
+    private EquatableArray<T>? ReadItemList<T>(
+        MappingFields fields,
+        string key,
+        string what,
+        string itemKind,
+        string owner,
+        IReadOnlyList<string> itemKeys,
+        Func<MappingFields, string, T?> readItem)
+        where T : class, IEquatable<T>
+    {
+        var list = fields.List(key, what, required: false, nonEmpty: false);
+        if (list is null)
+        {
+            return fields.Has(key) && fields.Value(key) is not YamlScalar { IsNull: true } ? null : EquatableArray<T>.Empty;
         }
 
-        return ok ? quirks.ToEquatableArray() : null;
+        var result = new List<T>(list.Items.Count);
+        var ok = true;
+        for (var position = 1; position <= list.Items.Count; position++)
+        {
+            var itemOwner = string.Format(CultureInfo.InvariantCulture, "{0} #{1} of {2}", itemKind, position, owner);
+            var itemFields = MappingFields.Open(context, list.Items[position - 1], itemOwner, itemKeys);
+            if (itemFields is not null && readItem(itemFields, itemOwner) is { } item)
+            {
+                result.Add(item);
+            }
+            else
+            {
+                ok = false;
+            }
+        }
+
+        return ok ? result.ToEquatableArray() : null;
     }
 
     private EquatableArray<string>? ReadQuirkPlatforms(MappingFields fields, string owner)
@@ -747,137 +754,95 @@ internal sealed partial class CatalogReader
             return EquatableArray<string>.Empty;
         }
 
-        var list = fields.List("platforms", "the platform ids it concerns; leave the key out for all", required: false, nonEmpty: true);
-        if (list is null)
+        var items = ReadWordList(fields, "platforms", "the platform ids it concerns; leave the key out for all", "a declared platform id", "The platform ");
+        if (items is null)
         {
             return null;
         }
 
-        var found = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         var ok = true;
-        foreach (var item in list.Items)
+        foreach (var item in items)
         {
-            if (item is not YamlScalar { IsNull: false } scalar)
-            {
-                context.Report(
-                    CatalogDiagnosticDescriptors.WrongType,
-                    item,
-                    "An item of 'platforms' in " + owner + " is " + item.Describe() + ". Each item is a declared platform id.");
-                ok = false;
-                continue;
-            }
-
-            if (found.TryGetValue(scalar.Value, out var first))
-            {
-                context.Report(
-                    CatalogDiagnosticDescriptors.DuplicateId,
-                    scalar,
-                    "The platform '" + YamlScalar.Shorten(scalar.Value) + "' appears twice in 'platforms' of " + owner + " (first at line " + context.LineOf(first) + "). Keep one.");
-                ok = false;
-                continue;
-            }
-
-            found.Add(scalar.Value, scalar);
-            if (CheckPlatformKey(scalar, "'platforms' of " + owner) is null)
-            {
-                ok = false;
-            }
+            ok &= CheckPlatformKey(item, "'platforms' of " + owner) is not null;
         }
 
-        return ok ? found.Keys.OrderBy(platforms.IndexOf).ToEquatableArray() : null;
+        return ok ? items.Select(item => item.Value).OrderBy(platforms.IndexOf).ToEquatableArray() : null;
     }
 
-    private void CheckUniqueNames()
-    {
-        var first = new Dictionary<string, Use<string>>(StringComparer.Ordinal);
-        foreach (var use in nameUses)
-        {
-            if (first.TryGetValue(use.Value, out var earlier))
-            {
-                if (ReferenceEquals(earlier.Node, use.Node))
-                {
-                    continue;
-                }
-
-                context.Report(
-                    CatalogDiagnosticDescriptors.DuplicateName,
-                    use.Node,
-                    "The name '" + use.Value + "' of " + use.Owner + " is already used by " + earlier.Owner + " (line " + context.LineOf(earlier.Node)
-                    + "). Each name identifies exactly one error: remove one, or merge them into one entry and make one name an alias.");
-                continue;
-            }
-
-            first.Add(use.Value, use);
-        }
-    }
+    private void CheckUniqueNames() => ReportRepeats(nameUses, Array.Empty<Use<string>>(), (use, earlier) => context.Report(
+        CatalogDiagnosticDescriptors.DuplicateName,
+        use.Node,
+        "The name '" + use.Value + "' of " + use.Owner + " is already used by " + earlier.Owner + " (line " + context.LineOf(earlier.Node)
+        + "). Each name identifies exactly one error: remove one, or merge them into one entry and make one name an alias."));
 
     private void CheckUniqueErrorSymbols()
     {
         // Entries and groups both become nested types of the catalog's exception class.
-        var first = new Dictionary<string, (string Owner, YamlNode Node)>(StringComparer.Ordinal);
+        var groupSymbols = new List<Use<string>>();
         foreach (var (id, _, fields) in groups.SymbolSources)
         {
-            if (fields.Value("symbol") is YamlScalar { IsNull: false } node && !first.ContainsKey(node.Value))
+            if (fields.Value("symbol") is YamlScalar { IsNull: false } node)
             {
-                first.Add(node.Value, ("group '" + id + "'", node));
+                groupSymbols.Add(new Use<string>(node.Value, node, -1, "group '" + id + "'"));
             }
         }
 
-        foreach (var use in symbolUses)
-        {
-            if (first.TryGetValue(use.Value, out var earlier))
-            {
-                if (ReferenceEquals(earlier.Node, use.Node))
-                {
-                    continue;
-                }
-
-                context.Report(
-                    CatalogDiagnosticDescriptors.DuplicateSymbol,
-                    use.Node,
-                    "The symbol '" + use.Value + "' of " + use.Owner + " is already the symbol of " + earlier.Owner + " (line " + context.LineOf(earlier.Node)
-                    + "). Generated names must be distinct: choose another symbol.");
-                continue;
-            }
-
-            first.Add(use.Value, (use.Owner, use.Node));
-        }
+        ReportRepeats(symbolUses, groupSymbols, (use, earlier) => context.Report(
+            CatalogDiagnosticDescriptors.DuplicateSymbol,
+            use.Node,
+            "The symbol '" + use.Value + "' of " + use.Owner + " is already the symbol of " + earlier.Owner + " (line " + context.LineOf(earlier.Node)
+            + "). Generated names must be distinct: choose another symbol."));
     }
 
     private void CheckUniqueValues()
     {
-        var first = new Dictionary<long, Use<long>>();
         var largest = valueUses.Count == 0 ? 0 : valueUses.Max(u => u.Value);
-        foreach (var use in valueUses)
+        ReportRepeats(valueUses, Array.Empty<Use<long>>(), (use, earlier) => context.Report(
+            CatalogDiagnosticDescriptors.DuplicateValue,
+            use.Node,
+            string.Format(
+                CultureInfo.InvariantCulture,
+                "The value {0} of {1} is already the value of {2} (line {3}). Give this entry an unused value (the largest so far is {4}); never reuse or renumber a released one.",
+                use.Value,
+                use.Owner,
+                earlier.Owner,
+                context.LineOf(earlier.Node),
+                largest)));
+    }
+
+    /// <summary>
+    /// Calls <paramref name="report"/> for every use whose value an earlier use (one of
+    /// <paramref name="before"/>, then of <paramref name="uses"/>) already has, with that first use.
+    /// The same node met twice (through a YAML alias) is not a repeat.
+    /// </summary>
+    private static void ReportRepeats<T>(List<Use<T>> uses, IReadOnlyList<Use<T>> before, Action<Use<T>, Use<T>> report)
+        where T : IEquatable<T>
+    {
+        var first = new Dictionary<T, Use<T>>(uses.Count + before.Count);
+        foreach (var use in before)
         {
-            if (first.TryGetValue(use.Value, out var earlier))
+            if (!first.ContainsKey(use.Value))
             {
-                if (ReferenceEquals(earlier.Node, use.Node))
-                {
-                    continue;
-                }
-
-                context.Report(
-                    CatalogDiagnosticDescriptors.DuplicateValue,
-                    use.Node,
-                    string.Format(
-                        CultureInfo.InvariantCulture,
-                        "The value {0} of {1} is already the value of {2} (line {3}). Give this entry an unused value (the largest so far is {4}); never reuse or renumber a released one.",
-                        use.Value,
-                        use.Owner,
-                        earlier.Owner,
-                        context.LineOf(earlier.Node),
-                        largest));
-                continue;
+                first.Add(use.Value, use);
             }
+        }
 
-            first.Add(use.Value, use);
+        foreach (var use in uses)
+        {
+            if (!first.TryGetValue(use.Value, out var earlier))
+            {
+                first.Add(use.Value, use);
+            }
+            else if (!ReferenceEquals(earlier.Node, use.Node))
+            {
+                report(use, earlier);
+            }
         }
     }
 
     private void CheckUniqueCodes()
     {
-        var first = new Dictionary<(string Platform, int Code), CodeUse>();
+        var first = new Dictionary<(string Platform, int Code), CodeUse>(codeUses.Count);
         foreach (var use in codeUses)
         {
             var key = (use.Platform, use.Code);
@@ -908,6 +873,54 @@ internal sealed partial class CatalogReader
     }
 
     private static string Capitalize(string text) => MappingFields.Capitalize(text);
+
+    /// <summary>Whether <paramref name="key"/> is a declared family; an undeclared one is reported (when the family list itself could be read) as being in <paramref name="where"/>, the message ending in <paramref name="ending"/>.</summary>
+    private bool CheckFamily(YamlScalar key, string where, string ending)
+    {
+        if (families.IsDeclared(key.Value))
+        {
+            return true;
+        }
+
+        if (families.Known)
+        {
+            context.Report(
+                CatalogDiagnosticDescriptors.UnknownFamily,
+                key,
+                "'" + YamlScalar.Shorten(key.Value) + "' in " + where + " is not a declared family." + Naming.Suggestion(key.Value, families.Ids)
+                + " Use one of: " + Naming.List(families.Ids) + ending);
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The items sorted by their declaration order (stable: equal orders keep their file order). An
+    /// insertion sort, because an entry lists a handful of sources or families and a LINQ sort
+    /// would cost several objects per entry.
+    /// </summary>
+    private static EquatableArray<T> InDeclarationOrder<T>(List<(int Order, T Item)> items)
+        where T : IEquatable<T>
+    {
+        var sorted = new T[items.Count];
+        var orders = new int[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            var (order, item) = items[i];
+            var at = i;
+            while (at > 0 && orders[at - 1] > order)
+            {
+                sorted[at] = sorted[at - 1];
+                orders[at] = orders[at - 1];
+                at--;
+            }
+
+            sorted[at] = item;
+            orders[at] = order;
+        }
+
+        return new EquatableArray<T>(sorted);
+    }
 
     private readonly record struct Use<T>(T Value, YamlNode Node, int EntryIndex, string Owner);
 

@@ -1,10 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 using System.Text.RegularExpressions;
-using ErrorCatalog.Catalog.Diagnostics;
-using ErrorCatalog.Catalog.Model;
 
 namespace ErrorCatalog.Catalog.Loading;
 
@@ -208,28 +202,9 @@ internal sealed partial class CatalogReader
     private static bool HasWrongShape(MappingFields fields, IEnumerable<string> keys) => keys.Any(k => fields.Value(k) is YamlMapping or YamlSequence);
 
     /// <summary>An entry's 'kernel-sources': each with a location, the families it concerns (default: all of the entry's) and what the code does.</summary>
-    private EquatableArray<KernelSource>? ReadKernelSources(MappingFields fields, string owner, EquatableArray<FamilyUse>? entryFamilies)
-    {
-        var list = fields.List("kernel-sources", "kernel source locations, each with 'at' and 'says'", required: false, nonEmpty: false);
-        if (list is null)
+    private EquatableArray<KernelSource>? ReadKernelSources(MappingFields fields, string owner, EquatableArray<FamilyUse>? entryFamilies) =>
+        ReadItemList(fields, "kernel-sources", "kernel source locations, each with 'at' and 'says'", "kernel source", owner, KernelSourceKeys, (itemFields, itemOwner) =>
         {
-            return fields.Has("kernel-sources") && fields.Value("kernel-sources") is not YamlScalar { IsNull: true } ? null : EquatableArray<KernelSource>.Empty;
-        }
-
-        var result = new List<KernelSource>();
-        var ok = true;
-        var position = 0;
-        foreach (var item in list.Items)
-        {
-            position++;
-            var itemOwner = string.Format(CultureInfo.InvariantCulture, "kernel source #{0} of {1}", position, owner);
-            var itemFields = MappingFields.Open(context, item, itemOwner, KernelSourceKeys);
-            if (itemFields is null)
-            {
-                ok = false;
-                continue;
-            }
-
             var at = itemFields.RequiredText("at", "the file and function, for example 'net/ipv4/route.c __mkroute_output()'");
             if (at is not null && !KernelLocation.IsMatch(at))
             {
@@ -242,17 +217,8 @@ internal sealed partial class CatalogReader
 
             var kernelFamilies = ReadKernelSourceFamilies(itemFields, itemOwner, entryFamilies);
             var says = itemFields.RequiredText("says", "what that code does, in our words");
-            if (at is null || kernelFamilies is null || says is null)
-            {
-                ok = false;
-                continue;
-            }
-
-            result.Add(new KernelSource(at, kernelFamilies.Value, says));
-        }
-
-        return ok ? result.ToEquatableArray() : null;
-    }
+            return at is null || kernelFamilies is null || says is null ? null : new KernelSource(at, kernelFamilies.Value, says);
+        });
 
     private EquatableArray<string>? ReadKernelSourceFamilies(MappingFields fields, string owner, EquatableArray<FamilyUse>? entryFamilies)
     {
@@ -270,17 +236,8 @@ internal sealed partial class CatalogReader
         var ok = true;
         foreach (var item in items)
         {
-            if (!families.IsDeclared(item.Value))
+            if (!CheckFamily(item, "'families' of " + owner, "."))
             {
-                if (families.Known)
-                {
-                    context.Report(
-                        CatalogDiagnosticDescriptors.UnknownFamily,
-                        item,
-                        "'" + YamlScalar.Shorten(item.Value) + "' in 'families' of " + owner + " is not a declared family." + Naming.Suggestion(item.Value, families.Ids)
-                        + " Use one of: " + Naming.List(families.Ids) + ".");
-                }
-
                 ok = false;
                 continue;
             }
@@ -302,27 +259,9 @@ internal sealed partial class CatalogReader
     /// <summary>An entry's 'not-returned': platforms whose call never gives this error, each checked against the scenarios once they are read.</summary>
     private EquatableArray<NotReturned>? ReadNotReturned(MappingFields fields, string owner, string? entryName)
     {
-        var list = fields.List("not-returned", "the platforms that never return this error, each with 'platform' and 'why'", required: false, nonEmpty: false);
-        if (list is null)
-        {
-            return fields.Has("not-returned") && fields.Value("not-returned") is not YamlScalar { IsNull: true } ? null : EquatableArray<NotReturned>.Empty;
-        }
-
-        var result = new List<NotReturned>();
         var seen = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-        var ok = true;
-        var position = 0;
-        foreach (var item in list.Items)
+        return ReadItemList(fields, "not-returned", "the platforms that never return this error, each with 'platform' and 'why'", "not-returned item", owner, NotReturnedKeys, (itemFields, _) =>
         {
-            position++;
-            var itemOwner = string.Format(CultureInfo.InvariantCulture, "not-returned item #{0} of {1}", position, owner);
-            var itemFields = MappingFields.Open(context, item, itemOwner, NotReturnedKeys);
-            if (itemFields is null)
-            {
-                ok = false;
-                continue;
-            }
-
             var platform = ReadReference(itemFields, "platform", required: true, platforms, CatalogDiagnosticDescriptors.UnknownPlatform);
             var why = itemFields.RequiredText("why", "what was tried and what came back instead, in our words");
             if (platform is not null && seen.TryGetValue(platform, out var first))
@@ -331,14 +270,12 @@ internal sealed partial class CatalogReader
                     CatalogDiagnosticDescriptors.DuplicateId,
                     itemFields.Value("platform")!,
                     "The platform '" + platform + "' appears twice in 'not-returned' of " + owner + " (first at line " + context.LineOf(first) + "). Keep one item and put both reasons in its 'why'.");
-                ok = false;
-                continue;
+                return null;
             }
 
             if (platform is null || why is null)
             {
-                ok = false;
-                continue;
+                return null;
             }
 
             seen.Add(platform, itemFields.Value("platform")!);
@@ -347,10 +284,8 @@ internal sealed partial class CatalogReader
                 notReturnedClaims.Add((entryName, platform, itemFields.Value("platform")!, owner));
             }
 
-            result.Add(new NotReturned(platform, why));
-        }
-
-        return ok ? result.ToEquatableArray() : null;
+            return new NotReturned(platform, why);
+        });
     }
 
     /// <summary>A quirk's 'scenarios': ids checked against the scenarios once they are read.</summary>
@@ -375,8 +310,12 @@ internal sealed partial class CatalogReader
         return items.Select(i => i.Value).ToEquatableArray();
     }
 
-    /// <summary>A non-empty list of distinct words, in file order; null after reporting an item that is not a word, or a repeat.</summary>
-    private List<YamlScalar>? ReadWordList(MappingFields fields, string key, string what)
+    /// <summary>
+    /// A non-empty list of distinct words, in file order; null after reporting an item that is not
+    /// a word, or a repeat. Messages say what an item must be (<paramref name="itemRule"/>, by
+    /// default "one word: <paramref name="what"/>") and name a repeated one after <paramref name="itemLabel"/>.
+    /// </summary>
+    private List<YamlScalar>? ReadWordList(MappingFields fields, string key, string what, string? itemRule = null, string itemLabel = "")
     {
         var list = fields.List(key, what, required: false, nonEmpty: true);
         if (list is null)
@@ -394,7 +333,7 @@ internal sealed partial class CatalogReader
                 context.Report(
                     CatalogDiagnosticDescriptors.WrongType,
                     item,
-                    "An item of '" + key + "' in " + fields.Owner + " is " + item.Describe() + ". Each item is one word: " + what + ".");
+                    "An item of '" + key + "' in " + fields.Owner + " is " + item.Describe() + ". Each item is " + (itemRule ?? "one word: " + what) + ".");
                 ok = false;
                 continue;
             }
@@ -404,7 +343,7 @@ internal sealed partial class CatalogReader
                 context.Report(
                     CatalogDiagnosticDescriptors.DuplicateId,
                     scalar,
-                    "'" + YamlScalar.Shorten(scalar.Value) + "' appears twice in '" + key + "' of " + fields.Owner + " (first at line " + context.LineOf(first) + "). Keep one.");
+                    itemLabel + "'" + YamlScalar.Shorten(scalar.Value) + "' appears twice in '" + key + "' of " + fields.Owner + " (first at line " + context.LineOf(first) + "). Keep one.");
                 ok = false;
                 continue;
             }

@@ -1,10 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using ErrorCatalog.Catalog.Diagnostics;
-using ErrorCatalog.Catalog.Model;
-
 namespace ErrorCatalog.Catalog.Loading;
 
 /// <summary>
@@ -279,7 +272,7 @@ internal sealed partial class CatalogReader
         var kindNodes = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         var list = fields.List("attributions", "the ways this source can list an error, each with an id and a description", required: true, nonEmpty: true);
         var position = 0;
-        foreach (var item in list?.Items ?? new List<YamlNode>())
+        foreach (var item in list?.Items ?? default)
         {
             position++;
             var itemFields = MappingFields.Open(context, item, DescribeItem("attribution of source '" + id + "'", item, "id", position), AttributionKindKeys);
@@ -509,9 +502,16 @@ internal sealed partial class CatalogReader
         private readonly Dictionary<string, (int Index, YamlNode Node, T? Definition)> byId = new(StringComparer.Ordinal);
         private readonly List<string> order = new();
 
-        public Declarations(string kind) => Kind = kind;
+        public Declarations(string kind)
+        {
+            Kind = kind;
+            IdDescription = "the id of a declared " + kind;
+        }
 
         public string Kind { get; }
+
+        /// <summary>What a reference to one of these is, for messages about a missing one.</summary>
+        public string IdDescription { get; }
 
         /// <summary>Whether the list was read, so that references to it can be checked.</summary>
         public bool Known { get; set; }

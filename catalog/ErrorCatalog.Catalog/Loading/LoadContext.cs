@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using ErrorCatalog.Catalog.Diagnostics;
-using ErrorCatalog.Catalog.Model;
-
 namespace ErrorCatalog.Catalog.Loading;
 
 /// <summary>The file being loaded and the diagnostics found in it so far.</summary>

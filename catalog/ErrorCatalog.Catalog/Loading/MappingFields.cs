@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using ErrorCatalog.Catalog.Diagnostics;
-
 namespace ErrorCatalog.Catalog.Loading;
 
 /// <summary>
@@ -14,14 +9,22 @@ internal sealed class MappingFields
     /// <summary>The fields whose positions <see cref="RecordSpans"/> keeps.</summary>
     private static readonly string[] NamingKeys = { "id", "name", "symbol", "prefix", "namespace", "exception-base" };
 
+    /// <summary>Up to this many keys, a repeated key is found by looking back along the mapping; larger (hostile) mappings use a dictionary.</summary>
+    private const int SmallMapping = 32;
+
     private readonly LoadContext context;
-    private readonly Dictionary<string, KeyValuePair<YamlScalar, YamlNode>> fields = new(StringComparer.Ordinal);
+
+    // The allowed fields found, in file order. A schema mapping has at most a few dozen keys, so a
+    // look along this array is cheaper than a dictionary per mapping.
+    private readonly KeyValuePair<YamlScalar, YamlNode>[] fields;
+    private int fieldCount;
 
     private MappingFields(LoadContext context, YamlMapping mapping, string owner)
     {
         this.context = context;
         Mapping = mapping;
         Owner = owner;
+        fields = mapping.Entries.Count == 0 ? Array.Empty<KeyValuePair<YamlScalar, YamlNode>>() : new KeyValuePair<YamlScalar, YamlNode>[mapping.Entries.Count];
     }
 
     public YamlMapping Mapping { get; }
@@ -42,9 +45,15 @@ internal sealed class MappingFields
         }
 
         var result = new MappingFields(context, mapping, owner);
-        foreach (var entry in KeyedEntries(context, mapping, owner))
+        var entries = mapping.Entries;
+        Dictionary<string, YamlScalar>? seen = null;
+        for (var index = 0; index < entries.Count; index++)
         {
-            var key = entry.Key;
+            if (CheckedKey(context, entries, index, owner, ref seen) is not { } key)
+            {
+                continue;
+            }
+
             if (!Contains(allowedKeys, key.Value))
             {
                 context.Report(
@@ -55,7 +64,7 @@ internal sealed class MappingFields
                 continue;
             }
 
-            result.fields[key.Value] = entry;
+            result.fields[result.fieldCount++] = new(key, entries[index].Value);
         }
 
         return result;
@@ -67,41 +76,92 @@ internal sealed class MappingFields
     /// </summary>
     public static List<KeyValuePair<YamlScalar, YamlNode>> KeyedEntries(LoadContext context, YamlMapping mapping, string owner)
     {
-        var result = new List<KeyValuePair<YamlScalar, YamlNode>>();
-        var seen = new Dictionary<string, YamlScalar>(StringComparer.Ordinal);
-        foreach (var entry in mapping.Entries)
+        var entries = mapping.Entries;
+        var result = new List<KeyValuePair<YamlScalar, YamlNode>>(entries.Count);
+        Dictionary<string, YamlScalar>? seen = null;
+        for (var index = 0; index < entries.Count; index++)
         {
-            if (entry.Key is not YamlScalar key)
+            if (CheckedKey(context, entries, index, owner, ref seen) is { } key)
             {
-                context.Report(
-                    CatalogDiagnosticDescriptors.WrongType,
-                    entry.Key,
-                    "A key in " + owner + " is " + entry.Key.Describe() + "; keys must be plain text. Write the key as a single word followed by ':'.");
-                continue;
+                result.Add(new(key, entries[index].Value));
             }
-
-            if (seen.TryGetValue(key.Value, out var first))
-            {
-                context.Report(
-                    CatalogDiagnosticDescriptors.DuplicateId,
-                    key,
-                    "The key '" + YamlScalar.Shorten(key.Value) + "' appears twice in " + owner + " (first at line " + context.LineOf(first)
-                    + "). Keep one of them; the first was read and this one ignored.");
-                continue;
-            }
-
-            seen.Add(key.Value, key);
-            result.Add(new(key, entry.Value));
         }
 
         return result;
     }
 
-    public bool Has(string key) => fields.ContainsKey(key);
+    /// <summary>The key of entry <paramref name="index"/>, or null after reporting a key that is not text or repeats an earlier one.</summary>
+    private static YamlScalar? CheckedKey(LoadContext context, NodeList<KeyValuePair<YamlNode, YamlNode>> entries, int index, string owner, ref Dictionary<string, YamlScalar>? seen)
+    {
+        var entry = entries[index];
+        if (entry.Key is not YamlScalar key)
+        {
+            context.Report(
+                CatalogDiagnosticDescriptors.WrongType,
+                entry.Key,
+                "A key in " + owner + " is " + entry.Key.Describe() + "; keys must be plain text. Write the key as a single word followed by ':'.");
+            return null;
+        }
 
-    public YamlScalar? Key(string key) => fields.TryGetValue(key, out var field) ? field.Key : null;
+        if (FirstWithKey(entries, index, key, ref seen) is not { } first)
+        {
+            return key;
+        }
 
-    public YamlNode? Value(string key) => fields.TryGetValue(key, out var field) ? field.Value : null;
+        context.Report(
+            CatalogDiagnosticDescriptors.DuplicateId,
+            key,
+            "The key '" + YamlScalar.Shorten(key.Value) + "' appears twice in " + owner + " (first at line " + context.LineOf(first)
+            + "). Keep one of them; the first was read and this one ignored.");
+        return null;
+    }
+
+    /// <summary>The first text key before <paramref name="index"/> equal to <paramref name="key"/>, or null (then <paramref name="key"/> is the first).</summary>
+    private static YamlScalar? FirstWithKey(NodeList<KeyValuePair<YamlNode, YamlNode>> entries, int index, YamlScalar key, ref Dictionary<string, YamlScalar>? seen)
+    {
+        if (entries.Count <= SmallMapping)
+        {
+            for (var i = 0; i < index; i++)
+            {
+                if (entries[i].Key is YamlScalar earlier && string.Equals(earlier.Value, key.Value, StringComparison.Ordinal))
+                {
+                    return earlier;
+                }
+            }
+
+            return null;
+        }
+
+        seen ??= new Dictionary<string, YamlScalar>(StringComparer.Ordinal);
+        if (seen.TryGetValue(key.Value, out var first))
+        {
+            return first;
+        }
+
+        seen.Add(key.Value, key);
+        return null;
+    }
+
+    private bool TryGet(string key, out KeyValuePair<YamlScalar, YamlNode> field)
+    {
+        for (var i = 0; i < fieldCount; i++)
+        {
+            if (string.Equals(fields[i].Key.Value, key, StringComparison.Ordinal))
+            {
+                field = fields[i];
+                return true;
+            }
+        }
+
+        field = default;
+        return false;
+    }
+
+    public bool Has(string key) => TryGet(key, out _);
+
+    public YamlScalar? Key(string key) => TryGet(key, out var field) ? field.Key : null;
+
+    public YamlNode? Value(string key) => TryGet(key, out var field) ? field.Value : null;
 
     /// <summary>
     /// Records where this mapping is, and the fields that name things (the ones checks made after
@@ -113,7 +173,7 @@ internal sealed class MappingFields
         context.RecordSpan(new CatalogPlace(section, id, string.Empty), Mapping);
         foreach (var key in NamingKeys)
         {
-            if (fields.TryGetValue(key, out var field))
+            if (TryGet(key, out var field))
             {
                 context.RecordSpan(new CatalogPlace(section, id, key), field.Value);
             }
@@ -131,7 +191,7 @@ internal sealed class MappingFields
     /// <summary>A required whole number within [min, max]; null after reporting otherwise.</summary>
     public long? RequiredInteger(string key, string what, long min, long max)
     {
-        if (!fields.TryGetValue(key, out var field) || field.Value is YamlScalar { IsNull: true })
+        if (!TryGet(key, out var field) || field.Value is YamlScalar { IsNull: true })
         {
             ReportMissing(key, what);
             return null;
@@ -141,12 +201,12 @@ internal sealed class MappingFields
     }
 
     public long? OptionalInteger(string key, string what, long min, long max) =>
-        fields.TryGetValue(key, out var field) && !(field.Value is YamlScalar { IsNull: true }) ? Integer(field.Value, key, what, min, max) : null;
+        TryGet(key, out var field) && !(field.Value is YamlScalar { IsNull: true }) ? Integer(field.Value, key, what, min, max) : null;
 
     /// <summary>An optional yes/no field: the plain words <c>true</c> or <c>false</c>; absent or empty is <paramref name="absent"/>.</summary>
     public bool OptionalBoolean(string key, string what, bool absent)
     {
-        if (!fields.TryGetValue(key, out var field) || field.Value is YamlScalar { IsNull: true })
+        if (!TryGet(key, out var field) || field.Value is YamlScalar { IsNull: true })
         {
             return absent;
         }
@@ -166,23 +226,14 @@ internal sealed class MappingFields
     /// <summary>A required list (null after reporting when missing, not a list, or empty while it must not be).</summary>
     public YamlSequence? List(string key, string what, bool required, bool nonEmpty)
     {
-        if (!fields.TryGetValue(key, out var field) || field.Value is YamlScalar { IsNull: true })
+        if (!TryGet(key, out var field) || field.Value is YamlScalar { IsNull: true })
         {
-            if (required)
-            {
-                ReportMissing(key, what);
-            }
-
-            return null;
+            return Absent<YamlSequence>(key, what, required);
         }
 
         if (field.Value is not YamlSequence sequence)
         {
-            context.Report(
-                CatalogDiagnosticDescriptors.WrongType,
-                field.Value,
-                "'" + key + "' of " + Owner + " must be a list (" + what + "), but is " + field.Value.Describe() + ". Write each item on its own '- ' line.");
-            return null;
+            return WrongShape<YamlSequence>(field.Value, key, "a list", what, "Write each item on its own '- ' line.");
         }
 
         if (nonEmpty && sequence.Items.Count == 0)
@@ -200,7 +251,7 @@ internal sealed class MappingFields
     /// <summary>Reports a required field that is absent (at the mapping) or present without a value (at its key).</summary>
     public void ReportMissing(string key, string what)
     {
-        if (fields.TryGetValue(key, out var field))
+        if (TryGet(key, out var field))
         {
             context.Report(
                 CatalogDiagnosticDescriptors.MissingField,
@@ -261,8 +312,50 @@ internal sealed class MappingFields
         return value;
     }
 
+    /// <summary>
+    /// The value of a plain decimal scalar within [min, max], without allocating; false for
+    /// anything else, which <see cref="Integer(LoadContext, YamlNode, string, long, long, string)"/>
+    /// then reports.
+    /// </summary>
+    public static bool TryReadInteger(YamlNode node, long min, long max, out long value)
+    {
+        value = 0;
+        if (node is not YamlScalar { IsPlain: true } scalar || scalar.IsNull)
+        {
+            return false;
+        }
+
+        var text = scalar.Value;
+        var negative = text.Length > 0 && text[0] == '-';
+        var start = negative ? 1 : 0;
+        var digits = text.Length - start;
+        if (digits == 0 || digits > 18 || (digits > 1 && text[start] == '0'))
+        {
+            return false;
+        }
+
+        for (var i = start; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        value = negative ? -value : value;
+        return value >= min && value <= max;
+    }
+
     private long? Integer(YamlNode node, string key, string what, long min, long max)
     {
+        if (TryReadInteger(node, min, max, out var quick))
+        {
+            return quick;
+        }
+
         var range = string.Format(CultureInfo.InvariantCulture, "{0} to {1}", min, max);
         return Integer(context, node, "'" + key + "' of " + Owner + " (" + what + ")", min, max, range);
     }
@@ -287,44 +380,48 @@ internal sealed class MappingFields
 
     private string? Text(string key, string what, bool required)
     {
-        if (!fields.TryGetValue(key, out var field))
+        if (!TryGet(key, out var field))
         {
-            if (required)
-            {
-                ReportMissing(key, what);
-            }
-
-            return null;
+            return Absent<string>(key, what, required);
         }
 
         if (field.Value is not YamlScalar scalar)
         {
-            context.Report(
-                CatalogDiagnosticDescriptors.WrongType,
-                field.Value,
-                "'" + key + "' of " + Owner + " must be text (" + what + "), but is " + field.Value.Describe()
-                + ". Write it as one value after '" + key + ":', quoted if it contains ': ', '#', '[' or '{'.");
-            return null;
+            return WrongShape<string>(field.Value, key, "text", what, "Write it as one value after '" + key + ":', quoted if it contains ': ', '#', '[' or '{'.");
         }
 
-        if (scalar.IsNull || scalar.Value.Length == 0)
+        return scalar.IsNull || scalar.Value.Length == 0 ? Absent<string>(key, what, required) : scalar.Value;
+    }
+
+    /// <summary>A field left out or without a value: reported when it is <paramref name="required"/>; there is nothing to read either way.</summary>
+    private T? Absent<T>(string key, string what, bool required)
+        where T : class
+    {
+        if (required)
         {
-            if (required)
-            {
-                ReportMissing(key, what);
-            }
-
-            return null;
+            ReportMissing(key, what);
         }
 
-        return scalar.Value;
+        return null;
+    }
+
+    /// <summary>Reports a field whose value has the wrong shape ("must be <paramref name="shape"/>"), with <paramref name="advice"/> on how to write it; nothing to read.</summary>
+    private T? WrongShape<T>(YamlNode value, string key, string shape, string what, string advice)
+        where T : class
+    {
+        context.Report(
+            CatalogDiagnosticDescriptors.WrongType,
+            value,
+            "'" + key + "' of " + Owner + " must be " + shape + " (" + what + "), but is " + value.Describe() + ". " + advice);
+        return null;
     }
 
     private static bool Contains(IReadOnlyList<string> keys, string key)
     {
-        foreach (var candidate in keys)
+        // An indexed loop: foreach over the interface would allocate an enumerator per key.
+        for (var i = 0; i < keys.Count; i++)
         {
-            if (string.Equals(candidate, key, StringComparison.Ordinal))
+            if (string.Equals(keys[i], key, StringComparison.Ordinal))
             {
                 return true;
             }

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using ErrorCatalog.Catalog.Diagnostics;
-
 namespace ErrorCatalog.Catalog.Loading;
 
 /// <summary>

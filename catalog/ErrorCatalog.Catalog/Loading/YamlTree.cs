@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using YamlDotNet.Core;
 
 namespace ErrorCatalog.Catalog.Loading;
@@ -62,7 +61,8 @@ internal sealed class YamlMapping : YamlNode
         Height = 1;
     }
 
-    public List<KeyValuePair<YamlNode, YamlNode>> Entries { get; } = new();
+    /// <summary>The key/value pairs in file order; set once, when the mapping's end is read.</summary>
+    public NodeList<KeyValuePair<YamlNode, YamlNode>> Entries { get; set; }
 
     public override string Describe() => "a mapping (key: value pairs)";
 }
@@ -75,7 +75,25 @@ internal sealed class YamlSequence : YamlNode
         Height = 1;
     }
 
-    public List<YamlNode> Items { get; } = new();
+    /// <summary>The items in file order; set once, when the list's end is read.</summary>
+    public NodeList<YamlNode> Items { get; set; }
 
     public override string Describe() => "a list";
+}
+
+/// <summary>
+/// The children of a collection: a read-only view of an exact-size array, with a struct
+/// enumerator so that walking a node allocates nothing.
+/// </summary>
+internal readonly struct NodeList<T>
+{
+    private readonly T[]? items;
+
+    public NodeList(T[] items) => this.items = items;
+
+    public int Count => items?.Length ?? 0;
+
+    public T this[int index] => (items ?? Array.Empty<T>())[index];
+
+    public ArrayEnumerator<T> GetEnumerator() => new(items ?? Array.Empty<T>());
 }

@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
-using ErrorCatalog.Catalog.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -18,7 +14,11 @@ internal sealed class YamlTreeReader
     private readonly LoadContext context;
     private readonly string text;
     private readonly int offset;
-    private readonly Stack<Frame> open = new();
+    // The collections being read, outermost first. Frames (and their child buffers) are reused
+    // from one collection to the next at the same depth, so a node's children cost one exact-size
+    // array when it closes instead of a growing list per node.
+    private readonly List<Frame> frames = new();
+    private int depth;
     private readonly Dictionary<string, YamlNode> anchors = new(StringComparer.Ordinal);
     private readonly HashSet<string> openAnchors = new(StringComparer.Ordinal);
     private long expandedNodes;
@@ -142,14 +142,15 @@ internal sealed class YamlTreeReader
                     break;
                 case MappingEnd:
                 case SequenceEnd:
-                    var frame = open.Pop();
-                    frame.Node.End = Offset(current.End);
+                    var frame = frames[--depth];
+                    var node = frame.Close();
+                    node.End = Offset(current.End);
                     if (!frame.Anchor.IsEmpty)
                     {
                         openAnchors.Remove(frame.Anchor.Value);
                     }
 
-                    if (!Attach(frame.Node, frame.Anchor))
+                    if (!Attach(node, frame.Anchor))
                     {
                         return false;
                     }
@@ -251,7 +252,7 @@ internal sealed class YamlTreeReader
             return false;
         }
 
-        if (open.Count + 1 > CatalogLoader.MaxDepth)
+        if (depth + 1 > CatalogLoader.MaxDepth)
         {
             ReportTooDeep(node.Start);
             return false;
@@ -262,7 +263,12 @@ internal sealed class YamlTreeReader
             openAnchors.Add(anchor.Value);
         }
 
-        open.Push(new Frame(node, anchor));
+        if (depth == frames.Count)
+        {
+            frames.Add(new Frame());
+        }
+
+        frames[depth++].Reset(node, anchor);
         return true;
     }
 
@@ -293,7 +299,7 @@ internal sealed class YamlTreeReader
             return false;
         }
 
-        if (open.Count + target.Height > CatalogLoader.MaxDepth)
+        if (depth + target.Height > CatalogLoader.MaxDepth)
         {
             ReportTooDeep(start);
             return false;
@@ -338,29 +344,13 @@ internal sealed class YamlTreeReader
             anchors[anchor.Value] = node;
         }
 
-        if (open.Count == 0)
+        if (depth == 0)
         {
             root = node;
             return true;
         }
 
-        var parent = open.Peek();
-        parent.Node.ExpandedSize += node.ExpandedSize;
-        parent.Node.Height = Math.Max(parent.Node.Height, node.Height + 1);
-        if (parent.Node is YamlSequence sequence)
-        {
-            sequence.Items.Add(node);
-        }
-        else if (parent.PendingKey is null)
-        {
-            parent.PendingKey = node;
-        }
-        else
-        {
-            ((YamlMapping)parent.Node).Entries.Add(new(parent.PendingKey, node));
-            parent.PendingKey = null;
-        }
-
+        frames[depth - 1].Add(node);
         return true;
     }
 
@@ -370,18 +360,59 @@ internal sealed class YamlTreeReader
         return index < 0 ? 0 : index > text.Length + offset ? text.Length + offset : (int)index;
     }
 
+    /// <summary>A mapping or list being read, and its children so far.</summary>
     private sealed class Frame
     {
-        public Frame(YamlNode node, AnchorName anchor)
+        private readonly List<YamlNode> items = new();
+        private readonly List<KeyValuePair<YamlNode, YamlNode>> entries = new();
+        private YamlNode? pendingKey;
+
+        public YamlNode Node { get; private set; } = null!;
+
+        public AnchorName Anchor { get; private set; }
+
+        public void Reset(YamlNode node, AnchorName anchor)
         {
             Node = node;
             Anchor = anchor;
+            pendingKey = null;
+            items.Clear();
+            entries.Clear();
         }
 
-        public YamlNode Node { get; }
+        public void Add(YamlNode child)
+        {
+            Node.ExpandedSize += child.ExpandedSize;
+            Node.Height = Math.Max(Node.Height, child.Height + 1);
+            if (Node is YamlSequence)
+            {
+                items.Add(child);
+            }
+            else if (pendingKey is null)
+            {
+                pendingKey = child;
+            }
+            else
+            {
+                entries.Add(new(pendingKey, child));
+                pendingKey = null;
+            }
+        }
 
-        public AnchorName Anchor { get; }
+        /// <summary>Hands the children to the node, which is complete now.</summary>
+        public YamlNode Close()
+        {
+            switch (Node)
+            {
+                case YamlSequence sequence:
+                    sequence.Items = new NodeList<YamlNode>(items.ToArray());
+                    break;
+                case YamlMapping mapping:
+                    mapping.Entries = new NodeList<KeyValuePair<YamlNode, YamlNode>>(entries.ToArray());
+                    break;
+            }
 
-        public YamlNode? PendingKey { get; set; }
+            return Node;
+        }
     }
 }

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace ErrorCatalog.Catalog.Model;
 
 // The validated, immutable catalog. Every type here is value-equatable (records and

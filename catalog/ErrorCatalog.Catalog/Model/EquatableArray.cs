@@ -1,6 +1,4 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
 
 namespace ErrorCatalog.Catalog.Model;
 
@@ -13,7 +11,28 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
 {
     private readonly T[]? items;
 
-    public EquatableArray(IEnumerable<T> items) => this.items = items is null ? null : new List<T>(items).ToArray();
+    /// <summary>Copies <paramref name="items"/> (once: a collection is copied straight into the array).</summary>
+    public EquatableArray(IEnumerable<T> items)
+    {
+        switch (items)
+        {
+            case null:
+                this.items = null;
+                break;
+            case ICollection<T> { Count: 0 }:
+                // Empty is represented by no array at all, as for default.
+                this.items = null;
+                break;
+            case ICollection<T> collection:
+                var copy = new T[collection.Count];
+                collection.CopyTo(copy, 0);
+                this.items = copy;
+                break;
+            default:
+                this.items = new List<T>(items).ToArray();
+                break;
+        }
+    }
 
     public static EquatableArray<T> Empty => default;
 
@@ -63,9 +82,29 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
 
     public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
 
-    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)(items ?? Array.Empty<T>())).GetEnumerator();
+    /// <summary>A struct enumerator, so that <c>foreach</c> over the array allocates nothing.</summary>
+    public ArrayEnumerator<T> GetEnumerator() => new(items ?? Array.Empty<T>());
 
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)(items ?? Array.Empty<T>())).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => ((IEnumerable<T>)this).GetEnumerator();
+}
+
+/// <summary>Walks an array in order without allocating: what <c>foreach</c> uses over an <see cref="EquatableArray{T}"/>.</summary>
+public struct ArrayEnumerator<T>
+{
+    private readonly T[] items;
+    private int index;
+
+    internal ArrayEnumerator(T[] items)
+    {
+        this.items = items;
+        index = -1;
+    }
+
+    public readonly T Current => items[index];
+
+    public bool MoveNext() => ++index < items.Length;
 }
 
 /// <summary>Factory helpers for <see cref="EquatableArray{T}"/>.</summary>

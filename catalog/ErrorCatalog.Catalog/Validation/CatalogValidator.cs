@@ -1,11 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 using System.Threading;
-using ErrorCatalog.Catalog.Diagnostics;
 using ErrorCatalog.Catalog.Loading;
-using ErrorCatalog.Catalog.Model;
 
 namespace ErrorCatalog.Catalog.Validation;
 

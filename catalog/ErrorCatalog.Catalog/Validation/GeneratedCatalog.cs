@@ -1,6 +1,3 @@
-using ErrorCatalog.Catalog.Diagnostics;
-using ErrorCatalog.Catalog.Model;
-
 namespace ErrorCatalog.Catalog.Validation;
 
 /// <summary>Build metadata that renames a catalog's generated code (<c>ErrorCatalogNamespace</c>, <c>ErrorCatalogPrefix</c>); null keeps the catalog's own.</summary>

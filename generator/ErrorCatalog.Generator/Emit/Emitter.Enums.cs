@@ -1,4 +1,3 @@
-using ErrorCatalog.Catalog.Model;
 using ErrorCatalog.Generator.Spec;
 
 namespace ErrorCatalog.Generator.Emit;

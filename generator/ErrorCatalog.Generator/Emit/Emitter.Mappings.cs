@@ -1,6 +1,3 @@
-using System;
-using System.Threading;
-using ErrorCatalog.Catalog.Model;
 using ErrorCatalog.Generator.Spec;
 
 namespace ErrorCatalog.Generator.Emit;

@@ -1,6 +1,4 @@
-using System.Threading;
 using ErrorCatalog.Generator.Spec;
-using Microsoft.CodeAnalysis.Text;
 
 namespace ErrorCatalog.Generator.Emit;
 

@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
-using Microsoft.CodeAnalysis.Text;
 
 namespace ErrorCatalog.Generator.Emit;
 
@@ -67,6 +63,38 @@ internal sealed class SourceWriter
     }
 
     public void WriteLine([InterpolatedStringHandlerArgument("")] ref LineHandler line) => EndLine();
+
+    /// <summary>
+    /// Writes <paramref name="value"/> in invariant culture (an optional '-' and decimal digits),
+    /// straight into the buffer: the emitter writes several numbers per entry.
+    /// </summary>
+    public void WriteNumber(int value)
+    {
+        StartLine();
+        long rest = value;
+        if (rest < 0)
+        {
+            AppendChar('-');
+            rest = -rest;
+        }
+
+        var digits = 1;
+        for (var power = 10L; power <= rest; power *= 10)
+        {
+            digits++;
+        }
+
+        for (var position = digits - 1; position >= 0; position--)
+        {
+            var divisor = 1L;
+            for (var i = 0; i < position; i++)
+            {
+                divisor *= 10;
+            }
+
+            AppendChar((char)('0' + ((rest / divisor) % 10)));
+        }
+    }
 
     /// <summary>An empty line, without indentation.</summary>
     public void WriteLine() => EndLine();
@@ -207,6 +235,6 @@ internal sealed class SourceWriter
         public void AppendFormatted(string? text) => writer.Write(text ?? string.Empty);
 
         /// <summary>Numbers in generated code are invariant, whatever the build machine's culture.</summary>
-        public void AppendFormatted(int value) => writer.Write(value.ToString(CultureInfo.InvariantCulture));
+        public void AppendFormatted(int value) => writer.WriteNumber(value);
     }
 }

@@ -1,5 +1,3 @@
-using ErrorCatalog.Catalog.Model;
-
 namespace ErrorCatalog.Generator.Spec;
 
 // The emit-ready spec: exactly what the emitter writes for one catalog, and nothing else. Names are

@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Threading;
-using ErrorCatalog.Catalog.Model;
-
 namespace ErrorCatalog.Generator.Spec;
 
 /// <summary>
@@ -27,12 +22,13 @@ internal static class SpecBuilder
             GeneratedNames.ExceptionClass(prefix));
         var exceptionBase = catalog.Info.ExceptionBase;
         var errorIndex = IndexErrors(catalog);
+        var shared = new SharedText(catalog);
 
         var errors = new List<ErrorSpec>(catalog.Errors.Count);
         foreach (var error in catalog.Errors)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            errors.Add(BuildError(catalog, error, errorIndex, exceptionBase));
+            errors.Add(BuildError(catalog, error, errorIndex, exceptionBase, shared));
         }
 
         var platforms = new List<PlatformSpec>(catalog.Platforms.Count);
@@ -125,7 +121,7 @@ internal static class SpecBuilder
         return values;
     }
 
-    private static ErrorSpec BuildError(Catalog.Model.Catalog catalog, ErrorEntry error, Dictionary<string, int> errorIndex, ExceptionBase exceptionBase)
+    private static ErrorSpec BuildError(Catalog.Model.Catalog catalog, ErrorEntry error, Dictionary<string, int> errorIndex, ExceptionBase exceptionBase, SharedText shared)
     {
         var group = error.Group is null ? null : Require(catalog.FindGroup(error.Group), "group", error.Group);
         return new ErrorSpec(
@@ -140,15 +136,15 @@ internal static class SpecBuilder
             ClassificationIndex(catalog, error.Classification),
             group?.Symbol,
             exceptionBase.MapsSocketError ? error.DotNet : null,
-            BuildDoc(catalog, error, errorIndex, exceptionBase));
+            BuildDoc(catalog, error, errorIndex, exceptionBase, shared));
     }
 
-    private static ErrorDoc BuildDoc(Catalog.Model.Catalog catalog, ErrorEntry error, Dictionary<string, int> errorIndex, ExceptionBase exceptionBase)
+    private static ErrorDoc BuildDoc(Catalog.Model.Catalog catalog, ErrorEntry error, Dictionary<string, int> errorIndex, ExceptionBase exceptionBase, SharedText shared)
     {
         var codeCells = new List<string>(catalog.Platforms.Count);
         foreach (var platform in catalog.Platforms)
         {
-            codeCells.Add(DescribeCodes(error, platform));
+            codeCells.Add(DescribeCodes(error, platform, shared));
         }
 
         var attributions = new List<string>();
@@ -163,16 +159,14 @@ internal static class SpecBuilder
 
             foreach (var attribution in listing.Attributions)
             {
-                attributions.Add(DescribeAttribution(source, attribution));
+                attributions.Add(shared.Attribution(source, attribution));
             }
         }
 
         var families = new List<string>(error.Families.Count);
         foreach (var use in error.Families)
         {
-            var family = Require(catalog.FindFamily(use.Family), "family", use.Family);
-            var meaning = string.IsNullOrWhiteSpace(use.Meaning) ? string.Empty : ": " + Text.Sentence(use.Meaning);
-            families.Add(Text.Xml(family.Title) + " (" + Text.Code(family.Native) + ")" + meaning);
+            families.Add(shared.Family(use));
         }
 
         var quirks = new List<string>(error.Quirks.Count);
@@ -191,8 +185,8 @@ internal static class SpecBuilder
 
         return new ErrorDoc(
             string.IsNullOrWhiteSpace(error.Details) ? null : Text.Sentence(error.Details),
-            BuildReplayed(catalog, error),
-            BuildBlaming(catalog, error, errorIndex),
+            BuildReplayed(catalog, error, shared),
+            BuildBlaming(catalog, error, errorIndex, shared),
             notReturned.ToEquatableArray(),
             codeCells.ToEquatableArray(),
             attributions.ToEquatableArray(),
@@ -203,14 +197,20 @@ internal static class SpecBuilder
     }
 
     /// <summary>Per platform, the first scenario whose real result is this error, and how many more there are.</summary>
-    private static EquatableArray<ReplayedDoc> BuildReplayed(Catalog.Model.Catalog catalog, ErrorEntry error)
+    private static EquatableArray<ReplayedDoc> BuildReplayed(Catalog.Model.Catalog catalog, ErrorEntry error, SharedText shared)
     {
+        var withResult = shared.ScenariosWithResult(error.Name);
+        if (withResult.Count == 0)
+        {
+            return EquatableArray<ReplayedDoc>.Empty;
+        }
+
         var replayed = new List<ReplayedDoc>();
         foreach (var platform in catalog.Platforms)
         {
             Scenario? first = null;
             var count = 0;
-            foreach (var scenario in catalog.ScenariosWithResult(error.Name))
+            foreach (var scenario in withResult)
             {
                 if (scenario.Platform == platform.Id)
                 {
@@ -228,11 +228,11 @@ internal static class SpecBuilder
         return replayed.ToEquatableArray();
     }
 
-    private static BlamingDoc? BuildBlaming(Catalog.Model.Catalog catalog, ErrorEntry error, Dictionary<string, int> errorIndex)
+    private static BlamingDoc? BuildBlaming(Catalog.Model.Catalog catalog, ErrorEntry error, Dictionary<string, int> errorIndex, SharedText shared)
     {
         Scenario? blaming = null;
         var count = 0;
-        foreach (var scenario in catalog.ScenariosBlaming(error.Name))
+        foreach (var scenario in shared.ScenariosBlaming(error.Name))
         {
             blaming ??= scenario;
             count++;
@@ -248,24 +248,32 @@ internal static class SpecBuilder
     }
 
     /// <summary>The table cell for one platform: each number with its names, or "absent".</summary>
-    private static string DescribeCodes(ErrorEntry error, PlatformDefinition platformDefinition)
+    private static string DescribeCodes(ErrorEntry error, PlatformDefinition platformDefinition, SharedText shared)
     {
+        // Written straight into one reused builder: a cell is built for every entry and platform.
         var platform = platformDefinition.Id;
         var canonical = error.CodeOn(platform);
-        var parts = new List<string>();
+        var cell = shared.Cell;
+        cell.Clear();
         if (canonical is int code)
         {
-            var sameNames = new List<string> { Text.Code(platformDefinition.NativeName(error.Name)) };
+            // The canonical name, then every alias with the same number, each native spelling once.
+            var sameNames = shared.Names;
+            sameNames.Clear();
+            sameNames.Add(platformDefinition.NativeName(error.Name));
+            AppendNumber(cell, code).Append(" (");
+            AppendCode(cell, sameNames[0]);
             foreach (var alias in error.Aliases)
             {
-                var aliasName = Text.Code(platformDefinition.NativeName(alias.Name));
+                var aliasName = platformDefinition.NativeName(alias.Name);
                 if (alias.CodeOn(platform, canonical) == canonical && !sameNames.Contains(aliasName))
                 {
                     sameNames.Add(aliasName);
+                    AppendCode(cell.Append(", "), aliasName);
                 }
             }
 
-            parts.Add(Text.Number(code) + " (" + string.Join(", ", sameNames) + ")");
+            cell.Append(')');
         }
 
         foreach (var alias in error.Aliases)
@@ -273,16 +281,44 @@ internal static class SpecBuilder
             var aliasCode = alias.CodeOn(platform, canonical);
             if (aliasCode is int value && aliasCode != canonical)
             {
-                parts.Add(Text.Number(value) + " (" + Text.Code(platformDefinition.NativeName(alias.Name)) + ")");
+                if (cell.Length != 0)
+                {
+                    cell.Append("; ");
+                }
+
+                AppendCode(AppendNumber(cell, value).Append(" ("), platformDefinition.NativeName(alias.Name)).Append(')');
             }
         }
 
-        if (parts.Count == 0)
+        if (cell.Length == 0)
         {
             return "absent";
         }
 
-        return canonical is null ? Text.Code(error.Name) + " absent; " + string.Join("; ", parts) : string.Join("; ", parts);
+        return canonical is null ? Text.Code(error.Name) + " absent; " + cell : cell.ToString();
+    }
+
+    private static System.Text.StringBuilder AppendCode(System.Text.StringBuilder builder, string text) =>
+        builder.Append("<c>").Append(Text.Xml(text)).Append("</c>");
+
+    /// <summary>Appends <paramref name="value"/> as <see cref="Text.Number"/> writes it (invariant culture), without a string in between.</summary>
+    private static System.Text.StringBuilder AppendNumber(System.Text.StringBuilder builder, int value)
+    {
+        long rest = value;
+        if (rest < 0)
+        {
+            builder.Append('-');
+            rest = -rest;
+        }
+
+        var start = builder.Length;
+        do
+        {
+            builder.Insert(start, (char)('0' + (rest % 10)));
+            rest /= 10;
+        }
+        while (rest != 0);
+        return builder;
     }
 
     private static string DescribeAttribution(SourceDefinition source, Attribution attribution)
@@ -398,38 +434,54 @@ internal static class SpecBuilder
 
     private static PlatformSpec BuildPlatform(Catalog.Model.Catalog catalog, PlatformDefinition platform, int value, string prefix)
     {
-        var members = new List<CodeMember>();
+        var members = new List<CodeMember>(catalog.Errors.Count);
         // A catalog may also list the platform's own spelling as an alias (WSAEACCES beside EACCES);
         // the enum gets that name once.
         var written = new HashSet<string>(StringComparer.Ordinal);
-        var lookups = new List<CodeLookup>();
+        var lookups = new List<CodeLookup>(catalog.Errors.Count);
         var seenCodes = new HashSet<int>();
-        var lookupCodes = new List<int>();
+        var lookupCodes = new List<int>(catalog.Errors.Count);
         var canonicalCodes = new List<NullableCode>(catalog.Errors.Count);
         for (var index = 0; index < catalog.Errors.Count; index++)
         {
             var error = catalog.Errors[index];
             var canonical = error.CodeOn(platform.Id);
             canonicalCodes.Add(new NullableCode(canonical));
-            if (canonical is int code && written.Add(platform.NativeName(error.Name)))
+            if (canonical is int code)
             {
-                members.Add(new CodeMember(platform.NativeName(error.Name), code, index, IsAlias: false));
+                var native = platform.NativeName(error.Name);
+                if (written.Add(native))
+                {
+                    members.Add(new CodeMember(native, code, index, IsAlias: false));
+                }
+
+                AddLookup(code, native);
             }
 
+            // The same names and order as ErrorEntry.NamesOn, without an iterator per entry.
             foreach (var alias in error.Aliases)
             {
-                if (alias.CodeOn(platform.Id, canonical) is int aliasCode && written.Add(platform.NativeName(alias.Name)))
+                if (alias.CodeOn(platform.Id, canonical) is int aliasCode)
                 {
-                    members.Add(new CodeMember(platform.NativeName(alias.Name), aliasCode, index, IsAlias: true));
+                    var native = platform.NativeName(alias.Name);
+                    if (written.Add(native))
+                    {
+                        members.Add(new CodeMember(native, aliasCode, index, IsAlias: true));
+                    }
+
+                    if (aliasCode != canonical)
+                    {
+                        AddLookup(aliasCode, native);
+                    }
                 }
             }
 
             // Each code once, first one wins, so a lookup never has two values for one code.
-            foreach (var (name, number) in error.NamesOn(platform.Id))
+            void AddLookup(int number, string native)
             {
                 if (seenCodes.Add(number))
                 {
-                    lookups.Add(new CodeLookup(number, index, Text.Literal(platform.NativeName(name))));
+                    lookups.Add(new CodeLookup(number, index, Text.Literal(native)));
                     lookupCodes.Add(number);
                 }
             }
@@ -567,5 +619,80 @@ internal static class SpecBuilder
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// Text that many entries share (a family's description, a source's attribution, the
+    /// scenarios by entry), made once per catalog instead of once per entry.
+    /// </summary>
+    private sealed class SharedText
+    {
+        private readonly Catalog.Model.Catalog catalog;
+        private readonly Dictionary<FamilyUse, string> families = new();
+        private readonly Dictionary<(string Source, Attribution Attribution), string> attributions = new();
+        private readonly Dictionary<string, List<Scenario>> withResult = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<Scenario>> blaming = new(StringComparer.Ordinal);
+
+        /// <summary>A builder reused for every code cell.</summary>
+        public System.Text.StringBuilder Cell { get; } = new();
+
+        /// <summary>A list reused for the names of every code cell.</summary>
+        public List<string> Names { get; } = new();
+
+        public SharedText(Catalog.Model.Catalog catalog)
+        {
+            this.catalog = catalog;
+            foreach (var scenario in catalog.Scenarios)
+            {
+                Add(withResult, scenario.Result, scenario);
+                if (scenario.Naive is { } naive)
+                {
+                    Add(blaming, naive, scenario);
+                }
+            }
+        }
+
+        /// <summary>The scenarios, in file order, whose real result is the entry (what <see cref="Catalog.Model.Catalog.ScenariosWithResult"/> gives).</summary>
+        public IReadOnlyList<Scenario> ScenariosWithResult(string entryName) =>
+            withResult.TryGetValue(entryName, out var found) ? found : Array.Empty<Scenario>();
+
+        /// <summary>The scenarios, in file order, a naive reading blames on the entry (what <see cref="Catalog.Model.Catalog.ScenariosBlaming"/> gives).</summary>
+        public IReadOnlyList<Scenario> ScenariosBlaming(string entryName) =>
+            blaming.TryGetValue(entryName, out var found) ? found : Array.Empty<Scenario>();
+
+        public string Family(FamilyUse use)
+        {
+            if (!families.TryGetValue(use, out var text))
+            {
+                var family = Require(catalog.FindFamily(use.Family), "family", use.Family);
+                var meaning = string.IsNullOrWhiteSpace(use.Meaning) ? string.Empty : ": " + Text.Sentence(use.Meaning);
+                text = Text.Xml(family.Title) + " (" + Text.Code(family.Native) + ")" + meaning;
+                families.Add(use, text);
+            }
+
+            return text;
+        }
+
+        public string Attribution(SourceDefinition source, Attribution attribution)
+        {
+            if (!attributions.TryGetValue((source.Id, attribution), out var text))
+            {
+                text = DescribeAttribution(source, attribution);
+                attributions.Add((source.Id, attribution), text);
+            }
+
+            return text;
+        }
+
+        private static void Add(Dictionary<string, List<Scenario>> index, string key, Scenario scenario)
+        {
+            if (!index.TryGetValue(key, out var list))
+            {
+                list = new List<Scenario>();
+                index.Add(key, list);
+            }
+
+            list.Add(scenario);
+        }
     }
 }
