@@ -46,7 +46,7 @@ internal static class WindowsSocketConnector
         catch (SocketException exception)
         {
             socket = null!;
-            failed = ConnectResult.SocketFailed(target, new ErrorCatalog.SocketCall.SocketCallNativeError(ErrorCatalog.SocketCall.SocketCallPlatform.Windows, exception.NativeErrorCode));
+            failed = ConnectResult.SocketFailed(target, new ErrorCatalog.SocketCall.SocketCallNativeError(CatalogPlatform.SocketCall, exception.NativeErrorCode));
             return false;
         }
 
@@ -167,7 +167,7 @@ internal static class WindowsSocketConnector
             }
             catch (SocketException exception) when (exception.SocketErrorCode == SocketError.WouldBlock)
             {
-                return ConnectResult.InProgress(target, null, ConnectErrors.FromNative(ConnectPlatform.Windows, exception.NativeErrorCode));
+                return ConnectResult.InProgress(target, null, ConnectErrors.FromNative(CatalogPlatform.Current, exception.NativeErrorCode));
             }
             catch (SocketException exception)
             {
@@ -197,7 +197,7 @@ internal static class WindowsSocketConnector
     }
 
     private static ConnectResult Failed(ConnectTarget target, SocketException exception) =>
-        ConnectResult.Failed(target, ConnectErrors.FromNative(ConnectPlatform.Windows, exception.NativeErrorCode));
+        ConnectResult.Failed(target, ConnectErrors.FromNative(CatalogPlatform.Current, exception.NativeErrorCode));
 
     /// <summary>
     /// A Socket view of a caller's handle that leaves the handle open. .NET asks Winsock about

@@ -51,6 +51,7 @@ internal sealed partial class SitePages
         body.Line($"<dt>Kind</dt><dd>{KindText(platform.Kind)}</dd>");
         body.Line($"<dt>Numbers from</dt><dd>{Html.Prose(platform.Reference)}</dd>");
         body.Line($"<dt>Valid range</dt><dd>{Html.Number(platform.Min)} to {Html.Number(platform.Max)}</dd>");
+        body.Line($"<dt>Detected on</dt><dd>{RunsOnText(catalog, platform)}</dd>");
         body.Line($"<dt>Generated name</dt><dd><code>{Html.Encode(catalog.Info.Prefix)}Platform.{Html.Encode(platform.Symbol)}</code>, codes in <code>{Html.Encode(catalog.Info.Prefix)}{Html.Encode(platform.Symbol)}Code</code></dd>");
         body.Line("</dl>");
 
@@ -89,4 +90,20 @@ internal sealed partial class SitePages
         PlatformKind.Winsock => "Winsock code (<code>WSAGetLastError()</code>)",
         _ => "C <code>errno</code> value",
     };
+
+    // The catalog's runs-on data, in words: where generated CurrentPlatform picks this column.
+    private static string RunsOnText(CatalogModel catalog, PlatformDefinition platform)
+    {
+        var currentPlatform = $"<code>{Html.Encode(GeneratedNames.Mappings(catalog.Info.Prefix))}.CurrentPlatform</code>";
+        if (platform.RunsOn is not { } runsOn)
+        {
+            return $"Not named by the catalog (no <code>runs-on</code>), so {currentPlatform} never returns this platform.";
+        }
+
+        var systems = string.Join(", ", runsOn.OperatingSystems.Select(os => $"<code>{Html.Encode(os)}</code>"));
+        var processors = runsOn.Architectures.IsEmpty
+            ? "any processor"
+            : string.Join(", ", runsOn.Architectures.Select(arch => $"<code>{Html.Encode(arch)}</code>"));
+        return $"{currentPlatform} returns this platform on {systems}, with {processors}.";
+    }
 }

@@ -272,6 +272,39 @@ public sealed class SiteGeneratorTests
     }
 
     [Fact]
+    public void PlatformPageSaysWhereGeneratedDetectionPicksIt()
+    {
+        var catalog = RepositoryFiles.ConnectCatalog;
+        var files = SiteGenerator.Render(new[] { catalog }).ToDictionary(f => f.Path, f => f.Content);
+        string Detected(string platformId)
+        {
+            var document = Parser.ParseDocument(Text(files, $"platforms/{platformId}.html"));
+            var term = document.QuerySelectorAll("dl.facts dt").Single(dt => dt.TextContent == "Detected on");
+            return term.NextElementSibling!.TextContent;
+        }
+
+        // Every platform's page reflects its own runs-on data, not a fixed sentence.
+        foreach (var platform in catalog.Platforms)
+        {
+            var text = Detected(platform.Id);
+            Assert.Contains("ConnectErrors.CurrentPlatform", text, StringComparison.Ordinal);
+            if (platform.RunsOn is { } runsOn)
+            {
+                Assert.All(runsOn.OperatingSystems, os => Assert.Contains(os, text, StringComparison.Ordinal));
+                Assert.All(runsOn.Architectures, arch => Assert.Contains(arch, text, StringComparison.Ordinal));
+            }
+            else
+            {
+                Assert.Contains("never returns", text, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Contains("x64", Detected("linux"), StringComparison.Ordinal);
+        Assert.Contains("never returns", Detected("linux-mips"), StringComparison.Ordinal);
+        Assert.Contains("any processor", Detected("windows"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CatalogTextIsEscaped()
     {
         var catalog = RepositoryFiles.ConnectCatalog;
