@@ -168,6 +168,24 @@ public sealed class ValidateAndExportTests
 
         Assert.True(sawNull && sawUnlisted, "the real catalog has absent codes and unlisted errors; the export must show both");
         Assert.Equal(catalog.Platforms.Count, json.RootElement.GetProperty("platforms").GetArrayLength());
+        foreach (var (platform, element) in catalog.Platforms.Zip(json.RootElement.GetProperty("platforms").EnumerateArray()))
+        {
+            Assert.Equal(platform.Value, element.GetProperty("value").GetInt32());
+            if (platform.RunsOn is { } runsOn)
+            {
+                var written = element.GetProperty("runs-on");
+                Assert.Equal(runsOn.OperatingSystems, written.GetProperty("os").EnumerateArray().Select(os => os.GetString()!));
+                Assert.Equal(runsOn.Architectures, written.TryGetProperty("arch", out var arch) ? arch.EnumerateArray().Select(a => a.GetString()!) : Enumerable.Empty<string>());
+            }
+            else
+            {
+                Assert.False(element.TryGetProperty("runs-on", out _), $"{platform.Id} has no runs-on in the catalog");
+            }
+        }
+
+        Assert.Contains(catalog.Platforms, p => p.RunsOn is null);
+        Assert.Contains(catalog.Platforms, p => p.RunsOn is { Architectures.IsEmpty: false });
+        Assert.Equal(catalog.Classifications.Select(c => c.Value), json.RootElement.GetProperty("classifications").EnumerateArray().Select(c => c.GetProperty("value").GetInt32()));
         Assert.Equal(catalog.Sources.Count, json.RootElement.GetProperty("sources").GetArrayLength());
         Assert.Equal(catalog.Info.Id, json.RootElement.GetProperty("catalog").GetProperty("id").GetString());
     }

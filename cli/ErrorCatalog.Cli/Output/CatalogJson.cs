@@ -76,6 +76,7 @@ public static class CatalogJson
         {
             writer.WriteString("id", classification.Id);
             writer.WriteString("symbol", classification.Symbol);
+            writer.WriteNumber("value", classification.Value);
             writer.WriteString("title", classification.Title);
             writer.WriteString("description", classification.Description);
         });
@@ -138,8 +139,21 @@ public static class CatalogJson
             ("title", platform.Title),
             ("kind", platform.Kind == PlatformKind.Winsock ? "winsock" : "errno"),
             ("reference", platform.Reference));
+        writer.WriteNumber("value", platform.Value);
         writer.WriteNumber("min", platform.Min);
         writer.WriteNumber("max", platform.Max);
+        if (platform.RunsOn is { } runsOn)
+        {
+            writer.WriteStartObject("runs-on");
+            WriteStrings(writer, "os", runsOn.OperatingSystems);
+            if (!runsOn.Architectures.IsEmpty)
+            {
+                WriteStrings(writer, "arch", runsOn.Architectures);
+            }
+
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndObject();
     }
 
