@@ -66,27 +66,17 @@ public static class CatalogJson
         writer.WriteEndArray();
 
         WriteObjects(writer, "families", catalog.Families, family =>
-        {
-            writer.WriteString("id", family.Id);
-            writer.WriteString("title", family.Title);
-            writer.WriteString("native", family.Native);
-        });
+            WriteFields(writer, ("id", family.Id), ("title", family.Title), ("native", family.Native)));
 
         WriteObjects(writer, "classifications", catalog.Classifications, classification =>
         {
-            writer.WriteString("id", classification.Id);
-            writer.WriteString("symbol", classification.Symbol);
+            WriteFields(writer, ("id", classification.Id), ("symbol", classification.Symbol));
             writer.WriteNumber("value", classification.Value);
-            writer.WriteString("title", classification.Title);
-            writer.WriteString("description", classification.Description);
+            WriteFields(writer, ("title", classification.Title), ("description", classification.Description));
         });
 
         WriteObjects(writer, "groups", catalog.Groups, group =>
-        {
-            writer.WriteString("id", group.Id);
-            writer.WriteString("symbol", group.Symbol);
-            writer.WriteString("summary", group.Summary);
-        });
+            WriteFields(writer, ("id", group.Id), ("symbol", group.Symbol), ("summary", group.Summary)));
 
         writer.WriteStartArray("errors");
         foreach (var error in catalog.Errors)
