@@ -221,7 +221,8 @@ internal sealed partial class CatalogReader
             codeUses.Add(new CodeUse(platform, c, name ?? "?", value, index));
             return new PlatformCode(platform, c);
         });
-        return codes?.ToEquatableArray();
+        // ReadPerPlatform made the array for this entry alone.
+        return codes is null ? null : EquatableArray<PlatformCode>.Adopt(codes);
     }
 
     private EquatableArray<Alias>? ReadAliases(MappingFields fields, int index, string owner, EquatableArray<PlatformCode>? canonicalCodes)
@@ -313,7 +314,7 @@ internal sealed partial class CatalogReader
             return new AliasCode(platform, AliasCodeKind.Distinct, c);
         });
 
-        return codes is null || name is null ? null : new Alias(name, codes.ToEquatableArray());
+        return codes is null || name is null ? null : new Alias(name, EquatableArray<AliasCode>.Adopt(codes));
     }
 
     /// <summary>
