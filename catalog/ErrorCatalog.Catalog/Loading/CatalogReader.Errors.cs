@@ -21,6 +21,7 @@ internal sealed partial class CatalogReader
     private readonly List<Use<string>> symbolUses = new();
     private readonly List<Use<long>> valueUses = new();
     private readonly List<CodeUse> codeUses = new();
+    private Dictionary<string, YamlNode> familiesSeen = new(StringComparer.Ordinal);
 
     private List<ErrorEntry> ReadErrors(MappingFields root)
     {
@@ -39,6 +40,9 @@ internal sealed partial class CatalogReader
         symbolUses.Capacity = count;
         valueUses.Capacity = count;
         codeUses.Capacity = count * Math.Max(1, platforms.Ids.Count);
+        // An entry records three places (itself, its name, its symbol), and its aliases three each:
+        // four per entry leaves room for an alias on every third entry without regrowing.
+        context.ReserveSpans(count * 4);
         for (var index = 0; index < count; index++)
         {
             var entry = ReadError(list.Items[index], index);
@@ -208,7 +212,7 @@ internal sealed partial class CatalogReader
                 return new PlatformCode(platform, null);
             }
 
-            var code = ReadCode(value, platform, () => "the code of " + owner + " on platform '" + platform + "' (a number, or 'absent')");
+            var code = ReadCode(value, platform, owner, "a number, or 'absent'");
             if (code is not int c)
             {
                 return null;
@@ -217,7 +221,8 @@ internal sealed partial class CatalogReader
             codeUses.Add(new CodeUse(platform, c, name ?? "?", value, index));
             return new PlatformCode(platform, c);
         });
-        return codes?.ToEquatableArray();
+        // ReadPerPlatform made the array for this entry alone.
+        return codes is null ? null : EquatableArray<PlatformCode>.Adopt(codes);
     }
 
     private EquatableArray<Alias>? ReadAliases(MappingFields fields, int index, string owner, EquatableArray<PlatformCode>? canonicalCodes)
@@ -290,7 +295,7 @@ internal sealed partial class CatalogReader
                 return new AliasCode(platform, AliasCodeKind.Same, 0);
             }
 
-            var code = ReadCode(value, platform, () => "the code of " + owner + " on platform '" + platform + "' ('same', a number, or 'absent')");
+            var code = ReadCode(value, platform, owner, "'same', a number, or 'absent'");
             if (code is not int c)
             {
                 return null;
@@ -309,7 +314,7 @@ internal sealed partial class CatalogReader
             return new AliasCode(platform, AliasCodeKind.Distinct, c);
         });
 
-        return codes is null || name is null ? null : new Alias(name, codes.ToEquatableArray());
+        return codes is null || name is null ? null : new Alias(name, EquatableArray<AliasCode>.Adopt(codes));
     }
 
     /// <summary>
@@ -397,8 +402,8 @@ internal sealed partial class CatalogReader
         return null;
     }
 
-    /// <summary>A code within the platform's declared range; <paramref name="description"/> is built only to report a bad one.</summary>
-    private int? ReadCode(YamlNode node, string platform, Func<string> description)
+    /// <summary>A code within the platform's declared range; the description of what it may be (from <paramref name="owner"/> and <paramref name="choices"/>) is built only to report a bad one.</summary>
+    private int? ReadCode(YamlNode node, string platform, string owner, string choices)
     {
         var range = platformRanges.TryGetValue(platform, out var r) ? r : (Min: 1, Max: int.MaxValue);
         if (MappingFields.TryReadInteger(node, range.Min, range.Max, out var value))
@@ -407,7 +412,8 @@ internal sealed partial class CatalogReader
         }
 
         var text = string.Format(CultureInfo.InvariantCulture, "{0} to {1} (the range platform '{2}' declares)", range.Min, range.Max, platform);
-        var code = MappingFields.Integer(context, node, description(), range.Min, range.Max, text);
+        var description = "the code of " + owner + " on platform '" + platform + "' (" + choices + ")";
+        var code = MappingFields.Integer(context, node, description, range.Min, range.Max, text);
         return code is long c ? (int)c : null;
     }
 
@@ -598,6 +604,25 @@ internal sealed partial class CatalogReader
 
     private IReadOnlyList<string> AttributionIdsOf(string source) => attributionIds.TryGetValue(source, out var ids) ? ids : Array.Empty<string>();
 
+    /// <summary>
+    /// The dictionary <see cref="ReadFamilyUses"/> finds repeated families with, emptied: one for
+    /// the whole catalog instead of one per entry. One that grew large (a hostile entry) is
+    /// replaced rather than cleared, so emptying it stays cheap for every later entry.
+    /// </summary>
+    private Dictionary<string, YamlNode> EmptyFamiliesSeen()
+    {
+        if (familiesSeen.Count > 64)
+        {
+            familiesSeen = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        }
+        else
+        {
+            familiesSeen.Clear();
+        }
+
+        return familiesSeen;
+    }
+
     /// <summary>The families of an entry (a list of ids, or a map of id to meaning), in family declaration order.</summary>
     private EquatableArray<FamilyUse>? ReadFamilyUses(MappingFields fields, string owner)
     {
@@ -610,7 +635,7 @@ internal sealed partial class CatalogReader
 
         var familyOwner = "the families of " + owner;
         var uses = new List<(int Order, FamilyUse Use)>();
-        var seen = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        var seen = EmptyFamiliesSeen();
         var ok = true;
         void Add(YamlScalar key, string? meaning)
         {

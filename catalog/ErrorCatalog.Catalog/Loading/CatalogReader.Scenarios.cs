@@ -259,11 +259,13 @@ internal sealed partial class CatalogReader
     /// <summary>An entry's 'not-returned': platforms whose call never gives this error, each checked against the scenarios once they are read.</summary>
     private EquatableArray<NotReturned>? ReadNotReturned(MappingFields fields, string owner, string? entryName)
     {
-        var seen = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        // Made on the first item: most entries have no 'not-returned'.
+        Dictionary<string, YamlNode>? seen = null;
         return ReadItemList(fields, "not-returned", "the platforms that never return this error, each with 'platform' and 'why'", "not-returned item", owner, NotReturnedKeys, (itemFields, _) =>
         {
             var platform = ReadReference(itemFields, "platform", required: true, platforms, CatalogDiagnosticDescriptors.UnknownPlatform);
             var why = itemFields.RequiredText("why", "what was tried and what came back instead, in our words");
+            seen ??= new Dictionary<string, YamlNode>(StringComparer.Ordinal);
             if (platform is not null && seen.TryGetValue(platform, out var first))
             {
                 context.Report(

@@ -4,7 +4,7 @@ namespace ErrorCatalog.Catalog.Loading;
 internal sealed class LoadContext
 {
     private readonly List<CatalogDiagnostic> diagnostics = new();
-    private readonly Dictionary<CatalogPlace, SourceSpan> spans = new();
+    private Dictionary<CatalogPlace, SourceSpan> spans = new();
 
     public LoadContext(string path, string text)
     {
@@ -45,6 +45,21 @@ internal sealed class LoadContext
         {
             spans.Add(place, Lines.Span(node.Start, node is YamlScalar ? node.End : Lines.EndOfLine(node.Start, node.End)));
         }
+    }
+
+    /// <summary>
+    /// Makes room for <paramref name="more"/> places at once (netstandard2.0 has no
+    /// <c>EnsureCapacity</c>), so that a large catalog's entries do not regrow the table again and again.
+    /// </summary>
+    public void ReserveSpans(int more)
+    {
+        var larger = new Dictionary<CatalogPlace, SourceSpan>(spans.Count + more);
+        foreach (var pair in spans)
+        {
+            larger.Add(pair.Key, pair.Value);
+        }
+
+        spans = larger;
     }
 
     /// <summary>Every recorded place; call once, when loading is over.</summary>

@@ -73,22 +73,9 @@ internal sealed class MappingFields
     /// <summary>
     /// The entries of a mapping whose keys are data (platform ids, source ids, ...): reports keys
     /// that are not text and repeated keys (keeping the first), and yields the rest in file order.
+    /// Walked in place (a struct enumerator), without copying the entries into a list.
     /// </summary>
-    public static List<KeyValuePair<YamlScalar, YamlNode>> KeyedEntries(LoadContext context, YamlMapping mapping, string owner)
-    {
-        var entries = mapping.Entries;
-        var result = new List<KeyValuePair<YamlScalar, YamlNode>>(entries.Count);
-        Dictionary<string, YamlScalar>? seen = null;
-        for (var index = 0; index < entries.Count; index++)
-        {
-            if (CheckedKey(context, entries, index, owner, ref seen) is { } key)
-            {
-                result.Add(new(key, entries[index].Value));
-            }
-        }
-
-        return result;
-    }
+    public static KeyedEntryWalk KeyedEntries(LoadContext context, YamlMapping mapping, string owner) => new(context, mapping.Entries, owner);
 
     /// <summary>The key of entry <paramref name="index"/>, or null after reporting a key that is not text or repeats an earlier one.</summary>
     private static YamlScalar? CheckedKey(LoadContext context, NodeList<KeyValuePair<YamlNode, YamlNode>> entries, int index, string owner, ref Dictionary<string, YamlScalar>? seen)
@@ -431,4 +418,42 @@ internal sealed class MappingFields
     }
 
     internal static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
+
+    /// <summary>The walk <see cref="KeyedEntries"/> returns: checks each key as it is reached.</summary>
+    public struct KeyedEntryWalk
+    {
+        private readonly LoadContext context;
+        private readonly NodeList<KeyValuePair<YamlNode, YamlNode>> entries;
+        private readonly string owner;
+        private Dictionary<string, YamlScalar>? seen;
+        private int index;
+
+        public KeyedEntryWalk(LoadContext context, NodeList<KeyValuePair<YamlNode, YamlNode>> entries, string owner)
+        {
+            this.context = context;
+            this.entries = entries;
+            this.owner = owner;
+            seen = null;
+            index = -1;
+            Current = default;
+        }
+
+        public KeyValuePair<YamlScalar, YamlNode> Current { get; private set; }
+
+        public readonly KeyedEntryWalk GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            while (++index < entries.Count)
+            {
+                if (CheckedKey(context, entries, index, owner, ref seen) is { } key)
+                {
+                    Current = new(key, entries[index].Value);
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 }

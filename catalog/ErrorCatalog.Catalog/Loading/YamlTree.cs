@@ -20,10 +20,10 @@ internal abstract class YamlNode
     public int End { get; set; }
 
     /// <summary>Nodes in this subtree once aliases are expanded (this node included).</summary>
-    public long ExpandedSize { get; set; } = 1;
+    public virtual long ExpandedSize => 1;
 
     /// <summary>Collection levels in this subtree (0 for a scalar).</summary>
-    public int Height { get; set; }
+    public virtual int Height => 0;
 
     /// <summary>Describes the node's shape for messages ("a list", "a mapping", "the text 'x'").</summary>
     public abstract string Describe();
@@ -53,12 +53,34 @@ internal sealed class YamlScalar : YamlNode
     internal static string Shorten(string value) => value.Length <= 60 ? value : value.Substring(0, 57) + "...";
 }
 
-internal sealed class YamlMapping : YamlNode
+/// <summary>A mapping or list: the only nodes with a size and height of their own (a scalar's are constant, so scalars, most of the nodes, stay small).</summary>
+internal abstract class YamlCollection : YamlNode
+{
+    private long expandedSize = 1;
+    private int height = 1;
+
+    protected YamlCollection(int start)
+        : base(start)
+    {
+    }
+
+    public override long ExpandedSize => expandedSize;
+
+    public override int Height => height;
+
+    /// <summary>Counts a child just read into this node's size and height.</summary>
+    public void Include(YamlNode child)
+    {
+        expandedSize += child.ExpandedSize;
+        height = Math.Max(height, child.Height + 1);
+    }
+}
+
+internal sealed class YamlMapping : YamlCollection
 {
     public YamlMapping(int start)
         : base(start)
     {
-        Height = 1;
     }
 
     /// <summary>The key/value pairs in file order; set once, when the mapping's end is read.</summary>
@@ -67,12 +89,11 @@ internal sealed class YamlMapping : YamlNode
     public override string Describe() => "a mapping (key: value pairs)";
 }
 
-internal sealed class YamlSequence : YamlNode
+internal sealed class YamlSequence : YamlCollection
 {
     public YamlSequence(int start)
         : base(start)
     {
-        Height = 1;
     }
 
     /// <summary>The items in file order; set once, when the list's end is read.</summary>

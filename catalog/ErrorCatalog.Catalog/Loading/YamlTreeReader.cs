@@ -245,7 +245,7 @@ internal sealed class YamlTreeReader
         }
     }
 
-    private bool Open(YamlNode node, AnchorName anchor)
+    private bool Open(YamlCollection node, AnchorName anchor)
     {
         if (!Count(1, node))
         {
@@ -367,11 +367,11 @@ internal sealed class YamlTreeReader
         private readonly List<KeyValuePair<YamlNode, YamlNode>> entries = new();
         private YamlNode? pendingKey;
 
-        public YamlNode Node { get; private set; } = null!;
+        public YamlCollection Node { get; private set; } = null!;
 
         public AnchorName Anchor { get; private set; }
 
-        public void Reset(YamlNode node, AnchorName anchor)
+        public void Reset(YamlCollection node, AnchorName anchor)
         {
             Node = node;
             Anchor = anchor;
@@ -382,8 +382,7 @@ internal sealed class YamlTreeReader
 
         public void Add(YamlNode child)
         {
-            Node.ExpandedSize += child.ExpandedSize;
-            Node.Height = Math.Max(Node.Height, child.Height + 1);
+            Node.Include(child);
             if (Node is YamlSequence)
             {
                 items.Add(child);

@@ -34,7 +34,13 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
         }
     }
 
+    private EquatableArray(T[] items, bool copy) =>
+        this.items = items.Length == 0 ? null : copy ? (T[])items.Clone() : items;
+
     public static EquatableArray<T> Empty => default;
+
+    /// <summary>Wraps <paramref name="items"/> without copying it: the caller hands the array over and never writes to it again.</summary>
+    internal static EquatableArray<T> Adopt(T[] items) => new(items, copy: false);
 
     public int Count => items?.Length ?? 0;
 

@@ -145,7 +145,8 @@ public static class CatalogValidator
     {
         foreach (var platform in catalog.Platforms)
         {
-            var seen = new Dictionary<string, (ErrorEntry Error, string Name, int Code)>(StringComparer.Ordinal);
+            // Sized for one name per entry (aliases with numbers of their own are few), so it is not regrown on a large catalog.
+            var seen = new Dictionary<string, (ErrorEntry Error, string Name, int Code)>(catalog.Errors.Count, StringComparer.Ordinal);
             foreach (var error in catalog.Errors)
             {
                 foreach (var (name, code) in error.NamesOn(platform.Id))
