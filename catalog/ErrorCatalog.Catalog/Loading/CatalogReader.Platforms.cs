@@ -64,12 +64,7 @@ internal sealed partial class CatalogReader
     /// <summary>The platform's optional 'runs-on'; null when it is left out, empty, or wrong (after reporting).</summary>
     private PlatformRunsOn? ReadRunsOn(MappingFields platform, string id)
     {
-        if (platform.Value("runs-on") is not { } node || node is YamlScalar { IsNull: true })
-        {
-            return null;
-        }
-
-        var fields = MappingFields.Open(context, node, "the 'runs-on' of platform '" + id + "'", RunsOnKeys);
+        var fields = OpenOptionalMapping(platform, "runs-on", "the 'runs-on' of platform '" + id + "'", RunsOnKeys);
         if (fields is null)
         {
             return null;
@@ -87,7 +82,7 @@ internal sealed partial class CatalogReader
         // A platform declared twice (ECAT019) is compared with the others once.
         if (id.Length > 0 && !runsOnUses.Exists(use => use.Id == id))
         {
-            runsOnUses.Add((id, node, runsOn));
+            runsOnUses.Add((id, platform.Value("runs-on")!, runsOn));
         }
 
         return runsOn;
@@ -113,21 +108,10 @@ internal sealed partial class CatalogReader
             return null;
         }
 
-        var names = new List<string>();
-        var seen = new Dictionary<string, YamlNode>(System.StringComparer.Ordinal);
-        var valid = true;
-        foreach (var item in list.Items)
+        var words = ReadWords(fields, key, list, "one name (" + what + ")", string.Empty, out var valid);
+        var names = new List<string>(words.Count);
+        foreach (var scalar in words)
         {
-            if (item is not YamlScalar { IsNull: false } scalar || scalar.Value.Length == 0)
-            {
-                context.Report(
-                    CatalogDiagnosticDescriptors.WrongType,
-                    item,
-                    "An item of '" + key + "' of " + fields.Owner + " is " + item.Describe() + ", but each item must be one name (" + what + ").");
-                valid = false;
-                continue;
-            }
-
             var name = scalar.Value;
             if (!Contains(vocabulary, name))
             {
@@ -140,17 +124,6 @@ internal sealed partial class CatalogReader
                 continue;
             }
 
-            if (seen.TryGetValue(name, out var earlier))
-            {
-                context.Report(
-                    CatalogDiagnosticDescriptors.DuplicateId,
-                    scalar,
-                    "'" + name + "' appears twice in '" + key + "' of " + fields.Owner + " (first at line " + context.LineOf(earlier) + "). Keep one.");
-                valid = false;
-                continue;
-            }
-
-            seen.Add(name, scalar);
             names.Add(name);
         }
 

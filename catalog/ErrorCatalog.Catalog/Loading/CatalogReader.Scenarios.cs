@@ -325,9 +325,19 @@ internal sealed partial class CatalogReader
             return null;
         }
 
-        var result = new List<YamlScalar>();
+        var words = ReadWords(fields, key, list, itemRule ?? "one word: " + what, itemLabel, out var ok);
+        return ok ? words : null;
+    }
+
+    /// <summary>
+    /// The items of <paramref name="list"/> that are words, each once, in file order; every item
+    /// that is not a word, and every repeat, is reported and makes <paramref name="ok"/> false.
+    /// </summary>
+    private List<YamlScalar> ReadWords(MappingFields fields, string key, YamlSequence list, string itemRule, string itemLabel, out bool ok)
+    {
+        var result = new List<YamlScalar>(list.Items.Count);
         var seen = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-        var ok = true;
+        ok = true;
         foreach (var item in list.Items)
         {
             if (item is not YamlScalar { IsNull: false } scalar || scalar.Value.Length == 0)
@@ -335,7 +345,7 @@ internal sealed partial class CatalogReader
                 context.Report(
                     CatalogDiagnosticDescriptors.WrongType,
                     item,
-                    "An item of '" + key + "' in " + fields.Owner + " is " + item.Describe() + ". Each item is " + (itemRule ?? "one word: " + what) + ".");
+                    "An item of '" + key + "' in " + fields.Owner + " is " + item.Describe() + ". Each item is " + itemRule + ".");
                 ok = false;
                 continue;
             }
@@ -354,7 +364,7 @@ internal sealed partial class CatalogReader
             result.Add(scalar);
         }
 
-        return ok ? result : null;
+        return result;
     }
 
     /// <summary>The checks that need both entries and scenarios: quirks name declared scenarios, and every not-returned claim rests on scenarios.</summary>

@@ -310,14 +310,15 @@ internal sealed partial class CatalogReader
         return title is null ? null : new SourceDefinition(id, title, url, note, kinds.ToEquatableArray(), names);
     }
 
+    /// <summary>The optional mapping under <paramref name="key"/>: null when it is left out or empty, or after reporting that it is not a mapping.</summary>
+    private MappingFields? OpenOptionalMapping(MappingFields parent, string key, string owner, IReadOnlyList<string> allowedKeys) =>
+        parent.Value(key) is { } node && node is not YamlScalar { IsNull: true }
+            ? MappingFields.Open(context, node, owner, allowedKeys)
+            : null;
+
     private SourceNames? ReadSourceNames(MappingFields source, string id)
     {
-        if (source.Value("names") is not { } node || node is YamlScalar { IsNull: true })
-        {
-            return null;
-        }
-
-        var fields = MappingFields.Open(context, node, "the 'names' of source '" + id + "'", SourceNamesKeys);
+        var fields = OpenOptionalMapping(source, "names", "the 'names' of source '" + id + "'", SourceNamesKeys);
         if (fields is null)
         {
             return null;
