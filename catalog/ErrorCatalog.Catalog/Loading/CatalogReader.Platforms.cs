@@ -113,7 +113,7 @@ internal sealed partial class CatalogReader
         foreach (var scalar in words)
         {
             var name = scalar.Value;
-            if (!Contains(vocabulary, name))
+            if (!vocabulary.Contains(name))
             {
                 context.Report(
                     unknown,
@@ -148,18 +148,5 @@ internal sealed partial class CatalogReader
                 }
             }
         }
-    }
-
-    private static bool Contains(IReadOnlyList<string> words, string word)
-    {
-        foreach (var candidate in words)
-        {
-            if (string.Equals(candidate, word, System.StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

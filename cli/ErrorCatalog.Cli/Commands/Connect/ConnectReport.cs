@@ -198,7 +198,7 @@ public sealed record ConnectReport(
     /// </summary>
     private Scenario? SocketScenario(string observedError, string platformId)
     {
-        var socketType = Options.SocketType == SocketType.Dgram ? "dgram" : "stream";
+        var socketType = Options.SocketType == SocketType.Dgram ? ScenarioVocabulary.Dgram : ScenarioVocabulary.Stream;
         var fitting = Catalog.Value.ScenariosWithResult(observedError)
             .Where(s => s.Platform == platformId && s.Family == Family?.Id && s.Socket == socketType)
             .Take(2)
