@@ -78,20 +78,15 @@ internal sealed class SourceWriter
             rest = -rest;
         }
 
-        var digits = 1;
-        for (var power = 10L; power <= rest; power *= 10)
+        // The place value of the leading digit, then one digit per place down to the units.
+        var divisor = 1L;
+        while (divisor * 10 <= rest)
         {
-            digits++;
+            divisor *= 10;
         }
 
-        for (var position = digits - 1; position >= 0; position--)
+        for (; divisor > 0; divisor /= 10)
         {
-            var divisor = 1L;
-            for (var i = 0; i < position; i++)
-            {
-                divisor *= 10;
-            }
-
             AppendChar((char)('0' + ((rest / divisor) % 10)));
         }
     }
