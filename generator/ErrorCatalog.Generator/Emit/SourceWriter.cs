@@ -10,16 +10,20 @@ namespace ErrorCatalog.Generator.Emit;
 /// buffer instead of first concatenating a line string (the emitter writes hundreds of thousands
 /// of lines for a large catalog). The text is kept in fixed-size chunks and handed to the
 /// compiler as a <see cref="SourceText"/> over those chunks, so it is never copied into one string.
+/// A chunk holds one byte per character while every character in it is Latin-1 (generated C# is
+/// almost all ASCII; catalog prose may add a few wider characters), which halves the memory the
+/// text takes while the compiler and the incremental driver keep it.
 /// </summary>
 internal sealed class SourceWriter
 {
     private const int SpacesPerLevel = 4;
 
-    // 8,192 chars (16 KB) per chunk: small enough to stay out of the large object heap.
+    // 8,192 chars per chunk (8 KB narrow, 16 KB wide): small enough to stay out of the large object heap.
     private const int ChunkShift = 13;
     private const int ChunkSize = 1 << ChunkShift;
+    private const int OffsetMask = ChunkSize - 1;
 
-    private readonly List<char[]> chunks = new() { new char[ChunkSize] };
+    private readonly List<Chunk> chunks = new() { new Chunk() };
     private int length;
     private bool atLineStart = true;
 
@@ -120,6 +124,21 @@ internal sealed class SourceWriter
     /// <summary>The text written so far, without copying it.</summary>
     public SourceText ToSourceText() => new ChunkedText(chunks.ToArray(), length);
 
+    /// <summary>The number of chunks that had to keep two bytes per character (for tests).</summary>
+    internal int WideChunkCount
+    {
+        get
+        {
+            var wide = 0;
+            foreach (var chunk in chunks)
+            {
+                wide += chunk.Wide is null ? 0 : 1;
+            }
+
+            return wide;
+        }
+    }
+
     public override string ToString() => ToSourceText().ToString();
 
     private void OpenBrace()
@@ -138,9 +157,9 @@ internal sealed class SourceWriter
         StartLine();
         while (count > 0)
         {
-            var offset = length & (ChunkSize - 1);
+            var offset = length & OffsetMask;
             var room = Math.Min(count, ChunkSize - offset);
-            text.CopyTo(start, CurrentChunk(), offset, room);
+            CurrentChunk().Copy(text, start, offset, room);
             length += room;
             start += room;
             count -= room;
@@ -149,17 +168,17 @@ internal sealed class SourceWriter
 
     private void AppendChar(char c)
     {
-        CurrentChunk()[length & (ChunkSize - 1)] = c;
+        CurrentChunk().Set(length & OffsetMask, c);
         length++;
     }
 
     /// <summary>The chunk the next char goes into, added when the last one is full.</summary>
-    private char[] CurrentChunk()
+    private Chunk CurrentChunk()
     {
         var index = length >> ChunkShift;
         if (index == chunks.Count)
         {
-            chunks.Add(new char[ChunkSize]);
+            chunks.Add(new Chunk());
         }
 
         return chunks[index];
@@ -183,15 +202,97 @@ internal sealed class SourceWriter
         atLineStart = true;
     }
 
+    /// <summary>
+    /// <see cref="ChunkSize"/> characters of text: one byte each (<see cref="Narrow"/>) until a
+    /// character above U+00FF is written into it, then two (<see cref="Wide"/>) for good.
+    /// </summary>
+    private sealed class Chunk
+    {
+        private const char LastNarrowChar = '\u00FF';
+
+        public byte[]? Narrow { get; private set; } = new byte[ChunkSize];
+
+        public char[]? Wide { get; private set; }
+
+        public char this[int offset] => Narrow is { } narrow ? (char)narrow[offset] : Wide![offset];
+
+        public void Set(int offset, char c)
+        {
+            if (Narrow is { } narrow && c <= LastNarrowChar)
+            {
+                narrow[offset] = (byte)c;
+                return;
+            }
+
+            Widen()[offset] = c;
+        }
+
+        /// <summary>Copies <paramref name="count"/> chars of <paramref name="text"/> from <paramref name="start"/> to <paramref name="offset"/>.</summary>
+        public void Copy(string text, int start, int offset, int count)
+        {
+            if (Narrow is { } narrow)
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    var c = text[start + i];
+                    if (c > LastNarrowChar)
+                    {
+                        // The chars before it stay where Widen copies them; the rest go in wide.
+                        text.CopyTo(start + i, Widen(), offset + i, count - i);
+                        return;
+                    }
+
+                    narrow[offset + i] = (byte)c;
+                }
+
+                return;
+            }
+
+            text.CopyTo(start, Widen(), offset, count);
+        }
+
+        /// <summary>Copies <paramref name="count"/> chars from <paramref name="offset"/> into <paramref name="destination"/>.</summary>
+        public void CopyTo(int offset, char[] destination, int destinationIndex, int count)
+        {
+            if (Narrow is not { } narrow)
+            {
+                Array.Copy(Wide!, offset, destination, destinationIndex, count);
+                return;
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                destination[destinationIndex + i] = (char)narrow[offset + i];
+            }
+        }
+
+        private char[] Widen()
+        {
+            if (Wide is null)
+            {
+                var wide = new char[ChunkSize];
+                for (var i = 0; i < ChunkSize; i++)
+                {
+                    wide[i] = (char)Narrow![i];
+                }
+
+                Wide = wide;
+                Narrow = null;
+            }
+
+            return Wide;
+        }
+    }
+
     /// <summary>Read-only text over the writer's chunks; generated files are UTF-8, as the compiler requires an encoding.</summary>
-    private sealed class ChunkedText(char[][] chunks, int length) : SourceText
+    private sealed class ChunkedText(Chunk[] chunks, int length) : SourceText
     {
         public override Encoding Encoding => Encoding.UTF8;
 
         public override int Length => length;
 
         public override char this[int position] =>
-            (uint)position < (uint)length ? chunks[position >> ChunkShift][position & (ChunkSize - 1)] : throw new ArgumentOutOfRangeException(nameof(position));
+            (uint)position < (uint)length ? chunks[position >> ChunkShift][position & OffsetMask] : throw new ArgumentOutOfRangeException(nameof(position));
 
         public override void CopyTo(int sourceIndex, char[] destination, int destinationIndex, int count)
         {
@@ -202,9 +303,9 @@ internal sealed class SourceWriter
 
             while (count > 0)
             {
-                var offset = sourceIndex & (ChunkSize - 1);
+                var offset = sourceIndex & OffsetMask;
                 var run = Math.Min(count, ChunkSize - offset);
-                Array.Copy(chunks[sourceIndex >> ChunkShift], offset, destination, destinationIndex, run);
+                chunks[sourceIndex >> ChunkShift].CopyTo(offset, destination, destinationIndex, run);
                 sourceIndex += run;
                 destinationIndex += run;
                 count -= run;
