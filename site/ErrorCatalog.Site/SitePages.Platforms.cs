@@ -2,43 +2,36 @@ namespace ErrorCatalog.Site;
 
 internal sealed partial class SitePages
 {
-    public string Platforms()
+    private void WritePlatformLists(PageBuilder body, CatalogSection section)
     {
-        const string page = SiteLayout.PlatformsPage;
-        var body = PageWithLead("Platforms", "The same error name can carry a different number on each platform, and some platforms do not define a name at all. Each platform page lists its codes in numeric order.");
-        foreach (var (catalog, prefix, level) in CatalogSections(body))
+        body.Line($"<{section.Level} id=\"{section.Prefix}list\">Platform list</{section.Level}>");
+        TableStart(body, "Platforms", "platform-list", "Platforms whose numbers the catalog records", "Platform", "Kind", "Errors defined", "Numbers from");
+        foreach (var platform in section.Catalog.Platforms)
         {
-            body.Line($"<{level} id=\"{prefix}list\">Platform list</{level}>");
-            TableStart(body, "Platforms", "platform-list", "Platforms whose numbers the catalog records", "Platform", "Kind", "Errors defined", "Numbers from");
-            foreach (var platform in catalog.Platforms)
-            {
-                var defined = catalog.Errors.Count(e => e.NamesOn(platform.Id).Any());
-                body.Line($"<tr><th scope=\"row\"><a href=\"{SiteLayout.Link(page, layout.PlatformPage(catalog, platform))}\">{Html.Encode(platform.Title)}</a> <span class=\"id\">{Html.Encode(platform.Id)}</span></th><td>{KindText(platform.Kind)}</td><td>{Html.Number(defined)} of {Html.Number(catalog.Errors.Count)}</td><td>{Html.Prose(platform.Reference)}</td></tr>");
-            }
-
-            TableEnd(body);
-
-            body.Line($"<{level} id=\"{prefix}all-codes\">Every code on every platform</{level}>");
-            var platformHeadings = catalog.Platforms.Select(platform => (Th)$"<abbr title=\"{Html.Encode(platform.Title)}\">{Html.Encode(platform.Id)}</abbr>");
-            TableStart(body, "Codes on every platform", "matrix code-matrix", null, "Canonical numbers; a dash means the platform does not define the name", platformHeadings.Prepend("Error"));
-            foreach (var error in catalog.Errors)
-            {
-                body.Append($"<tr><th scope=\"row\"><a href=\"{SiteLayout.Link(page, layout.ErrorPage(catalog, error))}\">{Html.Encode(error.Name)}</a></th>");
-                foreach (var platform in catalog.Platforms)
-                {
-                    var code = error.CodeOn(platform.Id);
-                    body.Append(code is int c
-                        ? $"<td class=\"num\">{Html.Number(c)}</td>"
-                        : "<td class=\"missing\"><span aria-hidden=\"true\">—</span><span class=\"visually-hidden\">absent</span></td>");
-                }
-
-                body.Line("</tr>");
-            }
-
-            TableEnd(body);
+            var defined = section.Catalog.Errors.Count(e => e.NamesOn(platform.Id).Any());
+            body.Line($"<tr><th scope=\"row\"><a href=\"{SiteLayout.Link(section.Page, layout.PlatformPage(section.Catalog, platform))}\">{Html.Encode(platform.Title)}</a> <span class=\"id\">{Html.Encode(platform.Id)}</span></th><td>{KindText(platform.Kind)}</td><td>{Html.Number(defined)} of {Html.Number(section.Catalog.Errors.Count)}</td><td>{Html.Prose(platform.Reference)}</td></tr>");
         }
 
-        return Frame(page, "Platforms", Section.Platforms, body.ToString());
+        TableEnd(body);
+
+        body.Line($"<{section.Level} id=\"{section.Prefix}all-codes\">Every code on every platform</{section.Level}>");
+        var platformHeadings = section.Catalog.Platforms.Select(platform => (Th)$"<abbr title=\"{Html.Encode(platform.Title)}\">{Html.Encode(platform.Id)}</abbr>");
+        TableStart(body, "Codes on every platform", "matrix code-matrix", null, "Canonical numbers; a dash means the platform does not define the name", platformHeadings.Prepend("Error"));
+        foreach (var error in section.Catalog.Errors)
+        {
+            body.Append($"<tr><th scope=\"row\"><a href=\"{SiteLayout.Link(section.Page, layout.ErrorPage(section.Catalog, error))}\">{Html.Encode(error.Name)}</a></th>");
+            foreach (var platform in section.Catalog.Platforms)
+            {
+                var code = error.CodeOn(platform.Id);
+                body.Append(code is int c
+                    ? $"<td class=\"num\">{Html.Number(c)}</td>"
+                    : "<td class=\"missing\"><span aria-hidden=\"true\">—</span><span class=\"visually-hidden\">absent</span></td>");
+            }
+
+            body.Line("</tr>");
+        }
+
+        TableEnd(body);
     }
 
     public string Platform(CatalogModel catalog, PlatformDefinition platform)

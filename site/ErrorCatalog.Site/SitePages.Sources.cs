@@ -2,46 +2,38 @@ namespace ErrorCatalog.Site;
 
 internal sealed partial class SitePages
 {
-    public string Sources()
+    private void WriteSourceLists(PageBuilder body, CatalogSection section)
     {
-        const string page = SiteLayout.SourcesPage;
-        var body = PageWithLead("Sources and where they disagree", "The coverage matrix shows, for every error, how each cited document lists it; rows where the documents do not tell the same story are highlighted and say why. The documents themselves are described below the matrix.");
-
-        foreach (var (catalog, prefix, level) in CatalogSections(body))
+        RenderCoverage(body, section.Page, section.Catalog, section.Prefix, section.Level);
+        body.Line($"<{section.Level} id=\"{section.Prefix}documents\">The documents</{section.Level}>");
+        body.Line("<div class=\"source-cards\">");
+        foreach (var source in section.Catalog.Sources)
         {
-            RenderCoverage(body, page, catalog, prefix, level);
-            body.Line($"<{level} id=\"{prefix}documents\">The documents</{level}>");
-            body.Line("<div class=\"source-cards\">");
-            foreach (var source in catalog.Sources)
+            var count = section.Catalog.Errors.Count(e => e.ListingBy(source.Id) is not null);
+            body.Line($"<section class=\"card\" id=\"{SourceAnchor(section.Catalog, source.Id)}\" aria-labelledby=\"{SourceAnchor(section.Catalog, source.Id)}-title\">");
+            body.Line($"<h3 id=\"{SourceAnchor(section.Catalog, source.Id)}-title\">{Html.Encode(source.Title)} <span class=\"id\">{Html.Encode(source.Id)}</span></h3>");
+            if (source.Url is not null)
             {
-                var count = catalog.Errors.Count(e => e.ListingBy(source.Id) is not null);
-                body.Line($"<section class=\"card\" id=\"{SourceAnchor(catalog, source.Id)}\" aria-labelledby=\"{SourceAnchor(catalog, source.Id)}-title\">");
-                body.Line($"<h3 id=\"{SourceAnchor(catalog, source.Id)}-title\">{Html.Encode(source.Title)} <span class=\"id\">{Html.Encode(source.Id)}</span></h3>");
-                if (source.Url is not null)
-                {
-                    body.Line($"<p class=\"url\"><a href=\"{Html.Encode(source.Url)}\" rel=\"external noreferrer\">{Html.Encode(source.Url)}</a></p>");
-                }
-
-                if (source.Note is not null)
-                {
-                    body.Line($"<p>{Html.Prose(source.Note)}</p>");
-                }
-
-                body.Line($"<p>Lists {Html.Number(count)} of the {Html.Number(catalog.Errors.Count)} errors, as:</p>");
-                body.Line("<dl class=\"attributions\">");
-                foreach (var kind in source.Attributions)
-                {
-                    body.Line($"<dt><span class=\"how\">{Html.Encode(kind.Id)}</span></dt><dd>{Html.Prose(kind.Description)}</dd>");
-                }
-
-                body.Line("</dl>");
-                body.Line("</section>");
+                body.Line($"<p class=\"url\"><a href=\"{Html.Encode(source.Url)}\" rel=\"external noreferrer\">{Html.Encode(source.Url)}</a></p>");
             }
 
-            body.Line("</div>");
+            if (source.Note is not null)
+            {
+                body.Line($"<p>{Html.Prose(source.Note)}</p>");
+            }
+
+            body.Line($"<p>Lists {Html.Number(count)} of the {Html.Number(section.Catalog.Errors.Count)} errors, as:</p>");
+            body.Line("<dl class=\"attributions\">");
+            foreach (var kind in source.Attributions)
+            {
+                body.Line($"<dt><span class=\"how\">{Html.Encode(kind.Id)}</span></dt><dd>{Html.Prose(kind.Description)}</dd>");
+            }
+
+            body.Line("</dl>");
+            body.Line("</section>");
         }
 
-        return Frame(page, "Sources", Section.Sources, body.ToString());
+        body.Line("</div>");
     }
 
     private void RenderCoverage(PageBuilder body, string page, CatalogModel catalog, string prefix, string level)

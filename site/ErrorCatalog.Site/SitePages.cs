@@ -16,6 +16,9 @@ internal sealed partial class SitePages
         this.diagnostics = diagnostics;
     }
 
+    /// <summary>One catalog's part of a shared page: the page it is on, the prefix of its anchors and the level of its headings.</summary>
+    private readonly record struct CatalogSection(string Page, CatalogModel Catalog, string Prefix, string Level);
+
     private enum Section
     {
         Errors,
@@ -24,6 +27,14 @@ internal sealed partial class SitePages
         Scenarios,
         Diagnostics,
     }
+
+    private const string PlatformsLead = "The same error name can carry a different number on each platform, and some platforms do not define a name at all. Each platform page lists its codes in numeric order.";
+
+    public string Platforms() => PerCatalogPage(SiteLayout.PlatformsPage, "Platforms", Section.Platforms, "Platforms", PlatformsLead, WritePlatformLists);
+
+    private const string SourcesLead = "The coverage matrix shows, for every error, how each cited document lists it; rows where the documents do not tell the same story are highlighted and say why. The documents themselves are described below the matrix.";
+
+    public string Sources() => PerCatalogPage(SiteLayout.SourcesPage, "Sources", Section.Sources, "Sources and where they disagree", SourcesLead, WriteSourceLists);
 
     public string Index()
     {
@@ -196,24 +207,27 @@ internal sealed partial class SitePages
     }
 
     /// <summary>
-    /// Each catalog of a shared page, with the prefix of its anchors and the level of its headings.
-    /// On a multi-catalog site each one gets a section with the catalog's title, opened before the
-    /// caller's loop body runs and closed after it.
+    /// A shared page that lists every catalog: its heading and lead, then <paramref name="writeCatalog"/>
+    /// once per catalog. On a multi-catalog site each catalog gets a section with its title around
+    /// what <paramref name="writeCatalog"/> writes, and its anchors and headings one level deeper.
     /// </summary>
-    private IEnumerable<(CatalogModel Catalog, string Prefix, string Level)> CatalogSections(PageBuilder body)
+    private string PerCatalogPage(string page, string title, Section section, string heading, string leadHtml, Action<PageBuilder, CatalogSection> writeCatalog)
     {
+        var body = PageWithLead(heading, leadHtml);
         foreach (var catalog in layout.Catalogs)
         {
             if (!layout.IsMultiCatalog)
             {
-                yield return (catalog, string.Empty, "h2");
+                writeCatalog(body, new CatalogSection(page, catalog, string.Empty, "h2"));
                 continue;
             }
 
             body.Line($"<section id=\"{layout.CatalogAnchor(catalog)}\"><h2>{Html.Prose(catalog.Info.Title)}</h2>");
-            yield return (catalog, layout.CatalogAnchor(catalog) + "-", "h3");
+            writeCatalog(body, new CatalogSection(page, catalog, layout.CatalogAnchor(catalog) + "-", "h3"));
             body.Line("</section>");
         }
+
+        return Frame(page, title, section, body.ToString());
     }
 
     /// <summary>A page body that starts with its heading and lead paragraph (HTML).</summary>
