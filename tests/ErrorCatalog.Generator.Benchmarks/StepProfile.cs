@@ -27,6 +27,8 @@ public static class StepProfile
 
     public static void Run(IReadOnlyList<string> sizes)
     {
+        // Times depend on the collector: the compiler server (VBCSCompiler) runs with server GC.
+        Console.WriteLine("GC: " + (System.Runtime.GCSettings.IsServerGC ? "server" : "workstation") + ", " + System.Runtime.GCSettings.LatencyMode);
         Console.WriteLine("| entries | step | median ms | KB per entry |");
         Console.WriteLine("| ---: | --- | ---: | ---: |");
         foreach (var size in sizes)
