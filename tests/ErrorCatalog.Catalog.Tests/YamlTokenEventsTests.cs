@@ -129,6 +129,9 @@ public class YamlTokenEventsTests
         "a: \ud800\n",
         "a: b\u2028c: d\n",
         "a: b\u0085c: d\n",
+        new string('[', 300) + new string(']', 300),
+        string.Concat(Enumerable.Range(0, 40).Select(level => new string(' ', level * 2) + "k" + level + ":\n")) + new string(' ', 80) + "x\n",
+        "l0: &l0 [a, a, a, a, a, a, a, a, a, a]\n" + string.Concat(Enumerable.Range(1, 8).Select(level => $"l{level}: &l{level} [" + string.Join(", ", Enumerable.Repeat($"*l{level - 1}", 10)) + "]\n")),
     };
 
     public static TheoryData<string> EdgeCases => new(EdgeCaseTexts);

@@ -383,6 +383,7 @@ internal sealed class YamlTokenEvents : IYamlEvents
             end = current.End;
             Skip();
         }
+        // Kind is still the last step's here: a scanner error right after a root scalar passes, and is refused where the next document should start.
         else if (!(current is StreamEnd or DocumentStart or FlowSequenceEnd or VersionDirective || (Kind == YamlEventKind.Scalar && current is Error)))
         {
             throw new SemanticErrorException(start, end, "More content follows the end of the document's root node.");
