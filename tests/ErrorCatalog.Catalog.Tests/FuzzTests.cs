@@ -37,7 +37,7 @@ public class FuzzTests
 
     private static readonly char[] Characters = "aZ09 -_:[]{},#&*!|>'\"?%@`\t\n\r~.\\é".ToCharArray();
 
-    private static readonly Gen<(int Kind, int A, int B, int Pick)> Mutation =
+    internal static readonly Gen<(int Kind, int A, int B, int Pick)> Mutation =
         Gen.Select(Gen.Int[0, 10], Gen.Int[0, int.MaxValue], Gen.Int[0, int.MaxValue], Gen.Int[0, 1000]);
 
     [Fact]
@@ -78,7 +78,7 @@ public class FuzzTests
         }
     }
 
-    private static string Apply(string text, (int Kind, int A, int B, int Pick) mutation)
+    internal static string Apply(string text, (int Kind, int A, int B, int Pick) mutation)
     {
         var lines = text.Split('\n').ToList();
         var line = mutation.A % lines.Count;

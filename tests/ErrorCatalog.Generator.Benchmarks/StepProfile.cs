@@ -47,6 +47,7 @@ public static class StepProfile
             }
 
             Measure(entries, "YamlDotNet parser events only", () => ParseEvents(yaml));
+            Measure(entries, "YamlDotNet scanner tokens only (what the loader reads)", () => ScanTokens(yaml));
             Measure(entries, "CatalogLoader.Load (YAML, model, checks, spans)", () => CatalogLoader.Load(file.Path, yaml, default).Catalog);
             Measure(entries, "Parser.Parse (generator step: Load + CatalogSpec)", () => Parser.Parse(file, CancellationToken.None));
             Measure(entries, "CatalogSpec equality (the driver's cache check)", () => parsed.Equals(Parser.Parse(file, CancellationToken.None)), subtract: () => Parser.Parse(file, CancellationToken.None));
@@ -74,6 +75,18 @@ public static class StepProfile
         }
 
         return events;
+    }
+
+    private static object ScanTokens(string yaml)
+    {
+        var scanner = new Scanner(new StringReader(yaml));
+        var tokens = 0;
+        while (scanner.MoveNext())
+        {
+            tokens++;
+        }
+
+        return tokens;
     }
 
     private static object FullRun(string yaml)

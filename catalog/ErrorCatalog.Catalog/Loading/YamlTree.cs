@@ -2,7 +2,7 @@ using YamlDotNet.Core;
 
 namespace ErrorCatalog.Catalog.Loading;
 
-// A small YAML node tree with character positions. The loader builds it itself from parser events
+// A small YAML node tree with character positions. The loader builds it itself from YAML events
 // (rather than with YamlStream) so that it can enforce size, depth and alias-expansion limits
 // while reading, and so that every node keeps its offsets for diagnostics.
 

@@ -1,12 +1,11 @@
 using System.IO;
 using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 
 namespace ErrorCatalog.Catalog.Loading;
 
 /// <summary>
-/// Builds a <see cref="YamlNode"/> tree from YamlDotNet's event parser while enforcing the loader's
-/// limits. Aliases share the anchored node instead of copying it, and each use counts the anchored
+/// Builds a <see cref="YamlNode"/> tree from a YAML event source (<see cref="YamlTokenEvents"/>,
+/// YamlDotNet's scanner tokens read by the YAML grammar) while enforcing the loader's limits. Aliases share the anchored node instead of copying it, and each use counts the anchored
 /// subtree's full size, so an alias bomb is refused after a bounded amount of work.
 /// </summary>
 internal sealed class YamlTreeReader
@@ -43,28 +42,28 @@ internal sealed class YamlTreeReader
     }
 
     /// <summary>The document's root node, or null when the text could not be read (diagnostics say why) or holds no document.</summary>
-    public static YamlNode? Read(LoadContext context, string text, out bool failed)
+    public static YamlNode? Read(LoadContext context, string text, out bool failed) =>
+        Read(context, text, input => new YamlTokenEvents(input), out failed);
+
+    /// <summary>Reads with another event source (the tests compare with YamlDotNet's Parser).</summary>
+    internal static YamlNode? Read(LoadContext context, string text, Func<TextReader, IYamlEvents> source, out bool failed)
     {
         var reader = new YamlTreeReader(context, text);
-        failed = !reader.Run();
+        failed = !reader.Run(source(new StringReader(reader.text)));
         return failed ? null : reader.root;
     }
 
-    private bool Run()
+    private bool Run(IYamlEvents current)
     {
-        var parser = new Parser(new StringReader(text));
         var documents = 0;
         while (true)
         {
-            ParsingEvent current;
             try
             {
-                if (!parser.MoveNext())
+                if (!current.MoveNext())
                 {
                     return true;
                 }
-
-                current = parser.Current!;
             }
             catch (YamlException exception)
             {
@@ -100,9 +99,9 @@ internal sealed class YamlTreeReader
             }
 
             lastGoodOffset = Offset(current.End);
-            switch (current)
+            switch (current.Kind)
             {
-                case DocumentStart:
+                case YamlEventKind.DocumentStart:
                     documents++;
                     if (documents > 1)
                     {
@@ -116,32 +115,32 @@ internal sealed class YamlTreeReader
                     }
 
                     break;
-                case Scalar scalar:
-                    CheckTag(scalar);
-                    if (!Add(new YamlScalar(Offset(scalar.Start), Offset(scalar.End), scalar.Value, scalar.Style), scalar.Anchor))
+                case YamlEventKind.Scalar:
+                    CheckTag(current);
+                    if (!Add(new YamlScalar(Offset(current.Start), Offset(current.End), current.Value, current.Style), current.Anchor))
                     {
                         return false;
                     }
 
                     break;
-                case MappingStart mapping:
-                    CheckTag(mapping);
-                    if (!Open(new YamlMapping(Offset(mapping.Start)), mapping.Anchor))
+                case YamlEventKind.MappingStart:
+                    CheckTag(current);
+                    if (!Open(new YamlMapping(Offset(current.Start)), current.Anchor))
                     {
                         return false;
                     }
 
                     break;
-                case SequenceStart sequence:
-                    CheckTag(sequence);
-                    if (!Open(new YamlSequence(Offset(sequence.Start)), sequence.Anchor))
+                case YamlEventKind.SequenceStart:
+                    CheckTag(current);
+                    if (!Open(new YamlSequence(Offset(current.Start)), current.Anchor))
                     {
                         return false;
                     }
 
                     break;
-                case MappingEnd:
-                case SequenceEnd:
+                case YamlEventKind.MappingEnd:
+                case YamlEventKind.SequenceEnd:
                     var frame = frames[--depth];
                     var node = frame.Close();
                     node.End = Offset(current.End);
@@ -156,8 +155,8 @@ internal sealed class YamlTreeReader
                     }
 
                     break;
-                case AnchorAlias alias:
-                    if (!UseAlias(alias))
+                case YamlEventKind.Alias:
+                    if (!UseAlias(current))
                     {
                         return false;
                     }
@@ -167,7 +166,6 @@ internal sealed class YamlTreeReader
         }
     }
 
-    /// <summary>The likely cause of YamlDotNet's most common complaints, in terms of what to change.</summary>
     /// <summary>The offset of a tab in the indentation of the line holding <paramref name="at"/> or of the next line, if there is one.</summary>
     private int? TabIndentNear(int at)
     {
@@ -204,6 +202,7 @@ internal sealed class YamlTreeReader
     /// <summary>A character of the whole text, byte-order mark included, by the offsets diagnostics use.</summary>
     private char FullText(int index) => index < offset ? '\uFEFF' : text[index - offset];
 
+    /// <summary>The likely cause of YamlDotNet's most common complaints, in terms of what to change.</summary>
     private static string SyntaxHint(string message)
     {
         if (message.IndexOf("quoted scalar", StringComparison.OrdinalIgnoreCase) >= 0)
@@ -231,7 +230,7 @@ internal sealed class YamlTreeReader
         return "Correct the YAML here: look for an unclosed quote or bracket, a tab used for indentation, or a line indented inconsistently with its neighbours.";
     }
 
-    private void CheckTag(NodeEvent node)
+    private void CheckTag(IYamlEvents node)
     {
         if (!node.Tag.IsEmpty)
         {
@@ -274,11 +273,11 @@ internal sealed class YamlTreeReader
 
     private bool Add(YamlNode node, AnchorName anchor) => Count(1, node) && Attach(node, anchor);
 
-    private bool UseAlias(AnchorAlias alias)
+    private bool UseAlias(IYamlEvents alias)
     {
         var start = Offset(alias.Start);
         var end = Offset(alias.End);
-        var name = alias.Value.Value;
+        var name = alias.Anchor.Value;
         if (openAnchors.Contains(name))
         {
             context.Report(
