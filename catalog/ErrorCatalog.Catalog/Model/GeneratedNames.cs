@@ -73,7 +73,7 @@ public static class GeneratedNames
     /// member; empty for almost every catalog. The generated file names its own types without a
     /// namespace (<c>{prefix}Error.X</c>, not <c>global::{namespace}.{prefix}Error.X</c>), and C#
     /// looks a simple name up in the enclosing types, their members and their bases' members, before
-    /// the namespace: C# standard §7.6.1 (namespace and type names) and §12.8.4 (simple names), and
+    /// the namespace: C# standard §7.8 (namespace and type names) and §12.8.4 (simple names), and
     /// a doc comment's cref binds in the scope of the member it documents. A prefix such as
     /// <c>Native</c> (<c>NativeError</c> is a property of the exception class) or <c>Create</c>
     /// (<c>CreateException</c> is a method of the mapping class) would let such a member capture

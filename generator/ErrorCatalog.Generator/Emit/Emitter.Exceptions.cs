@@ -95,7 +95,7 @@ internal static partial class Emitter
 
     /// <summary>
     /// The catalog's types as the exception class and its nested types name them. A name written
-    /// there is looked up in the base class's members before the namespace (C# standard §7.6.1,
+    /// there is looked up in the base class's members before the namespace (C# standard §7.8,
     /// §12.8.4). The validator knows the members of the framework bases it offers, so for those the
     /// short names are safe; a custom base is the user's class, with members no catalog check can
     /// see, so below it the names keep their <c>global::</c> namespace.
