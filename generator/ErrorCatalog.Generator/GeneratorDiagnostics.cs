@@ -21,7 +21,7 @@ internal static class GeneratorDiagnostics
     /// <summary>The project's C# version cannot compile the generated code.</summary>
     public const string LanguageVersionId = "ECAT104";
 
-    /// <summary>An entry's or group's symbol is a name the generated exception type already uses.</summary>
+    /// <summary>An entry's or group's symbol, or the prefix, would give a generated type or member a name the generated code already uses.</summary>
     public const string ReservedSymbolId = "ECAT105";
 
     /// <summary>Two catalogs of the compilation generate clashing type or namespace names.</summary>

@@ -67,7 +67,7 @@ public class ScenarioDocTests
             var first = catalog.ScenariosBlaming(error.Name).First();
             var outcome = first.Succeeds
                 ? "succeeds"
-                : $"gives <see cref=\"global::{catalog.Info.Namespace}.{catalog.Info.Prefix}Error.{catalog.FindError(first.Result)!.Symbol}\"/>";
+                : $"gives <see cref=\"{GeneratedNames.ErrorMember(catalog, catalog.FindError(first.Result)!)}\"/>";
             Assert.Contains($"The kernel {outcome} instead (scenario <c>{first.Id}</c>).", MemberDoc(text, error.Symbol), StringComparison.Ordinal);
         }
     }

@@ -28,6 +28,85 @@ public static class GeneratedNames
     /// <summary>Whether <paramref name="name"/> is one of <see cref="ExceptionMemberNames"/>.</summary>
     public static bool IsExceptionMember(string name) => ExceptionMembers.Contains(name);
 
+    /// <summary>
+    /// The members of the generated mapping class (<see cref="Mappings(string)"/>, with its nested
+    /// detection class) and native error struct (<see cref="NativeError(string)"/>) whose names do
+    /// not depend on the catalog, with those of object and ValueType. The generated code names its
+    /// own types without a namespace inside these types, so none of their names may be a generated
+    /// type name (<see cref="TypesNamedLikeMembers"/>).
+    /// </summary>
+    public static IReadOnlyCollection<string> FixedMemberNames => FixedMembers;
+
+    private static readonly HashSet<string> FixedMembers = new(StringComparer.Ordinal)
+    {
+        // The mapping class, and its private class that detects the running platform.
+        "FromNative", "TryFromNative", "GetNativeName", "GetCode", "TryGetCode", "GetName", "NameByError", "TryParse",
+        "GetSummary", "SummaryByError", "GetAction", "ActionByError", "GetClassification", "ClassificationByError",
+        "TryGetSocketError", "ToSocketError", "TryFromSocketError", "CreateException", "GetPlatformId", "TryParsePlatform",
+        "CurrentPlatform", "CurrentPlatformDetection", "Platform", "Detect", "IsOperatingSystem", "DescribePlatform",
+        "ThrowNotAMember", "SocketErrorFor", "RequireError", "FormatExceptionMessage",
+
+        // The native error struct.
+        "Code", "Error", "IsKnown", "Name",
+
+        // object's and ValueType's.
+        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
+    };
+
+    /// <summary>
+    /// The mapping class's members named after one platform's <see cref="PlatformDefinition.Symbol"/>:
+    /// the public <c>TryFrom{symbol}</c> and <c>Get{symbol}Code</c>, and the private lookups and tables behind them.
+    /// </summary>
+    public static IEnumerable<string> PlatformMemberNames(PlatformDefinition platform)
+    {
+        yield return TryFromPlatformMethod(platform);
+        yield return "FromCodeOn" + platform.Symbol;
+        yield return platform.Symbol + "ErrorByCode";
+        yield return "NameOn" + platform.Symbol;
+        yield return platform.Symbol + "NameByCode";
+        yield return "Get" + platform.Symbol + "Code";
+        yield return platform.Symbol + "CodeByError";
+    }
+
+    /// <summary>
+    /// The generated types whose names a generated member also has, each with the owner of that
+    /// member; empty for almost every catalog. The generated file names its own types without a
+    /// namespace (<c>{prefix}Error.X</c>, not <c>global::{namespace}.{prefix}Error.X</c>), and C#
+    /// looks a simple name up in the enclosing types, their members and their bases' members, before
+    /// the namespace: C# standard §7.8 (namespace and type names) and §12.8.4 (simple names), and
+    /// a doc comment's cref binds in the scope of the member it documents. A prefix such as
+    /// <c>Native</c> (<c>NativeError</c> is a property of the exception class) or <c>Create</c>
+    /// (<c>CreateException</c> is a method of the mapping class) would let such a member capture
+    /// the name. See generator/GENERATED-API.md for every scope the generated code names a type in.
+    /// </summary>
+    /// <param name="prefix">The prefix after any build override.</param>
+    /// <param name="catalog">The catalog, for its platforms' symbols.</param>
+    public static IEnumerable<(string TypeName, string MemberOwner)> TypesNamedLikeMembers(string prefix, Catalog catalog)
+    {
+        // The platform code enums are left out: the generated code never names them.
+        foreach (var type in new[] { ErrorEnum(prefix), PlatformEnum(prefix), ClassificationEnum(prefix), NativeError(prefix), Mappings(prefix), ExceptionClass(prefix) })
+        {
+            if (IsExceptionMember(type))
+            {
+                yield return (type, ExceptionClass(prefix));
+            }
+            else if (FixedMembers.Contains(type))
+            {
+                yield return (type, Mappings(prefix) + " or " + NativeError(prefix));
+            }
+            else
+            {
+                foreach (var platform in catalog.Platforms)
+                {
+                    if (PlatformMemberNames(platform).Contains(type))
+                    {
+                        yield return (type, Mappings(prefix) + " (for platform '" + platform.Id + "')");
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>The enum with one member per entry: <c>{prefix}Error</c>.</summary>
     public static string ErrorEnum(string prefix) => prefix + "Error";
 

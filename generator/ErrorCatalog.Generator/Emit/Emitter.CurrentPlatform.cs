@@ -17,7 +17,7 @@ internal static partial class Emitter
     /// </summary>
     private static void EmitCurrentPlatform(SourceWriter writer, EmitSpec spec)
     {
-        var platformType = spec.Names.Platform;
+        var platformType = spec.Names.PlatformName;
         writer.WriteLine($"/// <summary>The platform whose numbering the running process's native calls report codes in, or <see langword=\"null\"/> when the <c>runs-on</c> of no platform in the <c>{spec.CatalogIdXml}</c> catalog covers this operating system and process architecture.</summary>");
         writer.Write("/// <remarks>Worked out once, on first use, from <see cref=\"" + RuntimeInformation + ".IsOSPlatform\"/> and <see cref=\"" + RuntimeInformation + ".ProcessArchitecture\"/>.");
         if (spec.Detection.IsEmpty)

@@ -12,7 +12,7 @@ internal static partial class Emitter
             /// <summary>{{spec.Title}}</summary>
             /// <remarks>
             /// <para>{{spec.Description}}</para>
-            /// <para>One member per error that <c>{{spec.FunctionXml}}</c> can report, on any of the catalog's platforms. Values are stable: a value is never renumbered or reused. Native codes map to members and back through <see cref="{{spec.Names.Errors}}"/>; an unknown native code stays a <see cref="{{spec.Names.NativeError}}"/> and is never forced onto a member.</para>
+            /// <para>One member per error that <c>{{spec.FunctionXml}}</c> can report, on any of the catalog's platforms. Values are stable: a value is never renumbered or reused. Native codes map to members and back through <see cref="{{spec.Names.ErrorsName}}"/>; an unknown native code stays a <see cref="{{spec.Names.NativeErrorName}}"/> and is never forced onto a member.</para>
             /// </remarks>
             """;
         EmitEnum(writer, doc, spec.Names.ErrorName, spec.Errors, error =>
@@ -60,10 +60,10 @@ internal static partial class Emitter
         }
 
         var classification = spec.Classifications[error.ClassificationIndex];
-        writer.Write($"/// <para>Classification: <see cref=\"{names.Classification}.{classification.Symbol}\"/> ({classification.TitleXml}). Thrown as <see cref=\"{names.Exception}.{error.Symbol}\"/>");
+        writer.Write($"/// <para>Classification: <see cref=\"{names.ClassificationName}.{classification.Symbol}\"/> ({classification.TitleXml}). Thrown as <see cref=\"{names.ExceptionName}.{error.Symbol}\"/>");
         if (error.GroupSymbol is not null)
         {
-            writer.Write($", a <see cref=\"{names.Exception}.{error.GroupSymbol}\"/>");
+            writer.Write($", a <see cref=\"{names.ExceptionName}.{error.GroupSymbol}\"/>");
         }
 
         writer.WriteLine(".</para>");
@@ -96,7 +96,7 @@ internal static partial class Emitter
             writer.Write($"/// <para>Not this error: {blaming.SetupSentence} The kernel ");
             if (blaming.ActualErrorIndex is int actual)
             {
-                writer.Write($"gives <see cref=\"{spec.Names.Error}.{spec.Errors[actual].Symbol}\"/>");
+                writer.Write($"gives <see cref=\"{spec.Names.ErrorName}.{spec.Errors[actual].Symbol}\"/>");
             }
             else
             {
@@ -211,7 +211,7 @@ internal static partial class Emitter
                 writer.Write($"another name for <c>{error.NameXml}</c>, ");
             }
 
-            writer.WriteLine($"<see cref=\"{spec.Names.Error}.{error.Symbol}\"/>: {error.SummarySentence}</summary>");
+            writer.WriteLine($"<see cref=\"{spec.Names.ErrorName}.{error.Symbol}\"/>: {error.SummarySentence}</summary>");
             writer.WriteLine($"{member.Name} = {member.Code},");
         });
     }

@@ -8,22 +8,23 @@ internal static partial class Emitter
 {
     private static void EmitExceptions(SourceWriter writer, EmitSpec spec)
     {
-        var names = spec.Names;
+        var declared = spec.Names.ExceptionName;
+        var names = NamesInsideException(spec);
         var mapsSocketError = spec.ExceptionBase.MapsSocketError;
         writer.WriteLine($"/// <summary>A failed <c>{spec.FunctionXml}</c> call: the native error, the catalog's error for it, and the end point. Each catalog entry has a nested type derived from this one.</summary>");
-        EmitExceptionRemarks(writer, spec);
+        EmitExceptionRemarks(writer, spec, names);
         writer.WriteLine(GeneratedCodeAttribute);
-        writer.OpenBlock($"public class {names.ExceptionName} : {spec.ExceptionBase.TypeName}");
+        writer.OpenBlock($"public class {declared} : {spec.ExceptionBase.TypeName}");
         if (mapsSocketError)
         {
             // SocketException's constructors take no message, so the message is kept here.
             writer.WriteLine("private readonly string messageText;\n");
         }
 
-        var message = $"message ?? {names.Errors}.FormatExceptionMessage(nativeError, endPoint)";
+        var message = $"message ?? {names.ErrorsName}.FormatExceptionMessage(nativeError, endPoint)";
         var baseArguments = spec.ExceptionBase.Kind switch
         {
-            ExceptionBaseKind.Socket => $"(int){names.Errors}.SocketErrorFor(nativeError)",
+            ExceptionBaseKind.Socket => $"(int){names.ErrorsName}.SocketErrorFor(nativeError)",
             ExceptionBaseKind.Win32 => "nativeError.Code, " + message,
             _ => message,
         };
@@ -31,7 +32,7 @@ internal static partial class Emitter
             /// <summary>Creates the exception for <paramref name="nativeError"/>, with a message built from the catalog.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            public {{names.ExceptionName}}({{names.NativeError}} nativeError, {{EndPoint}}? endPoint = null)
+            public {{declared}}({{names.NativeErrorName}} nativeError, {{EndPoint}}? endPoint = null)
                 : this(nativeError, endPoint, null)
             {
             }
@@ -40,7 +41,7 @@ internal static partial class Emitter
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
             /// <param name="message">The message, or <see langword="null"/> for one built from the catalog.</param>
-            public {{names.ExceptionName}}({{names.NativeError}} nativeError, {{EndPoint}}? endPoint, string? message)
+            public {{declared}}({{names.NativeErrorName}} nativeError, {{EndPoint}}? endPoint, string? message)
                 : base({{baseArguments}})
             {
                 NativeError = nativeError;
@@ -55,19 +56,19 @@ internal static partial class Emitter
             }
 
             /// <summary>The raw code and platform, as reported.</summary>
-            public {{names.NativeError}} NativeError { get; }
+            public {{names.NativeErrorName}} NativeError { get; }
 
             /// <summary>The catalog's error, or <see langword="null"/> when the catalog does not know the code.</summary>
-            public {{names.Error}}? Error => NativeError.Error;
+            public {{names.ErrorName}}? Error => NativeError.Error;
 
             /// <summary>The platform whose numbering <see cref="Code"/> follows.</summary>
-            public {{names.Platform}} Platform => NativeError.Platform;
+            public {{names.PlatformName}} Platform => NativeError.Platform;
 
             /// <summary>The raw code, exactly as reported{{(mapsSocketError ? " (see the remarks on <see cref=\"global::System.ComponentModel.Win32Exception.NativeErrorCode\"/>)" : string.Empty)}}.</summary>
             public int Code => NativeError.Code;
 
             /// <summary>The project's classification of the error, or <see langword="null"/> when the code is unknown.</summary>
-            public {{names.Classification}}? Classification => Error is { } error ? {{names.Errors}}.GetClassification(error) : null;
+            public {{names.ClassificationName}}? Classification => Error is { } error ? {{names.ErrorsName}}.GetClassification(error) : null;
 
             /// <summary>The end point the failed call was given, if known.</summary>
             public {{EndPoint}}? EndPoint { get; }
@@ -80,27 +81,53 @@ internal static partial class Emitter
         foreach (var group in spec.Groups)
         {
             writer.WriteLine();
-            EmitGroupException(writer, spec, group);
+            EmitGroupException(writer, names, group);
         }
 
         foreach (var error in spec.Errors)
         {
             writer.WriteLine();
-            EmitEntryException(writer, spec, error);
+            EmitEntryException(writer, names, error);
         }
 
         writer.CloseBlock();
     }
 
+    /// <summary>
+    /// The catalog's types as the exception class and its nested types name them. A name written
+    /// there is looked up in the base class's members before the namespace (C# standard §7.8,
+    /// §12.8.4). The validator knows the members of the framework bases it offers, so for those the
+    /// short names are safe; a custom base is the user's class, with members no catalog check can
+    /// see, so below it the names keep their <c>global::</c> namespace.
+    /// </summary>
+    private static TypeNames NamesInsideException(EmitSpec spec)
+    {
+        var names = spec.Names;
+        if (spec.ExceptionBase.Kind != ExceptionBaseKind.Custom)
+        {
+            return names;
+        }
+
+        string Qualified(string name) => GeneratedNames.Qualified(names.Namespace, name);
+        return new TypeNames(
+            names.Namespace,
+            Qualified(names.ErrorName),
+            Qualified(names.PlatformName),
+            Qualified(names.ClassificationName),
+            Qualified(names.NativeErrorName),
+            Qualified(names.ErrorsName),
+            Qualified(names.ExceptionName));
+    }
+
     /// <summary>What the base type makes of the error, where that is not obvious.</summary>
-    private static void EmitExceptionRemarks(SourceWriter writer, EmitSpec spec)
+    private static void EmitExceptionRemarks(SourceWriter writer, EmitSpec spec, TypeNames names)
     {
         switch (spec.ExceptionBase.Kind)
         {
             case ExceptionBaseKind.Socket:
                 writer.WriteLine($$"""
                     /// <remarks>
-                    /// <para><see cref="global::System.Net.Sockets.SocketException.SocketErrorCode"/> is the entry's .NET member (<see cref="{{spec.Names.Errors}}.ToSocketError"/>), or <see cref="{{SocketError}}.SocketError"/> when there is none or the code is unknown.</para>
+                    /// <para><see cref="global::System.Net.Sockets.SocketException.SocketErrorCode"/> is the entry's .NET member (<see cref="{{names.ErrorsName}}.ToSocketError"/>), or <see cref="{{SocketError}}.SocketError"/> when there is none or the code is unknown.</para>
                     /// <para><see cref="global::System.ComponentModel.Win32Exception.NativeErrorCode"/> and <see cref="global::System.Net.Sockets.SocketException.ErrorCode"/> are set by the base class from that member, translated to the running operating system's numbering; they are not the raw code the platform reported. Read <see cref="Code"/> and <see cref="Platform"/> for that.</para>
                     /// </remarks>
                     """);
@@ -111,35 +138,34 @@ internal static partial class Emitter
         }
     }
 
-    private static void EmitGroupException(SourceWriter writer, EmitSpec spec, GroupSpec group) => writer.WriteLine($$"""
+    private static void EmitGroupException(SourceWriter writer, TypeNames names, GroupSpec group) => writer.WriteLine($$"""
         /// <summary>{{group.SummarySentence}}</summary>
-        public abstract class {{group.Symbol}} : {{spec.Names.Exception}}
+        public abstract class {{group.Symbol}} : {{names.ExceptionName}}
         {
             /// <summary>Creates the exception for <paramref name="nativeError"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            protected {{group.Symbol}}({{spec.Names.NativeError}} nativeError, {{EndPoint}}? endPoint)
+            protected {{group.Symbol}}({{names.NativeErrorName}} nativeError, {{EndPoint}}? endPoint)
                 : base(nativeError, endPoint)
             {
             }
         }
         """);
 
-    private static void EmitEntryException(SourceWriter writer, EmitSpec spec, ErrorSpec error)
+    private static void EmitEntryException(SourceWriter writer, TypeNames names, ErrorSpec error)
     {
-        var names = spec.Names;
-        var parent = error.GroupSymbol is null ? names.Exception : names.Exception + "." + error.GroupSymbol;
+        var parent = error.GroupSymbol is null ? names.ExceptionName : names.ExceptionName + "." + error.GroupSymbol;
         writer.WriteLine($$"""
             /// <summary><c>{{error.NameXml}}</c>: {{error.SummarySentence}}</summary>
-            /// <remarks>What to do: {{error.ActionSentence}} See <see cref="{{names.Error}}.{{error.Symbol}}"/> for the codes and sources.</remarks>
+            /// <remarks>What to do: {{error.ActionSentence}} See <see cref="{{names.ErrorName}}.{{error.Symbol}}"/> for the codes and sources.</remarks>
             public sealed class {{error.Symbol}} : {{parent}}
             {
-                /// <summary>Creates the exception for a native error that the catalog maps to <see cref="{{names.Error}}.{{error.Symbol}}"/>.</summary>
+                /// <summary>Creates the exception for a native error that the catalog maps to <see cref="{{names.ErrorName}}.{{error.Symbol}}"/>.</summary>
                 /// <param name="nativeError">The native error.</param>
                 /// <param name="endPoint">The end point the failed call was given, if any.</param>
-                /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="{{names.Error}}.{{error.Symbol}}"/>.</exception>
-                public {{error.Symbol}}({{names.NativeError}} nativeError, {{EndPoint}}? endPoint = null)
-                    : base({{names.Errors}}.RequireError(nativeError, {{names.Error}}.{{error.Symbol}}), endPoint)
+                /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="{{names.ErrorName}}.{{error.Symbol}}"/>.</exception>
+                public {{error.Symbol}}({{names.NativeErrorName}} nativeError, {{EndPoint}}? endPoint = null)
+                    : base({{names.ErrorsName}}.RequireError(nativeError, {{names.ErrorName}}.{{error.Symbol}}), endPoint)
                 {
                 }
             }

@@ -17,7 +17,7 @@ internal static partial class Emitter
     {
         var names = spec.Names;
         var mapped = spec.ExceptionBase.MapsSocketError ? $"native codes, names, .NET <see cref=\"{SocketError}\"/> values" : "native codes, names";
-        writer.WriteLine($"/// <summary>Mappings between {mapped} and <see cref=\"{names.Error}\"/>, for every platform of the catalog.</summary>");
+        writer.WriteLine($"/// <summary>Mappings between {mapped} and <see cref=\"{names.ErrorName}\"/>, for every platform of the catalog.</summary>");
         writer.WriteLine("/// <remarks>Every method is a switch or an array lookup compiled from the catalog: no dictionary, reflection or <see cref=\"global::System.Enum.ToString()\"/> at run time, and no allocation.</remarks>");
         writer.WriteLine(GeneratedCodeAttribute);
         writer.OpenBlock($"public static partial class {names.ErrorsName}");
@@ -50,11 +50,11 @@ internal static partial class Emitter
     {
         var names = spec.Names;
         writer.WriteLine($$"""
-            /// <summary>Wraps a raw code; see <see cref="{{names.NativeError}}.Error"/> for the catalog error, if any.</summary>
+            /// <summary>Wraps a raw code; see <see cref="{{names.NativeErrorName}}.Error"/> for the catalog error, if any.</summary>
             /// <param name="platform">The platform whose numbering <paramref name="code"/> follows.</param>
             /// <param name="code">The raw code.</param>
             /// <returns>The code and platform, never collapsed to a catalog error.</returns>
-            public static {{names.NativeError}} FromNative({{names.Platform}} platform, int code) => new {{names.NativeError}}(platform, code);
+            public static {{names.NativeErrorName}} FromNative({{names.PlatformName}} platform, int code) => new {{names.NativeErrorName}}(platform, code);
 
             /// <summary>Finds the catalog error that <paramref name="code"/> means on <paramref name="platform"/>.</summary>
             /// <param name="platform">The platform whose numbering <paramref name="code"/> follows.</param>
@@ -62,8 +62,8 @@ internal static partial class Emitter
             /// <param name="error">The error, or 0 when the catalog does not list the code there.</param>
             /// <returns><see langword="true"/> when the catalog lists the code on that platform.</returns>
             """);
-        EmitTryLookup(writer, $"public static bool TryFromNative({names.Platform} platform, int code, out {names.Error} error)", "error", "platform", spec.Platforms, platform =>
-            writer.WriteLine($"    {names.Platform}.{platform.Symbol} => FromCodeOn{platform.Symbol}(code),"));
+        EmitTryLookup(writer, $"public static bool TryFromNative({names.PlatformName} platform, int code, out {names.ErrorName} error)", "error", "platform", spec.Platforms, platform =>
+            writer.WriteLine($"    {names.PlatformName}.{platform.Symbol} => FromCodeOn{platform.Symbol}(code),"));
 
         foreach (var platform in spec.Platforms)
         {
@@ -74,14 +74,14 @@ internal static partial class Emitter
                 /// <param name="code">A raw code as {{platform.TitleXml}} reports it.</param>
                 /// <param name="error">The error, or 0 when the catalog does not list the code there.</param>
                 /// <returns><see langword="true"/> when the catalog lists the code.</returns>
-                public static bool {{platform.TryFromMethod}}(int code, out {{names.Error}} error)
+                public static bool {{platform.TryFromMethod}}(int code, out {{names.ErrorName}} error)
                 {
                     error = FromCodeOn{{platform.Symbol}}(code);
                     return error != default;
                 }
 
                 """);
-            EmitCodeKeyedLookup(writer, platform, names.Error, $"FromCodeOn{platform.Symbol}", $"{platform.Symbol}ErrorByCode", "default", lookup => $"{names.Error}.{spec.Errors[lookup.ErrorIndex].Symbol}");
+            EmitCodeKeyedLookup(writer, platform, names.ErrorName, $"FromCodeOn{platform.Symbol}", $"{platform.Symbol}ErrorByCode", "default", lookup => $"{names.ErrorName}.{spec.Errors[lookup.ErrorIndex].Symbol}");
             writer.WriteLine();
             EmitCodeKeyedLookup(writer, platform, "string?", $"NameOn{platform.Symbol}", $"{platform.Symbol}NameByCode", "null", lookup => lookup.NameLiteral);
         }
@@ -93,7 +93,7 @@ internal static partial class Emitter
             /// <param name="code">The raw code.</param>
             /// <returns>The name, or <see langword="null"/> when the catalog does not list the code there.</returns>
             """);
-        EmitPlatformSwitch(writer, spec, $"public static string? GetNativeName({names.Platform} platform, int code) => platform switch", "NameOn", "(code)", "null");
+        EmitPlatformSwitch(writer, spec, $"public static string? GetNativeName({names.PlatformName} platform, int code) => platform switch", "NameOn", "(code)", "null");
     }
 
     /// <summary>Error to native code: dispatching on the platform, and one method per platform.</summary>
@@ -106,7 +106,7 @@ internal static partial class Emitter
             /// <param name="platform">A platform.</param>
             /// <returns>The code, or <see langword="null"/> where the platform does not define the error.</returns>
             """);
-        EmitPlatformSwitch(writer, spec, $"public static int? GetCode({names.Error} error, {names.Platform} platform) => platform switch", "Get", "Code(error)", "null");
+        EmitPlatformSwitch(writer, spec, $"public static int? GetCode({names.ErrorName} error, {names.PlatformName} platform) => platform switch", "Get", "Code(error)", "null");
         writer.WriteLine($$"""
 
             /// <summary>The canonical code of <paramref name="error"/> on <paramref name="platform"/>.</summary>
@@ -114,7 +114,7 @@ internal static partial class Emitter
             /// <param name="platform">A platform.</param>
             /// <param name="code">The code, or 0 where the platform does not define the error.</param>
             /// <returns><see langword="false"/> where the platform does not define the error.</returns>
-            public static bool TryGetCode({{names.Error}} error, {{names.Platform}} platform, out int code)
+            public static bool TryGetCode({{names.ErrorName}} error, {{names.PlatformName}} platform, out int code)
             {
                 var value = GetCode(error, platform);
                 code = value.GetValueOrDefault();
@@ -151,8 +151,8 @@ internal static partial class Emitter
             /// <param name="error">The error, or 0 when no entry has that name.</param>
             /// <returns><see langword="true"/> when an entry has that name or alias.</returns>
             """);
-        EmitTryLookup(writer, $"public static bool TryParse(string? nameOrAlias, out {names.Error} error)", "error", "nameOrAlias", spec.ParseArms, arm =>
-            writer.WriteLine($"    {arm.NameLiteral} => {names.Error}.{spec.Errors[arm.ErrorIndex].Symbol},"));
+        EmitTryLookup(writer, $"public static bool TryParse(string? nameOrAlias, out {names.ErrorName} error)", "error", "nameOrAlias", spec.ParseArms, arm =>
+            writer.WriteLine($"    {arm.NameLiteral} => {names.ErrorName}.{spec.Errors[arm.ErrorIndex].Symbol},"));
 
         writer.WriteLine();
         EmitErrorDoc(writer, spec, "One sentence on what <paramref name=\"error\"/> means.", "The catalog's summary.");
@@ -162,7 +162,7 @@ internal static partial class Emitter
         EmitErrorKeyedLookup(writer, spec, "string", "GetAction", "ActionByError", memberOnly: true, index => spec.Errors[index].ActionLiteral);
         writer.WriteLine();
         EmitErrorDoc(writer, spec, "The project's classification of <paramref name=\"error\"/> (policy, not an operating-system fact).", "The classification.");
-        EmitErrorKeyedLookup(writer, spec, names.Classification, "GetClassification", "ClassificationByError", memberOnly: true, index => names.Classification + "." + spec.Classifications[spec.Errors[index].ClassificationIndex].Symbol);
+        EmitErrorKeyedLookup(writer, spec, names.ClassificationName, "GetClassification", "ClassificationByError", memberOnly: true, index => names.ClassificationName + "." + spec.Classifications[spec.Errors[index].ClassificationIndex].Symbol);
     }
 
     /// <summary>The doc comment of a method that takes one error and throws for a value that is not a member.</summary>
@@ -170,13 +170,13 @@ internal static partial class Emitter
         /// <summary>{{summary}}</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>{{returns}}</returns>
-        /// <exception cref="{{ArgumentOutOfRange}}"><paramref name="error"/> is not a member of <see cref="{{spec.Names.Error}}"/>.</exception>
+        /// <exception cref="{{ArgumentOutOfRange}}"><paramref name="error"/> is not a member of <see cref="{{spec.Names.ErrorName}}"/>.</exception>
         """);
 
     /// <summary>SocketError to error and back; only for catalogs whose exceptions are SocketExceptions.</summary>
     private static void EmitSocketErrorMappings(SourceWriter writer, EmitSpec spec)
     {
-        var error = spec.Names.Error;
+        var error = spec.Names.ErrorName;
         writer.WriteLine($$"""
             /// <summary>The <see cref="{{SocketError}}"/> member that matches <paramref name="error"/>.</summary>
             /// <param name="error">A catalog error.</param>
@@ -231,19 +231,19 @@ internal static partial class Emitter
     {
         var names = spec.Names;
         writer.WriteLine($$"""
-            /// <summary>Creates the most specific exception for <paramref name="error"/>: the nested type of its catalog entry, or <see cref="{{names.Exception}}"/> itself for a code the catalog does not know.</summary>
+            /// <summary>Creates the most specific exception for <paramref name="error"/>: the nested type of its catalog entry, or <see cref="{{names.ExceptionName}}"/> itself for a code the catalog does not know.</summary>
             /// <param name="error">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
             /// <returns>The exception, not thrown.</returns>
-            public static {{names.Exception}} CreateException({{names.NativeError}} error, {{EndPoint}}? endPoint = null) => error.Error switch
+            public static {{names.ExceptionName}} CreateException({{names.NativeErrorName}} error, {{EndPoint}}? endPoint = null) => error.Error switch
             {
             """);
         foreach (var entry in spec.Errors)
         {
-            writer.WriteLine($"    {names.Error}.{entry.Symbol} => new {names.Exception}.{entry.Symbol}(error, endPoint),");
+            writer.WriteLine($"    {names.ErrorName}.{entry.Symbol} => new {names.ExceptionName}.{entry.Symbol}(error, endPoint),");
         }
 
-        EmitSwitchEnd(writer, $"new {names.Exception}(error, endPoint)");
+        EmitSwitchEnd(writer, $"new {names.ExceptionName}(error, endPoint)");
         writer.WriteLine($$"""
 
             /// <summary>Creates the most specific exception for <paramref name="code"/> on <paramref name="platform"/>.</summary>
@@ -251,13 +251,13 @@ internal static partial class Emitter
             /// <param name="code">The raw code.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
             /// <returns>The exception, not thrown.</returns>
-            public static {{names.Exception}} CreateException({{names.Platform}} platform, int code, {{EndPoint}}? endPoint = null) => CreateException(new {{names.NativeError}}(platform, code), endPoint);
+            public static {{names.ExceptionName}} CreateException({{names.PlatformName}} platform, int code, {{EndPoint}}? endPoint = null) => CreateException(new {{names.NativeErrorName}}(platform, code), endPoint);
             """);
     }
 
     private static void EmitPlatformIds(SourceWriter writer, EmitSpec spec)
     {
-        var platformType = spec.Names.Platform;
+        var platformType = spec.Names.PlatformName;
         var firstId = spec.Platforms[0].IdXml;
         writer.WriteLine($$"""
             /// <summary>The catalog id of <paramref name="platform"/>.</summary>
@@ -280,25 +280,25 @@ internal static partial class Emitter
     private static void EmitInternalHelpers(SourceWriter writer, EmitSpec spec)
     {
         var names = spec.Names;
-        EmitPlatformIdSwitch(writer, spec, $"internal static string DescribePlatform({names.Platform} platform) => platform switch", $"\"platform \" + ((int)platform).ToString({InvariantCulture})");
+        EmitPlatformIdSwitch(writer, spec, $"internal static string DescribePlatform({names.PlatformName} platform) => platform switch", $"\"platform \" + ((int)platform).ToString({InvariantCulture})");
         writer.WriteLine($$"""
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static T ThrowNotAMember<T>({{names.Error}} error) =>
+            private static T ThrowNotAMember<T>({{names.ErrorName}} error) =>
                 throw new {{ArgumentOutOfRange}}(nameof(error), error, null);
 
             """);
         if (spec.ExceptionBase.MapsSocketError)
         {
             writer.WriteLine($$"""
-                internal static {{SocketError}} SocketErrorFor({{names.NativeError}} nativeError) =>
+                internal static {{SocketError}} SocketErrorFor({{names.NativeErrorName}} nativeError) =>
                     nativeError.Error is { } error ? ToSocketError(error) : {{SocketError}}.SocketError;
 
                 """);
         }
 
         writer.WriteLine($$"""
-            internal static {{names.NativeError}} RequireError({{names.NativeError}} nativeError, {{names.Error}} expected)
+            internal static {{names.NativeErrorName}} RequireError({{names.NativeErrorName}} nativeError, {{names.ErrorName}} expected)
             {
                 if (nativeError.Error != expected)
                 {
@@ -308,7 +308,7 @@ internal static partial class Emitter
                 return nativeError;
             }
 
-            internal static string FormatExceptionMessage({{names.NativeError}} nativeError, {{EndPoint}}? endPoint)
+            internal static string FormatExceptionMessage({{names.NativeErrorName}} nativeError, {{EndPoint}}? endPoint)
             {
                 var target = endPoint is null ? string.Empty : " for " + endPoint.ToString();
                 return nativeError.Error is { } error
@@ -345,7 +345,7 @@ internal static partial class Emitter
         writer.WriteLine("{");
         foreach (var platform in spec.Platforms)
         {
-            writer.WriteLine($"    {spec.Names.Platform}.{platform.Symbol} => {prefix}{platform.Symbol}{suffix},");
+            writer.WriteLine($"    {spec.Names.PlatformName}.{platform.Symbol} => {prefix}{platform.Symbol}{suffix},");
         }
 
         EmitSwitchEnd(writer, fallback);
@@ -358,7 +358,7 @@ internal static partial class Emitter
         writer.WriteLine("{");
         foreach (var platform in spec.Platforms)
         {
-            writer.WriteLine($"    {spec.Names.Platform}.{platform.Symbol} => {platform.IdLiteral},");
+            writer.WriteLine($"    {spec.Names.PlatformName}.{platform.Symbol} => {platform.IdLiteral},");
         }
 
         EmitSwitchEnd(writer, fallback);
@@ -372,7 +372,7 @@ internal static partial class Emitter
     private static void EmitErrorKeyedLookup(SourceWriter writer, EmitSpec spec, string type, string method, string table, bool memberOnly, Func<int, string> value)
     {
         var layout = spec.ErrorTable;
-        var signature = $"public static {type} {method}({spec.Names.Error} error)";
+        var signature = $"public static {type} {method}({spec.Names.ErrorName} error)";
         var miss = memberOnly ? $"ThrowNotAMember<{type}>(error)" : "null";
         if (!layout.IsArray)
         {
@@ -380,7 +380,7 @@ internal static partial class Emitter
             writer.WriteLine("{");
             for (var index = 0; index < spec.Errors.Count; index++)
             {
-                writer.WriteLine($"    {spec.Names.Error}.{spec.Errors[index].Symbol} => {value(index)},");
+                writer.WriteLine($"    {spec.Names.ErrorName}.{spec.Errors[index].Symbol} => {value(index)},");
             }
 
             // The throw lives in a helper so that these methods stay small and frameless.

@@ -9,7 +9,7 @@ internal static partial class Emitter
     private static void EmitNativeError(SourceWriter writer, EmitSpec spec)
     {
         var names = spec.Names;
-        var self = names.NativeError;
+        var self = names.NativeErrorName;
         writer.WriteLine($$"""
             /// <summary>A native error code of <c>{{spec.FunctionXml}}</c> exactly as one platform reported it. The raw number and platform are kept even when the catalog does not know the code.</summary>
             {{GeneratedCodeAttribute}}
@@ -18,26 +18,26 @@ internal static partial class Emitter
                 /// <summary>Wraps <paramref name="code"/> as reported on <paramref name="platform"/>.</summary>
                 /// <param name="platform">The platform whose numbering <paramref name="code"/> follows.</param>
                 /// <param name="code">The raw code, as the call reported it.</param>
-                public {{names.NativeErrorName}}({{names.Platform}} platform, int code)
+                public {{names.NativeErrorName}}({{names.PlatformName}} platform, int code)
                 {
                     Platform = platform;
                     Code = code;
                 }
 
                 /// <summary>The platform whose numbering <see cref="Code"/> follows.</summary>
-                public {{names.Platform}} Platform { get; }
+                public {{names.PlatformName}} Platform { get; }
 
                 /// <summary>The raw code, exactly as reported.</summary>
                 public int Code { get; }
 
                 /// <summary>The catalog's error for this code, or <see langword="null"/> when the catalog does not list the code on this platform.</summary>
-                public {{names.Error}}? Error => {{names.Errors}}.TryFromNative(Platform, Code, out var error) ? error : null;
+                public {{names.ErrorName}}? Error => {{names.ErrorsName}}.TryFromNative(Platform, Code, out var error) ? error : null;
 
                 /// <summary><see langword="true"/> when the catalog lists this code on this platform.</summary>
-                public bool IsKnown => {{names.Errors}}.TryFromNative(Platform, Code, out _);
+                public bool IsKnown => {{names.ErrorsName}}.TryFromNative(Platform, Code, out _);
 
                 /// <summary>The native name of this code on this platform (the canonical name, or the alias that carries the number), or <see langword="null"/> when unknown.</summary>
-                public string? Name => {{names.Errors}}.GetNativeName(Platform, Code);
+                public string? Name => {{names.ErrorsName}}.GetNativeName(Platform, Code);
 
                 /// <summary>Two values are equal when both platform and code are equal.</summary>
                 /// <param name="other">The value to compare with.</param>
@@ -53,8 +53,8 @@ internal static partial class Emitter
                 /// <summary>For example <c>ENAME (5 on platform-id)</c>, or <c>unknown code 5 on platform-id</c>.</summary>
                 /// <returns>The name, code and platform id.</returns>
                 public override string ToString() => Name is { } name
-                    ? name + " (" + Code.ToString({{InvariantCulture}}) + " on " + {{names.Errors}}.DescribePlatform(Platform) + ")"
-                    : "unknown code " + Code.ToString({{InvariantCulture}}) + " on " + {{names.Errors}}.DescribePlatform(Platform);
+                    ? name + " (" + Code.ToString({{InvariantCulture}}) + " on " + {{names.ErrorsName}}.DescribePlatform(Platform) + ")"
+                    : "unknown code " + Code.ToString({{InvariantCulture}}) + " on " + {{names.ErrorsName}}.DescribePlatform(Platform);
 
                 /// <summary>Equality of platform and code.</summary>
                 /// <param name="left">The first value.</param>

@@ -7,7 +7,9 @@ namespace ErrorCatalog.Generator.Emit;
 /// the same text (catalog order everywhere, invariant culture, "\n" line ends). Nothing here knows
 /// any particular catalog, and nothing here looks anything up or escapes anything: the spec holds
 /// every name, number and sentence ready to write. One method per generated member or family of
-/// members; the partial files group them by generated type.
+/// members; the partial files group them by generated type. Framework types are written from
+/// <c>global::</c>; the catalog's own types by their simple names, which the validator keeps from
+/// being captured (ECAT105; see generator/GENERATED-API.md).
 /// </summary>
 internal static partial class Emitter
 {

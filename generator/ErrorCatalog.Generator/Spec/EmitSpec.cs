@@ -46,23 +46,12 @@ internal sealed record EmitSpec(
     EquatableArray<SocketErrorArm> SocketErrorArms,
     EquatableArray<PlatformDetection> Detection);
 
-/// <summary>The generated type names of one catalog; the qualified forms start with <c>global::</c> so no user type can capture them.</summary>
-internal sealed record TypeNames(string Namespace, string ErrorName, string PlatformName, string ClassificationName, string NativeErrorName, string ErrorsName, string ExceptionName)
-{
-    public string Error { get; } = Qualify(Namespace, ErrorName);
-
-    public string Platform { get; } = Qualify(Namespace, PlatformName);
-
-    public string Classification { get; } = Qualify(Namespace, ClassificationName);
-
-    public string NativeError { get; } = Qualify(Namespace, NativeErrorName);
-
-    public string Errors { get; } = Qualify(Namespace, ErrorsName);
-
-    public string Exception { get; } = Qualify(Namespace, ExceptionName);
-
-    private static string Qualify(string ns, string name) => GeneratedNames.Qualified(ns, name);
-}
+/// <summary>
+/// The generated type names of one catalog, as the generated code writes them: without their
+/// namespace, which the validator makes safe (ECAT105, <see cref="GeneratedNames.TypesNamedLikeMembers"/>);
+/// inside an exception class with a custom base the emitter qualifies them again.
+/// </summary>
+internal sealed record TypeNames(string Namespace, string ErrorName, string PlatformName, string ClassificationName, string NativeErrorName, string ErrorsName, string ExceptionName);
 
 /// <summary>
 /// How a lookup keyed by an int (an error value, or a platform's code) is laid out: an array indexed

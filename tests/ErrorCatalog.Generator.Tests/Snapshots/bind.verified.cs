@@ -7,7 +7,7 @@ namespace ErrorCatalog.Tests.Bind
     /// <summary>Errors of the socket bind() call.</summary>
     /// <remarks>
     /// <para>Every error that giving a socket a local address with bind() can report, on generic Linux, on Linux for PA-RISC (whose errno numbers differ) and on Windows Sockets. Used by the generator's tests; "quotes", &lt;angle brackets&gt; &amp; ampersands must survive into valid XML docs.</para>
-    /// <para>One member per error that <c>bind()</c> can report, on any of the catalog's platforms. Values are stable: a value is never renumbered or reused. Native codes map to members and back through <see cref="global::ErrorCatalog.Tests.Bind.BindErrors"/>; an unknown native code stays a <see cref="global::ErrorCatalog.Tests.Bind.BindNativeError"/> and is never forced onto a member.</para>
+    /// <para>One member per error that <c>bind()</c> can report, on any of the catalog's platforms. Values are stable: a value is never renumbered or reused. Native codes map to members and back through <see cref="BindErrors"/>; an unknown native code stays a <see cref="BindNativeError"/> and is never forced onto a member.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum BindError : int
@@ -18,7 +18,7 @@ namespace ErrorCatalog.Tests.Bind
         /// </summary>
         /// <remarks>
         /// <para>For Internet sockets this is typically a port below 1024 without the privilege to bind it; for local sockets, a directory on the path that may not be searched.</para>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Tests.Bind.BindClassification.Forbidden"/> (Not permitted). Thrown as <see cref="global::ErrorCatalog.Tests.Bind.BindException.PermissionDenied"/>.</para>
+        /// <para>Classification: <see cref="BindClassification.Forbidden"/> (Not permitted). Thrown as <see cref="BindException.PermissionDenied"/>.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -48,7 +48,7 @@ namespace ErrorCatalog.Tests.Bind
         /// <para>What to do: Pick another port, or let the system choose one by binding to port 0.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Tests.Bind.BindClassification.Contended"/> (Address taken). Thrown as <see cref="global::ErrorCatalog.Tests.Bind.BindException.AddressInUse"/>, a <see cref="global::ErrorCatalog.Tests.Bind.BindException.AddressProblem"/>.</para>
+        /// <para>Classification: <see cref="BindClassification.Contended"/> (Address taken). Thrown as <see cref="BindException.AddressInUse"/>, a <see cref="BindException.AddressProblem"/>.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -80,7 +80,7 @@ namespace ErrorCatalog.Tests.Bind
         /// <para>What to do: Bind to an address of a local interface, or to the wildcard address.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Tests.Bind.BindClassification.Contended"/> (Address taken). Thrown as <see cref="global::ErrorCatalog.Tests.Bind.BindException.AddressNotAvailable"/>, a <see cref="global::ErrorCatalog.Tests.Bind.BindException.AddressProblem"/>.</para>
+        /// <para>Classification: <see cref="BindClassification.Contended"/> (Address taken). Thrown as <see cref="BindException.AddressNotAvailable"/>, a <see cref="BindException.AddressProblem"/>.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -107,7 +107,7 @@ namespace ErrorCatalog.Tests.Bind
         /// <para>What to do: Fix the caller; the descriptor was closed or never opened.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Tests.Bind.BindClassification.Misuse"/> (Programming error). Thrown as <see cref="global::ErrorCatalog.Tests.Bind.BindException.BadDescriptor"/>.</para>
+        /// <para>Classification: <see cref="BindClassification.Misuse"/> (Programming error). Thrown as <see cref="BindException.BadDescriptor"/>.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -135,7 +135,7 @@ namespace ErrorCatalog.Tests.Bind
         /// <para>What to do: Bind each socket once, and pass the address length that matches its family.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Tests.Bind.BindClassification.Misuse"/> (Programming error). Thrown as <see cref="global::ErrorCatalog.Tests.Bind.BindException.InvalidArgument"/>.</para>
+        /// <para>Classification: <see cref="BindClassification.Misuse"/> (Programming error). Thrown as <see cref="BindException.InvalidArgument"/>.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -164,7 +164,7 @@ namespace ErrorCatalog.Tests.Bind
         /// <para>What to do: Fix the caller; pass the descriptor returned by socket().</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Tests.Bind.BindClassification.Misuse"/> (Programming error). Thrown as <see cref="global::ErrorCatalog.Tests.Bind.BindException.NotASocket"/>.</para>
+        /// <para>Classification: <see cref="BindClassification.Misuse"/> (Programming error). Thrown as <see cref="BindException.NotASocket"/>.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -192,7 +192,7 @@ namespace ErrorCatalog.Tests.Bind
         /// <para>What to do: Create the socket with the family of the address you bind to.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Tests.Bind.BindClassification.Misuse"/> (Programming error). Thrown as <see cref="global::ErrorCatalog.Tests.Bind.BindException.FamilyNotSupported"/>.</para>
+        /// <para>Classification: <see cref="BindClassification.Misuse"/> (Programming error). Thrown as <see cref="BindException.FamilyNotSupported"/>.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -219,7 +219,7 @@ namespace ErrorCatalog.Tests.Bind
         /// <para>What to do: Do not bind sockets of this type.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Tests.Bind.BindClassification.Misuse"/> (Programming error). Thrown as <see cref="global::ErrorCatalog.Tests.Bind.BindException.BindingNotSupported"/>.</para>
+        /// <para>Classification: <see cref="BindClassification.Misuse"/> (Programming error). Thrown as <see cref="BindException.BindingNotSupported"/>.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -247,7 +247,7 @@ namespace ErrorCatalog.Tests.Bind
         /// <para>What to do: Pass a filled-in address structure.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Tests.Bind.BindClassification.Misuse"/> (Programming error). Thrown as <see cref="global::ErrorCatalog.Tests.Bind.BindException.NullAddress"/>, a <see cref="global::ErrorCatalog.Tests.Bind.BindException.PathProblem"/>.</para>
+        /// <para>Classification: <see cref="BindClassification.Misuse"/> (Programming error). Thrown as <see cref="BindException.NullAddress"/>, a <see cref="BindException.PathProblem"/>.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -273,7 +273,7 @@ namespace ErrorCatalog.Tests.Bind
         /// <para>What to do: Put the socket path on a writable file system.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Tests.Bind.BindClassification.UnusablePath"/> (Unusable socket path). Thrown as <see cref="global::ErrorCatalog.Tests.Bind.BindException.ReadOnlyFileSystem"/>, a <see cref="global::ErrorCatalog.Tests.Bind.BindException.PathProblem"/>.</para>
+        /// <para>Classification: <see cref="BindClassification.UnusablePath"/> (Unusable socket path). Thrown as <see cref="BindException.ReadOnlyFileSystem"/>, a <see cref="BindException.PathProblem"/>.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -299,7 +299,7 @@ namespace ErrorCatalog.Tests.Bind
         /// <para>What to do: Use a shorter path; the address structure holds only about a hundred bytes.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Tests.Bind.BindClassification.UnusablePath"/> (Unusable socket path). Thrown as <see cref="global::ErrorCatalog.Tests.Bind.BindException.PathTooLong"/>, a <see cref="global::ErrorCatalog.Tests.Bind.BindException.PathProblem"/>.</para>
+        /// <para>Classification: <see cref="BindClassification.UnusablePath"/> (Unusable socket path). Thrown as <see cref="BindException.PathTooLong"/>, a <see cref="BindException.PathProblem"/>.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -330,7 +330,7 @@ namespace ErrorCatalog.Tests.Bind
         /// <para>What to do: Remove the loop, or bind to the real path.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Tests.Bind.BindClassification.UnusablePath"/> (Unusable socket path). Thrown as <see cref="global::ErrorCatalog.Tests.Bind.BindException.TooManySymbolicLinks"/>, a <see cref="global::ErrorCatalog.Tests.Bind.BindException.PathProblem"/>.</para>
+        /// <para>Classification: <see cref="BindClassification.UnusablePath"/> (Unusable socket path). Thrown as <see cref="BindException.TooManySymbolicLinks"/>, a <see cref="BindException.PathProblem"/>.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -389,43 +389,43 @@ namespace ErrorCatalog.Tests.Bind
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum BindLinuxGenericCode : int
     {
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.PermissionDenied"/>: The process may not use the requested address.</summary>
+        /// <summary><c>EACCES</c>, <see cref="BindError.PermissionDenied"/>: The process may not use the requested address.</summary>
         EACCES = 13,
 
-        /// <summary><c>EADDRINUSE</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.AddressInUse"/>: Another socket already holds the requested address.</summary>
+        /// <summary><c>EADDRINUSE</c>, <see cref="BindError.AddressInUse"/>: Another socket already holds the requested address.</summary>
         EADDRINUSE = 98,
 
-        /// <summary><c>EADDRNOTAVAIL</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.AddressNotAvailable"/>: The requested address does not belong to this machine.</summary>
+        /// <summary><c>EADDRNOTAVAIL</c>, <see cref="BindError.AddressNotAvailable"/>: The requested address does not belong to this machine.</summary>
         EADDRNOTAVAIL = 99,
 
-        /// <summary><c>EBADF</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.BadDescriptor"/>: The descriptor passed in is not an open file descriptor.</summary>
+        /// <summary><c>EBADF</c>, <see cref="BindError.BadDescriptor"/>: The descriptor passed in is not an open file descriptor.</summary>
         EBADF = 9,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.InvalidArgument"/>: The socket already has an address, or addr_len &lt; the size its family needs &amp; so the address is malformed.</summary>
+        /// <summary><c>EINVAL</c>, <see cref="BindError.InvalidArgument"/>: The socket already has an address, or addr_len &lt; the size its family needs &amp; so the address is malformed.</summary>
         EINVAL = 22,
 
-        /// <summary><c>ENOTSOCK</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.NotASocket"/>: The descriptor refers to something other than a socket.</summary>
+        /// <summary><c>ENOTSOCK</c>, <see cref="BindError.NotASocket"/>: The descriptor refers to something other than a socket.</summary>
         ENOTSOCK = 88,
 
-        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.FamilyNotSupported"/>: The address is not of the socket's address family.</summary>
+        /// <summary><c>EAFNOSUPPORT</c>, <see cref="BindError.FamilyNotSupported"/>: The address is not of the socket's address family.</summary>
         EAFNOSUPPORT = 97,
 
-        /// <summary><c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.BindingNotSupported"/>: This type of socket cannot be bound to an address.</summary>
+        /// <summary><c>EOPNOTSUPP</c>, <see cref="BindError.BindingNotSupported"/>: This type of socket cannot be bound to an address.</summary>
         EOPNOTSUPP = 95,
 
-        /// <summary><c>EDESTADDRREQ</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.NullAddress"/>: A null pointer was passed as the address of a local socket.</summary>
+        /// <summary><c>EDESTADDRREQ</c>, <see cref="BindError.NullAddress"/>: A null pointer was passed as the address of a local socket.</summary>
         EDESTADDRREQ = 89,
 
-        /// <summary><c>EISDIR</c>, another name for <c>EDESTADDRREQ</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.NullAddress"/>: A null pointer was passed as the address of a local socket.</summary>
+        /// <summary><c>EISDIR</c>, another name for <c>EDESTADDRREQ</c>, <see cref="BindError.NullAddress"/>: A null pointer was passed as the address of a local socket.</summary>
         EISDIR = 21,
 
-        /// <summary><c>EROFS</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.ReadOnlyFileSystem"/>: The socket file would have to be created on a read-only file system.</summary>
+        /// <summary><c>EROFS</c>, <see cref="BindError.ReadOnlyFileSystem"/>: The socket file would have to be created on a read-only file system.</summary>
         EROFS = 30,
 
-        /// <summary><c>ENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.PathTooLong"/>: The socket path, or a component of it, is longer than allowed.</summary>
+        /// <summary><c>ENAMETOOLONG</c>, <see cref="BindError.PathTooLong"/>: The socket path, or a component of it, is longer than allowed.</summary>
         ENAMETOOLONG = 36,
 
-        /// <summary><c>ELOOP</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.TooManySymbolicLinks"/>: Resolving the socket path met a symbolic-link loop or too many links.</summary>
+        /// <summary><c>ELOOP</c>, <see cref="BindError.TooManySymbolicLinks"/>: Resolving the socket path met a symbolic-link loop or too many links.</summary>
         ELOOP = 40,
     }
 
@@ -434,43 +434,43 @@ namespace ErrorCatalog.Tests.Bind
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum BindLinuxPariscCode : int
     {
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.PermissionDenied"/>: The process may not use the requested address.</summary>
+        /// <summary><c>EACCES</c>, <see cref="BindError.PermissionDenied"/>: The process may not use the requested address.</summary>
         EACCES = 13,
 
-        /// <summary><c>EADDRINUSE</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.AddressInUse"/>: Another socket already holds the requested address.</summary>
+        /// <summary><c>EADDRINUSE</c>, <see cref="BindError.AddressInUse"/>: Another socket already holds the requested address.</summary>
         EADDRINUSE = 226,
 
-        /// <summary><c>EADDRNOTAVAIL</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.AddressNotAvailable"/>: The requested address does not belong to this machine.</summary>
+        /// <summary><c>EADDRNOTAVAIL</c>, <see cref="BindError.AddressNotAvailable"/>: The requested address does not belong to this machine.</summary>
         EADDRNOTAVAIL = 227,
 
-        /// <summary><c>EBADF</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.BadDescriptor"/>: The descriptor passed in is not an open file descriptor.</summary>
+        /// <summary><c>EBADF</c>, <see cref="BindError.BadDescriptor"/>: The descriptor passed in is not an open file descriptor.</summary>
         EBADF = 9,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.InvalidArgument"/>: The socket already has an address, or addr_len &lt; the size its family needs &amp; so the address is malformed.</summary>
+        /// <summary><c>EINVAL</c>, <see cref="BindError.InvalidArgument"/>: The socket already has an address, or addr_len &lt; the size its family needs &amp; so the address is malformed.</summary>
         EINVAL = 22,
 
-        /// <summary><c>ENOTSOCK</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.NotASocket"/>: The descriptor refers to something other than a socket.</summary>
+        /// <summary><c>ENOTSOCK</c>, <see cref="BindError.NotASocket"/>: The descriptor refers to something other than a socket.</summary>
         ENOTSOCK = 216,
 
-        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.FamilyNotSupported"/>: The address is not of the socket's address family.</summary>
+        /// <summary><c>EAFNOSUPPORT</c>, <see cref="BindError.FamilyNotSupported"/>: The address is not of the socket's address family.</summary>
         EAFNOSUPPORT = 225,
 
-        /// <summary><c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.BindingNotSupported"/>: This type of socket cannot be bound to an address.</summary>
+        /// <summary><c>EOPNOTSUPP</c>, <see cref="BindError.BindingNotSupported"/>: This type of socket cannot be bound to an address.</summary>
         EOPNOTSUPP = 223,
 
-        /// <summary><c>EDESTADDRREQ</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.NullAddress"/>: A null pointer was passed as the address of a local socket.</summary>
+        /// <summary><c>EDESTADDRREQ</c>, <see cref="BindError.NullAddress"/>: A null pointer was passed as the address of a local socket.</summary>
         EDESTADDRREQ = 217,
 
-        /// <summary><c>EISDIR</c>, another name for <c>EDESTADDRREQ</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.NullAddress"/>: A null pointer was passed as the address of a local socket.</summary>
+        /// <summary><c>EISDIR</c>, another name for <c>EDESTADDRREQ</c>, <see cref="BindError.NullAddress"/>: A null pointer was passed as the address of a local socket.</summary>
         EISDIR = 21,
 
-        /// <summary><c>EROFS</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.ReadOnlyFileSystem"/>: The socket file would have to be created on a read-only file system.</summary>
+        /// <summary><c>EROFS</c>, <see cref="BindError.ReadOnlyFileSystem"/>: The socket file would have to be created on a read-only file system.</summary>
         EROFS = 30,
 
-        /// <summary><c>ENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.PathTooLong"/>: The socket path, or a component of it, is longer than allowed.</summary>
+        /// <summary><c>ENAMETOOLONG</c>, <see cref="BindError.PathTooLong"/>: The socket path, or a component of it, is longer than allowed.</summary>
         ENAMETOOLONG = 248,
 
-        /// <summary><c>ELOOP</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.TooManySymbolicLinks"/>: Resolving the socket path met a symbolic-link loop or too many links.</summary>
+        /// <summary><c>ELOOP</c>, <see cref="BindError.TooManySymbolicLinks"/>: Resolving the socket path met a symbolic-link loop or too many links.</summary>
         ELOOP = 249,
     }
 
@@ -479,75 +479,75 @@ namespace ErrorCatalog.Tests.Bind
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum BindWinsockCode : int
     {
-        /// <summary><c>WSAEACCES</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.PermissionDenied"/>: The process may not use the requested address.</summary>
+        /// <summary><c>WSAEACCES</c>, <see cref="BindError.PermissionDenied"/>: The process may not use the requested address.</summary>
         WSAEACCES = 10013,
 
-        /// <summary><c>WSAEADDRINUSE</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.AddressInUse"/>: Another socket already holds the requested address.</summary>
+        /// <summary><c>WSAEADDRINUSE</c>, <see cref="BindError.AddressInUse"/>: Another socket already holds the requested address.</summary>
         WSAEADDRINUSE = 10048,
 
-        /// <summary><c>WSAEADDRNOTAVAIL</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.AddressNotAvailable"/>: The requested address does not belong to this machine.</summary>
+        /// <summary><c>WSAEADDRNOTAVAIL</c>, <see cref="BindError.AddressNotAvailable"/>: The requested address does not belong to this machine.</summary>
         WSAEADDRNOTAVAIL = 10049,
 
-        /// <summary><c>WSAEBADF</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.BadDescriptor"/>: The descriptor passed in is not an open file descriptor.</summary>
+        /// <summary><c>WSAEBADF</c>, <see cref="BindError.BadDescriptor"/>: The descriptor passed in is not an open file descriptor.</summary>
         WSAEBADF = 10009,
 
-        /// <summary><c>WSAEINVAL</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.InvalidArgument"/>: The socket already has an address, or addr_len &lt; the size its family needs &amp; so the address is malformed.</summary>
+        /// <summary><c>WSAEINVAL</c>, <see cref="BindError.InvalidArgument"/>: The socket already has an address, or addr_len &lt; the size its family needs &amp; so the address is malformed.</summary>
         WSAEINVAL = 10022,
 
-        /// <summary><c>WSAENOTSOCK</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.NotASocket"/>: The descriptor refers to something other than a socket.</summary>
+        /// <summary><c>WSAENOTSOCK</c>, <see cref="BindError.NotASocket"/>: The descriptor refers to something other than a socket.</summary>
         WSAENOTSOCK = 10038,
 
-        /// <summary><c>WSAEAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.FamilyNotSupported"/>: The address is not of the socket's address family.</summary>
+        /// <summary><c>WSAEAFNOSUPPORT</c>, <see cref="BindError.FamilyNotSupported"/>: The address is not of the socket's address family.</summary>
         WSAEAFNOSUPPORT = 10047,
 
-        /// <summary><c>WSAEOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.BindingNotSupported"/>: This type of socket cannot be bound to an address.</summary>
+        /// <summary><c>WSAEOPNOTSUPP</c>, <see cref="BindError.BindingNotSupported"/>: This type of socket cannot be bound to an address.</summary>
         WSAEOPNOTSUPP = 10045,
 
-        /// <summary><c>WSAEDESTADDRREQ</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.NullAddress"/>: A null pointer was passed as the address of a local socket.</summary>
+        /// <summary><c>WSAEDESTADDRREQ</c>, <see cref="BindError.NullAddress"/>: A null pointer was passed as the address of a local socket.</summary>
         WSAEDESTADDRREQ = 10039,
 
-        /// <summary><c>WSAENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.PathTooLong"/>: The socket path, or a component of it, is longer than allowed.</summary>
+        /// <summary><c>WSAENAMETOOLONG</c>, <see cref="BindError.PathTooLong"/>: The socket path, or a component of it, is longer than allowed.</summary>
         WSAENAMETOOLONG = 10063,
 
-        /// <summary><c>WSAELOOP</c>, <see cref="global::ErrorCatalog.Tests.Bind.BindError.TooManySymbolicLinks"/>: Resolving the socket path met a symbolic-link loop or too many links.</summary>
+        /// <summary><c>WSAELOOP</c>, <see cref="BindError.TooManySymbolicLinks"/>: Resolving the socket path met a symbolic-link loop or too many links.</summary>
         WSAELOOP = 10062,
     }
 
     /// <summary>A native error code of <c>bind()</c> exactly as one platform reported it. The raw number and platform are kept even when the catalog does not know the code.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
-    public readonly struct BindNativeError : global::System.IEquatable<global::ErrorCatalog.Tests.Bind.BindNativeError>
+    public readonly struct BindNativeError : global::System.IEquatable<BindNativeError>
     {
         /// <summary>Wraps <paramref name="code"/> as reported on <paramref name="platform"/>.</summary>
         /// <param name="platform">The platform whose numbering <paramref name="code"/> follows.</param>
         /// <param name="code">The raw code, as the call reported it.</param>
-        public BindNativeError(global::ErrorCatalog.Tests.Bind.BindPlatform platform, int code)
+        public BindNativeError(BindPlatform platform, int code)
         {
             Platform = platform;
             Code = code;
         }
 
         /// <summary>The platform whose numbering <see cref="Code"/> follows.</summary>
-        public global::ErrorCatalog.Tests.Bind.BindPlatform Platform { get; }
+        public BindPlatform Platform { get; }
 
         /// <summary>The raw code, exactly as reported.</summary>
         public int Code { get; }
 
         /// <summary>The catalog's error for this code, or <see langword="null"/> when the catalog does not list the code on this platform.</summary>
-        public global::ErrorCatalog.Tests.Bind.BindError? Error => global::ErrorCatalog.Tests.Bind.BindErrors.TryFromNative(Platform, Code, out var error) ? error : null;
+        public BindError? Error => BindErrors.TryFromNative(Platform, Code, out var error) ? error : null;
 
         /// <summary><see langword="true"/> when the catalog lists this code on this platform.</summary>
-        public bool IsKnown => global::ErrorCatalog.Tests.Bind.BindErrors.TryFromNative(Platform, Code, out _);
+        public bool IsKnown => BindErrors.TryFromNative(Platform, Code, out _);
 
         /// <summary>The native name of this code on this platform (the canonical name, or the alias that carries the number), or <see langword="null"/> when unknown.</summary>
-        public string? Name => global::ErrorCatalog.Tests.Bind.BindErrors.GetNativeName(Platform, Code);
+        public string? Name => BindErrors.GetNativeName(Platform, Code);
 
         /// <summary>Two values are equal when both platform and code are equal.</summary>
         /// <param name="other">The value to compare with.</param>
         /// <returns><see langword="true"/> when platform and code are equal.</returns>
-        public bool Equals(global::ErrorCatalog.Tests.Bind.BindNativeError other) => Platform == other.Platform && Code == other.Code;
+        public bool Equals(BindNativeError other) => Platform == other.Platform && Code == other.Code;
 
         /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is global::ErrorCatalog.Tests.Bind.BindNativeError other && Equals(other);
+        public override bool Equals(object? obj) => obj is BindNativeError other && Equals(other);
 
         /// <inheritdoc/>
         public override int GetHashCode() => unchecked(((int)Platform * 397) ^ Code);
@@ -555,45 +555,45 @@ namespace ErrorCatalog.Tests.Bind
         /// <summary>For example <c>ENAME (5 on platform-id)</c>, or <c>unknown code 5 on platform-id</c>.</summary>
         /// <returns>The name, code and platform id.</returns>
         public override string ToString() => Name is { } name
-            ? name + " (" + Code.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " on " + global::ErrorCatalog.Tests.Bind.BindErrors.DescribePlatform(Platform) + ")"
-            : "unknown code " + Code.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " on " + global::ErrorCatalog.Tests.Bind.BindErrors.DescribePlatform(Platform);
+            ? name + " (" + Code.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " on " + BindErrors.DescribePlatform(Platform) + ")"
+            : "unknown code " + Code.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " on " + BindErrors.DescribePlatform(Platform);
 
         /// <summary>Equality of platform and code.</summary>
         /// <param name="left">The first value.</param>
         /// <param name="right">The second value.</param>
         /// <returns><see langword="true"/> when platform and code are equal.</returns>
-        public static bool operator ==(global::ErrorCatalog.Tests.Bind.BindNativeError left, global::ErrorCatalog.Tests.Bind.BindNativeError right) => left.Equals(right);
+        public static bool operator ==(BindNativeError left, BindNativeError right) => left.Equals(right);
 
         /// <summary>Inequality of platform or code.</summary>
         /// <param name="left">The first value.</param>
         /// <param name="right">The second value.</param>
         /// <returns><see langword="true"/> when platform or code differ.</returns>
-        public static bool operator !=(global::ErrorCatalog.Tests.Bind.BindNativeError left, global::ErrorCatalog.Tests.Bind.BindNativeError right) => !left.Equals(right);
+        public static bool operator !=(BindNativeError left, BindNativeError right) => !left.Equals(right);
     }
 
-    /// <summary>Mappings between native codes, names, .NET <see cref="global::System.Net.Sockets.SocketError"/> values and <see cref="global::ErrorCatalog.Tests.Bind.BindError"/>, for every platform of the catalog.</summary>
+    /// <summary>Mappings between native codes, names, .NET <see cref="global::System.Net.Sockets.SocketError"/> values and <see cref="BindError"/>, for every platform of the catalog.</summary>
     /// <remarks>Every method is a switch or an array lookup compiled from the catalog: no dictionary, reflection or <see cref="global::System.Enum.ToString()"/> at run time, and no allocation.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public static partial class BindErrors
     {
-        /// <summary>Wraps a raw code; see <see cref="global::ErrorCatalog.Tests.Bind.BindNativeError.Error"/> for the catalog error, if any.</summary>
+        /// <summary>Wraps a raw code; see <see cref="BindNativeError.Error"/> for the catalog error, if any.</summary>
         /// <param name="platform">The platform whose numbering <paramref name="code"/> follows.</param>
         /// <param name="code">The raw code.</param>
         /// <returns>The code and platform, never collapsed to a catalog error.</returns>
-        public static global::ErrorCatalog.Tests.Bind.BindNativeError FromNative(global::ErrorCatalog.Tests.Bind.BindPlatform platform, int code) => new global::ErrorCatalog.Tests.Bind.BindNativeError(platform, code);
+        public static BindNativeError FromNative(BindPlatform platform, int code) => new BindNativeError(platform, code);
 
         /// <summary>Finds the catalog error that <paramref name="code"/> means on <paramref name="platform"/>.</summary>
         /// <param name="platform">The platform whose numbering <paramref name="code"/> follows.</param>
         /// <param name="code">The raw code.</param>
         /// <param name="error">The error, or 0 when the catalog does not list the code there.</param>
         /// <returns><see langword="true"/> when the catalog lists the code on that platform.</returns>
-        public static bool TryFromNative(global::ErrorCatalog.Tests.Bind.BindPlatform platform, int code, out global::ErrorCatalog.Tests.Bind.BindError error)
+        public static bool TryFromNative(BindPlatform platform, int code, out BindError error)
         {
             error = platform switch
             {
-                global::ErrorCatalog.Tests.Bind.BindPlatform.LinuxGeneric => FromCodeOnLinuxGeneric(code),
-                global::ErrorCatalog.Tests.Bind.BindPlatform.LinuxParisc => FromCodeOnLinuxParisc(code),
-                global::ErrorCatalog.Tests.Bind.BindPlatform.Winsock => FromCodeOnWinsock(code),
+                BindPlatform.LinuxGeneric => FromCodeOnLinuxGeneric(code),
+                BindPlatform.LinuxParisc => FromCodeOnLinuxParisc(code),
+                BindPlatform.Winsock => FromCodeOnWinsock(code),
                 _ => default,
             };
             return error != default;
@@ -603,27 +603,27 @@ namespace ErrorCatalog.Tests.Bind
         /// <param name="code">A raw code as Linux (generic numbering) reports it.</param>
         /// <param name="error">The error, or 0 when the catalog does not list the code there.</param>
         /// <returns><see langword="true"/> when the catalog lists the code.</returns>
-        public static bool TryFromLinuxGeneric(int code, out global::ErrorCatalog.Tests.Bind.BindError error)
+        public static bool TryFromLinuxGeneric(int code, out BindError error)
         {
             error = FromCodeOnLinuxGeneric(code);
             return error != default;
         }
 
-        private static global::ErrorCatalog.Tests.Bind.BindError FromCodeOnLinuxGeneric(int code) => code switch
+        private static BindError FromCodeOnLinuxGeneric(int code) => code switch
         {
-            13 => global::ErrorCatalog.Tests.Bind.BindError.PermissionDenied,
-            98 => global::ErrorCatalog.Tests.Bind.BindError.AddressInUse,
-            99 => global::ErrorCatalog.Tests.Bind.BindError.AddressNotAvailable,
-            9 => global::ErrorCatalog.Tests.Bind.BindError.BadDescriptor,
-            22 => global::ErrorCatalog.Tests.Bind.BindError.InvalidArgument,
-            88 => global::ErrorCatalog.Tests.Bind.BindError.NotASocket,
-            97 => global::ErrorCatalog.Tests.Bind.BindError.FamilyNotSupported,
-            95 => global::ErrorCatalog.Tests.Bind.BindError.BindingNotSupported,
-            89 => global::ErrorCatalog.Tests.Bind.BindError.NullAddress,
-            21 => global::ErrorCatalog.Tests.Bind.BindError.NullAddress,
-            30 => global::ErrorCatalog.Tests.Bind.BindError.ReadOnlyFileSystem,
-            36 => global::ErrorCatalog.Tests.Bind.BindError.PathTooLong,
-            40 => global::ErrorCatalog.Tests.Bind.BindError.TooManySymbolicLinks,
+            13 => BindError.PermissionDenied,
+            98 => BindError.AddressInUse,
+            99 => BindError.AddressNotAvailable,
+            9 => BindError.BadDescriptor,
+            22 => BindError.InvalidArgument,
+            88 => BindError.NotASocket,
+            97 => BindError.FamilyNotSupported,
+            95 => BindError.BindingNotSupported,
+            89 => BindError.NullAddress,
+            21 => BindError.NullAddress,
+            30 => BindError.ReadOnlyFileSystem,
+            36 => BindError.PathTooLong,
+            40 => BindError.TooManySymbolicLinks,
             _ => default,
         };
 
@@ -649,27 +649,27 @@ namespace ErrorCatalog.Tests.Bind
         /// <param name="code">A raw code as Linux on PA-RISC reports it.</param>
         /// <param name="error">The error, or 0 when the catalog does not list the code there.</param>
         /// <returns><see langword="true"/> when the catalog lists the code.</returns>
-        public static bool TryFromLinuxParisc(int code, out global::ErrorCatalog.Tests.Bind.BindError error)
+        public static bool TryFromLinuxParisc(int code, out BindError error)
         {
             error = FromCodeOnLinuxParisc(code);
             return error != default;
         }
 
-        private static global::ErrorCatalog.Tests.Bind.BindError FromCodeOnLinuxParisc(int code) => code switch
+        private static BindError FromCodeOnLinuxParisc(int code) => code switch
         {
-            13 => global::ErrorCatalog.Tests.Bind.BindError.PermissionDenied,
-            226 => global::ErrorCatalog.Tests.Bind.BindError.AddressInUse,
-            227 => global::ErrorCatalog.Tests.Bind.BindError.AddressNotAvailable,
-            9 => global::ErrorCatalog.Tests.Bind.BindError.BadDescriptor,
-            22 => global::ErrorCatalog.Tests.Bind.BindError.InvalidArgument,
-            216 => global::ErrorCatalog.Tests.Bind.BindError.NotASocket,
-            225 => global::ErrorCatalog.Tests.Bind.BindError.FamilyNotSupported,
-            223 => global::ErrorCatalog.Tests.Bind.BindError.BindingNotSupported,
-            217 => global::ErrorCatalog.Tests.Bind.BindError.NullAddress,
-            21 => global::ErrorCatalog.Tests.Bind.BindError.NullAddress,
-            30 => global::ErrorCatalog.Tests.Bind.BindError.ReadOnlyFileSystem,
-            248 => global::ErrorCatalog.Tests.Bind.BindError.PathTooLong,
-            249 => global::ErrorCatalog.Tests.Bind.BindError.TooManySymbolicLinks,
+            13 => BindError.PermissionDenied,
+            226 => BindError.AddressInUse,
+            227 => BindError.AddressNotAvailable,
+            9 => BindError.BadDescriptor,
+            22 => BindError.InvalidArgument,
+            216 => BindError.NotASocket,
+            225 => BindError.FamilyNotSupported,
+            223 => BindError.BindingNotSupported,
+            217 => BindError.NullAddress,
+            21 => BindError.NullAddress,
+            30 => BindError.ReadOnlyFileSystem,
+            248 => BindError.PathTooLong,
+            249 => BindError.TooManySymbolicLinks,
             _ => default,
         };
 
@@ -695,25 +695,25 @@ namespace ErrorCatalog.Tests.Bind
         /// <param name="code">A raw code as Windows Sockets reports it.</param>
         /// <param name="error">The error, or 0 when the catalog does not list the code there.</param>
         /// <returns><see langword="true"/> when the catalog lists the code.</returns>
-        public static bool TryFromWinsock(int code, out global::ErrorCatalog.Tests.Bind.BindError error)
+        public static bool TryFromWinsock(int code, out BindError error)
         {
             error = FromCodeOnWinsock(code);
             return error != default;
         }
 
-        private static global::ErrorCatalog.Tests.Bind.BindError FromCodeOnWinsock(int code) => code switch
+        private static BindError FromCodeOnWinsock(int code) => code switch
         {
-            10013 => global::ErrorCatalog.Tests.Bind.BindError.PermissionDenied,
-            10048 => global::ErrorCatalog.Tests.Bind.BindError.AddressInUse,
-            10049 => global::ErrorCatalog.Tests.Bind.BindError.AddressNotAvailable,
-            10009 => global::ErrorCatalog.Tests.Bind.BindError.BadDescriptor,
-            10022 => global::ErrorCatalog.Tests.Bind.BindError.InvalidArgument,
-            10038 => global::ErrorCatalog.Tests.Bind.BindError.NotASocket,
-            10047 => global::ErrorCatalog.Tests.Bind.BindError.FamilyNotSupported,
-            10045 => global::ErrorCatalog.Tests.Bind.BindError.BindingNotSupported,
-            10039 => global::ErrorCatalog.Tests.Bind.BindError.NullAddress,
-            10063 => global::ErrorCatalog.Tests.Bind.BindError.PathTooLong,
-            10062 => global::ErrorCatalog.Tests.Bind.BindError.TooManySymbolicLinks,
+            10013 => BindError.PermissionDenied,
+            10048 => BindError.AddressInUse,
+            10049 => BindError.AddressNotAvailable,
+            10009 => BindError.BadDescriptor,
+            10022 => BindError.InvalidArgument,
+            10038 => BindError.NotASocket,
+            10047 => BindError.FamilyNotSupported,
+            10045 => BindError.BindingNotSupported,
+            10039 => BindError.NullAddress,
+            10063 => BindError.PathTooLong,
+            10062 => BindError.TooManySymbolicLinks,
             _ => default,
         };
 
@@ -737,11 +737,11 @@ namespace ErrorCatalog.Tests.Bind
         /// <param name="platform">The platform whose numbering <paramref name="code"/> follows.</param>
         /// <param name="code">The raw code.</param>
         /// <returns>The name, or <see langword="null"/> when the catalog does not list the code there.</returns>
-        public static string? GetNativeName(global::ErrorCatalog.Tests.Bind.BindPlatform platform, int code) => platform switch
+        public static string? GetNativeName(BindPlatform platform, int code) => platform switch
         {
-            global::ErrorCatalog.Tests.Bind.BindPlatform.LinuxGeneric => NameOnLinuxGeneric(code),
-            global::ErrorCatalog.Tests.Bind.BindPlatform.LinuxParisc => NameOnLinuxParisc(code),
-            global::ErrorCatalog.Tests.Bind.BindPlatform.Winsock => NameOnWinsock(code),
+            BindPlatform.LinuxGeneric => NameOnLinuxGeneric(code),
+            BindPlatform.LinuxParisc => NameOnLinuxParisc(code),
+            BindPlatform.Winsock => NameOnWinsock(code),
             _ => null,
         };
 
@@ -749,11 +749,11 @@ namespace ErrorCatalog.Tests.Bind
         /// <param name="error">A catalog error.</param>
         /// <param name="platform">A platform.</param>
         /// <returns>The code, or <see langword="null"/> where the platform does not define the error.</returns>
-        public static int? GetCode(global::ErrorCatalog.Tests.Bind.BindError error, global::ErrorCatalog.Tests.Bind.BindPlatform platform) => platform switch
+        public static int? GetCode(BindError error, BindPlatform platform) => platform switch
         {
-            global::ErrorCatalog.Tests.Bind.BindPlatform.LinuxGeneric => GetLinuxGenericCode(error),
-            global::ErrorCatalog.Tests.Bind.BindPlatform.LinuxParisc => GetLinuxPariscCode(error),
-            global::ErrorCatalog.Tests.Bind.BindPlatform.Winsock => GetWinsockCode(error),
+            BindPlatform.LinuxGeneric => GetLinuxGenericCode(error),
+            BindPlatform.LinuxParisc => GetLinuxPariscCode(error),
+            BindPlatform.Winsock => GetWinsockCode(error),
             _ => null,
         };
 
@@ -762,7 +762,7 @@ namespace ErrorCatalog.Tests.Bind
         /// <param name="platform">A platform.</param>
         /// <param name="code">The code, or 0 where the platform does not define the error.</param>
         /// <returns><see langword="false"/> where the platform does not define the error.</returns>
-        public static bool TryGetCode(global::ErrorCatalog.Tests.Bind.BindError error, global::ErrorCatalog.Tests.Bind.BindPlatform platform, out int code)
+        public static bool TryGetCode(BindError error, BindPlatform platform, out int code)
         {
             var value = GetCode(error, platform);
             code = value.GetValueOrDefault();
@@ -772,7 +772,7 @@ namespace ErrorCatalog.Tests.Bind
         /// <summary>The canonical code of <paramref name="error"/> on Linux (generic numbering).</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where Linux (generic numbering) does not define the error.</returns>
-        public static int? GetLinuxGenericCode(global::ErrorCatalog.Tests.Bind.BindError error)
+        public static int? GetLinuxGenericCode(BindError error)
         {
             var index = unchecked((uint)((int)error - 1));
             return index < (uint)LinuxGenericCodeByError.Length ? LinuxGenericCodeByError[index] : null;
@@ -797,7 +797,7 @@ namespace ErrorCatalog.Tests.Bind
         /// <summary>The canonical code of <paramref name="error"/> on Linux on PA-RISC.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where Linux on PA-RISC does not define the error.</returns>
-        public static int? GetLinuxPariscCode(global::ErrorCatalog.Tests.Bind.BindError error)
+        public static int? GetLinuxPariscCode(BindError error)
         {
             var index = unchecked((uint)((int)error - 1));
             return index < (uint)LinuxPariscCodeByError.Length ? LinuxPariscCodeByError[index] : null;
@@ -822,7 +822,7 @@ namespace ErrorCatalog.Tests.Bind
         /// <summary>The canonical code of <paramref name="error"/> on Windows Sockets.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where Windows Sockets does not define the error.</returns>
-        public static int? GetWinsockCode(global::ErrorCatalog.Tests.Bind.BindError error)
+        public static int? GetWinsockCode(BindError error)
         {
             var index = unchecked((uint)((int)error - 1));
             return index < (uint)WinsockCodeByError.Length ? WinsockCodeByError[index] : null;
@@ -847,8 +847,8 @@ namespace ErrorCatalog.Tests.Bind
         /// <summary>The canonical native name of <paramref name="error"/>.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The name, for example <c>EACCES</c>.</returns>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="error"/> is not a member of <see cref="global::ErrorCatalog.Tests.Bind.BindError"/>.</exception>
-        public static string GetName(global::ErrorCatalog.Tests.Bind.BindError error)
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="error"/> is not a member of <see cref="BindError"/>.</exception>
+        public static string GetName(BindError error)
         {
             var index = unchecked((uint)((int)error - 1));
             return index < (uint)NameByError.Length ? NameByError[index] : ThrowNotAMember<string>(error);
@@ -874,24 +874,24 @@ namespace ErrorCatalog.Tests.Bind
         /// <param name="nameOrAlias">A native name, for example <c>EACCES</c>.</param>
         /// <param name="error">The error, or 0 when no entry has that name.</param>
         /// <returns><see langword="true"/> when an entry has that name or alias.</returns>
-        public static bool TryParse(string? nameOrAlias, out global::ErrorCatalog.Tests.Bind.BindError error)
+        public static bool TryParse(string? nameOrAlias, out BindError error)
         {
             error = nameOrAlias switch
             {
-                "EACCES" => global::ErrorCatalog.Tests.Bind.BindError.PermissionDenied,
-                "WSAEACCES" => global::ErrorCatalog.Tests.Bind.BindError.PermissionDenied,
-                "EADDRINUSE" => global::ErrorCatalog.Tests.Bind.BindError.AddressInUse,
-                "EADDRNOTAVAIL" => global::ErrorCatalog.Tests.Bind.BindError.AddressNotAvailable,
-                "EBADF" => global::ErrorCatalog.Tests.Bind.BindError.BadDescriptor,
-                "EINVAL" => global::ErrorCatalog.Tests.Bind.BindError.InvalidArgument,
-                "ENOTSOCK" => global::ErrorCatalog.Tests.Bind.BindError.NotASocket,
-                "EAFNOSUPPORT" => global::ErrorCatalog.Tests.Bind.BindError.FamilyNotSupported,
-                "EOPNOTSUPP" => global::ErrorCatalog.Tests.Bind.BindError.BindingNotSupported,
-                "EDESTADDRREQ" => global::ErrorCatalog.Tests.Bind.BindError.NullAddress,
-                "EISDIR" => global::ErrorCatalog.Tests.Bind.BindError.NullAddress,
-                "EROFS" => global::ErrorCatalog.Tests.Bind.BindError.ReadOnlyFileSystem,
-                "ENAMETOOLONG" => global::ErrorCatalog.Tests.Bind.BindError.PathTooLong,
-                "ELOOP" => global::ErrorCatalog.Tests.Bind.BindError.TooManySymbolicLinks,
+                "EACCES" => BindError.PermissionDenied,
+                "WSAEACCES" => BindError.PermissionDenied,
+                "EADDRINUSE" => BindError.AddressInUse,
+                "EADDRNOTAVAIL" => BindError.AddressNotAvailable,
+                "EBADF" => BindError.BadDescriptor,
+                "EINVAL" => BindError.InvalidArgument,
+                "ENOTSOCK" => BindError.NotASocket,
+                "EAFNOSUPPORT" => BindError.FamilyNotSupported,
+                "EOPNOTSUPP" => BindError.BindingNotSupported,
+                "EDESTADDRREQ" => BindError.NullAddress,
+                "EISDIR" => BindError.NullAddress,
+                "EROFS" => BindError.ReadOnlyFileSystem,
+                "ENAMETOOLONG" => BindError.PathTooLong,
+                "ELOOP" => BindError.TooManySymbolicLinks,
                 _ => default,
             };
             return error != default;
@@ -900,8 +900,8 @@ namespace ErrorCatalog.Tests.Bind
         /// <summary>One sentence on what <paramref name="error"/> means.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The catalog's summary.</returns>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="error"/> is not a member of <see cref="global::ErrorCatalog.Tests.Bind.BindError"/>.</exception>
-        public static string GetSummary(global::ErrorCatalog.Tests.Bind.BindError error)
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="error"/> is not a member of <see cref="BindError"/>.</exception>
+        public static string GetSummary(BindError error)
         {
             var index = unchecked((uint)((int)error - 1));
             return index < (uint)SummaryByError.Length ? SummaryByError[index] : ThrowNotAMember<string>(error);
@@ -926,8 +926,8 @@ namespace ErrorCatalog.Tests.Bind
         /// <summary>What a caller should do about <paramref name="error"/>.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The catalog's advice.</returns>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="error"/> is not a member of <see cref="global::ErrorCatalog.Tests.Bind.BindError"/>.</exception>
-        public static string GetAction(global::ErrorCatalog.Tests.Bind.BindError error)
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="error"/> is not a member of <see cref="BindError"/>.</exception>
+        public static string GetAction(BindError error)
         {
             var index = unchecked((uint)((int)error - 1));
             return index < (uint)ActionByError.Length ? ActionByError[index] : ThrowNotAMember<string>(error);
@@ -952,46 +952,46 @@ namespace ErrorCatalog.Tests.Bind
         /// <summary>The project's classification of <paramref name="error"/> (policy, not an operating-system fact).</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The classification.</returns>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="error"/> is not a member of <see cref="global::ErrorCatalog.Tests.Bind.BindError"/>.</exception>
-        public static global::ErrorCatalog.Tests.Bind.BindClassification GetClassification(global::ErrorCatalog.Tests.Bind.BindError error)
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="error"/> is not a member of <see cref="BindError"/>.</exception>
+        public static BindClassification GetClassification(BindError error)
         {
             var index = unchecked((uint)((int)error - 1));
-            return index < (uint)ClassificationByError.Length ? ClassificationByError[index] : ThrowNotAMember<global::ErrorCatalog.Tests.Bind.BindClassification>(error);
+            return index < (uint)ClassificationByError.Length ? ClassificationByError[index] : ThrowNotAMember<BindClassification>(error);
         }
 
-        private static readonly global::ErrorCatalog.Tests.Bind.BindClassification[] ClassificationByError =
+        private static readonly BindClassification[] ClassificationByError =
         {
-            global::ErrorCatalog.Tests.Bind.BindClassification.Forbidden,
-            global::ErrorCatalog.Tests.Bind.BindClassification.Contended,
-            global::ErrorCatalog.Tests.Bind.BindClassification.Contended,
-            global::ErrorCatalog.Tests.Bind.BindClassification.Misuse,
-            global::ErrorCatalog.Tests.Bind.BindClassification.Misuse,
-            global::ErrorCatalog.Tests.Bind.BindClassification.Misuse,
-            global::ErrorCatalog.Tests.Bind.BindClassification.Misuse,
-            global::ErrorCatalog.Tests.Bind.BindClassification.Misuse,
-            global::ErrorCatalog.Tests.Bind.BindClassification.Misuse,
-            global::ErrorCatalog.Tests.Bind.BindClassification.UnusablePath,
-            global::ErrorCatalog.Tests.Bind.BindClassification.UnusablePath,
-            global::ErrorCatalog.Tests.Bind.BindClassification.UnusablePath,
+            BindClassification.Forbidden,
+            BindClassification.Contended,
+            BindClassification.Contended,
+            BindClassification.Misuse,
+            BindClassification.Misuse,
+            BindClassification.Misuse,
+            BindClassification.Misuse,
+            BindClassification.Misuse,
+            BindClassification.Misuse,
+            BindClassification.UnusablePath,
+            BindClassification.UnusablePath,
+            BindClassification.UnusablePath,
         };
 
         /// <summary>The <see cref="global::System.Net.Sockets.SocketError"/> member that matches <paramref name="error"/>.</summary>
         /// <param name="error">A catalog error.</param>
         /// <param name="socketError">The member, or <see cref="global::System.Net.Sockets.SocketError.SocketError"/> when none matches.</param>
         /// <returns><see langword="true"/> when the catalog names a matching member.</returns>
-        public static bool TryGetSocketError(global::ErrorCatalog.Tests.Bind.BindError error, out global::System.Net.Sockets.SocketError socketError)
+        public static bool TryGetSocketError(BindError error, out global::System.Net.Sockets.SocketError socketError)
         {
             socketError = ToSocketError(error);
             return error switch
             {
-                global::ErrorCatalog.Tests.Bind.BindError.PermissionDenied => true,
-                global::ErrorCatalog.Tests.Bind.BindError.AddressInUse => true,
-                global::ErrorCatalog.Tests.Bind.BindError.AddressNotAvailable => true,
-                global::ErrorCatalog.Tests.Bind.BindError.InvalidArgument => true,
-                global::ErrorCatalog.Tests.Bind.BindError.NotASocket => true,
-                global::ErrorCatalog.Tests.Bind.BindError.FamilyNotSupported => true,
-                global::ErrorCatalog.Tests.Bind.BindError.BindingNotSupported => true,
-                global::ErrorCatalog.Tests.Bind.BindError.NullAddress => true,
+                BindError.PermissionDenied => true,
+                BindError.AddressInUse => true,
+                BindError.AddressNotAvailable => true,
+                BindError.InvalidArgument => true,
+                BindError.NotASocket => true,
+                BindError.FamilyNotSupported => true,
+                BindError.BindingNotSupported => true,
+                BindError.NullAddress => true,
                 _ => false,
             };
         }
@@ -999,16 +999,16 @@ namespace ErrorCatalog.Tests.Bind
         /// <summary>The <see cref="global::System.Net.Sockets.SocketError"/> member that matches <paramref name="error"/>.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The member, or <see cref="global::System.Net.Sockets.SocketError.SocketError"/> when none matches.</returns>
-        public static global::System.Net.Sockets.SocketError ToSocketError(global::ErrorCatalog.Tests.Bind.BindError error) => error switch
+        public static global::System.Net.Sockets.SocketError ToSocketError(BindError error) => error switch
         {
-            global::ErrorCatalog.Tests.Bind.BindError.PermissionDenied => global::System.Net.Sockets.SocketError.AccessDenied,
-            global::ErrorCatalog.Tests.Bind.BindError.AddressInUse => global::System.Net.Sockets.SocketError.AddressAlreadyInUse,
-            global::ErrorCatalog.Tests.Bind.BindError.AddressNotAvailable => global::System.Net.Sockets.SocketError.AddressNotAvailable,
-            global::ErrorCatalog.Tests.Bind.BindError.InvalidArgument => global::System.Net.Sockets.SocketError.InvalidArgument,
-            global::ErrorCatalog.Tests.Bind.BindError.NotASocket => global::System.Net.Sockets.SocketError.NotSocket,
-            global::ErrorCatalog.Tests.Bind.BindError.FamilyNotSupported => global::System.Net.Sockets.SocketError.AddressFamilyNotSupported,
-            global::ErrorCatalog.Tests.Bind.BindError.BindingNotSupported => global::System.Net.Sockets.SocketError.OperationNotSupported,
-            global::ErrorCatalog.Tests.Bind.BindError.NullAddress => global::System.Net.Sockets.SocketError.DestinationAddressRequired,
+            BindError.PermissionDenied => global::System.Net.Sockets.SocketError.AccessDenied,
+            BindError.AddressInUse => global::System.Net.Sockets.SocketError.AddressAlreadyInUse,
+            BindError.AddressNotAvailable => global::System.Net.Sockets.SocketError.AddressNotAvailable,
+            BindError.InvalidArgument => global::System.Net.Sockets.SocketError.InvalidArgument,
+            BindError.NotASocket => global::System.Net.Sockets.SocketError.NotSocket,
+            BindError.FamilyNotSupported => global::System.Net.Sockets.SocketError.AddressFamilyNotSupported,
+            BindError.BindingNotSupported => global::System.Net.Sockets.SocketError.OperationNotSupported,
+            BindError.NullAddress => global::System.Net.Sockets.SocketError.DestinationAddressRequired,
             _ => global::System.Net.Sockets.SocketError.SocketError,
         };
 
@@ -1016,42 +1016,42 @@ namespace ErrorCatalog.Tests.Bind
         /// <param name="socketError">A .NET socket error.</param>
         /// <param name="error">The error, or 0 when no entry matches.</param>
         /// <returns><see langword="true"/> when an entry matches.</returns>
-        public static bool TryFromSocketError(global::System.Net.Sockets.SocketError socketError, out global::ErrorCatalog.Tests.Bind.BindError error)
+        public static bool TryFromSocketError(global::System.Net.Sockets.SocketError socketError, out BindError error)
         {
             error = socketError switch
             {
-                global::System.Net.Sockets.SocketError.AccessDenied => global::ErrorCatalog.Tests.Bind.BindError.PermissionDenied,
-                global::System.Net.Sockets.SocketError.AddressAlreadyInUse => global::ErrorCatalog.Tests.Bind.BindError.AddressInUse,
-                global::System.Net.Sockets.SocketError.AddressNotAvailable => global::ErrorCatalog.Tests.Bind.BindError.AddressNotAvailable,
-                global::System.Net.Sockets.SocketError.InvalidArgument => global::ErrorCatalog.Tests.Bind.BindError.InvalidArgument,
-                global::System.Net.Sockets.SocketError.NotSocket => global::ErrorCatalog.Tests.Bind.BindError.NotASocket,
-                global::System.Net.Sockets.SocketError.AddressFamilyNotSupported => global::ErrorCatalog.Tests.Bind.BindError.FamilyNotSupported,
-                global::System.Net.Sockets.SocketError.OperationNotSupported => global::ErrorCatalog.Tests.Bind.BindError.BindingNotSupported,
-                global::System.Net.Sockets.SocketError.DestinationAddressRequired => global::ErrorCatalog.Tests.Bind.BindError.NullAddress,
+                global::System.Net.Sockets.SocketError.AccessDenied => BindError.PermissionDenied,
+                global::System.Net.Sockets.SocketError.AddressAlreadyInUse => BindError.AddressInUse,
+                global::System.Net.Sockets.SocketError.AddressNotAvailable => BindError.AddressNotAvailable,
+                global::System.Net.Sockets.SocketError.InvalidArgument => BindError.InvalidArgument,
+                global::System.Net.Sockets.SocketError.NotSocket => BindError.NotASocket,
+                global::System.Net.Sockets.SocketError.AddressFamilyNotSupported => BindError.FamilyNotSupported,
+                global::System.Net.Sockets.SocketError.OperationNotSupported => BindError.BindingNotSupported,
+                global::System.Net.Sockets.SocketError.DestinationAddressRequired => BindError.NullAddress,
                 _ => default,
             };
             return error != default;
         }
 
-        /// <summary>Creates the most specific exception for <paramref name="error"/>: the nested type of its catalog entry, or <see cref="global::ErrorCatalog.Tests.Bind.BindException"/> itself for a code the catalog does not know.</summary>
+        /// <summary>Creates the most specific exception for <paramref name="error"/>: the nested type of its catalog entry, or <see cref="BindException"/> itself for a code the catalog does not know.</summary>
         /// <param name="error">The native error.</param>
         /// <param name="endPoint">The end point the failed call was given, if any.</param>
         /// <returns>The exception, not thrown.</returns>
-        public static global::ErrorCatalog.Tests.Bind.BindException CreateException(global::ErrorCatalog.Tests.Bind.BindNativeError error, global::System.Net.EndPoint? endPoint = null) => error.Error switch
+        public static BindException CreateException(BindNativeError error, global::System.Net.EndPoint? endPoint = null) => error.Error switch
         {
-            global::ErrorCatalog.Tests.Bind.BindError.PermissionDenied => new global::ErrorCatalog.Tests.Bind.BindException.PermissionDenied(error, endPoint),
-            global::ErrorCatalog.Tests.Bind.BindError.AddressInUse => new global::ErrorCatalog.Tests.Bind.BindException.AddressInUse(error, endPoint),
-            global::ErrorCatalog.Tests.Bind.BindError.AddressNotAvailable => new global::ErrorCatalog.Tests.Bind.BindException.AddressNotAvailable(error, endPoint),
-            global::ErrorCatalog.Tests.Bind.BindError.BadDescriptor => new global::ErrorCatalog.Tests.Bind.BindException.BadDescriptor(error, endPoint),
-            global::ErrorCatalog.Tests.Bind.BindError.InvalidArgument => new global::ErrorCatalog.Tests.Bind.BindException.InvalidArgument(error, endPoint),
-            global::ErrorCatalog.Tests.Bind.BindError.NotASocket => new global::ErrorCatalog.Tests.Bind.BindException.NotASocket(error, endPoint),
-            global::ErrorCatalog.Tests.Bind.BindError.FamilyNotSupported => new global::ErrorCatalog.Tests.Bind.BindException.FamilyNotSupported(error, endPoint),
-            global::ErrorCatalog.Tests.Bind.BindError.BindingNotSupported => new global::ErrorCatalog.Tests.Bind.BindException.BindingNotSupported(error, endPoint),
-            global::ErrorCatalog.Tests.Bind.BindError.NullAddress => new global::ErrorCatalog.Tests.Bind.BindException.NullAddress(error, endPoint),
-            global::ErrorCatalog.Tests.Bind.BindError.ReadOnlyFileSystem => new global::ErrorCatalog.Tests.Bind.BindException.ReadOnlyFileSystem(error, endPoint),
-            global::ErrorCatalog.Tests.Bind.BindError.PathTooLong => new global::ErrorCatalog.Tests.Bind.BindException.PathTooLong(error, endPoint),
-            global::ErrorCatalog.Tests.Bind.BindError.TooManySymbolicLinks => new global::ErrorCatalog.Tests.Bind.BindException.TooManySymbolicLinks(error, endPoint),
-            _ => new global::ErrorCatalog.Tests.Bind.BindException(error, endPoint),
+            BindError.PermissionDenied => new BindException.PermissionDenied(error, endPoint),
+            BindError.AddressInUse => new BindException.AddressInUse(error, endPoint),
+            BindError.AddressNotAvailable => new BindException.AddressNotAvailable(error, endPoint),
+            BindError.BadDescriptor => new BindException.BadDescriptor(error, endPoint),
+            BindError.InvalidArgument => new BindException.InvalidArgument(error, endPoint),
+            BindError.NotASocket => new BindException.NotASocket(error, endPoint),
+            BindError.FamilyNotSupported => new BindException.FamilyNotSupported(error, endPoint),
+            BindError.BindingNotSupported => new BindException.BindingNotSupported(error, endPoint),
+            BindError.NullAddress => new BindException.NullAddress(error, endPoint),
+            BindError.ReadOnlyFileSystem => new BindException.ReadOnlyFileSystem(error, endPoint),
+            BindError.PathTooLong => new BindException.PathTooLong(error, endPoint),
+            BindError.TooManySymbolicLinks => new BindException.TooManySymbolicLinks(error, endPoint),
+            _ => new BindException(error, endPoint),
         };
 
         /// <summary>Creates the most specific exception for <paramref name="code"/> on <paramref name="platform"/>.</summary>
@@ -1059,17 +1059,17 @@ namespace ErrorCatalog.Tests.Bind
         /// <param name="code">The raw code.</param>
         /// <param name="endPoint">The end point the failed call was given, if any.</param>
         /// <returns>The exception, not thrown.</returns>
-        public static global::ErrorCatalog.Tests.Bind.BindException CreateException(global::ErrorCatalog.Tests.Bind.BindPlatform platform, int code, global::System.Net.EndPoint? endPoint = null) => CreateException(new global::ErrorCatalog.Tests.Bind.BindNativeError(platform, code), endPoint);
+        public static BindException CreateException(BindPlatform platform, int code, global::System.Net.EndPoint? endPoint = null) => CreateException(new BindNativeError(platform, code), endPoint);
 
         /// <summary>The catalog id of <paramref name="platform"/>.</summary>
         /// <param name="platform">A platform.</param>
         /// <returns>The id, for example <c>linux-generic</c>.</returns>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="platform"/> is not a member of <see cref="global::ErrorCatalog.Tests.Bind.BindPlatform"/>.</exception>
-        public static string GetPlatformId(global::ErrorCatalog.Tests.Bind.BindPlatform platform) => platform switch
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="platform"/> is not a member of <see cref="BindPlatform"/>.</exception>
+        public static string GetPlatformId(BindPlatform platform) => platform switch
         {
-            global::ErrorCatalog.Tests.Bind.BindPlatform.LinuxGeneric => "linux-generic",
-            global::ErrorCatalog.Tests.Bind.BindPlatform.LinuxParisc => "linux-parisc",
-            global::ErrorCatalog.Tests.Bind.BindPlatform.Winsock => "winsock",
+            BindPlatform.LinuxGeneric => "linux-generic",
+            BindPlatform.LinuxParisc => "linux-parisc",
+            BindPlatform.Winsock => "winsock",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(platform), platform, null),
         };
 
@@ -1077,37 +1077,37 @@ namespace ErrorCatalog.Tests.Bind
         /// <param name="id">A catalog platform id, for example <c>linux-generic</c>.</param>
         /// <param name="platform">The platform, or 0 when no platform has that id.</param>
         /// <returns><see langword="true"/> when a platform has that id.</returns>
-        public static bool TryParsePlatform(string? id, out global::ErrorCatalog.Tests.Bind.BindPlatform platform)
+        public static bool TryParsePlatform(string? id, out BindPlatform platform)
         {
             platform = id switch
             {
-                "linux-generic" => global::ErrorCatalog.Tests.Bind.BindPlatform.LinuxGeneric,
-                "linux-parisc" => global::ErrorCatalog.Tests.Bind.BindPlatform.LinuxParisc,
-                "winsock" => global::ErrorCatalog.Tests.Bind.BindPlatform.Winsock,
+                "linux-generic" => BindPlatform.LinuxGeneric,
+                "linux-parisc" => BindPlatform.LinuxParisc,
+                "winsock" => BindPlatform.Winsock,
                 _ => default,
             };
             return platform != default;
         }
 
         /// <summary>The platform whose numbering the running process's native calls report codes in, or <see langword="null"/> when the <c>runs-on</c> of no platform in the <c>bind</c> catalog covers this operating system and process architecture.</summary>
-        /// <remarks>Worked out once, on first use, from <see cref="global::System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform"/> and <see cref="global::System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture"/>. <see cref="global::ErrorCatalog.Tests.Bind.BindPlatform.LinuxGeneric"/> on linux (x86, x64, arm, arm64, riscv64). <see cref="global::ErrorCatalog.Tests.Bind.BindPlatform.Winsock"/> on windows (any processor).</remarks>
-        public static global::ErrorCatalog.Tests.Bind.BindPlatform? CurrentPlatform => CurrentPlatformDetection.Platform;
+        /// <remarks>Worked out once, on first use, from <see cref="global::System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform"/> and <see cref="global::System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture"/>. <see cref="BindPlatform.LinuxGeneric"/> on linux (x86, x64, arm, arm64, riscv64). <see cref="BindPlatform.Winsock"/> on windows (any processor).</remarks>
+        public static BindPlatform? CurrentPlatform => CurrentPlatformDetection.Platform;
 
         private static class CurrentPlatformDetection
         {
-            internal static readonly global::ErrorCatalog.Tests.Bind.BindPlatform? Platform = Detect();
+            internal static readonly BindPlatform? Platform = Detect();
 
-            private static global::ErrorCatalog.Tests.Bind.BindPlatform? Detect()
+            private static BindPlatform? Detect()
             {
                 var architecture = (int)global::System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture;
                 if (IsOperatingSystem("linux") && architecture is 0 or 1 or 2 or 3 or 9)
                 {
-                    return global::ErrorCatalog.Tests.Bind.BindPlatform.LinuxGeneric;
+                    return BindPlatform.LinuxGeneric;
                 }
 
                 if (IsOperatingSystem("windows"))
                 {
-                    return global::ErrorCatalog.Tests.Bind.BindPlatform.Winsock;
+                    return BindPlatform.Winsock;
                 }
 
                 return null;
@@ -1117,22 +1117,22 @@ namespace ErrorCatalog.Tests.Bind
                 global::System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(global::System.Runtime.InteropServices.OSPlatform.Create(name));
         }
 
-        internal static string DescribePlatform(global::ErrorCatalog.Tests.Bind.BindPlatform platform) => platform switch
+        internal static string DescribePlatform(BindPlatform platform) => platform switch
         {
-            global::ErrorCatalog.Tests.Bind.BindPlatform.LinuxGeneric => "linux-generic",
-            global::ErrorCatalog.Tests.Bind.BindPlatform.LinuxParisc => "linux-parisc",
-            global::ErrorCatalog.Tests.Bind.BindPlatform.Winsock => "winsock",
+            BindPlatform.LinuxGeneric => "linux-generic",
+            BindPlatform.LinuxParisc => "linux-parisc",
+            BindPlatform.Winsock => "winsock",
             _ => "platform " + ((int)platform).ToString(global::System.Globalization.CultureInfo.InvariantCulture),
         };
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static T ThrowNotAMember<T>(global::ErrorCatalog.Tests.Bind.BindError error) =>
+        private static T ThrowNotAMember<T>(BindError error) =>
             throw new global::System.ArgumentOutOfRangeException(nameof(error), error, null);
 
-        internal static global::System.Net.Sockets.SocketError SocketErrorFor(global::ErrorCatalog.Tests.Bind.BindNativeError nativeError) =>
+        internal static global::System.Net.Sockets.SocketError SocketErrorFor(BindNativeError nativeError) =>
             nativeError.Error is { } error ? ToSocketError(error) : global::System.Net.Sockets.SocketError.SocketError;
 
-        internal static global::ErrorCatalog.Tests.Bind.BindNativeError RequireError(global::ErrorCatalog.Tests.Bind.BindNativeError nativeError, global::ErrorCatalog.Tests.Bind.BindError expected)
+        internal static BindNativeError RequireError(BindNativeError nativeError, BindError expected)
         {
             if (nativeError.Error != expected)
             {
@@ -1142,7 +1142,7 @@ namespace ErrorCatalog.Tests.Bind
             return nativeError;
         }
 
-        internal static string FormatExceptionMessage(global::ErrorCatalog.Tests.Bind.BindNativeError nativeError, global::System.Net.EndPoint? endPoint)
+        internal static string FormatExceptionMessage(BindNativeError nativeError, global::System.Net.EndPoint? endPoint)
         {
             var target = endPoint is null ? string.Empty : " for " + endPoint.ToString();
             return nativeError.Error is { } error
@@ -1153,7 +1153,7 @@ namespace ErrorCatalog.Tests.Bind
 
     /// <summary>A failed <c>bind()</c> call: the native error, the catalog's error for it, and the end point. Each catalog entry has a nested type derived from this one.</summary>
     /// <remarks>
-    /// <para><see cref="global::System.Net.Sockets.SocketException.SocketErrorCode"/> is the entry's .NET member (<see cref="global::ErrorCatalog.Tests.Bind.BindErrors.ToSocketError"/>), or <see cref="global::System.Net.Sockets.SocketError.SocketError"/> when there is none or the code is unknown.</para>
+    /// <para><see cref="global::System.Net.Sockets.SocketException.SocketErrorCode"/> is the entry's .NET member (<see cref="BindErrors.ToSocketError"/>), or <see cref="global::System.Net.Sockets.SocketError.SocketError"/> when there is none or the code is unknown.</para>
     /// <para><see cref="global::System.ComponentModel.Win32Exception.NativeErrorCode"/> and <see cref="global::System.Net.Sockets.SocketException.ErrorCode"/> are set by the base class from that member, translated to the running operating system's numbering; they are not the raw code the platform reported. Read <see cref="Code"/> and <see cref="Platform"/> for that.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
@@ -1164,7 +1164,7 @@ namespace ErrorCatalog.Tests.Bind
         /// <summary>Creates the exception for <paramref name="nativeError"/>, with a message built from the catalog.</summary>
         /// <param name="nativeError">The native error.</param>
         /// <param name="endPoint">The end point the failed call was given, if any.</param>
-        public BindException(global::ErrorCatalog.Tests.Bind.BindNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+        public BindException(BindNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
             : this(nativeError, endPoint, null)
         {
         }
@@ -1173,28 +1173,28 @@ namespace ErrorCatalog.Tests.Bind
         /// <param name="nativeError">The native error.</param>
         /// <param name="endPoint">The end point the failed call was given, if any.</param>
         /// <param name="message">The message, or <see langword="null"/> for one built from the catalog.</param>
-        public BindException(global::ErrorCatalog.Tests.Bind.BindNativeError nativeError, global::System.Net.EndPoint? endPoint, string? message)
-            : base((int)global::ErrorCatalog.Tests.Bind.BindErrors.SocketErrorFor(nativeError))
+        public BindException(BindNativeError nativeError, global::System.Net.EndPoint? endPoint, string? message)
+            : base((int)BindErrors.SocketErrorFor(nativeError))
         {
             NativeError = nativeError;
             EndPoint = endPoint;
-            messageText = message ?? global::ErrorCatalog.Tests.Bind.BindErrors.FormatExceptionMessage(nativeError, endPoint);
+            messageText = message ?? BindErrors.FormatExceptionMessage(nativeError, endPoint);
         }
 
         /// <summary>The raw code and platform, as reported.</summary>
-        public global::ErrorCatalog.Tests.Bind.BindNativeError NativeError { get; }
+        public BindNativeError NativeError { get; }
 
         /// <summary>The catalog's error, or <see langword="null"/> when the catalog does not know the code.</summary>
-        public global::ErrorCatalog.Tests.Bind.BindError? Error => NativeError.Error;
+        public BindError? Error => NativeError.Error;
 
         /// <summary>The platform whose numbering <see cref="Code"/> follows.</summary>
-        public global::ErrorCatalog.Tests.Bind.BindPlatform Platform => NativeError.Platform;
+        public BindPlatform Platform => NativeError.Platform;
 
         /// <summary>The raw code, exactly as reported (see the remarks on <see cref="global::System.ComponentModel.Win32Exception.NativeErrorCode"/>).</summary>
         public int Code => NativeError.Code;
 
         /// <summary>The project's classification of the error, or <see langword="null"/> when the code is unknown.</summary>
-        public global::ErrorCatalog.Tests.Bind.BindClassification? Classification => Error is { } error ? global::ErrorCatalog.Tests.Bind.BindErrors.GetClassification(error) : null;
+        public BindClassification? Classification => Error is { } error ? BindErrors.GetClassification(error) : null;
 
         /// <summary>The end point the failed call was given, if known.</summary>
         public global::System.Net.EndPoint? EndPoint { get; }
@@ -1203,193 +1203,193 @@ namespace ErrorCatalog.Tests.Bind
         public override string Message => messageText;
 
         /// <summary>The requested local address cannot be given to the socket.</summary>
-        public abstract class AddressProblem : global::ErrorCatalog.Tests.Bind.BindException
+        public abstract class AddressProblem : BindException
         {
             /// <summary>Creates the exception for <paramref name="nativeError"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            protected AddressProblem(global::ErrorCatalog.Tests.Bind.BindNativeError nativeError, global::System.Net.EndPoint? endPoint)
+            protected AddressProblem(BindNativeError nativeError, global::System.Net.EndPoint? endPoint)
                 : base(nativeError, endPoint)
             {
             }
         }
 
         /// <summary>The path of an AF_UNIX socket cannot be used.</summary>
-        public abstract class PathProblem : global::ErrorCatalog.Tests.Bind.BindException
+        public abstract class PathProblem : BindException
         {
             /// <summary>Creates the exception for <paramref name="nativeError"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            protected PathProblem(global::ErrorCatalog.Tests.Bind.BindNativeError nativeError, global::System.Net.EndPoint? endPoint)
+            protected PathProblem(BindNativeError nativeError, global::System.Net.EndPoint? endPoint)
                 : base(nativeError, endPoint)
             {
             }
         }
 
         /// <summary><c>EACCES</c>: The process may not use the requested address.</summary>
-        /// <remarks>What to do: Use an unprivileged port, grant the capability, or fix the directory permissions. See <see cref="global::ErrorCatalog.Tests.Bind.BindError.PermissionDenied"/> for the codes and sources.</remarks>
-        public sealed class PermissionDenied : global::ErrorCatalog.Tests.Bind.BindException
+        /// <remarks>What to do: Use an unprivileged port, grant the capability, or fix the directory permissions. See <see cref="BindError.PermissionDenied"/> for the codes and sources.</remarks>
+        public sealed class PermissionDenied : BindException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Tests.Bind.BindError.PermissionDenied"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="BindError.PermissionDenied"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Tests.Bind.BindError.PermissionDenied"/>.</exception>
-            public PermissionDenied(global::ErrorCatalog.Tests.Bind.BindNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Tests.Bind.BindErrors.RequireError(nativeError, global::ErrorCatalog.Tests.Bind.BindError.PermissionDenied), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="BindError.PermissionDenied"/>.</exception>
+            public PermissionDenied(BindNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(BindErrors.RequireError(nativeError, BindError.PermissionDenied), endPoint)
             {
             }
         }
 
         /// <summary><c>EADDRINUSE</c>: Another socket already holds the requested address.</summary>
-        /// <remarks>What to do: Pick another port, or let the system choose one by binding to port 0. See <see cref="global::ErrorCatalog.Tests.Bind.BindError.AddressInUse"/> for the codes and sources.</remarks>
-        public sealed class AddressInUse : global::ErrorCatalog.Tests.Bind.BindException.AddressProblem
+        /// <remarks>What to do: Pick another port, or let the system choose one by binding to port 0. See <see cref="BindError.AddressInUse"/> for the codes and sources.</remarks>
+        public sealed class AddressInUse : BindException.AddressProblem
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Tests.Bind.BindError.AddressInUse"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="BindError.AddressInUse"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Tests.Bind.BindError.AddressInUse"/>.</exception>
-            public AddressInUse(global::ErrorCatalog.Tests.Bind.BindNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Tests.Bind.BindErrors.RequireError(nativeError, global::ErrorCatalog.Tests.Bind.BindError.AddressInUse), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="BindError.AddressInUse"/>.</exception>
+            public AddressInUse(BindNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(BindErrors.RequireError(nativeError, BindError.AddressInUse), endPoint)
             {
             }
         }
 
         /// <summary><c>EADDRNOTAVAIL</c>: The requested address does not belong to this machine.</summary>
-        /// <remarks>What to do: Bind to an address of a local interface, or to the wildcard address. See <see cref="global::ErrorCatalog.Tests.Bind.BindError.AddressNotAvailable"/> for the codes and sources.</remarks>
-        public sealed class AddressNotAvailable : global::ErrorCatalog.Tests.Bind.BindException.AddressProblem
+        /// <remarks>What to do: Bind to an address of a local interface, or to the wildcard address. See <see cref="BindError.AddressNotAvailable"/> for the codes and sources.</remarks>
+        public sealed class AddressNotAvailable : BindException.AddressProblem
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Tests.Bind.BindError.AddressNotAvailable"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="BindError.AddressNotAvailable"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Tests.Bind.BindError.AddressNotAvailable"/>.</exception>
-            public AddressNotAvailable(global::ErrorCatalog.Tests.Bind.BindNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Tests.Bind.BindErrors.RequireError(nativeError, global::ErrorCatalog.Tests.Bind.BindError.AddressNotAvailable), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="BindError.AddressNotAvailable"/>.</exception>
+            public AddressNotAvailable(BindNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(BindErrors.RequireError(nativeError, BindError.AddressNotAvailable), endPoint)
             {
             }
         }
 
         /// <summary><c>EBADF</c>: The descriptor passed in is not an open file descriptor.</summary>
-        /// <remarks>What to do: Fix the caller; the descriptor was closed or never opened. See <see cref="global::ErrorCatalog.Tests.Bind.BindError.BadDescriptor"/> for the codes and sources.</remarks>
-        public sealed class BadDescriptor : global::ErrorCatalog.Tests.Bind.BindException
+        /// <remarks>What to do: Fix the caller; the descriptor was closed or never opened. See <see cref="BindError.BadDescriptor"/> for the codes and sources.</remarks>
+        public sealed class BadDescriptor : BindException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Tests.Bind.BindError.BadDescriptor"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="BindError.BadDescriptor"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Tests.Bind.BindError.BadDescriptor"/>.</exception>
-            public BadDescriptor(global::ErrorCatalog.Tests.Bind.BindNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Tests.Bind.BindErrors.RequireError(nativeError, global::ErrorCatalog.Tests.Bind.BindError.BadDescriptor), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="BindError.BadDescriptor"/>.</exception>
+            public BadDescriptor(BindNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(BindErrors.RequireError(nativeError, BindError.BadDescriptor), endPoint)
             {
             }
         }
 
         /// <summary><c>EINVAL</c>: The socket already has an address, or addr_len &lt; the size its family needs &amp; so the address is malformed.</summary>
-        /// <remarks>What to do: Bind each socket once, and pass the address length that matches its family. See <see cref="global::ErrorCatalog.Tests.Bind.BindError.InvalidArgument"/> for the codes and sources.</remarks>
-        public sealed class InvalidArgument : global::ErrorCatalog.Tests.Bind.BindException
+        /// <remarks>What to do: Bind each socket once, and pass the address length that matches its family. See <see cref="BindError.InvalidArgument"/> for the codes and sources.</remarks>
+        public sealed class InvalidArgument : BindException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Tests.Bind.BindError.InvalidArgument"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="BindError.InvalidArgument"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Tests.Bind.BindError.InvalidArgument"/>.</exception>
-            public InvalidArgument(global::ErrorCatalog.Tests.Bind.BindNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Tests.Bind.BindErrors.RequireError(nativeError, global::ErrorCatalog.Tests.Bind.BindError.InvalidArgument), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="BindError.InvalidArgument"/>.</exception>
+            public InvalidArgument(BindNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(BindErrors.RequireError(nativeError, BindError.InvalidArgument), endPoint)
             {
             }
         }
 
         /// <summary><c>ENOTSOCK</c>: The descriptor refers to something other than a socket.</summary>
-        /// <remarks>What to do: Fix the caller; pass the descriptor returned by socket(). See <see cref="global::ErrorCatalog.Tests.Bind.BindError.NotASocket"/> for the codes and sources.</remarks>
-        public sealed class NotASocket : global::ErrorCatalog.Tests.Bind.BindException
+        /// <remarks>What to do: Fix the caller; pass the descriptor returned by socket(). See <see cref="BindError.NotASocket"/> for the codes and sources.</remarks>
+        public sealed class NotASocket : BindException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Tests.Bind.BindError.NotASocket"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="BindError.NotASocket"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Tests.Bind.BindError.NotASocket"/>.</exception>
-            public NotASocket(global::ErrorCatalog.Tests.Bind.BindNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Tests.Bind.BindErrors.RequireError(nativeError, global::ErrorCatalog.Tests.Bind.BindError.NotASocket), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="BindError.NotASocket"/>.</exception>
+            public NotASocket(BindNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(BindErrors.RequireError(nativeError, BindError.NotASocket), endPoint)
             {
             }
         }
 
         /// <summary><c>EAFNOSUPPORT</c>: The address is not of the socket's address family.</summary>
-        /// <remarks>What to do: Create the socket with the family of the address you bind to. See <see cref="global::ErrorCatalog.Tests.Bind.BindError.FamilyNotSupported"/> for the codes and sources.</remarks>
-        public sealed class FamilyNotSupported : global::ErrorCatalog.Tests.Bind.BindException
+        /// <remarks>What to do: Create the socket with the family of the address you bind to. See <see cref="BindError.FamilyNotSupported"/> for the codes and sources.</remarks>
+        public sealed class FamilyNotSupported : BindException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Tests.Bind.BindError.FamilyNotSupported"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="BindError.FamilyNotSupported"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Tests.Bind.BindError.FamilyNotSupported"/>.</exception>
-            public FamilyNotSupported(global::ErrorCatalog.Tests.Bind.BindNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Tests.Bind.BindErrors.RequireError(nativeError, global::ErrorCatalog.Tests.Bind.BindError.FamilyNotSupported), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="BindError.FamilyNotSupported"/>.</exception>
+            public FamilyNotSupported(BindNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(BindErrors.RequireError(nativeError, BindError.FamilyNotSupported), endPoint)
             {
             }
         }
 
         /// <summary><c>EOPNOTSUPP</c>: This type of socket cannot be bound to an address.</summary>
-        /// <remarks>What to do: Do not bind sockets of this type. See <see cref="global::ErrorCatalog.Tests.Bind.BindError.BindingNotSupported"/> for the codes and sources.</remarks>
-        public sealed class BindingNotSupported : global::ErrorCatalog.Tests.Bind.BindException
+        /// <remarks>What to do: Do not bind sockets of this type. See <see cref="BindError.BindingNotSupported"/> for the codes and sources.</remarks>
+        public sealed class BindingNotSupported : BindException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Tests.Bind.BindError.BindingNotSupported"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="BindError.BindingNotSupported"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Tests.Bind.BindError.BindingNotSupported"/>.</exception>
-            public BindingNotSupported(global::ErrorCatalog.Tests.Bind.BindNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Tests.Bind.BindErrors.RequireError(nativeError, global::ErrorCatalog.Tests.Bind.BindError.BindingNotSupported), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="BindError.BindingNotSupported"/>.</exception>
+            public BindingNotSupported(BindNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(BindErrors.RequireError(nativeError, BindError.BindingNotSupported), endPoint)
             {
             }
         }
 
         /// <summary><c>EDESTADDRREQ</c>: A null pointer was passed as the address of a local socket.</summary>
-        /// <remarks>What to do: Pass a filled-in address structure. See <see cref="global::ErrorCatalog.Tests.Bind.BindError.NullAddress"/> for the codes and sources.</remarks>
-        public sealed class NullAddress : global::ErrorCatalog.Tests.Bind.BindException.PathProblem
+        /// <remarks>What to do: Pass a filled-in address structure. See <see cref="BindError.NullAddress"/> for the codes and sources.</remarks>
+        public sealed class NullAddress : BindException.PathProblem
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Tests.Bind.BindError.NullAddress"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="BindError.NullAddress"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Tests.Bind.BindError.NullAddress"/>.</exception>
-            public NullAddress(global::ErrorCatalog.Tests.Bind.BindNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Tests.Bind.BindErrors.RequireError(nativeError, global::ErrorCatalog.Tests.Bind.BindError.NullAddress), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="BindError.NullAddress"/>.</exception>
+            public NullAddress(BindNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(BindErrors.RequireError(nativeError, BindError.NullAddress), endPoint)
             {
             }
         }
 
         /// <summary><c>EROFS</c>: The socket file would have to be created on a read-only file system.</summary>
-        /// <remarks>What to do: Put the socket path on a writable file system. See <see cref="global::ErrorCatalog.Tests.Bind.BindError.ReadOnlyFileSystem"/> for the codes and sources.</remarks>
-        public sealed class ReadOnlyFileSystem : global::ErrorCatalog.Tests.Bind.BindException.PathProblem
+        /// <remarks>What to do: Put the socket path on a writable file system. See <see cref="BindError.ReadOnlyFileSystem"/> for the codes and sources.</remarks>
+        public sealed class ReadOnlyFileSystem : BindException.PathProblem
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Tests.Bind.BindError.ReadOnlyFileSystem"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="BindError.ReadOnlyFileSystem"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Tests.Bind.BindError.ReadOnlyFileSystem"/>.</exception>
-            public ReadOnlyFileSystem(global::ErrorCatalog.Tests.Bind.BindNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Tests.Bind.BindErrors.RequireError(nativeError, global::ErrorCatalog.Tests.Bind.BindError.ReadOnlyFileSystem), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="BindError.ReadOnlyFileSystem"/>.</exception>
+            public ReadOnlyFileSystem(BindNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(BindErrors.RequireError(nativeError, BindError.ReadOnlyFileSystem), endPoint)
             {
             }
         }
 
         /// <summary><c>ENAMETOOLONG</c>: The socket path, or a component of it, is longer than allowed.</summary>
-        /// <remarks>What to do: Use a shorter path; the address structure holds only about a hundred bytes. See <see cref="global::ErrorCatalog.Tests.Bind.BindError.PathTooLong"/> for the codes and sources.</remarks>
-        public sealed class PathTooLong : global::ErrorCatalog.Tests.Bind.BindException.PathProblem
+        /// <remarks>What to do: Use a shorter path; the address structure holds only about a hundred bytes. See <see cref="BindError.PathTooLong"/> for the codes and sources.</remarks>
+        public sealed class PathTooLong : BindException.PathProblem
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Tests.Bind.BindError.PathTooLong"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="BindError.PathTooLong"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Tests.Bind.BindError.PathTooLong"/>.</exception>
-            public PathTooLong(global::ErrorCatalog.Tests.Bind.BindNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Tests.Bind.BindErrors.RequireError(nativeError, global::ErrorCatalog.Tests.Bind.BindError.PathTooLong), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="BindError.PathTooLong"/>.</exception>
+            public PathTooLong(BindNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(BindErrors.RequireError(nativeError, BindError.PathTooLong), endPoint)
             {
             }
         }
 
         /// <summary><c>ELOOP</c>: Resolving the socket path met a symbolic-link loop or too many links.</summary>
-        /// <remarks>What to do: Remove the loop, or bind to the real path. See <see cref="global::ErrorCatalog.Tests.Bind.BindError.TooManySymbolicLinks"/> for the codes and sources.</remarks>
-        public sealed class TooManySymbolicLinks : global::ErrorCatalog.Tests.Bind.BindException.PathProblem
+        /// <remarks>What to do: Remove the loop, or bind to the real path. See <see cref="BindError.TooManySymbolicLinks"/> for the codes and sources.</remarks>
+        public sealed class TooManySymbolicLinks : BindException.PathProblem
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Tests.Bind.BindError.TooManySymbolicLinks"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="BindError.TooManySymbolicLinks"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Tests.Bind.BindError.TooManySymbolicLinks"/>.</exception>
-            public TooManySymbolicLinks(global::ErrorCatalog.Tests.Bind.BindNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Tests.Bind.BindErrors.RequireError(nativeError, global::ErrorCatalog.Tests.Bind.BindError.TooManySymbolicLinks), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="BindError.TooManySymbolicLinks"/>.</exception>
+            public TooManySymbolicLinks(BindNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(BindErrors.RequireError(nativeError, BindError.TooManySymbolicLinks), endPoint)
             {
             }
         }

@@ -7,7 +7,7 @@ namespace ErrorCatalog.Connect
     /// <summary>Errors of the socket connect() call.</summary>
     /// <remarks>
     /// <para>Every error code that connect() can report on Linux (several architectures), macOS, FreeBSD, OpenBSD, NetBSD and Windows (Winsock and the C runtime), including errors Linux returns although no document lists them. Each entry records its number on every platform, what the cited documents say about it and what they get wrong, what it means per address family, and what a caller should do.</para>
-    /// <para>One member per error that <c>connect()</c> can report, on any of the catalog's platforms. Values are stable: a value is never renumbered or reused. Native codes map to members and back through <see cref="global::ErrorCatalog.Connect.ConnectErrors"/>; an unknown native code stays a <see cref="global::ErrorCatalog.Connect.ConnectNativeError"/> and is never forced onto a member.</para>
+    /// <para>One member per error that <c>connect()</c> can report, on any of the catalog's platforms. Values are stable: a value is never renumbered or reused. Native codes map to members and back through <see cref="ConnectErrors"/>; an unknown native code stays a <see cref="ConnectNativeError"/> and is never forced onto a member.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum ConnectError : int
@@ -18,9 +18,9 @@ namespace ErrorCatalog.Connect
         /// </summary>
         /// <remarks>
         /// <para>Not a failure: once the socket turns writable, the SO_ERROR socket option holds 0 or the errno of the failed attempt. On Linux a blocking TCP socket whose SO_SNDTIMEO runs out during the handshake also gets it, and the handshake continues. AF_UNIX sockets never report it on Linux: their connect() either finishes at once or fails with EAGAIN. .NET does not surface it: Socket.Connect on a non-blocking socket reports SocketError.WouldBlock, and ConnectAsync waits and reports the outcome. Windows reports this situation as WSAEWOULDBLOCK; its WSAEINPROGRESS means that a blocking Winsock 1.1 call is still running.</para>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.InProgress"/> (In progress). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.ConnectionInProgress"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.InProgress"/> (In progress). Thrown as <see cref="ConnectException.ConnectionInProgress"/>.</para>
         /// <para>On <c>linux</c>, replayed: A non-blocking TCP socket connects to a loopback listener. (+2 more)</para>
-        /// <para>Not this error: A listener with listen(0) has one queued connection; a non-blocking stream socket connects to it. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/> instead (scenario <c>unix-stream-full-backlog-nonblocking</c>). (+2 more)</para>
+        /// <para>Not this error: A listener with listen(0) has one queued connection; a non-blocking stream socket connects to it. The kernel gives <see cref="ConnectError.TryAgain"/> instead (scenario <c>unix-stream-full-backlog-nonblocking</c>). (+2 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -70,7 +70,7 @@ namespace ErrorCatalog.Connect
         /// </summary>
         /// <remarks>
         /// <para>On Linux a repeated connect() during a pending TCP handshake returns it on a non-blocking socket, and on a blocking socket with SO_SNDTIMEO after the timeout has run out once more; a blocking socket without a timeout simply waits for the pending handshake instead. AF_UNIX sockets never report it on Linux.</para>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.InProgress"/> (In progress). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.AlreadyInProgress"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.InProgress"/> (In progress). Thrown as <see cref="ConnectException.AlreadyInProgress"/>.</para>
         /// <para>On <c>linux</c>, replayed: A non-blocking TCP socket (TCP_SYNCNT 1) connects to a loopback listener whose accept queue is full, getting EINPROGRESS, then connects again. (+3 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
@@ -120,7 +120,7 @@ namespace ErrorCatalog.Connect
         /// </summary>
         /// <remarks>
         /// <para>On Linux it happens for TCP and AF_UNIX alike when the handler was installed without SA_RESTART, and also with SA_RESTART when the socket has a send timeout (SO_SNDTIMEO), because a wait bounded by a socket timeout is never restarted. What happens next differs: TCP keeps the handshake going, while an AF_UNIX stream connect is dropped. .NET retries the call itself after EINTR, so Socket.Connect and ConnectAsync report the final outcome and never SocketError.Interrupted.</para>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.InProgress"/> (In progress). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.Interrupted"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.InProgress"/> (In progress). Thrown as <see cref="ConnectException.Interrupted"/>.</para>
         /// <para>On <c>linux</c>, replayed: A blocking TCP connect to a full-backlog loopback listener; SIGURG, caught without SA_RESTART, is sent to the connecting thread every 20 ms. (+4 more)</para>
         /// <para>Not this error: As tcp-signal-interrupts-connect, but the handler has SA_RESTART; after ten signals the listener accepts its queued connection. The kernel succeeds instead (scenario <c>tcp-signal-restart-resumes-connect</c>). (+1 more)</para>
         /// <para>Code on each platform:</para>
@@ -171,9 +171,9 @@ namespace ErrorCatalog.Connect
         /// <para>What to do: Use the existing connection, or close the socket and create a new one to connect elsewhere. After a non-blocking connect, treat EISCONN from a repeated connect() as success (Linux returns 0 to the first repeat after completion, EISCONN to later ones).</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.AlreadyConnected"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="ConnectException.AlreadyConnected"/>.</para>
         /// <para>On <c>linux</c>, replayed: A stream socket connects to a listener, then connects to it again. (+5 more)</para>
-        /// <para>Not this error: A non-blocking stream socket connects to one listener, then connects to a second listener whose queue is full. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/> instead (scenario <c>unix-stream-connected-to-full-listener</c>). (+2 more)</para>
+        /// <para>Not this error: A non-blocking stream socket connects to one listener, then connects to a second listener whose queue is full. The kernel gives <see cref="ConnectError.TryAgain"/> instead (scenario <c>unix-stream-connected-to-full-listener</c>). (+2 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -223,9 +223,9 @@ namespace ErrorCatalog.Connect
         /// </summary>
         /// <remarks>
         /// <para>On Windows the same spelling is not defined for Winsock: the non-blocking case is WSAEWOULDBLOCK, recorded here as the alias EWOULDBLOCK with its own number.</para>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Resource"/> (Local resources). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.TryAgain"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.Resource"/> (Local resources). Thrown as <see cref="ConnectException.TryAgain"/>.</para>
         /// <para>On <c>linux</c>, replayed: A listener with listen(0) has one queued connection; a non-blocking stream socket connects to it. (+6 more)</para>
-        /// <para>Not this error: In a namespace whose net.ipv4.ip_local_port_range is 40000 40000, one TCP socket connects to a listener on 127.0.0.1; a second, unbound socket connects to the same listener. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable"/> instead (scenario <c>tcp-ephemeral-ports-exhausted</c>). (+1 more)</para>
+        /// <para>Not this error: In a namespace whose net.ipv4.ip_local_port_range is 40000 40000, one TCP socket connects to a listener on 127.0.0.1; a second, unbound socket connects to the same listener. The kernel gives <see cref="ConnectError.AddressNotAvailable"/> instead (scenario <c>tcp-ephemeral-ports-exhausted</c>). (+1 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -272,7 +272,7 @@ namespace ErrorCatalog.Connect
         /// <para>What to do: Check the address and port; the service may not be running yet. Retry with backoff on a new socket.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Transient"/> (Transient). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.ConnectionRefused"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.Transient"/> (Transient). Thrown as <see cref="ConnectException.ConnectionRefused"/>.</para>
         /// <para>On <c>linux</c>, replayed: Connect with an empty path the usual way: length offsetof(sun_path) + strlen + 1 = 3, so sun_path holds a single NUL. (+23 more)</para>
         /// <para>Not this error: Connect a UDP socket to a port on 127.0.0.1 that no socket is bound to. The kernel succeeds instead (scenario <c>udp-loopback-closed-port</c>). (+6 more)</para>
         /// <para>Code on each platform:</para>
@@ -323,9 +323,9 @@ namespace ErrorCatalog.Connect
         /// </summary>
         /// <remarks>
         /// <para>On Linux a reset that answers the SYN is reported as ECONNREFUSED. ECONNRESET comes when the reset arrives after the client has taken the peer's SYN-ACK, for example from a firewall that resets the last ACK of the handshake: a blocking connect() returns it, and a non-blocking socket holds it in SO_ERROR.</para>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Transient"/> (Transient). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.ConnectionReset"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.Transient"/> (Transient). Thrown as <see cref="ConnectException.ConnectionReset"/>.</para>
         /// <para>On <c>linux</c>, replayed: The peer listens on a port, and its nftables answer the client's final handshake ACK (a segment with only ACK set) with a TCP reset; the client connects a blocking TCP socket to that port. (+2 more)</para>
-        /// <para>Not this error: The same peer; a non-blocking connect ends with SO_ERROR ECONNRESET, which is read; the socket is made blocking again and connect() is called a second time. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionAborted"/> instead (scenario <c>tcp-reconnect-after-reading-reset</c>).</para>
+        /// <para>Not this error: The same peer; a non-blocking connect ends with SO_ERROR ECONNRESET, which is read; the socket is made blocking again and connect() is called a second time. The kernel gives <see cref="ConnectError.ConnectionAborted"/> instead (scenario <c>tcp-reconnect-after-reading-reset</c>).</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -366,9 +366,9 @@ namespace ErrorCatalog.Connect
         /// <para>What to do: Close the socket and create a new one; a socket whose connect() failed is not reusable.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.ConnectionAborted"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="ConnectException.ConnectionAborted"/>.</para>
         /// <para>On <c>linux</c>, replayed: A non-blocking TCP connect to a closed port on 127.0.0.1 fails and its SO_ERROR (ECONNREFUSED) is read; the socket is made blocking again and connect() is called a second time. (+2 more)</para>
-        /// <para>Not this error: A non-blocking TCP connect to a closed port on 127.0.0.1 returns EINPROGRESS; without reading SO_ERROR, the socket is made blocking again and connect() is called a second time. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/> instead (scenario <c>tcp-reconnect-before-reading-refusal</c>). (+1 more)</para>
+        /// <para>Not this error: A non-blocking TCP connect to a closed port on 127.0.0.1 returns EINPROGRESS; without reading SO_ERROR, the socket is made blocking again and connect() is called a second time. The kernel gives <see cref="ConnectError.ConnectionRefused"/> instead (scenario <c>tcp-reconnect-before-reading-refusal</c>). (+1 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -408,9 +408,9 @@ namespace ErrorCatalog.Connect
         /// <para>What to do: Retry with backoff, perhaps on another address of the same host; check firewalls that drop packets silently.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Transient"/> (Transient). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.TimedOut"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.Transient"/> (Transient). Thrown as <see cref="ConnectException.TimedOut"/>.</para>
         /// <para>On <c>linux</c>, replayed: The peer sets its end of the veth pair down, so the client's interface is up without carrier; a TCP socket with a 300 ms TCP_USER_TIMEOUT connects to the peer's address. (+7 more)</para>
-        /// <para>Not this error: A listener with listen(0) has one queued connection; a blocking stream socket with SO_SNDTIMEO of 200 ms connects to it. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/> instead (scenario <c>unix-stream-full-backlog-send-timeout</c>). (+6 more)</para>
+        /// <para>Not this error: A listener with listen(0) has one queued connection; a blocking stream socket with SO_SNDTIMEO of 200 ms connects to it. The kernel gives <see cref="ConnectError.TryAgain"/> instead (scenario <c>unix-stream-full-backlog-send-timeout</c>). (+6 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -458,8 +458,8 @@ namespace ErrorCatalog.Connect
         /// </summary>
         /// <remarks>
         /// <para>Linux connect() does not return it: a down interface takes its routes with it, so Linux answers ENETUNREACH, and a link without carrier ends in a timeout.</para>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Transient"/> (Transient). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.NetworkDown"/>, a <see cref="global::ErrorCatalog.Connect.ConnectException.Unreachable"/>.</para>
-        /// <para>Not this error: Two namespaces joined by a veth pair; the client's interface is set down, then a TCP socket connects to the peer's address. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/> instead (scenario <c>tcp-interface-down</c>). (+7 more)</para>
+        /// <para>Classification: <see cref="ConnectClassification.Transient"/> (Transient). Thrown as <see cref="ConnectException.NetworkDown"/>, a <see cref="ConnectException.Unreachable"/>.</para>
+        /// <para>Not this error: Two namespaces joined by a veth pair; the client's interface is set down, then a TCP socket connects to the peer's address. The kernel gives <see cref="ConnectError.NetworkUnreachable"/> instead (scenario <c>tcp-interface-down</c>). (+7 more)</para>
         /// <para><c>linux</c> connect() never returns it.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
@@ -499,9 +499,9 @@ namespace ErrorCatalog.Connect
         /// </summary>
         /// <remarks>
         /// <para>Linux also uses it when the destination is of a kind the socket cannot reach (an IPv4-mapped address on an IPv6-only socket, a multicast address for TCP), when the source address a socket is bound to is not local, and for ICMP and ICMPv6 answers that say the network is unreachable.</para>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Transient"/> (Transient). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.NetworkUnreachable"/>, a <see cref="global::ErrorCatalog.Connect.ConnectException.Unreachable"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.Transient"/> (Transient). Thrown as <see cref="ConnectException.NetworkUnreachable"/>, a <see cref="ConnectException.Unreachable"/>.</para>
         /// <para>On <c>linux</c>, replayed: Connect an IPv6 TCP socket with IPV6_V6ONLY set to ::ffff:127.0.0.1. (+30 more)</para>
-        /// <para>Not this error: In a new namespace whose loopback is still down, connect a TCP socket to ::1. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable"/> instead (scenario <c>tcp6-no-source-address</c>). (+4 more)</para>
+        /// <para>Not this error: In a new namespace whose loopback is still down, connect a TCP socket to ::1. The kernel gives <see cref="ConnectError.AddressNotAvailable"/> instead (scenario <c>tcp6-no-source-address</c>). (+4 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -550,9 +550,9 @@ namespace ErrorCatalog.Connect
         /// <para>What to do: Retry later or try another address of the host; check firewalls that answer with ICMP host-unreachable.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Transient"/> (Transient). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.HostUnreachable"/>, a <see cref="global::ErrorCatalog.Connect.ConnectException.Unreachable"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.Transient"/> (Transient). Thrown as <see cref="ConnectException.HostUnreachable"/>, a <see cref="ConnectException.Unreachable"/>.</para>
         /// <para>On <c>linux</c>, replayed: In a new namespace with loopback up and a route of type unreachable for 10.92.0.0/24, connect a TCP socket to 10.92.0.5. (+20 more)</para>
-        /// <para>Not this error: The peer namespace's nftables answer every TCP packet with ICMP destination unreachable code 7 (host-unknown); the client's TCP socket (300 ms TCP_USER_TIMEOUT) connects to the peer over the veth pair. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.HostDown"/> instead (scenario <c>tcp-peer-icmp-host-unknown</c>). (+1 more)</para>
+        /// <para>Not this error: The peer namespace's nftables answer every TCP packet with ICMP destination unreachable code 7 (host-unknown); the client's TCP socket (300 ms TCP_USER_TIMEOUT) connects to the peer over the veth pair. The kernel gives <see cref="ConnectError.HostDown"/> instead (scenario <c>tcp-peer-icmp-host-unknown</c>). (+1 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -597,7 +597,7 @@ namespace ErrorCatalog.Connect
         /// <para>What to do: Retry later or try another address of the host.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Transient"/> (Transient). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.HostDown"/>, a <see cref="global::ErrorCatalog.Connect.ConnectException.Unreachable"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.Transient"/> (Transient). Thrown as <see cref="ConnectException.HostDown"/>, a <see cref="ConnectException.Unreachable"/>.</para>
         /// <para>On <c>linux</c>, replayed: The peer namespace's nftables answer every TCP packet with ICMP destination unreachable code 7 (host-unknown); the client's TCP socket (300 ms TCP_USER_TIMEOUT) connects to the peer over the veth pair.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
@@ -632,7 +632,7 @@ namespace ErrorCatalog.Connect
         /// <para>What to do: Report it; an administrator has cut the host off. Retrying soon will not help.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Permanent"/> (Permanent). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.NotOnNetwork"/>, a <see cref="global::ErrorCatalog.Connect.ConnectException.Unreachable"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.Permanent"/> (Permanent). Thrown as <see cref="ConnectException.NotOnNetwork"/>, a <see cref="ConnectException.Unreachable"/>.</para>
         /// <para>On <c>linux</c>, replayed: The peer namespace's nftables answer every TCP packet with ICMP destination unreachable code 8 (host-isolated); the client's TCP socket (300 ms TCP_USER_TIMEOUT) connects to the peer over the veth pair.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
@@ -667,7 +667,7 @@ namespace ErrorCatalog.Connect
         /// <para>What to do: Report it: the peer does not speak this protocol. Retrying will not help.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Permanent"/> (Permanent). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.ProtocolUnavailable"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.Permanent"/> (Permanent). Thrown as <see cref="ConnectException.ProtocolUnavailable"/>.</para>
         /// <para>On <c>linux</c>, replayed: The peer namespace's nftables answer every TCP packet with ICMP destination unreachable code 2 (protocol-unreachable); the client's TCP socket (300 ms TCP_USER_TIMEOUT) connects to the peer over the veth pair. (+1 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
@@ -702,7 +702,7 @@ namespace ErrorCatalog.Connect
         /// <para>What to do: Report it; a router or the peer rejects the packets as malformed.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Permanent"/> (Permanent). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.ProtocolError"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.Permanent"/> (Permanent). Thrown as <see cref="ConnectException.ProtocolError"/>.</para>
         /// <para>On <c>linux</c>, replayed: The peer namespace's nftables answer every TCP packet with ICMPv6 destination unreachable code 7 (source-routing-header-error); the client's TCP socket (300 ms TCP_USER_TIMEOUT) connects to the peer's IPv6 address. (+2 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
@@ -738,9 +738,9 @@ namespace ErrorCatalog.Connect
         /// <para>What to do: Close the socket; create a new one and bind it to an interface that exists.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Permanent"/> (Permanent). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.NoSuchDevice"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.Permanent"/> (Permanent). Thrown as <see cref="ConnectException.NoSuchDevice"/>.</para>
         /// <para>On <c>linux</c>, replayed: A TCP socket is bound with SO_BINDTODEVICE to the client's veth, the veth pair is deleted, then the socket connects to the peer's address. (+1 more)</para>
-        /// <para>Not this error: The same with an IPv6 TCP socket and the peer's IPv6 address. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/> instead (scenario <c>tcp6-bound-device-deleted</c>). (+2 more)</para>
+        /// <para>Not this error: The same with an IPv6 TCP socket and the peer's IPv6 address. The kernel gives <see cref="ConnectError.NetworkUnreachable"/> instead (scenario <c>tcp6-bound-device-deleted</c>). (+2 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -774,8 +774,8 @@ namespace ErrorCatalog.Connect
         /// <para>What to do: Do not bind the client socket to a fixed local port unless needed; let the system pick one, or wait for the old connection to go away.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Resource"/> (Local resources). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.AddressInUse"/>, a <see cref="global::ErrorCatalog.Connect.ConnectException.LocalAddress"/>.</para>
-        /// <para>Not this error: Two TCP sockets with SO_REUSEADDR are bound to the same port on 127.0.0.1; the first connects to a listener, then the second connects to the same listener. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable"/> instead (scenario <c>tcp-four-tuple-taken</c>). (+3 more)</para>
+        /// <para>Classification: <see cref="ConnectClassification.Resource"/> (Local resources). Thrown as <see cref="ConnectException.AddressInUse"/>, a <see cref="ConnectException.LocalAddress"/>.</para>
+        /// <para>Not this error: Two TCP sockets with SO_REUSEADDR are bound to the same port on 127.0.0.1; the first connects to a listener, then the second connects to the same listener. The kernel gives <see cref="ConnectError.AddressNotAvailable"/> instead (scenario <c>tcp-four-tuple-taken</c>). (+3 more)</para>
         /// <para><c>linux</c> connect() never returns it.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
@@ -820,9 +820,9 @@ namespace ErrorCatalog.Connect
         /// <para>What to do: For port exhaustion, reuse connections, close idle sockets, or widen the ephemeral port range; for an invalid destination (such as the any-address), fix the address.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Resource"/> (Local resources). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.AddressNotAvailable"/>, a <see cref="global::ErrorCatalog.Connect.ConnectException.LocalAddress"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.Resource"/> (Local resources). Thrown as <see cref="ConnectException.AddressNotAvailable"/>, a <see cref="ConnectException.LocalAddress"/>.</para>
         /// <para>On <c>linux</c>, replayed: Two TCP sockets with SO_REUSEADDR are bound to the same port on 127.0.0.1; the first connects to a listener, then the second connects to the same listener. (+6 more)</para>
-        /// <para>Not this error: Connect a TCP socket to 0.0.0.0 on a port closed on 127.0.0.1. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/> instead (scenario <c>tcp-any-address-closed-port</c>). (+10 more)</para>
+        /// <para>Not this error: Connect a TCP socket to 0.0.0.0 on a port closed on 127.0.0.1. The kernel gives <see cref="ConnectError.ConnectionRefused"/> instead (scenario <c>tcp-any-address-closed-port</c>). (+10 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -869,7 +869,7 @@ namespace ErrorCatalog.Connect
         /// <para>What to do: Back off and retry later; reduce the number of open sockets.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Resource"/> (Local resources). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.NoBufferSpace"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.Resource"/> (Local resources). Thrown as <see cref="ConnectException.NoBufferSpace"/>.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -908,8 +908,8 @@ namespace ErrorCatalog.Connect
         /// <para>What to do: Back off and retry later. Only STREAMS-based socket implementations (old System V) produce it.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Resource"/> (Local resources). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.NoStreamResources"/>.</para>
-        /// <para>Not this error: A seqpacket listener with listen(0) has one queued connection; a non-blocking seqpacket socket connects to it. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/> instead (scenario <c>unix-seqpacket-full-backlog-nonblocking</c>).</para>
+        /// <para>Classification: <see cref="ConnectClassification.Resource"/> (Local resources). Thrown as <see cref="ConnectException.NoStreamResources"/>.</para>
+        /// <para>Not this error: A seqpacket listener with listen(0) has one queued connection; a non-blocking seqpacket socket connects to it. The kernel gives <see cref="ConnectError.TryAgain"/> instead (scenario <c>unix-seqpacket-full-backlog-nonblocking</c>).</para>
         /// <para><c>linux</c> connect() never returns it.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
@@ -946,7 +946,7 @@ namespace ErrorCatalog.Connect
         /// <para>What to do: For AF_UNIX, check the mode of the socket file and the search permission of every directory above it. For a UDP broadcast, set SO_BROADCAST. Otherwise look for the sandbox or security policy that refused the port (Landlock, SELinux, AppArmor) or for a reject rule answering with an ICMPv6 administrative code.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Permission"/> (Permission). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.AccessDenied"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.Permission"/> (Permission). Thrown as <see cref="ConnectException.AccessDenied"/>.</para>
         /// <para>On <c>linux</c>, replayed: Root binds a listener and makes its socket file mode 0755; a thread running as nobody connects. (+20 more)</para>
         /// <para>Not this error: Root binds a listener, sets its socket file to mode 0000, and connects as root. The kernel succeeds instead (scenario <c>unix-stream-no-write-permission-as-root</c>). (+15 more)</para>
         /// <para>Code on each platform:</para>
@@ -999,9 +999,9 @@ namespace ErrorCatalog.Connect
         /// <para>What to do: Find the policy that refused the call (cgroup BPF programs, a Landlock sandbox) or, for AF_UNIX datagrams, send to a socket that is not paired with another one; retrying does not help.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Permission"/> (Permission). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.OperationNotPermitted"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.Permission"/> (Permission). Thrown as <see cref="ConnectException.OperationNotPermitted"/>.</para>
         /// <para>On <c>linux</c>, replayed: A datagram socket bound at a path is connected to a third socket; a new datagram socket connects to the bound path. (+11 more)</para>
-        /// <para>Not this error: Inside a new network namespace, an nftables rule in the output hook drops every TCP SYN to a peer address; the socket sets TCP_SYNCNT to 1 so the kernel gives up after about three seconds. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/> instead (scenario <c>nft-output-drop-tcp-syn</c>). (+6 more)</para>
+        /// <para>Not this error: Inside a new network namespace, an nftables rule in the output hook drops every TCP SYN to a peer address; the socket sets TCP_SYNCNT to 1 so the kernel gives up after about three seconds. The kernel gives <see cref="ConnectError.TimedOut"/> instead (scenario <c>nft-output-drop-tcp-syn</c>). (+6 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -1047,7 +1047,7 @@ namespace ErrorCatalog.Connect
         /// </summary>
         /// <remarks>
         /// <para>Linux checks the length before anything else in the address: a sockaddr_in shorter than 16 bytes, a sockaddr_in6 shorter than 24 bytes, an address longer than sockaddr_storage (128 bytes) or an AF_UNIX address longer than 110 bytes all give EINVAL, and so does an AF_UNIX address of only the family field. An AF_UNIX socket answers an address of any other family (AF_INET, AF_INET6, AF_UNSPEC on a stream socket) with EINVAL, not EAFNOSUPPORT.</para>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.InvalidArgument"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="ConnectException.InvalidArgument"/>.</para>
         /// <para>On <c>linux</c>, replayed: Connect with a 120-byte path plus NUL, so the address length (123) exceeds sizeof(struct sockaddr_un) (110). (+15 more)</para>
         /// <para>Not this error: Bind a listener at a path of exactly 108 bytes written without a terminating NUL (length 110) and connect with the same address. The kernel succeeds instead (scenario <c>unix-stream-sun-path-full-unterminated</c>).</para>
         /// <para>Code on each platform:</para>
@@ -1096,7 +1096,7 @@ namespace ErrorCatalog.Connect
         /// <para>What to do: Fix the code: the descriptor was never opened, was already closed, or was closed by another thread during the call.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.BadDescriptor"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="ConnectException.BadDescriptor"/>.</para>
         /// <para>On <c>linux</c>, replayed: Call connect() on descriptor number 2^30, which the process never opened, with a sockaddr_in for 127.0.0.1. (+3 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
@@ -1143,9 +1143,9 @@ namespace ErrorCatalog.Connect
         /// <para>What to do: Fix the code: a file, pipe or other descriptor was passed where a socket was expected.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.NotASocket"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="ConnectException.NotASocket"/>.</para>
         /// <para>On <c>linux</c>, replayed: Call connect() on a descriptor of /dev/null with a sockaddr_in for 127.0.0.1. (+2 more)</para>
-        /// <para>Not this error: Connect to a path that names an empty regular file. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/> instead (scenario <c>unix-stream-regular-file</c>). (+2 more)</para>
+        /// <para>Not this error: Connect to a path that names an empty regular file. The kernel gives <see cref="ConnectError.ConnectionRefused"/> instead (scenario <c>unix-stream-regular-file</c>). (+2 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -1191,9 +1191,9 @@ namespace ErrorCatalog.Connect
         /// <para>What to do: Fix the code: pass a valid pointer and length for the sockaddr.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.BadAddress"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="ConnectException.BadAddress"/>.</para>
         /// <para>On <c>linux</c>, replayed: Call connect() on a descriptor of /dev/null with a null address pointer and length 16. (+3 more)</para>
-        /// <para>Not this error: Call connect() on a never-opened descriptor number with a null address pointer and length 16. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/> instead (scenario <c>args-never-opened-descriptor-null-address</c>).</para>
+        /// <para>Not this error: Call connect() on a never-opened descriptor number with a null address pointer and length 16. The kernel gives <see cref="ConnectError.BadDescriptor"/> instead (scenario <c>args-never-opened-descriptor-null-address</c>).</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -1238,9 +1238,9 @@ namespace ErrorCatalog.Connect
         /// <para>What to do: Fix the code: create the socket with the same family as the address (for example AF_INET6 for an IPv6 address).</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.AddressFamilyNotSupported"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="ConnectException.AddressFamilyNotSupported"/>.</para>
         /// <para>On <c>linux</c>, replayed: Call connect() on a TCP socket with a sockaddr_un. (+3 more)</para>
-        /// <para>Not this error: An AF_UNIX stream socket calls connect() with a sockaddr_in for 127.0.0.1 port 9. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/> instead (scenario <c>unix-stream-inet-address</c>). (+7 more)</para>
+        /// <para>Not this error: An AF_UNIX stream socket calls connect() with a sockaddr_in for 127.0.0.1 port 9. The kernel gives <see cref="ConnectError.InvalidArgument"/> instead (scenario <c>unix-stream-inet-address</c>). (+7 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -1289,9 +1289,9 @@ namespace ErrorCatalog.Connect
         /// <para>What to do: Fix the code or configuration: use the socket type the peer uses.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.WrongProtocolType"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="ConnectException.WrongProtocolType"/>.</para>
         /// <para>On <c>linux</c>, replayed: Bind an AF_UNIX datagram socket at a path, then connect a stream socket to it. (+3 more)</para>
-        /// <para>Not this error: Bind a listening stream socket to an abstract name, then connect a datagram socket to the same name. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/> instead (scenario <c>unix-dgram-abstract-to-stream-name</c>).</para>
+        /// <para>Not this error: Bind a listening stream socket to an abstract name, then connect a datagram socket to the same name. The kernel gives <see cref="ConnectError.ConnectionRefused"/> instead (scenario <c>unix-dgram-abstract-to-stream-name</c>).</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -1333,9 +1333,9 @@ namespace ErrorCatalog.Connect
         /// <para>What to do: Fix the code if the socket is listening (connect from a separate socket). If it comes from the network (Linux), check the route to the peer; retrying the same path will fail again.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.OperationNotSupported"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="ConnectException.OperationNotSupported"/>.</para>
         /// <para>On <c>linux</c>, replayed: The peer namespace's nftables answer every TCP packet with ICMP destination unreachable code 5 (source-route-failed); the client's TCP socket (300 ms TCP_USER_TIMEOUT) connects to the peer over the veth pair.</para>
-        /// <para>Not this error: Call connect() on a listening stream socket, towards another listener. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/> instead (scenario <c>unix-stream-listening-socket</c>). (+3 more)</para>
+        /// <para>Not this error: Call connect() on a listening stream socket, towards another listener. The kernel gives <see cref="ConnectError.InvalidArgument"/> instead (scenario <c>unix-stream-listening-socket</c>). (+3 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -1381,9 +1381,9 @@ namespace ErrorCatalog.Connect
         /// </summary>
         /// <remarks>
         /// <para>Only file-system paths give it. On Linux an empty path does not: written the usual way (a single NUL byte) it names the empty abstract name and is refused with ECONNREFUSED, and an address of only the family field is EINVAL. A missing abstract name, a stale socket file whose server has gone, and a regular file at the path are all refused with ECONNREFUSED.</para>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Transient"/> (Transient). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.NoSuchPath"/>, a <see cref="global::ErrorCatalog.Connect.ConnectException.SocketPath"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.Transient"/> (Transient). Thrown as <see cref="ConnectException.NoSuchPath"/>, a <see cref="ConnectException.SocketPath"/>.</para>
         /// <para>On <c>linux</c>, replayed: Connect an AF_UNIX stream socket to a path in a fresh temporary directory where nothing exists. (+2 more)</para>
-        /// <para>Not this error: Connect with an empty path the usual way: length offsetof(sun_path) + strlen + 1 = 3, so sun_path holds a single NUL. The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/> instead (scenario <c>unix-stream-empty-path</c>). (+4 more)</para>
+        /// <para>Not this error: Connect with an empty path the usual way: length offsetof(sun_path) + strlen + 1 = 3, so sun_path holds a single NUL. The kernel gives <see cref="ConnectError.ConnectionRefused"/> instead (scenario <c>unix-stream-empty-path</c>). (+4 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -1425,7 +1425,7 @@ namespace ErrorCatalog.Connect
         /// <para>What to do: Fix the socket path.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Permanent"/> (Permanent). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.NotADirectory"/>, a <see cref="global::ErrorCatalog.Connect.ConnectException.SocketPath"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.Permanent"/> (Permanent). Thrown as <see cref="ConnectException.NotADirectory"/>, a <see cref="ConnectException.SocketPath"/>.</para>
         /// <para>On <c>linux</c>, replayed: Create an empty regular file and connect to a path that uses it as a directory (file/server.sock). (+1 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
@@ -1466,7 +1466,7 @@ namespace ErrorCatalog.Connect
         /// <para>What to do: Fix the socket path or the symbolic links on it.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Permanent"/> (Permanent). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.SymbolicLinkLoop"/>, a <see cref="global::ErrorCatalog.Connect.ConnectException.SocketPath"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.Permanent"/> (Permanent). Thrown as <see cref="ConnectException.SymbolicLinkLoop"/>, a <see cref="ConnectException.SocketPath"/>.</para>
         /// <para>On <c>linux</c>, replayed: Two symbolic links point at each other; connect to one of them. (+1 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
@@ -1508,9 +1508,9 @@ namespace ErrorCatalog.Connect
         /// <para>What to do: Use shorter names. Note that sun_path itself is a fixed 108-byte array on Linux: a longer path cannot be passed at all (EINVAL), so a long location has to be reached through a relative path from a nearer working directory.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.NameTooLong"/>, a <see cref="global::ErrorCatalog.Connect.ConnectException.SocketPath"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="ConnectException.NameTooLong"/>, a <see cref="ConnectException.SocketPath"/>.</para>
         /// <para>On <c>linux</c>, replayed: Connect to a symbolic link whose target has a 300-byte file name component.</para>
-        /// <para>Not this error: Connect with a 120-byte path plus NUL, so the address length (123) exceeds sizeof(struct sockaddr_un) (110). The kernel gives <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/> instead (scenario <c>unix-stream-sun-path-overlong</c>).</para>
+        /// <para>Not this error: Connect with a 120-byte path plus NUL, so the address length (123) exceeds sizeof(struct sockaddr_un) (110). The kernel gives <see cref="ConnectError.InvalidArgument"/> instead (scenario <c>unix-stream-sun-path-overlong</c>).</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -1552,7 +1552,7 @@ namespace ErrorCatalog.Connect
         /// <para>What to do: Report it; the file system holding the socket path has a problem.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Permanent"/> (Permanent). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.InputOutputError"/>, a <see cref="global::ErrorCatalog.Connect.ConnectException.SocketPath"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.Permanent"/> (Permanent). Thrown as <see cref="ConnectException.InputOutputError"/>, a <see cref="ConnectException.SocketPath"/>.</para>
         /// <para>On <c>linux</c>, replayed: In a private mount namespace, a FUSE file system served by the replay itself, which answers every lookup with EIO, is mounted on a temporary directory; connect to a path inside it.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
@@ -1592,7 +1592,7 @@ namespace ErrorCatalog.Connect
         /// <para>What to do: Fix the code: call WSAStartup successfully before any other Winsock call.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.WinsockNotInitialized"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="ConnectException.WinsockNotInitialized"/>.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -1633,7 +1633,7 @@ namespace ErrorCatalog.Connect
         /// </summary>
         /// <remarks>
         /// <para>No cited document lists ENOMEM for connect(). Linux returns it when an allocation made inside connect() fails: an AF_UNIX stream or seqpacket socket allocates the socket the listener will accept, and the message that queues it, before it looks the listener up, so the error can come back for any destination, even a path that does not exist; an unbound AF_UNIX socket with SO_PASSCRED or SO_PASSPIDFD set allocates the automatic name it binds to first; TCP over IPv4 and IPv6 allocates the bookkeeping of the local port it picks. These allocations fail when the machine, or the memory cgroup of the calling process, is out of memory and nothing can be reclaimed or killed to make room.</para>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Resource"/> (Local resources). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.OutOfMemory"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.Resource"/> (Local resources). Thrown as <see cref="ConnectException.OutOfMemory"/>.</para>
         /// <para>On <c>linux</c>, replayed: In a private mount namespace, a FUSE file system served by the replay itself, which answers every lookup with ENOMEM as a file system server short of memory does, is mounted on a temporary directory; connect to a path inside it.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
@@ -1672,7 +1672,7 @@ namespace ErrorCatalog.Connect
         /// </summary>
         /// <remarks>
         /// <para>No cited document lists ENFILE for connect(), which creates no descriptor. Linux still returns it for AF_UNIX stream and seqpacket sockets: connect() creates the socket the listener will accept, and that creation fails once the machine counts more AF_UNIX sockets than twice fs.file-max. The count includes connections still waiting in listeners' queues, which hold no descriptor, so it can be reached while the file table itself has room.</para>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Resource"/> (Local resources). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.SystemFileTableFull"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.Resource"/> (Local resources). Thrown as <see cref="ConnectException.SystemFileTableFull"/>.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -1707,7 +1707,7 @@ namespace ErrorCatalog.Connect
         /// </summary>
         /// <remarks>
         /// <para>No cited document lists ENOSPC for connect(). On Linux, connect() on an AF_UNIX socket that is not bound and has SO_PASSCRED or SO_PASSPIDFD set first binds it to an automatic abstract name, five hexadecimal digits long, so that the peer can see who sent what; there are 2^20 (1,048,576) such names per network namespace and socket type, and when all are in use the bind, and so connect(), fails with ENOSPC.</para>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Resource"/> (Local resources). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.NoSpaceLeft"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.Resource"/> (Local resources). Thrown as <see cref="ConnectException.NoSpaceLeft"/>.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -1742,7 +1742,7 @@ namespace ErrorCatalog.Connect
         /// </summary>
         /// <remarks>
         /// <para>No cited document lists EKEYREJECTED for connect(). On Linux 6.7 and later, built with TCP-AO (RFC 5925, CONFIG_TCP_AO), a program can give a socket authentication keys for chosen peers (the TCP_AO_ADD_KEY socket option). connect() to a destination that no key covers then fails at once with EKEYREJECTED instead of sending an unauthenticated SYN.</para>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.KeyRejected"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.CallerBug"/> (Caller bug). Thrown as <see cref="ConnectException.KeyRejected"/>.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -1778,7 +1778,7 @@ namespace ErrorCatalog.Connect
         /// </summary>
         /// <remarks>
         /// <para>No cited document lists ENOTCONN for connect(), and here it says nothing about the socket. When the server of a FUSE file system (sshfs, rclone, a container image mount...) exits or closes /dev/fuse while the mount stays in place, the kernel aborts the FUSE connection and fails every later request on the mount with ENOTCONN ("Transport endpoint is not connected"). An AF_UNIX socket path inside that mount can then not be looked up, and connect() passes the lookup's error on.</para>
-        /// <para>Classification: <see cref="global::ErrorCatalog.Connect.ConnectClassification.Permanent"/> (Permanent). Thrown as <see cref="global::ErrorCatalog.Connect.ConnectException.NotConnected"/>, a <see cref="global::ErrorCatalog.Connect.ConnectException.SocketPath"/>.</para>
+        /// <para>Classification: <see cref="ConnectClassification.Permanent"/> (Permanent). Thrown as <see cref="ConnectException.NotConnected"/>, a <see cref="ConnectException.SocketPath"/>.</para>
         /// <para>On <c>linux</c>, replayed: In a private mount namespace, a FUSE file system served by the replay itself is mounted on a temporary directory, and its server then closes /dev/fuse as a crashed FUSE daemon would, leaving the mount in place; connect to a path inside it.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
@@ -1875,130 +1875,130 @@ namespace ErrorCatalog.Connect
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum ConnectLinuxCode : int
     {
-        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
+        /// <summary><c>EINPROGRESS</c>, <see cref="ConnectError.ConnectionInProgress"/>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
         EINPROGRESS = 115,
 
-        /// <summary><c>EALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: A connection attempt started earlier on this socket is still under way.</summary>
+        /// <summary><c>EALREADY</c>, <see cref="ConnectError.AlreadyInProgress"/>: A connection attempt started earlier on this socket is still under way.</summary>
         EALREADY = 114,
 
-        /// <summary><c>EINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
+        /// <summary><c>EINTR</c>, <see cref="ConnectError.Interrupted"/>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
         EINTR = 4,
 
-        /// <summary><c>EISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: The socket already has an established connection, so it cannot connect again.</summary>
+        /// <summary><c>EISCONN</c>, <see cref="ConnectError.AlreadyConnected"/>: The socket already has an established connection, so it cannot connect again.</summary>
         EISCONN = 106,
 
-        /// <summary><c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
+        /// <summary><c>EAGAIN</c>, <see cref="ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EAGAIN = 11,
 
-        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
+        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EWOULDBLOCK = 11,
 
-        /// <summary><c>ECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
+        /// <summary><c>ECONNREFUSED</c>, <see cref="ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
         ECONNREFUSED = 111,
 
-        /// <summary><c>ECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection while it was being set up.</summary>
+        /// <summary><c>ECONNRESET</c>, <see cref="ConnectError.ConnectionReset"/>: The peer reset the connection while it was being set up.</summary>
         ECONNRESET = 104,
 
-        /// <summary><c>ECONNABORTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
+        /// <summary><c>ECONNABORTED</c>, <see cref="ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
         ECONNABORTED = 103,
 
-        /// <summary><c>ETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
+        /// <summary><c>ETIMEDOUT</c>, <see cref="ConnectError.TimedOut"/>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
         ETIMEDOUT = 110,
 
-        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
+        /// <summary><c>ENETDOWN</c>, <see cref="ConnectError.NetworkDown"/>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
         ENETDOWN = 100,
 
-        /// <summary><c>ENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No usable route leads to the destination.</summary>
+        /// <summary><c>ENETUNREACH</c>, <see cref="ConnectError.NetworkUnreachable"/>: No usable route leads to the destination.</summary>
         ENETUNREACH = 101,
 
-        /// <summary><c>EHOSTUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
+        /// <summary><c>EHOSTUNREACH</c>, <see cref="ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
         EHOSTUNREACH = 113,
 
-        /// <summary><c>EHOSTDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostDown"/>: The destination host is reported as down or unknown.</summary>
+        /// <summary><c>EHOSTDOWN</c>, <see cref="ConnectError.HostDown"/>: The destination host is reported as down or unknown.</summary>
         EHOSTDOWN = 112,
 
-        /// <summary><c>ENONET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotOnNetwork"/>: The destination host is isolated from the network.</summary>
+        /// <summary><c>ENONET</c>, <see cref="ConnectError.NotOnNetwork"/>: The destination host is isolated from the network.</summary>
         ENONET = 64,
 
-        /// <summary><c>ENOPROTOOPT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable"/>: The destination host does not support the transport protocol (it answered with ICMP protocol-unreachable).</summary>
+        /// <summary><c>ENOPROTOOPT</c>, <see cref="ConnectError.ProtocolUnavailable"/>: The destination host does not support the transport protocol (it answered with ICMP protocol-unreachable).</summary>
         ENOPROTOOPT = 92,
 
-        /// <summary><c>EPROTO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolError"/>: The network answered the handshake with a protocol error (an ICMP parameter problem or an ICMPv6 message Linux has no better name for).</summary>
+        /// <summary><c>EPROTO</c>, <see cref="ConnectError.ProtocolError"/>: The network answered the handshake with a protocol error (an ICMP parameter problem or an ICMPv6 message Linux has no better name for).</summary>
         EPROTO = 71,
 
-        /// <summary><c>ENODEV</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchDevice"/>: The network device an IPv4 socket is bound to no longer exists.</summary>
+        /// <summary><c>ENODEV</c>, <see cref="ConnectError.NoSuchDevice"/>: The network device an IPv4 socket is bound to no longer exists.</summary>
         ENODEV = 19,
 
-        /// <summary><c>EADDRINUSE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressInUse"/>: The local address the connection would use is already taken.</summary>
+        /// <summary><c>EADDRINUSE</c>, <see cref="ConnectError.AddressInUse"/>: The local address the connection would use is already taken.</summary>
         EADDRINUSE = 98,
 
-        /// <summary><c>EADDRNOTAVAIL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable"/>: No usable local address or port is available for the connection, or the destination address cannot be used.</summary>
+        /// <summary><c>EADDRNOTAVAIL</c>, <see cref="ConnectError.AddressNotAvailable"/>: No usable local address or port is available for the connection, or the destination address cannot be used.</summary>
         EADDRNOTAVAIL = 99,
 
-        /// <summary><c>ENOBUFS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoBufferSpace"/>: The system lacks buffer space or other kernel memory for the connection.</summary>
+        /// <summary><c>ENOBUFS</c>, <see cref="ConnectError.NoBufferSpace"/>: The system lacks buffer space or other kernel memory for the connection.</summary>
         ENOBUFS = 105,
 
-        /// <summary><c>ENOSR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoStreamResources"/>: A STREAMS-based socket implementation ran out of STREAMS resources for the connection.</summary>
+        /// <summary><c>ENOSR</c>, <see cref="ConnectError.NoStreamResources"/>: A STREAMS-based socket implementation ran out of STREAMS resources for the connection.</summary>
         ENOSR = 63,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
+        /// <summary><c>EACCES</c>, <see cref="ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
+        /// <summary><c>EPERM</c>, <see cref="ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
+        /// <summary><c>EINVAL</c>, <see cref="ConnectError.InvalidArgument"/>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
         EINVAL = 22,
 
-        /// <summary><c>EBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
+        /// <summary><c>EBADF</c>, <see cref="ConnectError.BadDescriptor"/>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
         EBADF = 9,
 
-        /// <summary><c>ENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
+        /// <summary><c>ENOTSOCK</c>, <see cref="ConnectError.NotASocket"/>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
         ENOTSOCK = 88,
 
-        /// <summary><c>EFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
+        /// <summary><c>EFAULT</c>, <see cref="ConnectError.BadAddress"/>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
         EFAULT = 14,
 
-        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
+        /// <summary><c>EAFNOSUPPORT</c>, <see cref="ConnectError.AddressFamilyNotSupported"/>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
         EAFNOSUPPORT = 97,
 
-        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
+        /// <summary><c>EPROTOTYPE</c>, <see cref="ConnectError.WrongProtocolType"/>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
         EPROTOTYPE = 91,
 
-        /// <summary><c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
+        /// <summary><c>EOPNOTSUPP</c>, <see cref="ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         EOPNOTSUPP = 95,
 
-        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
+        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         ENOTSUP = 95,
 
-        /// <summary><c>ENOENT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchPath"/>: Nothing exists at the AF_UNIX path: the socket file or one of the directories leading to it is missing.</summary>
+        /// <summary><c>ENOENT</c>, <see cref="ConnectError.NoSuchPath"/>: Nothing exists at the AF_UNIX path: the socket file or one of the directories leading to it is missing.</summary>
         ENOENT = 2,
 
-        /// <summary><c>ENOTDIR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotADirectory"/>: The AF_UNIX path uses something that is not a directory as if it were one: a file in the middle of the path, or a trailing slash after the socket file.</summary>
+        /// <summary><c>ENOTDIR</c>, <see cref="ConnectError.NotADirectory"/>: The AF_UNIX path uses something that is not a directory as if it were one: a file in the middle of the path, or a trailing slash after the socket file.</summary>
         ENOTDIR = 20,
 
-        /// <summary><c>ELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
+        /// <summary><c>ELOOP</c>, <see cref="ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
         ELOOP = 40,
 
-        /// <summary><c>ENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
+        /// <summary><c>ENAMETOOLONG</c>, <see cref="ConnectError.NameTooLong"/>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
         ENAMETOOLONG = 36,
 
-        /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
+        /// <summary><c>EIO</c>, <see cref="ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
         EIO = 5,
 
-        /// <summary><c>ENOMEM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OutOfMemory"/>: The kernel could not allocate memory the connection needs: on Linux, the socket an AF_UNIX listener would accept, or the record of the local port a TCP connection takes.</summary>
+        /// <summary><c>ENOMEM</c>, <see cref="ConnectError.OutOfMemory"/>: The kernel could not allocate memory the connection needs: on Linux, the socket an AF_UNIX listener would accept, or the record of the local port a TCP connection takes.</summary>
         ENOMEM = 12,
 
-        /// <summary><c>ENFILE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull"/>: The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).</summary>
+        /// <summary><c>ENFILE</c>, <see cref="ConnectError.SystemFileTableFull"/>: The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).</summary>
         ENFILE = 23,
 
-        /// <summary><c>ENOSPC</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
+        /// <summary><c>ENOSPC</c>, <see cref="ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
         ENOSPC = 28,
 
-        /// <summary><c>EKEYREJECTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.KeyRejected"/>: The socket carries TCP Authentication Option keys, but none of them matches the destination, so Linux does not start the handshake.</summary>
+        /// <summary><c>EKEYREJECTED</c>, <see cref="ConnectError.KeyRejected"/>: The socket carries TCP Authentication Option keys, but none of them matches the destination, so Linux does not start the handshake.</summary>
         EKEYREJECTED = 129,
 
-        /// <summary><c>ENOTCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        /// <summary><c>ENOTCONN</c>, <see cref="ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
         ENOTCONN = 107,
     }
 
@@ -2007,130 +2007,130 @@ namespace ErrorCatalog.Connect
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum ConnectLinuxMipsCode : int
     {
-        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
+        /// <summary><c>EINPROGRESS</c>, <see cref="ConnectError.ConnectionInProgress"/>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
         EINPROGRESS = 150,
 
-        /// <summary><c>EALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: A connection attempt started earlier on this socket is still under way.</summary>
+        /// <summary><c>EALREADY</c>, <see cref="ConnectError.AlreadyInProgress"/>: A connection attempt started earlier on this socket is still under way.</summary>
         EALREADY = 149,
 
-        /// <summary><c>EINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
+        /// <summary><c>EINTR</c>, <see cref="ConnectError.Interrupted"/>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
         EINTR = 4,
 
-        /// <summary><c>EISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: The socket already has an established connection, so it cannot connect again.</summary>
+        /// <summary><c>EISCONN</c>, <see cref="ConnectError.AlreadyConnected"/>: The socket already has an established connection, so it cannot connect again.</summary>
         EISCONN = 133,
 
-        /// <summary><c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
+        /// <summary><c>EAGAIN</c>, <see cref="ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EAGAIN = 11,
 
-        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
+        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EWOULDBLOCK = 11,
 
-        /// <summary><c>ECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
+        /// <summary><c>ECONNREFUSED</c>, <see cref="ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
         ECONNREFUSED = 146,
 
-        /// <summary><c>ECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection while it was being set up.</summary>
+        /// <summary><c>ECONNRESET</c>, <see cref="ConnectError.ConnectionReset"/>: The peer reset the connection while it was being set up.</summary>
         ECONNRESET = 131,
 
-        /// <summary><c>ECONNABORTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
+        /// <summary><c>ECONNABORTED</c>, <see cref="ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
         ECONNABORTED = 130,
 
-        /// <summary><c>ETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
+        /// <summary><c>ETIMEDOUT</c>, <see cref="ConnectError.TimedOut"/>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
         ETIMEDOUT = 145,
 
-        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
+        /// <summary><c>ENETDOWN</c>, <see cref="ConnectError.NetworkDown"/>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
         ENETDOWN = 127,
 
-        /// <summary><c>ENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No usable route leads to the destination.</summary>
+        /// <summary><c>ENETUNREACH</c>, <see cref="ConnectError.NetworkUnreachable"/>: No usable route leads to the destination.</summary>
         ENETUNREACH = 128,
 
-        /// <summary><c>EHOSTUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
+        /// <summary><c>EHOSTUNREACH</c>, <see cref="ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
         EHOSTUNREACH = 148,
 
-        /// <summary><c>EHOSTDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostDown"/>: The destination host is reported as down or unknown.</summary>
+        /// <summary><c>EHOSTDOWN</c>, <see cref="ConnectError.HostDown"/>: The destination host is reported as down or unknown.</summary>
         EHOSTDOWN = 147,
 
-        /// <summary><c>ENONET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotOnNetwork"/>: The destination host is isolated from the network.</summary>
+        /// <summary><c>ENONET</c>, <see cref="ConnectError.NotOnNetwork"/>: The destination host is isolated from the network.</summary>
         ENONET = 64,
 
-        /// <summary><c>ENOPROTOOPT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable"/>: The destination host does not support the transport protocol (it answered with ICMP protocol-unreachable).</summary>
+        /// <summary><c>ENOPROTOOPT</c>, <see cref="ConnectError.ProtocolUnavailable"/>: The destination host does not support the transport protocol (it answered with ICMP protocol-unreachable).</summary>
         ENOPROTOOPT = 99,
 
-        /// <summary><c>EPROTO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolError"/>: The network answered the handshake with a protocol error (an ICMP parameter problem or an ICMPv6 message Linux has no better name for).</summary>
+        /// <summary><c>EPROTO</c>, <see cref="ConnectError.ProtocolError"/>: The network answered the handshake with a protocol error (an ICMP parameter problem or an ICMPv6 message Linux has no better name for).</summary>
         EPROTO = 71,
 
-        /// <summary><c>ENODEV</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchDevice"/>: The network device an IPv4 socket is bound to no longer exists.</summary>
+        /// <summary><c>ENODEV</c>, <see cref="ConnectError.NoSuchDevice"/>: The network device an IPv4 socket is bound to no longer exists.</summary>
         ENODEV = 19,
 
-        /// <summary><c>EADDRINUSE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressInUse"/>: The local address the connection would use is already taken.</summary>
+        /// <summary><c>EADDRINUSE</c>, <see cref="ConnectError.AddressInUse"/>: The local address the connection would use is already taken.</summary>
         EADDRINUSE = 125,
 
-        /// <summary><c>EADDRNOTAVAIL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable"/>: No usable local address or port is available for the connection, or the destination address cannot be used.</summary>
+        /// <summary><c>EADDRNOTAVAIL</c>, <see cref="ConnectError.AddressNotAvailable"/>: No usable local address or port is available for the connection, or the destination address cannot be used.</summary>
         EADDRNOTAVAIL = 126,
 
-        /// <summary><c>ENOBUFS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoBufferSpace"/>: The system lacks buffer space or other kernel memory for the connection.</summary>
+        /// <summary><c>ENOBUFS</c>, <see cref="ConnectError.NoBufferSpace"/>: The system lacks buffer space or other kernel memory for the connection.</summary>
         ENOBUFS = 132,
 
-        /// <summary><c>ENOSR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoStreamResources"/>: A STREAMS-based socket implementation ran out of STREAMS resources for the connection.</summary>
+        /// <summary><c>ENOSR</c>, <see cref="ConnectError.NoStreamResources"/>: A STREAMS-based socket implementation ran out of STREAMS resources for the connection.</summary>
         ENOSR = 63,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
+        /// <summary><c>EACCES</c>, <see cref="ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
+        /// <summary><c>EPERM</c>, <see cref="ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
+        /// <summary><c>EINVAL</c>, <see cref="ConnectError.InvalidArgument"/>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
         EINVAL = 22,
 
-        /// <summary><c>EBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
+        /// <summary><c>EBADF</c>, <see cref="ConnectError.BadDescriptor"/>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
         EBADF = 9,
 
-        /// <summary><c>ENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
+        /// <summary><c>ENOTSOCK</c>, <see cref="ConnectError.NotASocket"/>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
         ENOTSOCK = 95,
 
-        /// <summary><c>EFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
+        /// <summary><c>EFAULT</c>, <see cref="ConnectError.BadAddress"/>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
         EFAULT = 14,
 
-        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
+        /// <summary><c>EAFNOSUPPORT</c>, <see cref="ConnectError.AddressFamilyNotSupported"/>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
         EAFNOSUPPORT = 124,
 
-        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
+        /// <summary><c>EPROTOTYPE</c>, <see cref="ConnectError.WrongProtocolType"/>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
         EPROTOTYPE = 98,
 
-        /// <summary><c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
+        /// <summary><c>EOPNOTSUPP</c>, <see cref="ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         EOPNOTSUPP = 122,
 
-        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
+        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         ENOTSUP = 122,
 
-        /// <summary><c>ENOENT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchPath"/>: Nothing exists at the AF_UNIX path: the socket file or one of the directories leading to it is missing.</summary>
+        /// <summary><c>ENOENT</c>, <see cref="ConnectError.NoSuchPath"/>: Nothing exists at the AF_UNIX path: the socket file or one of the directories leading to it is missing.</summary>
         ENOENT = 2,
 
-        /// <summary><c>ENOTDIR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotADirectory"/>: The AF_UNIX path uses something that is not a directory as if it were one: a file in the middle of the path, or a trailing slash after the socket file.</summary>
+        /// <summary><c>ENOTDIR</c>, <see cref="ConnectError.NotADirectory"/>: The AF_UNIX path uses something that is not a directory as if it were one: a file in the middle of the path, or a trailing slash after the socket file.</summary>
         ENOTDIR = 20,
 
-        /// <summary><c>ELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
+        /// <summary><c>ELOOP</c>, <see cref="ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
         ELOOP = 90,
 
-        /// <summary><c>ENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
+        /// <summary><c>ENAMETOOLONG</c>, <see cref="ConnectError.NameTooLong"/>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
         ENAMETOOLONG = 78,
 
-        /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
+        /// <summary><c>EIO</c>, <see cref="ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
         EIO = 5,
 
-        /// <summary><c>ENOMEM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OutOfMemory"/>: The kernel could not allocate memory the connection needs: on Linux, the socket an AF_UNIX listener would accept, or the record of the local port a TCP connection takes.</summary>
+        /// <summary><c>ENOMEM</c>, <see cref="ConnectError.OutOfMemory"/>: The kernel could not allocate memory the connection needs: on Linux, the socket an AF_UNIX listener would accept, or the record of the local port a TCP connection takes.</summary>
         ENOMEM = 12,
 
-        /// <summary><c>ENFILE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull"/>: The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).</summary>
+        /// <summary><c>ENFILE</c>, <see cref="ConnectError.SystemFileTableFull"/>: The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).</summary>
         ENFILE = 23,
 
-        /// <summary><c>ENOSPC</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
+        /// <summary><c>ENOSPC</c>, <see cref="ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
         ENOSPC = 28,
 
-        /// <summary><c>EKEYREJECTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.KeyRejected"/>: The socket carries TCP Authentication Option keys, but none of them matches the destination, so Linux does not start the handshake.</summary>
+        /// <summary><c>EKEYREJECTED</c>, <see cref="ConnectError.KeyRejected"/>: The socket carries TCP Authentication Option keys, but none of them matches the destination, so Linux does not start the handshake.</summary>
         EKEYREJECTED = 164,
 
-        /// <summary><c>ENOTCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        /// <summary><c>ENOTCONN</c>, <see cref="ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
         ENOTCONN = 134,
     }
 
@@ -2139,130 +2139,130 @@ namespace ErrorCatalog.Connect
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum ConnectLinuxSparcCode : int
     {
-        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
+        /// <summary><c>EINPROGRESS</c>, <see cref="ConnectError.ConnectionInProgress"/>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
         EINPROGRESS = 36,
 
-        /// <summary><c>EALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: A connection attempt started earlier on this socket is still under way.</summary>
+        /// <summary><c>EALREADY</c>, <see cref="ConnectError.AlreadyInProgress"/>: A connection attempt started earlier on this socket is still under way.</summary>
         EALREADY = 37,
 
-        /// <summary><c>EINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
+        /// <summary><c>EINTR</c>, <see cref="ConnectError.Interrupted"/>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
         EINTR = 4,
 
-        /// <summary><c>EISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: The socket already has an established connection, so it cannot connect again.</summary>
+        /// <summary><c>EISCONN</c>, <see cref="ConnectError.AlreadyConnected"/>: The socket already has an established connection, so it cannot connect again.</summary>
         EISCONN = 56,
 
-        /// <summary><c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
+        /// <summary><c>EAGAIN</c>, <see cref="ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EAGAIN = 11,
 
-        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
+        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EWOULDBLOCK = 11,
 
-        /// <summary><c>ECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
+        /// <summary><c>ECONNREFUSED</c>, <see cref="ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
         ECONNREFUSED = 61,
 
-        /// <summary><c>ECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection while it was being set up.</summary>
+        /// <summary><c>ECONNRESET</c>, <see cref="ConnectError.ConnectionReset"/>: The peer reset the connection while it was being set up.</summary>
         ECONNRESET = 54,
 
-        /// <summary><c>ECONNABORTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
+        /// <summary><c>ECONNABORTED</c>, <see cref="ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
         ECONNABORTED = 53,
 
-        /// <summary><c>ETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
+        /// <summary><c>ETIMEDOUT</c>, <see cref="ConnectError.TimedOut"/>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
         ETIMEDOUT = 60,
 
-        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
+        /// <summary><c>ENETDOWN</c>, <see cref="ConnectError.NetworkDown"/>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
         ENETDOWN = 50,
 
-        /// <summary><c>ENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No usable route leads to the destination.</summary>
+        /// <summary><c>ENETUNREACH</c>, <see cref="ConnectError.NetworkUnreachable"/>: No usable route leads to the destination.</summary>
         ENETUNREACH = 51,
 
-        /// <summary><c>EHOSTUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
+        /// <summary><c>EHOSTUNREACH</c>, <see cref="ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
         EHOSTUNREACH = 65,
 
-        /// <summary><c>EHOSTDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostDown"/>: The destination host is reported as down or unknown.</summary>
+        /// <summary><c>EHOSTDOWN</c>, <see cref="ConnectError.HostDown"/>: The destination host is reported as down or unknown.</summary>
         EHOSTDOWN = 64,
 
-        /// <summary><c>ENONET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotOnNetwork"/>: The destination host is isolated from the network.</summary>
+        /// <summary><c>ENONET</c>, <see cref="ConnectError.NotOnNetwork"/>: The destination host is isolated from the network.</summary>
         ENONET = 80,
 
-        /// <summary><c>ENOPROTOOPT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable"/>: The destination host does not support the transport protocol (it answered with ICMP protocol-unreachable).</summary>
+        /// <summary><c>ENOPROTOOPT</c>, <see cref="ConnectError.ProtocolUnavailable"/>: The destination host does not support the transport protocol (it answered with ICMP protocol-unreachable).</summary>
         ENOPROTOOPT = 42,
 
-        /// <summary><c>EPROTO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolError"/>: The network answered the handshake with a protocol error (an ICMP parameter problem or an ICMPv6 message Linux has no better name for).</summary>
+        /// <summary><c>EPROTO</c>, <see cref="ConnectError.ProtocolError"/>: The network answered the handshake with a protocol error (an ICMP parameter problem or an ICMPv6 message Linux has no better name for).</summary>
         EPROTO = 86,
 
-        /// <summary><c>ENODEV</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchDevice"/>: The network device an IPv4 socket is bound to no longer exists.</summary>
+        /// <summary><c>ENODEV</c>, <see cref="ConnectError.NoSuchDevice"/>: The network device an IPv4 socket is bound to no longer exists.</summary>
         ENODEV = 19,
 
-        /// <summary><c>EADDRINUSE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressInUse"/>: The local address the connection would use is already taken.</summary>
+        /// <summary><c>EADDRINUSE</c>, <see cref="ConnectError.AddressInUse"/>: The local address the connection would use is already taken.</summary>
         EADDRINUSE = 48,
 
-        /// <summary><c>EADDRNOTAVAIL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable"/>: No usable local address or port is available for the connection, or the destination address cannot be used.</summary>
+        /// <summary><c>EADDRNOTAVAIL</c>, <see cref="ConnectError.AddressNotAvailable"/>: No usable local address or port is available for the connection, or the destination address cannot be used.</summary>
         EADDRNOTAVAIL = 49,
 
-        /// <summary><c>ENOBUFS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoBufferSpace"/>: The system lacks buffer space or other kernel memory for the connection.</summary>
+        /// <summary><c>ENOBUFS</c>, <see cref="ConnectError.NoBufferSpace"/>: The system lacks buffer space or other kernel memory for the connection.</summary>
         ENOBUFS = 55,
 
-        /// <summary><c>ENOSR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoStreamResources"/>: A STREAMS-based socket implementation ran out of STREAMS resources for the connection.</summary>
+        /// <summary><c>ENOSR</c>, <see cref="ConnectError.NoStreamResources"/>: A STREAMS-based socket implementation ran out of STREAMS resources for the connection.</summary>
         ENOSR = 74,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
+        /// <summary><c>EACCES</c>, <see cref="ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
+        /// <summary><c>EPERM</c>, <see cref="ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
+        /// <summary><c>EINVAL</c>, <see cref="ConnectError.InvalidArgument"/>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
         EINVAL = 22,
 
-        /// <summary><c>EBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
+        /// <summary><c>EBADF</c>, <see cref="ConnectError.BadDescriptor"/>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
         EBADF = 9,
 
-        /// <summary><c>ENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
+        /// <summary><c>ENOTSOCK</c>, <see cref="ConnectError.NotASocket"/>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
         ENOTSOCK = 38,
 
-        /// <summary><c>EFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
+        /// <summary><c>EFAULT</c>, <see cref="ConnectError.BadAddress"/>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
         EFAULT = 14,
 
-        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
+        /// <summary><c>EAFNOSUPPORT</c>, <see cref="ConnectError.AddressFamilyNotSupported"/>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
         EAFNOSUPPORT = 47,
 
-        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
+        /// <summary><c>EPROTOTYPE</c>, <see cref="ConnectError.WrongProtocolType"/>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
         EPROTOTYPE = 41,
 
-        /// <summary><c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
+        /// <summary><c>EOPNOTSUPP</c>, <see cref="ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         EOPNOTSUPP = 45,
 
-        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
+        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         ENOTSUP = 45,
 
-        /// <summary><c>ENOENT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchPath"/>: Nothing exists at the AF_UNIX path: the socket file or one of the directories leading to it is missing.</summary>
+        /// <summary><c>ENOENT</c>, <see cref="ConnectError.NoSuchPath"/>: Nothing exists at the AF_UNIX path: the socket file or one of the directories leading to it is missing.</summary>
         ENOENT = 2,
 
-        /// <summary><c>ENOTDIR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotADirectory"/>: The AF_UNIX path uses something that is not a directory as if it were one: a file in the middle of the path, or a trailing slash after the socket file.</summary>
+        /// <summary><c>ENOTDIR</c>, <see cref="ConnectError.NotADirectory"/>: The AF_UNIX path uses something that is not a directory as if it were one: a file in the middle of the path, or a trailing slash after the socket file.</summary>
         ENOTDIR = 20,
 
-        /// <summary><c>ELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
+        /// <summary><c>ELOOP</c>, <see cref="ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
         ELOOP = 62,
 
-        /// <summary><c>ENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
+        /// <summary><c>ENAMETOOLONG</c>, <see cref="ConnectError.NameTooLong"/>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
         ENAMETOOLONG = 63,
 
-        /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
+        /// <summary><c>EIO</c>, <see cref="ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
         EIO = 5,
 
-        /// <summary><c>ENOMEM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OutOfMemory"/>: The kernel could not allocate memory the connection needs: on Linux, the socket an AF_UNIX listener would accept, or the record of the local port a TCP connection takes.</summary>
+        /// <summary><c>ENOMEM</c>, <see cref="ConnectError.OutOfMemory"/>: The kernel could not allocate memory the connection needs: on Linux, the socket an AF_UNIX listener would accept, or the record of the local port a TCP connection takes.</summary>
         ENOMEM = 12,
 
-        /// <summary><c>ENFILE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull"/>: The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).</summary>
+        /// <summary><c>ENFILE</c>, <see cref="ConnectError.SystemFileTableFull"/>: The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).</summary>
         ENFILE = 23,
 
-        /// <summary><c>ENOSPC</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
+        /// <summary><c>ENOSPC</c>, <see cref="ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
         ENOSPC = 28,
 
-        /// <summary><c>EKEYREJECTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.KeyRejected"/>: The socket carries TCP Authentication Option keys, but none of them matches the destination, so Linux does not start the handshake.</summary>
+        /// <summary><c>EKEYREJECTED</c>, <see cref="ConnectError.KeyRejected"/>: The socket carries TCP Authentication Option keys, but none of them matches the destination, so Linux does not start the handshake.</summary>
         EKEYREJECTED = 131,
 
-        /// <summary><c>ENOTCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        /// <summary><c>ENOTCONN</c>, <see cref="ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
         ENOTCONN = 57,
     }
 
@@ -2271,130 +2271,130 @@ namespace ErrorCatalog.Connect
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum ConnectLinuxAlphaCode : int
     {
-        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
+        /// <summary><c>EINPROGRESS</c>, <see cref="ConnectError.ConnectionInProgress"/>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
         EINPROGRESS = 36,
 
-        /// <summary><c>EALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: A connection attempt started earlier on this socket is still under way.</summary>
+        /// <summary><c>EALREADY</c>, <see cref="ConnectError.AlreadyInProgress"/>: A connection attempt started earlier on this socket is still under way.</summary>
         EALREADY = 37,
 
-        /// <summary><c>EINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
+        /// <summary><c>EINTR</c>, <see cref="ConnectError.Interrupted"/>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
         EINTR = 4,
 
-        /// <summary><c>EISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: The socket already has an established connection, so it cannot connect again.</summary>
+        /// <summary><c>EISCONN</c>, <see cref="ConnectError.AlreadyConnected"/>: The socket already has an established connection, so it cannot connect again.</summary>
         EISCONN = 56,
 
-        /// <summary><c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
+        /// <summary><c>EAGAIN</c>, <see cref="ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EAGAIN = 35,
 
-        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
+        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EWOULDBLOCK = 35,
 
-        /// <summary><c>ECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
+        /// <summary><c>ECONNREFUSED</c>, <see cref="ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
         ECONNREFUSED = 61,
 
-        /// <summary><c>ECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection while it was being set up.</summary>
+        /// <summary><c>ECONNRESET</c>, <see cref="ConnectError.ConnectionReset"/>: The peer reset the connection while it was being set up.</summary>
         ECONNRESET = 54,
 
-        /// <summary><c>ECONNABORTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
+        /// <summary><c>ECONNABORTED</c>, <see cref="ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
         ECONNABORTED = 53,
 
-        /// <summary><c>ETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
+        /// <summary><c>ETIMEDOUT</c>, <see cref="ConnectError.TimedOut"/>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
         ETIMEDOUT = 60,
 
-        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
+        /// <summary><c>ENETDOWN</c>, <see cref="ConnectError.NetworkDown"/>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
         ENETDOWN = 50,
 
-        /// <summary><c>ENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No usable route leads to the destination.</summary>
+        /// <summary><c>ENETUNREACH</c>, <see cref="ConnectError.NetworkUnreachable"/>: No usable route leads to the destination.</summary>
         ENETUNREACH = 51,
 
-        /// <summary><c>EHOSTUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
+        /// <summary><c>EHOSTUNREACH</c>, <see cref="ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
         EHOSTUNREACH = 65,
 
-        /// <summary><c>EHOSTDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostDown"/>: The destination host is reported as down or unknown.</summary>
+        /// <summary><c>EHOSTDOWN</c>, <see cref="ConnectError.HostDown"/>: The destination host is reported as down or unknown.</summary>
         EHOSTDOWN = 64,
 
-        /// <summary><c>ENONET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotOnNetwork"/>: The destination host is isolated from the network.</summary>
+        /// <summary><c>ENONET</c>, <see cref="ConnectError.NotOnNetwork"/>: The destination host is isolated from the network.</summary>
         ENONET = 105,
 
-        /// <summary><c>ENOPROTOOPT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable"/>: The destination host does not support the transport protocol (it answered with ICMP protocol-unreachable).</summary>
+        /// <summary><c>ENOPROTOOPT</c>, <see cref="ConnectError.ProtocolUnavailable"/>: The destination host does not support the transport protocol (it answered with ICMP protocol-unreachable).</summary>
         ENOPROTOOPT = 42,
 
-        /// <summary><c>EPROTO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolError"/>: The network answered the handshake with a protocol error (an ICMP parameter problem or an ICMPv6 message Linux has no better name for).</summary>
+        /// <summary><c>EPROTO</c>, <see cref="ConnectError.ProtocolError"/>: The network answered the handshake with a protocol error (an ICMP parameter problem or an ICMPv6 message Linux has no better name for).</summary>
         EPROTO = 85,
 
-        /// <summary><c>ENODEV</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchDevice"/>: The network device an IPv4 socket is bound to no longer exists.</summary>
+        /// <summary><c>ENODEV</c>, <see cref="ConnectError.NoSuchDevice"/>: The network device an IPv4 socket is bound to no longer exists.</summary>
         ENODEV = 19,
 
-        /// <summary><c>EADDRINUSE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressInUse"/>: The local address the connection would use is already taken.</summary>
+        /// <summary><c>EADDRINUSE</c>, <see cref="ConnectError.AddressInUse"/>: The local address the connection would use is already taken.</summary>
         EADDRINUSE = 48,
 
-        /// <summary><c>EADDRNOTAVAIL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable"/>: No usable local address or port is available for the connection, or the destination address cannot be used.</summary>
+        /// <summary><c>EADDRNOTAVAIL</c>, <see cref="ConnectError.AddressNotAvailable"/>: No usable local address or port is available for the connection, or the destination address cannot be used.</summary>
         EADDRNOTAVAIL = 49,
 
-        /// <summary><c>ENOBUFS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoBufferSpace"/>: The system lacks buffer space or other kernel memory for the connection.</summary>
+        /// <summary><c>ENOBUFS</c>, <see cref="ConnectError.NoBufferSpace"/>: The system lacks buffer space or other kernel memory for the connection.</summary>
         ENOBUFS = 55,
 
-        /// <summary><c>ENOSR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoStreamResources"/>: A STREAMS-based socket implementation ran out of STREAMS resources for the connection.</summary>
+        /// <summary><c>ENOSR</c>, <see cref="ConnectError.NoStreamResources"/>: A STREAMS-based socket implementation ran out of STREAMS resources for the connection.</summary>
         ENOSR = 82,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
+        /// <summary><c>EACCES</c>, <see cref="ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
+        /// <summary><c>EPERM</c>, <see cref="ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
+        /// <summary><c>EINVAL</c>, <see cref="ConnectError.InvalidArgument"/>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
         EINVAL = 22,
 
-        /// <summary><c>EBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
+        /// <summary><c>EBADF</c>, <see cref="ConnectError.BadDescriptor"/>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
         EBADF = 9,
 
-        /// <summary><c>ENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
+        /// <summary><c>ENOTSOCK</c>, <see cref="ConnectError.NotASocket"/>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
         ENOTSOCK = 38,
 
-        /// <summary><c>EFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
+        /// <summary><c>EFAULT</c>, <see cref="ConnectError.BadAddress"/>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
         EFAULT = 14,
 
-        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
+        /// <summary><c>EAFNOSUPPORT</c>, <see cref="ConnectError.AddressFamilyNotSupported"/>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
         EAFNOSUPPORT = 47,
 
-        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
+        /// <summary><c>EPROTOTYPE</c>, <see cref="ConnectError.WrongProtocolType"/>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
         EPROTOTYPE = 41,
 
-        /// <summary><c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
+        /// <summary><c>EOPNOTSUPP</c>, <see cref="ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         EOPNOTSUPP = 45,
 
-        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
+        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         ENOTSUP = 45,
 
-        /// <summary><c>ENOENT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchPath"/>: Nothing exists at the AF_UNIX path: the socket file or one of the directories leading to it is missing.</summary>
+        /// <summary><c>ENOENT</c>, <see cref="ConnectError.NoSuchPath"/>: Nothing exists at the AF_UNIX path: the socket file or one of the directories leading to it is missing.</summary>
         ENOENT = 2,
 
-        /// <summary><c>ENOTDIR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotADirectory"/>: The AF_UNIX path uses something that is not a directory as if it were one: a file in the middle of the path, or a trailing slash after the socket file.</summary>
+        /// <summary><c>ENOTDIR</c>, <see cref="ConnectError.NotADirectory"/>: The AF_UNIX path uses something that is not a directory as if it were one: a file in the middle of the path, or a trailing slash after the socket file.</summary>
         ENOTDIR = 20,
 
-        /// <summary><c>ELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
+        /// <summary><c>ELOOP</c>, <see cref="ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
         ELOOP = 62,
 
-        /// <summary><c>ENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
+        /// <summary><c>ENAMETOOLONG</c>, <see cref="ConnectError.NameTooLong"/>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
         ENAMETOOLONG = 63,
 
-        /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
+        /// <summary><c>EIO</c>, <see cref="ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
         EIO = 5,
 
-        /// <summary><c>ENOMEM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OutOfMemory"/>: The kernel could not allocate memory the connection needs: on Linux, the socket an AF_UNIX listener would accept, or the record of the local port a TCP connection takes.</summary>
+        /// <summary><c>ENOMEM</c>, <see cref="ConnectError.OutOfMemory"/>: The kernel could not allocate memory the connection needs: on Linux, the socket an AF_UNIX listener would accept, or the record of the local port a TCP connection takes.</summary>
         ENOMEM = 12,
 
-        /// <summary><c>ENFILE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull"/>: The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).</summary>
+        /// <summary><c>ENFILE</c>, <see cref="ConnectError.SystemFileTableFull"/>: The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).</summary>
         ENFILE = 23,
 
-        /// <summary><c>ENOSPC</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
+        /// <summary><c>ENOSPC</c>, <see cref="ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
         ENOSPC = 28,
 
-        /// <summary><c>EKEYREJECTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.KeyRejected"/>: The socket carries TCP Authentication Option keys, but none of them matches the destination, so Linux does not start the handshake.</summary>
+        /// <summary><c>EKEYREJECTED</c>, <see cref="ConnectError.KeyRejected"/>: The socket carries TCP Authentication Option keys, but none of them matches the destination, so Linux does not start the handshake.</summary>
         EKEYREJECTED = 135,
 
-        /// <summary><c>ENOTCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        /// <summary><c>ENOTCONN</c>, <see cref="ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
         ENOTCONN = 57,
     }
 
@@ -2403,130 +2403,130 @@ namespace ErrorCatalog.Connect
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum ConnectLinuxPariscCode : int
     {
-        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
+        /// <summary><c>EINPROGRESS</c>, <see cref="ConnectError.ConnectionInProgress"/>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
         EINPROGRESS = 245,
 
-        /// <summary><c>EALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: A connection attempt started earlier on this socket is still under way.</summary>
+        /// <summary><c>EALREADY</c>, <see cref="ConnectError.AlreadyInProgress"/>: A connection attempt started earlier on this socket is still under way.</summary>
         EALREADY = 244,
 
-        /// <summary><c>EINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
+        /// <summary><c>EINTR</c>, <see cref="ConnectError.Interrupted"/>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
         EINTR = 4,
 
-        /// <summary><c>EISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: The socket already has an established connection, so it cannot connect again.</summary>
+        /// <summary><c>EISCONN</c>, <see cref="ConnectError.AlreadyConnected"/>: The socket already has an established connection, so it cannot connect again.</summary>
         EISCONN = 234,
 
-        /// <summary><c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
+        /// <summary><c>EAGAIN</c>, <see cref="ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EAGAIN = 11,
 
-        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
+        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EWOULDBLOCK = 11,
 
-        /// <summary><c>ECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
+        /// <summary><c>ECONNREFUSED</c>, <see cref="ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
         ECONNREFUSED = 239,
 
-        /// <summary><c>ECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection while it was being set up.</summary>
+        /// <summary><c>ECONNRESET</c>, <see cref="ConnectError.ConnectionReset"/>: The peer reset the connection while it was being set up.</summary>
         ECONNRESET = 232,
 
-        /// <summary><c>ECONNABORTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
+        /// <summary><c>ECONNABORTED</c>, <see cref="ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
         ECONNABORTED = 231,
 
-        /// <summary><c>ETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
+        /// <summary><c>ETIMEDOUT</c>, <see cref="ConnectError.TimedOut"/>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
         ETIMEDOUT = 238,
 
-        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
+        /// <summary><c>ENETDOWN</c>, <see cref="ConnectError.NetworkDown"/>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
         ENETDOWN = 228,
 
-        /// <summary><c>ENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No usable route leads to the destination.</summary>
+        /// <summary><c>ENETUNREACH</c>, <see cref="ConnectError.NetworkUnreachable"/>: No usable route leads to the destination.</summary>
         ENETUNREACH = 229,
 
-        /// <summary><c>EHOSTUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
+        /// <summary><c>EHOSTUNREACH</c>, <see cref="ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
         EHOSTUNREACH = 242,
 
-        /// <summary><c>EHOSTDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostDown"/>: The destination host is reported as down or unknown.</summary>
+        /// <summary><c>EHOSTDOWN</c>, <see cref="ConnectError.HostDown"/>: The destination host is reported as down or unknown.</summary>
         EHOSTDOWN = 241,
 
-        /// <summary><c>ENONET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotOnNetwork"/>: The destination host is isolated from the network.</summary>
+        /// <summary><c>ENONET</c>, <see cref="ConnectError.NotOnNetwork"/>: The destination host is isolated from the network.</summary>
         ENONET = 50,
 
-        /// <summary><c>ENOPROTOOPT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable"/>: The destination host does not support the transport protocol (it answered with ICMP protocol-unreachable).</summary>
+        /// <summary><c>ENOPROTOOPT</c>, <see cref="ConnectError.ProtocolUnavailable"/>: The destination host does not support the transport protocol (it answered with ICMP protocol-unreachable).</summary>
         ENOPROTOOPT = 220,
 
-        /// <summary><c>EPROTO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolError"/>: The network answered the handshake with a protocol error (an ICMP parameter problem or an ICMPv6 message Linux has no better name for).</summary>
+        /// <summary><c>EPROTO</c>, <see cref="ConnectError.ProtocolError"/>: The network answered the handshake with a protocol error (an ICMP parameter problem or an ICMPv6 message Linux has no better name for).</summary>
         EPROTO = 61,
 
-        /// <summary><c>ENODEV</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchDevice"/>: The network device an IPv4 socket is bound to no longer exists.</summary>
+        /// <summary><c>ENODEV</c>, <see cref="ConnectError.NoSuchDevice"/>: The network device an IPv4 socket is bound to no longer exists.</summary>
         ENODEV = 19,
 
-        /// <summary><c>EADDRINUSE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressInUse"/>: The local address the connection would use is already taken.</summary>
+        /// <summary><c>EADDRINUSE</c>, <see cref="ConnectError.AddressInUse"/>: The local address the connection would use is already taken.</summary>
         EADDRINUSE = 226,
 
-        /// <summary><c>EADDRNOTAVAIL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable"/>: No usable local address or port is available for the connection, or the destination address cannot be used.</summary>
+        /// <summary><c>EADDRNOTAVAIL</c>, <see cref="ConnectError.AddressNotAvailable"/>: No usable local address or port is available for the connection, or the destination address cannot be used.</summary>
         EADDRNOTAVAIL = 227,
 
-        /// <summary><c>ENOBUFS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoBufferSpace"/>: The system lacks buffer space or other kernel memory for the connection.</summary>
+        /// <summary><c>ENOBUFS</c>, <see cref="ConnectError.NoBufferSpace"/>: The system lacks buffer space or other kernel memory for the connection.</summary>
         ENOBUFS = 233,
 
-        /// <summary><c>ENOSR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoStreamResources"/>: A STREAMS-based socket implementation ran out of STREAMS resources for the connection.</summary>
+        /// <summary><c>ENOSR</c>, <see cref="ConnectError.NoStreamResources"/>: A STREAMS-based socket implementation ran out of STREAMS resources for the connection.</summary>
         ENOSR = 53,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
+        /// <summary><c>EACCES</c>, <see cref="ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
+        /// <summary><c>EPERM</c>, <see cref="ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
+        /// <summary><c>EINVAL</c>, <see cref="ConnectError.InvalidArgument"/>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
         EINVAL = 22,
 
-        /// <summary><c>EBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
+        /// <summary><c>EBADF</c>, <see cref="ConnectError.BadDescriptor"/>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
         EBADF = 9,
 
-        /// <summary><c>ENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
+        /// <summary><c>ENOTSOCK</c>, <see cref="ConnectError.NotASocket"/>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
         ENOTSOCK = 216,
 
-        /// <summary><c>EFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
+        /// <summary><c>EFAULT</c>, <see cref="ConnectError.BadAddress"/>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
         EFAULT = 14,
 
-        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
+        /// <summary><c>EAFNOSUPPORT</c>, <see cref="ConnectError.AddressFamilyNotSupported"/>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
         EAFNOSUPPORT = 225,
 
-        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
+        /// <summary><c>EPROTOTYPE</c>, <see cref="ConnectError.WrongProtocolType"/>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
         EPROTOTYPE = 219,
 
-        /// <summary><c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
+        /// <summary><c>EOPNOTSUPP</c>, <see cref="ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         EOPNOTSUPP = 223,
 
-        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
+        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         ENOTSUP = 223,
 
-        /// <summary><c>ENOENT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchPath"/>: Nothing exists at the AF_UNIX path: the socket file or one of the directories leading to it is missing.</summary>
+        /// <summary><c>ENOENT</c>, <see cref="ConnectError.NoSuchPath"/>: Nothing exists at the AF_UNIX path: the socket file or one of the directories leading to it is missing.</summary>
         ENOENT = 2,
 
-        /// <summary><c>ENOTDIR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotADirectory"/>: The AF_UNIX path uses something that is not a directory as if it were one: a file in the middle of the path, or a trailing slash after the socket file.</summary>
+        /// <summary><c>ENOTDIR</c>, <see cref="ConnectError.NotADirectory"/>: The AF_UNIX path uses something that is not a directory as if it were one: a file in the middle of the path, or a trailing slash after the socket file.</summary>
         ENOTDIR = 20,
 
-        /// <summary><c>ELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
+        /// <summary><c>ELOOP</c>, <see cref="ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
         ELOOP = 249,
 
-        /// <summary><c>ENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
+        /// <summary><c>ENAMETOOLONG</c>, <see cref="ConnectError.NameTooLong"/>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
         ENAMETOOLONG = 248,
 
-        /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
+        /// <summary><c>EIO</c>, <see cref="ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
         EIO = 5,
 
-        /// <summary><c>ENOMEM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OutOfMemory"/>: The kernel could not allocate memory the connection needs: on Linux, the socket an AF_UNIX listener would accept, or the record of the local port a TCP connection takes.</summary>
+        /// <summary><c>ENOMEM</c>, <see cref="ConnectError.OutOfMemory"/>: The kernel could not allocate memory the connection needs: on Linux, the socket an AF_UNIX listener would accept, or the record of the local port a TCP connection takes.</summary>
         ENOMEM = 12,
 
-        /// <summary><c>ENFILE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull"/>: The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).</summary>
+        /// <summary><c>ENFILE</c>, <see cref="ConnectError.SystemFileTableFull"/>: The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).</summary>
         ENFILE = 23,
 
-        /// <summary><c>ENOSPC</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
+        /// <summary><c>ENOSPC</c>, <see cref="ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
         ENOSPC = 28,
 
-        /// <summary><c>EKEYREJECTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.KeyRejected"/>: The socket carries TCP Authentication Option keys, but none of them matches the destination, so Linux does not start the handshake.</summary>
+        /// <summary><c>EKEYREJECTED</c>, <see cref="ConnectError.KeyRejected"/>: The socket carries TCP Authentication Option keys, but none of them matches the destination, so Linux does not start the handshake.</summary>
         EKEYREJECTED = 187,
 
-        /// <summary><c>ENOTCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        /// <summary><c>ENOTCONN</c>, <see cref="ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
         ENOTCONN = 235,
     }
 
@@ -2535,124 +2535,124 @@ namespace ErrorCatalog.Connect
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum ConnectDarwinCode : int
     {
-        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
+        /// <summary><c>EINPROGRESS</c>, <see cref="ConnectError.ConnectionInProgress"/>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
         EINPROGRESS = 36,
 
-        /// <summary><c>EALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: A connection attempt started earlier on this socket is still under way.</summary>
+        /// <summary><c>EALREADY</c>, <see cref="ConnectError.AlreadyInProgress"/>: A connection attempt started earlier on this socket is still under way.</summary>
         EALREADY = 37,
 
-        /// <summary><c>EINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
+        /// <summary><c>EINTR</c>, <see cref="ConnectError.Interrupted"/>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
         EINTR = 4,
 
-        /// <summary><c>EISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: The socket already has an established connection, so it cannot connect again.</summary>
+        /// <summary><c>EISCONN</c>, <see cref="ConnectError.AlreadyConnected"/>: The socket already has an established connection, so it cannot connect again.</summary>
         EISCONN = 56,
 
-        /// <summary><c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
+        /// <summary><c>EAGAIN</c>, <see cref="ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EAGAIN = 35,
 
-        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
+        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EWOULDBLOCK = 35,
 
-        /// <summary><c>ECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
+        /// <summary><c>ECONNREFUSED</c>, <see cref="ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
         ECONNREFUSED = 61,
 
-        /// <summary><c>ECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection while it was being set up.</summary>
+        /// <summary><c>ECONNRESET</c>, <see cref="ConnectError.ConnectionReset"/>: The peer reset the connection while it was being set up.</summary>
         ECONNRESET = 54,
 
-        /// <summary><c>ECONNABORTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
+        /// <summary><c>ECONNABORTED</c>, <see cref="ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
         ECONNABORTED = 53,
 
-        /// <summary><c>ETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
+        /// <summary><c>ETIMEDOUT</c>, <see cref="ConnectError.TimedOut"/>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
         ETIMEDOUT = 60,
 
-        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
+        /// <summary><c>ENETDOWN</c>, <see cref="ConnectError.NetworkDown"/>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
         ENETDOWN = 50,
 
-        /// <summary><c>ENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No usable route leads to the destination.</summary>
+        /// <summary><c>ENETUNREACH</c>, <see cref="ConnectError.NetworkUnreachable"/>: No usable route leads to the destination.</summary>
         ENETUNREACH = 51,
 
-        /// <summary><c>EHOSTUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
+        /// <summary><c>EHOSTUNREACH</c>, <see cref="ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
         EHOSTUNREACH = 65,
 
-        /// <summary><c>EHOSTDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostDown"/>: The destination host is reported as down or unknown.</summary>
+        /// <summary><c>EHOSTDOWN</c>, <see cref="ConnectError.HostDown"/>: The destination host is reported as down or unknown.</summary>
         EHOSTDOWN = 64,
 
-        /// <summary><c>ENOPROTOOPT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable"/>: The destination host does not support the transport protocol (it answered with ICMP protocol-unreachable).</summary>
+        /// <summary><c>ENOPROTOOPT</c>, <see cref="ConnectError.ProtocolUnavailable"/>: The destination host does not support the transport protocol (it answered with ICMP protocol-unreachable).</summary>
         ENOPROTOOPT = 42,
 
-        /// <summary><c>EPROTO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolError"/>: The network answered the handshake with a protocol error (an ICMP parameter problem or an ICMPv6 message Linux has no better name for).</summary>
+        /// <summary><c>EPROTO</c>, <see cref="ConnectError.ProtocolError"/>: The network answered the handshake with a protocol error (an ICMP parameter problem or an ICMPv6 message Linux has no better name for).</summary>
         EPROTO = 100,
 
-        /// <summary><c>ENODEV</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchDevice"/>: The network device an IPv4 socket is bound to no longer exists.</summary>
+        /// <summary><c>ENODEV</c>, <see cref="ConnectError.NoSuchDevice"/>: The network device an IPv4 socket is bound to no longer exists.</summary>
         ENODEV = 19,
 
-        /// <summary><c>EADDRINUSE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressInUse"/>: The local address the connection would use is already taken.</summary>
+        /// <summary><c>EADDRINUSE</c>, <see cref="ConnectError.AddressInUse"/>: The local address the connection would use is already taken.</summary>
         EADDRINUSE = 48,
 
-        /// <summary><c>EADDRNOTAVAIL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable"/>: No usable local address or port is available for the connection, or the destination address cannot be used.</summary>
+        /// <summary><c>EADDRNOTAVAIL</c>, <see cref="ConnectError.AddressNotAvailable"/>: No usable local address or port is available for the connection, or the destination address cannot be used.</summary>
         EADDRNOTAVAIL = 49,
 
-        /// <summary><c>ENOBUFS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoBufferSpace"/>: The system lacks buffer space or other kernel memory for the connection.</summary>
+        /// <summary><c>ENOBUFS</c>, <see cref="ConnectError.NoBufferSpace"/>: The system lacks buffer space or other kernel memory for the connection.</summary>
         ENOBUFS = 55,
 
-        /// <summary><c>ENOSR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoStreamResources"/>: A STREAMS-based socket implementation ran out of STREAMS resources for the connection.</summary>
+        /// <summary><c>ENOSR</c>, <see cref="ConnectError.NoStreamResources"/>: A STREAMS-based socket implementation ran out of STREAMS resources for the connection.</summary>
         ENOSR = 98,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
+        /// <summary><c>EACCES</c>, <see cref="ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
+        /// <summary><c>EPERM</c>, <see cref="ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
+        /// <summary><c>EINVAL</c>, <see cref="ConnectError.InvalidArgument"/>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
         EINVAL = 22,
 
-        /// <summary><c>EBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
+        /// <summary><c>EBADF</c>, <see cref="ConnectError.BadDescriptor"/>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
         EBADF = 9,
 
-        /// <summary><c>ENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
+        /// <summary><c>ENOTSOCK</c>, <see cref="ConnectError.NotASocket"/>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
         ENOTSOCK = 38,
 
-        /// <summary><c>EFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
+        /// <summary><c>EFAULT</c>, <see cref="ConnectError.BadAddress"/>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
         EFAULT = 14,
 
-        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
+        /// <summary><c>EAFNOSUPPORT</c>, <see cref="ConnectError.AddressFamilyNotSupported"/>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
         EAFNOSUPPORT = 47,
 
-        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
+        /// <summary><c>EPROTOTYPE</c>, <see cref="ConnectError.WrongProtocolType"/>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
         EPROTOTYPE = 41,
 
-        /// <summary><c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
+        /// <summary><c>EOPNOTSUPP</c>, <see cref="ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         EOPNOTSUPP = 102,
 
-        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
+        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         ENOTSUP = 45,
 
-        /// <summary><c>ENOENT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchPath"/>: Nothing exists at the AF_UNIX path: the socket file or one of the directories leading to it is missing.</summary>
+        /// <summary><c>ENOENT</c>, <see cref="ConnectError.NoSuchPath"/>: Nothing exists at the AF_UNIX path: the socket file or one of the directories leading to it is missing.</summary>
         ENOENT = 2,
 
-        /// <summary><c>ENOTDIR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotADirectory"/>: The AF_UNIX path uses something that is not a directory as if it were one: a file in the middle of the path, or a trailing slash after the socket file.</summary>
+        /// <summary><c>ENOTDIR</c>, <see cref="ConnectError.NotADirectory"/>: The AF_UNIX path uses something that is not a directory as if it were one: a file in the middle of the path, or a trailing slash after the socket file.</summary>
         ENOTDIR = 20,
 
-        /// <summary><c>ELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
+        /// <summary><c>ELOOP</c>, <see cref="ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
         ELOOP = 62,
 
-        /// <summary><c>ENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
+        /// <summary><c>ENAMETOOLONG</c>, <see cref="ConnectError.NameTooLong"/>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
         ENAMETOOLONG = 63,
 
-        /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
+        /// <summary><c>EIO</c>, <see cref="ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
         EIO = 5,
 
-        /// <summary><c>ENOMEM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OutOfMemory"/>: The kernel could not allocate memory the connection needs: on Linux, the socket an AF_UNIX listener would accept, or the record of the local port a TCP connection takes.</summary>
+        /// <summary><c>ENOMEM</c>, <see cref="ConnectError.OutOfMemory"/>: The kernel could not allocate memory the connection needs: on Linux, the socket an AF_UNIX listener would accept, or the record of the local port a TCP connection takes.</summary>
         ENOMEM = 12,
 
-        /// <summary><c>ENFILE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull"/>: The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).</summary>
+        /// <summary><c>ENFILE</c>, <see cref="ConnectError.SystemFileTableFull"/>: The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).</summary>
         ENFILE = 23,
 
-        /// <summary><c>ENOSPC</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
+        /// <summary><c>ENOSPC</c>, <see cref="ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
         ENOSPC = 28,
 
-        /// <summary><c>ENOTCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        /// <summary><c>ENOTCONN</c>, <see cref="ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
         ENOTCONN = 57,
     }
 
@@ -2661,121 +2661,121 @@ namespace ErrorCatalog.Connect
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum ConnectFreeBSDCode : int
     {
-        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
+        /// <summary><c>EINPROGRESS</c>, <see cref="ConnectError.ConnectionInProgress"/>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
         EINPROGRESS = 36,
 
-        /// <summary><c>EALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: A connection attempt started earlier on this socket is still under way.</summary>
+        /// <summary><c>EALREADY</c>, <see cref="ConnectError.AlreadyInProgress"/>: A connection attempt started earlier on this socket is still under way.</summary>
         EALREADY = 37,
 
-        /// <summary><c>EINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
+        /// <summary><c>EINTR</c>, <see cref="ConnectError.Interrupted"/>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
         EINTR = 4,
 
-        /// <summary><c>EISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: The socket already has an established connection, so it cannot connect again.</summary>
+        /// <summary><c>EISCONN</c>, <see cref="ConnectError.AlreadyConnected"/>: The socket already has an established connection, so it cannot connect again.</summary>
         EISCONN = 56,
 
-        /// <summary><c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
+        /// <summary><c>EAGAIN</c>, <see cref="ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EAGAIN = 35,
 
-        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
+        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EWOULDBLOCK = 35,
 
-        /// <summary><c>ECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
+        /// <summary><c>ECONNREFUSED</c>, <see cref="ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
         ECONNREFUSED = 61,
 
-        /// <summary><c>ECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection while it was being set up.</summary>
+        /// <summary><c>ECONNRESET</c>, <see cref="ConnectError.ConnectionReset"/>: The peer reset the connection while it was being set up.</summary>
         ECONNRESET = 54,
 
-        /// <summary><c>ECONNABORTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
+        /// <summary><c>ECONNABORTED</c>, <see cref="ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
         ECONNABORTED = 53,
 
-        /// <summary><c>ETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
+        /// <summary><c>ETIMEDOUT</c>, <see cref="ConnectError.TimedOut"/>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
         ETIMEDOUT = 60,
 
-        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
+        /// <summary><c>ENETDOWN</c>, <see cref="ConnectError.NetworkDown"/>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
         ENETDOWN = 50,
 
-        /// <summary><c>ENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No usable route leads to the destination.</summary>
+        /// <summary><c>ENETUNREACH</c>, <see cref="ConnectError.NetworkUnreachable"/>: No usable route leads to the destination.</summary>
         ENETUNREACH = 51,
 
-        /// <summary><c>EHOSTUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
+        /// <summary><c>EHOSTUNREACH</c>, <see cref="ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
         EHOSTUNREACH = 65,
 
-        /// <summary><c>EHOSTDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostDown"/>: The destination host is reported as down or unknown.</summary>
+        /// <summary><c>EHOSTDOWN</c>, <see cref="ConnectError.HostDown"/>: The destination host is reported as down or unknown.</summary>
         EHOSTDOWN = 64,
 
-        /// <summary><c>ENOPROTOOPT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable"/>: The destination host does not support the transport protocol (it answered with ICMP protocol-unreachable).</summary>
+        /// <summary><c>ENOPROTOOPT</c>, <see cref="ConnectError.ProtocolUnavailable"/>: The destination host does not support the transport protocol (it answered with ICMP protocol-unreachable).</summary>
         ENOPROTOOPT = 42,
 
-        /// <summary><c>EPROTO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolError"/>: The network answered the handshake with a protocol error (an ICMP parameter problem or an ICMPv6 message Linux has no better name for).</summary>
+        /// <summary><c>EPROTO</c>, <see cref="ConnectError.ProtocolError"/>: The network answered the handshake with a protocol error (an ICMP parameter problem or an ICMPv6 message Linux has no better name for).</summary>
         EPROTO = 92,
 
-        /// <summary><c>ENODEV</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchDevice"/>: The network device an IPv4 socket is bound to no longer exists.</summary>
+        /// <summary><c>ENODEV</c>, <see cref="ConnectError.NoSuchDevice"/>: The network device an IPv4 socket is bound to no longer exists.</summary>
         ENODEV = 19,
 
-        /// <summary><c>EADDRINUSE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressInUse"/>: The local address the connection would use is already taken.</summary>
+        /// <summary><c>EADDRINUSE</c>, <see cref="ConnectError.AddressInUse"/>: The local address the connection would use is already taken.</summary>
         EADDRINUSE = 48,
 
-        /// <summary><c>EADDRNOTAVAIL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable"/>: No usable local address or port is available for the connection, or the destination address cannot be used.</summary>
+        /// <summary><c>EADDRNOTAVAIL</c>, <see cref="ConnectError.AddressNotAvailable"/>: No usable local address or port is available for the connection, or the destination address cannot be used.</summary>
         EADDRNOTAVAIL = 49,
 
-        /// <summary><c>ENOBUFS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoBufferSpace"/>: The system lacks buffer space or other kernel memory for the connection.</summary>
+        /// <summary><c>ENOBUFS</c>, <see cref="ConnectError.NoBufferSpace"/>: The system lacks buffer space or other kernel memory for the connection.</summary>
         ENOBUFS = 55,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
+        /// <summary><c>EACCES</c>, <see cref="ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
+        /// <summary><c>EPERM</c>, <see cref="ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
+        /// <summary><c>EINVAL</c>, <see cref="ConnectError.InvalidArgument"/>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
         EINVAL = 22,
 
-        /// <summary><c>EBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
+        /// <summary><c>EBADF</c>, <see cref="ConnectError.BadDescriptor"/>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
         EBADF = 9,
 
-        /// <summary><c>ENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
+        /// <summary><c>ENOTSOCK</c>, <see cref="ConnectError.NotASocket"/>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
         ENOTSOCK = 38,
 
-        /// <summary><c>EFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
+        /// <summary><c>EFAULT</c>, <see cref="ConnectError.BadAddress"/>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
         EFAULT = 14,
 
-        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
+        /// <summary><c>EAFNOSUPPORT</c>, <see cref="ConnectError.AddressFamilyNotSupported"/>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
         EAFNOSUPPORT = 47,
 
-        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
+        /// <summary><c>EPROTOTYPE</c>, <see cref="ConnectError.WrongProtocolType"/>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
         EPROTOTYPE = 41,
 
-        /// <summary><c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
+        /// <summary><c>EOPNOTSUPP</c>, <see cref="ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         EOPNOTSUPP = 45,
 
-        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
+        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         ENOTSUP = 45,
 
-        /// <summary><c>ENOENT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchPath"/>: Nothing exists at the AF_UNIX path: the socket file or one of the directories leading to it is missing.</summary>
+        /// <summary><c>ENOENT</c>, <see cref="ConnectError.NoSuchPath"/>: Nothing exists at the AF_UNIX path: the socket file or one of the directories leading to it is missing.</summary>
         ENOENT = 2,
 
-        /// <summary><c>ENOTDIR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotADirectory"/>: The AF_UNIX path uses something that is not a directory as if it were one: a file in the middle of the path, or a trailing slash after the socket file.</summary>
+        /// <summary><c>ENOTDIR</c>, <see cref="ConnectError.NotADirectory"/>: The AF_UNIX path uses something that is not a directory as if it were one: a file in the middle of the path, or a trailing slash after the socket file.</summary>
         ENOTDIR = 20,
 
-        /// <summary><c>ELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
+        /// <summary><c>ELOOP</c>, <see cref="ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
         ELOOP = 62,
 
-        /// <summary><c>ENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
+        /// <summary><c>ENAMETOOLONG</c>, <see cref="ConnectError.NameTooLong"/>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
         ENAMETOOLONG = 63,
 
-        /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
+        /// <summary><c>EIO</c>, <see cref="ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
         EIO = 5,
 
-        /// <summary><c>ENOMEM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OutOfMemory"/>: The kernel could not allocate memory the connection needs: on Linux, the socket an AF_UNIX listener would accept, or the record of the local port a TCP connection takes.</summary>
+        /// <summary><c>ENOMEM</c>, <see cref="ConnectError.OutOfMemory"/>: The kernel could not allocate memory the connection needs: on Linux, the socket an AF_UNIX listener would accept, or the record of the local port a TCP connection takes.</summary>
         ENOMEM = 12,
 
-        /// <summary><c>ENFILE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull"/>: The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).</summary>
+        /// <summary><c>ENFILE</c>, <see cref="ConnectError.SystemFileTableFull"/>: The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).</summary>
         ENFILE = 23,
 
-        /// <summary><c>ENOSPC</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
+        /// <summary><c>ENOSPC</c>, <see cref="ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
         ENOSPC = 28,
 
-        /// <summary><c>ENOTCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        /// <summary><c>ENOTCONN</c>, <see cref="ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
         ENOTCONN = 57,
     }
 
@@ -2784,121 +2784,121 @@ namespace ErrorCatalog.Connect
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum ConnectOpenBSDCode : int
     {
-        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
+        /// <summary><c>EINPROGRESS</c>, <see cref="ConnectError.ConnectionInProgress"/>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
         EINPROGRESS = 36,
 
-        /// <summary><c>EALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: A connection attempt started earlier on this socket is still under way.</summary>
+        /// <summary><c>EALREADY</c>, <see cref="ConnectError.AlreadyInProgress"/>: A connection attempt started earlier on this socket is still under way.</summary>
         EALREADY = 37,
 
-        /// <summary><c>EINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
+        /// <summary><c>EINTR</c>, <see cref="ConnectError.Interrupted"/>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
         EINTR = 4,
 
-        /// <summary><c>EISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: The socket already has an established connection, so it cannot connect again.</summary>
+        /// <summary><c>EISCONN</c>, <see cref="ConnectError.AlreadyConnected"/>: The socket already has an established connection, so it cannot connect again.</summary>
         EISCONN = 56,
 
-        /// <summary><c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
+        /// <summary><c>EAGAIN</c>, <see cref="ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EAGAIN = 35,
 
-        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
+        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EWOULDBLOCK = 35,
 
-        /// <summary><c>ECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
+        /// <summary><c>ECONNREFUSED</c>, <see cref="ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
         ECONNREFUSED = 61,
 
-        /// <summary><c>ECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection while it was being set up.</summary>
+        /// <summary><c>ECONNRESET</c>, <see cref="ConnectError.ConnectionReset"/>: The peer reset the connection while it was being set up.</summary>
         ECONNRESET = 54,
 
-        /// <summary><c>ECONNABORTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
+        /// <summary><c>ECONNABORTED</c>, <see cref="ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
         ECONNABORTED = 53,
 
-        /// <summary><c>ETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
+        /// <summary><c>ETIMEDOUT</c>, <see cref="ConnectError.TimedOut"/>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
         ETIMEDOUT = 60,
 
-        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
+        /// <summary><c>ENETDOWN</c>, <see cref="ConnectError.NetworkDown"/>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
         ENETDOWN = 50,
 
-        /// <summary><c>ENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No usable route leads to the destination.</summary>
+        /// <summary><c>ENETUNREACH</c>, <see cref="ConnectError.NetworkUnreachable"/>: No usable route leads to the destination.</summary>
         ENETUNREACH = 51,
 
-        /// <summary><c>EHOSTUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
+        /// <summary><c>EHOSTUNREACH</c>, <see cref="ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
         EHOSTUNREACH = 65,
 
-        /// <summary><c>EHOSTDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostDown"/>: The destination host is reported as down or unknown.</summary>
+        /// <summary><c>EHOSTDOWN</c>, <see cref="ConnectError.HostDown"/>: The destination host is reported as down or unknown.</summary>
         EHOSTDOWN = 64,
 
-        /// <summary><c>ENOPROTOOPT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable"/>: The destination host does not support the transport protocol (it answered with ICMP protocol-unreachable).</summary>
+        /// <summary><c>ENOPROTOOPT</c>, <see cref="ConnectError.ProtocolUnavailable"/>: The destination host does not support the transport protocol (it answered with ICMP protocol-unreachable).</summary>
         ENOPROTOOPT = 42,
 
-        /// <summary><c>EPROTO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolError"/>: The network answered the handshake with a protocol error (an ICMP parameter problem or an ICMPv6 message Linux has no better name for).</summary>
+        /// <summary><c>EPROTO</c>, <see cref="ConnectError.ProtocolError"/>: The network answered the handshake with a protocol error (an ICMP parameter problem or an ICMPv6 message Linux has no better name for).</summary>
         EPROTO = 95,
 
-        /// <summary><c>ENODEV</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchDevice"/>: The network device an IPv4 socket is bound to no longer exists.</summary>
+        /// <summary><c>ENODEV</c>, <see cref="ConnectError.NoSuchDevice"/>: The network device an IPv4 socket is bound to no longer exists.</summary>
         ENODEV = 19,
 
-        /// <summary><c>EADDRINUSE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressInUse"/>: The local address the connection would use is already taken.</summary>
+        /// <summary><c>EADDRINUSE</c>, <see cref="ConnectError.AddressInUse"/>: The local address the connection would use is already taken.</summary>
         EADDRINUSE = 48,
 
-        /// <summary><c>EADDRNOTAVAIL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable"/>: No usable local address or port is available for the connection, or the destination address cannot be used.</summary>
+        /// <summary><c>EADDRNOTAVAIL</c>, <see cref="ConnectError.AddressNotAvailable"/>: No usable local address or port is available for the connection, or the destination address cannot be used.</summary>
         EADDRNOTAVAIL = 49,
 
-        /// <summary><c>ENOBUFS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoBufferSpace"/>: The system lacks buffer space or other kernel memory for the connection.</summary>
+        /// <summary><c>ENOBUFS</c>, <see cref="ConnectError.NoBufferSpace"/>: The system lacks buffer space or other kernel memory for the connection.</summary>
         ENOBUFS = 55,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
+        /// <summary><c>EACCES</c>, <see cref="ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
+        /// <summary><c>EPERM</c>, <see cref="ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
+        /// <summary><c>EINVAL</c>, <see cref="ConnectError.InvalidArgument"/>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
         EINVAL = 22,
 
-        /// <summary><c>EBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
+        /// <summary><c>EBADF</c>, <see cref="ConnectError.BadDescriptor"/>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
         EBADF = 9,
 
-        /// <summary><c>ENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
+        /// <summary><c>ENOTSOCK</c>, <see cref="ConnectError.NotASocket"/>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
         ENOTSOCK = 38,
 
-        /// <summary><c>EFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
+        /// <summary><c>EFAULT</c>, <see cref="ConnectError.BadAddress"/>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
         EFAULT = 14,
 
-        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
+        /// <summary><c>EAFNOSUPPORT</c>, <see cref="ConnectError.AddressFamilyNotSupported"/>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
         EAFNOSUPPORT = 47,
 
-        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
+        /// <summary><c>EPROTOTYPE</c>, <see cref="ConnectError.WrongProtocolType"/>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
         EPROTOTYPE = 41,
 
-        /// <summary><c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
+        /// <summary><c>EOPNOTSUPP</c>, <see cref="ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         EOPNOTSUPP = 45,
 
-        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
+        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         ENOTSUP = 91,
 
-        /// <summary><c>ENOENT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchPath"/>: Nothing exists at the AF_UNIX path: the socket file or one of the directories leading to it is missing.</summary>
+        /// <summary><c>ENOENT</c>, <see cref="ConnectError.NoSuchPath"/>: Nothing exists at the AF_UNIX path: the socket file or one of the directories leading to it is missing.</summary>
         ENOENT = 2,
 
-        /// <summary><c>ENOTDIR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotADirectory"/>: The AF_UNIX path uses something that is not a directory as if it were one: a file in the middle of the path, or a trailing slash after the socket file.</summary>
+        /// <summary><c>ENOTDIR</c>, <see cref="ConnectError.NotADirectory"/>: The AF_UNIX path uses something that is not a directory as if it were one: a file in the middle of the path, or a trailing slash after the socket file.</summary>
         ENOTDIR = 20,
 
-        /// <summary><c>ELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
+        /// <summary><c>ELOOP</c>, <see cref="ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
         ELOOP = 62,
 
-        /// <summary><c>ENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
+        /// <summary><c>ENAMETOOLONG</c>, <see cref="ConnectError.NameTooLong"/>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
         ENAMETOOLONG = 63,
 
-        /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
+        /// <summary><c>EIO</c>, <see cref="ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
         EIO = 5,
 
-        /// <summary><c>ENOMEM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OutOfMemory"/>: The kernel could not allocate memory the connection needs: on Linux, the socket an AF_UNIX listener would accept, or the record of the local port a TCP connection takes.</summary>
+        /// <summary><c>ENOMEM</c>, <see cref="ConnectError.OutOfMemory"/>: The kernel could not allocate memory the connection needs: on Linux, the socket an AF_UNIX listener would accept, or the record of the local port a TCP connection takes.</summary>
         ENOMEM = 12,
 
-        /// <summary><c>ENFILE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull"/>: The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).</summary>
+        /// <summary><c>ENFILE</c>, <see cref="ConnectError.SystemFileTableFull"/>: The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).</summary>
         ENFILE = 23,
 
-        /// <summary><c>ENOSPC</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
+        /// <summary><c>ENOSPC</c>, <see cref="ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
         ENOSPC = 28,
 
-        /// <summary><c>ENOTCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        /// <summary><c>ENOTCONN</c>, <see cref="ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
         ENOTCONN = 57,
     }
 
@@ -2907,124 +2907,124 @@ namespace ErrorCatalog.Connect
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum ConnectNetBSDCode : int
     {
-        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
+        /// <summary><c>EINPROGRESS</c>, <see cref="ConnectError.ConnectionInProgress"/>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
         EINPROGRESS = 36,
 
-        /// <summary><c>EALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: A connection attempt started earlier on this socket is still under way.</summary>
+        /// <summary><c>EALREADY</c>, <see cref="ConnectError.AlreadyInProgress"/>: A connection attempt started earlier on this socket is still under way.</summary>
         EALREADY = 37,
 
-        /// <summary><c>EINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
+        /// <summary><c>EINTR</c>, <see cref="ConnectError.Interrupted"/>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
         EINTR = 4,
 
-        /// <summary><c>EISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: The socket already has an established connection, so it cannot connect again.</summary>
+        /// <summary><c>EISCONN</c>, <see cref="ConnectError.AlreadyConnected"/>: The socket already has an established connection, so it cannot connect again.</summary>
         EISCONN = 56,
 
-        /// <summary><c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
+        /// <summary><c>EAGAIN</c>, <see cref="ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EAGAIN = 35,
 
-        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
+        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EWOULDBLOCK = 35,
 
-        /// <summary><c>ECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
+        /// <summary><c>ECONNREFUSED</c>, <see cref="ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
         ECONNREFUSED = 61,
 
-        /// <summary><c>ECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection while it was being set up.</summary>
+        /// <summary><c>ECONNRESET</c>, <see cref="ConnectError.ConnectionReset"/>: The peer reset the connection while it was being set up.</summary>
         ECONNRESET = 54,
 
-        /// <summary><c>ECONNABORTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
+        /// <summary><c>ECONNABORTED</c>, <see cref="ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
         ECONNABORTED = 53,
 
-        /// <summary><c>ETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
+        /// <summary><c>ETIMEDOUT</c>, <see cref="ConnectError.TimedOut"/>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
         ETIMEDOUT = 60,
 
-        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
+        /// <summary><c>ENETDOWN</c>, <see cref="ConnectError.NetworkDown"/>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
         ENETDOWN = 50,
 
-        /// <summary><c>ENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No usable route leads to the destination.</summary>
+        /// <summary><c>ENETUNREACH</c>, <see cref="ConnectError.NetworkUnreachable"/>: No usable route leads to the destination.</summary>
         ENETUNREACH = 51,
 
-        /// <summary><c>EHOSTUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
+        /// <summary><c>EHOSTUNREACH</c>, <see cref="ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
         EHOSTUNREACH = 65,
 
-        /// <summary><c>EHOSTDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostDown"/>: The destination host is reported as down or unknown.</summary>
+        /// <summary><c>EHOSTDOWN</c>, <see cref="ConnectError.HostDown"/>: The destination host is reported as down or unknown.</summary>
         EHOSTDOWN = 64,
 
-        /// <summary><c>ENOPROTOOPT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable"/>: The destination host does not support the transport protocol (it answered with ICMP protocol-unreachable).</summary>
+        /// <summary><c>ENOPROTOOPT</c>, <see cref="ConnectError.ProtocolUnavailable"/>: The destination host does not support the transport protocol (it answered with ICMP protocol-unreachable).</summary>
         ENOPROTOOPT = 42,
 
-        /// <summary><c>EPROTO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolError"/>: The network answered the handshake with a protocol error (an ICMP parameter problem or an ICMPv6 message Linux has no better name for).</summary>
+        /// <summary><c>EPROTO</c>, <see cref="ConnectError.ProtocolError"/>: The network answered the handshake with a protocol error (an ICMP parameter problem or an ICMPv6 message Linux has no better name for).</summary>
         EPROTO = 96,
 
-        /// <summary><c>ENODEV</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchDevice"/>: The network device an IPv4 socket is bound to no longer exists.</summary>
+        /// <summary><c>ENODEV</c>, <see cref="ConnectError.NoSuchDevice"/>: The network device an IPv4 socket is bound to no longer exists.</summary>
         ENODEV = 19,
 
-        /// <summary><c>EADDRINUSE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressInUse"/>: The local address the connection would use is already taken.</summary>
+        /// <summary><c>EADDRINUSE</c>, <see cref="ConnectError.AddressInUse"/>: The local address the connection would use is already taken.</summary>
         EADDRINUSE = 48,
 
-        /// <summary><c>EADDRNOTAVAIL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable"/>: No usable local address or port is available for the connection, or the destination address cannot be used.</summary>
+        /// <summary><c>EADDRNOTAVAIL</c>, <see cref="ConnectError.AddressNotAvailable"/>: No usable local address or port is available for the connection, or the destination address cannot be used.</summary>
         EADDRNOTAVAIL = 49,
 
-        /// <summary><c>ENOBUFS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoBufferSpace"/>: The system lacks buffer space or other kernel memory for the connection.</summary>
+        /// <summary><c>ENOBUFS</c>, <see cref="ConnectError.NoBufferSpace"/>: The system lacks buffer space or other kernel memory for the connection.</summary>
         ENOBUFS = 55,
 
-        /// <summary><c>ENOSR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoStreamResources"/>: A STREAMS-based socket implementation ran out of STREAMS resources for the connection.</summary>
+        /// <summary><c>ENOSR</c>, <see cref="ConnectError.NoStreamResources"/>: A STREAMS-based socket implementation ran out of STREAMS resources for the connection.</summary>
         ENOSR = 90,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
+        /// <summary><c>EACCES</c>, <see cref="ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
+        /// <summary><c>EPERM</c>, <see cref="ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
+        /// <summary><c>EINVAL</c>, <see cref="ConnectError.InvalidArgument"/>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
         EINVAL = 22,
 
-        /// <summary><c>EBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
+        /// <summary><c>EBADF</c>, <see cref="ConnectError.BadDescriptor"/>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
         EBADF = 9,
 
-        /// <summary><c>ENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
+        /// <summary><c>ENOTSOCK</c>, <see cref="ConnectError.NotASocket"/>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
         ENOTSOCK = 38,
 
-        /// <summary><c>EFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
+        /// <summary><c>EFAULT</c>, <see cref="ConnectError.BadAddress"/>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
         EFAULT = 14,
 
-        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
+        /// <summary><c>EAFNOSUPPORT</c>, <see cref="ConnectError.AddressFamilyNotSupported"/>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
         EAFNOSUPPORT = 47,
 
-        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
+        /// <summary><c>EPROTOTYPE</c>, <see cref="ConnectError.WrongProtocolType"/>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
         EPROTOTYPE = 41,
 
-        /// <summary><c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
+        /// <summary><c>EOPNOTSUPP</c>, <see cref="ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         EOPNOTSUPP = 45,
 
-        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
+        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         ENOTSUP = 86,
 
-        /// <summary><c>ENOENT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchPath"/>: Nothing exists at the AF_UNIX path: the socket file or one of the directories leading to it is missing.</summary>
+        /// <summary><c>ENOENT</c>, <see cref="ConnectError.NoSuchPath"/>: Nothing exists at the AF_UNIX path: the socket file or one of the directories leading to it is missing.</summary>
         ENOENT = 2,
 
-        /// <summary><c>ENOTDIR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotADirectory"/>: The AF_UNIX path uses something that is not a directory as if it were one: a file in the middle of the path, or a trailing slash after the socket file.</summary>
+        /// <summary><c>ENOTDIR</c>, <see cref="ConnectError.NotADirectory"/>: The AF_UNIX path uses something that is not a directory as if it were one: a file in the middle of the path, or a trailing slash after the socket file.</summary>
         ENOTDIR = 20,
 
-        /// <summary><c>ELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
+        /// <summary><c>ELOOP</c>, <see cref="ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
         ELOOP = 62,
 
-        /// <summary><c>ENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
+        /// <summary><c>ENAMETOOLONG</c>, <see cref="ConnectError.NameTooLong"/>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
         ENAMETOOLONG = 63,
 
-        /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
+        /// <summary><c>EIO</c>, <see cref="ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
         EIO = 5,
 
-        /// <summary><c>ENOMEM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OutOfMemory"/>: The kernel could not allocate memory the connection needs: on Linux, the socket an AF_UNIX listener would accept, or the record of the local port a TCP connection takes.</summary>
+        /// <summary><c>ENOMEM</c>, <see cref="ConnectError.OutOfMemory"/>: The kernel could not allocate memory the connection needs: on Linux, the socket an AF_UNIX listener would accept, or the record of the local port a TCP connection takes.</summary>
         ENOMEM = 12,
 
-        /// <summary><c>ENFILE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull"/>: The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).</summary>
+        /// <summary><c>ENFILE</c>, <see cref="ConnectError.SystemFileTableFull"/>: The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).</summary>
         ENFILE = 23,
 
-        /// <summary><c>ENOSPC</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
+        /// <summary><c>ENOSPC</c>, <see cref="ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
         ENOSPC = 28,
 
-        /// <summary><c>ENOTCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        /// <summary><c>ENOTCONN</c>, <see cref="ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
         ENOTCONN = 57,
     }
 
@@ -3033,91 +3033,91 @@ namespace ErrorCatalog.Connect
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum ConnectWindowsCode : int
     {
-        /// <summary><c>WSAEINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
+        /// <summary><c>WSAEINPROGRESS</c>, <see cref="ConnectError.ConnectionInProgress"/>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
         WSAEINPROGRESS = 10036,
 
-        /// <summary><c>WSAEALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: A connection attempt started earlier on this socket is still under way.</summary>
+        /// <summary><c>WSAEALREADY</c>, <see cref="ConnectError.AlreadyInProgress"/>: A connection attempt started earlier on this socket is still under way.</summary>
         WSAEALREADY = 10037,
 
-        /// <summary><c>WSAEINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
+        /// <summary><c>WSAEINTR</c>, <see cref="ConnectError.Interrupted"/>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
         WSAEINTR = 10004,
 
-        /// <summary><c>WSAEISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: The socket already has an established connection, so it cannot connect again.</summary>
+        /// <summary><c>WSAEISCONN</c>, <see cref="ConnectError.AlreadyConnected"/>: The socket already has an established connection, so it cannot connect again.</summary>
         WSAEISCONN = 10056,
 
-        /// <summary><c>WSAEWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
+        /// <summary><c>WSAEWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         WSAEWOULDBLOCK = 10035,
 
-        /// <summary><c>WSAECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
+        /// <summary><c>WSAECONNREFUSED</c>, <see cref="ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
         WSAECONNREFUSED = 10061,
 
-        /// <summary><c>WSAECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection while it was being set up.</summary>
+        /// <summary><c>WSAECONNRESET</c>, <see cref="ConnectError.ConnectionReset"/>: The peer reset the connection while it was being set up.</summary>
         WSAECONNRESET = 10054,
 
-        /// <summary><c>WSAECONNABORTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
+        /// <summary><c>WSAECONNABORTED</c>, <see cref="ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
         WSAECONNABORTED = 10053,
 
-        /// <summary><c>WSAETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
+        /// <summary><c>WSAETIMEDOUT</c>, <see cref="ConnectError.TimedOut"/>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
         WSAETIMEDOUT = 10060,
 
-        /// <summary><c>WSAENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
+        /// <summary><c>WSAENETDOWN</c>, <see cref="ConnectError.NetworkDown"/>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
         WSAENETDOWN = 10050,
 
-        /// <summary><c>WSAENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No usable route leads to the destination.</summary>
+        /// <summary><c>WSAENETUNREACH</c>, <see cref="ConnectError.NetworkUnreachable"/>: No usable route leads to the destination.</summary>
         WSAENETUNREACH = 10051,
 
-        /// <summary><c>WSAEHOSTUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
+        /// <summary><c>WSAEHOSTUNREACH</c>, <see cref="ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
         WSAEHOSTUNREACH = 10065,
 
-        /// <summary><c>WSAEHOSTDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostDown"/>: The destination host is reported as down or unknown.</summary>
+        /// <summary><c>WSAEHOSTDOWN</c>, <see cref="ConnectError.HostDown"/>: The destination host is reported as down or unknown.</summary>
         WSAEHOSTDOWN = 10064,
 
-        /// <summary><c>WSAENOPROTOOPT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable"/>: The destination host does not support the transport protocol (it answered with ICMP protocol-unreachable).</summary>
+        /// <summary><c>WSAENOPROTOOPT</c>, <see cref="ConnectError.ProtocolUnavailable"/>: The destination host does not support the transport protocol (it answered with ICMP protocol-unreachable).</summary>
         WSAENOPROTOOPT = 10042,
 
-        /// <summary><c>WSAEADDRINUSE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressInUse"/>: The local address the connection would use is already taken.</summary>
+        /// <summary><c>WSAEADDRINUSE</c>, <see cref="ConnectError.AddressInUse"/>: The local address the connection would use is already taken.</summary>
         WSAEADDRINUSE = 10048,
 
-        /// <summary><c>WSAEADDRNOTAVAIL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable"/>: No usable local address or port is available for the connection, or the destination address cannot be used.</summary>
+        /// <summary><c>WSAEADDRNOTAVAIL</c>, <see cref="ConnectError.AddressNotAvailable"/>: No usable local address or port is available for the connection, or the destination address cannot be used.</summary>
         WSAEADDRNOTAVAIL = 10049,
 
-        /// <summary><c>WSAENOBUFS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoBufferSpace"/>: The system lacks buffer space or other kernel memory for the connection.</summary>
+        /// <summary><c>WSAENOBUFS</c>, <see cref="ConnectError.NoBufferSpace"/>: The system lacks buffer space or other kernel memory for the connection.</summary>
         WSAENOBUFS = 10055,
 
-        /// <summary><c>WSAEACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
+        /// <summary><c>WSAEACCES</c>, <see cref="ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
         WSAEACCES = 10013,
 
-        /// <summary><c>WSAEINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
+        /// <summary><c>WSAEINVAL</c>, <see cref="ConnectError.InvalidArgument"/>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
         WSAEINVAL = 10022,
 
-        /// <summary><c>WSAEBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
+        /// <summary><c>WSAEBADF</c>, <see cref="ConnectError.BadDescriptor"/>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
         WSAEBADF = 10009,
 
-        /// <summary><c>WSAENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
+        /// <summary><c>WSAENOTSOCK</c>, <see cref="ConnectError.NotASocket"/>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
         WSAENOTSOCK = 10038,
 
-        /// <summary><c>WSAEFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
+        /// <summary><c>WSAEFAULT</c>, <see cref="ConnectError.BadAddress"/>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
         WSAEFAULT = 10014,
 
-        /// <summary><c>WSAEAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
+        /// <summary><c>WSAEAFNOSUPPORT</c>, <see cref="ConnectError.AddressFamilyNotSupported"/>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
         WSAEAFNOSUPPORT = 10047,
 
-        /// <summary><c>WSAEPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
+        /// <summary><c>WSAEPROTOTYPE</c>, <see cref="ConnectError.WrongProtocolType"/>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
         WSAEPROTOTYPE = 10041,
 
-        /// <summary><c>WSAEOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
+        /// <summary><c>WSAEOPNOTSUPP</c>, <see cref="ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         WSAEOPNOTSUPP = 10045,
 
-        /// <summary><c>WSAELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
+        /// <summary><c>WSAELOOP</c>, <see cref="ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
         WSAELOOP = 10062,
 
-        /// <summary><c>WSAENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
+        /// <summary><c>WSAENAMETOOLONG</c>, <see cref="ConnectError.NameTooLong"/>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
         WSAENAMETOOLONG = 10063,
 
-        /// <summary><c>WSANOTINITIALISED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WinsockNotInitialized"/>: Winsock was not initialised: WSAStartup was not called successfully before connect().</summary>
+        /// <summary><c>WSANOTINITIALISED</c>, <see cref="ConnectError.WinsockNotInitialized"/>: Winsock was not initialised: WSAStartup was not called successfully before connect().</summary>
         WSANOTINITIALISED = 10093,
 
-        /// <summary><c>WSAENOTCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        /// <summary><c>WSAENOTCONN</c>, <see cref="ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
         WSAENOTCONN = 10057,
     }
 
@@ -3126,159 +3126,159 @@ namespace ErrorCatalog.Connect
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum ConnectWindowsCrtCode : int
     {
-        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
+        /// <summary><c>EINPROGRESS</c>, <see cref="ConnectError.ConnectionInProgress"/>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
         EINPROGRESS = 112,
 
-        /// <summary><c>EALREADY</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>: A connection attempt started earlier on this socket is still under way.</summary>
+        /// <summary><c>EALREADY</c>, <see cref="ConnectError.AlreadyInProgress"/>: A connection attempt started earlier on this socket is still under way.</summary>
         EALREADY = 103,
 
-        /// <summary><c>EINTR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
+        /// <summary><c>EINTR</c>, <see cref="ConnectError.Interrupted"/>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
         EINTR = 4,
 
-        /// <summary><c>EISCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>: The socket already has an established connection, so it cannot connect again.</summary>
+        /// <summary><c>EISCONN</c>, <see cref="ConnectError.AlreadyConnected"/>: The socket already has an established connection, so it cannot connect again.</summary>
         EISCONN = 113,
 
-        /// <summary><c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
+        /// <summary><c>EAGAIN</c>, <see cref="ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EAGAIN = 11,
 
-        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
+        /// <summary><c>EWOULDBLOCK</c>, another name for <c>EAGAIN</c>, <see cref="ConnectError.TryAgain"/>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
         EWOULDBLOCK = 140,
 
-        /// <summary><c>ECONNREFUSED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
+        /// <summary><c>ECONNREFUSED</c>, <see cref="ConnectError.ConnectionRefused"/>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
         ECONNREFUSED = 107,
 
-        /// <summary><c>ECONNRESET</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>: The peer reset the connection while it was being set up.</summary>
+        /// <summary><c>ECONNRESET</c>, <see cref="ConnectError.ConnectionReset"/>: The peer reset the connection while it was being set up.</summary>
         ECONNRESET = 108,
 
-        /// <summary><c>ECONNABORTED</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
+        /// <summary><c>ECONNABORTED</c>, <see cref="ConnectError.ConnectionAborted"/>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
         ECONNABORTED = 106,
 
-        /// <summary><c>ETIMEDOUT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
+        /// <summary><c>ETIMEDOUT</c>, <see cref="ConnectError.TimedOut"/>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
         ETIMEDOUT = 138,
 
-        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
+        /// <summary><c>ENETDOWN</c>, <see cref="ConnectError.NetworkDown"/>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
         ENETDOWN = 116,
 
-        /// <summary><c>ENETUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>: No usable route leads to the destination.</summary>
+        /// <summary><c>ENETUNREACH</c>, <see cref="ConnectError.NetworkUnreachable"/>: No usable route leads to the destination.</summary>
         ENETUNREACH = 118,
 
-        /// <summary><c>EHOSTUNREACH</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
+        /// <summary><c>EHOSTUNREACH</c>, <see cref="ConnectError.HostUnreachable"/>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
         EHOSTUNREACH = 110,
 
-        /// <summary><c>ENOPROTOOPT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable"/>: The destination host does not support the transport protocol (it answered with ICMP protocol-unreachable).</summary>
+        /// <summary><c>ENOPROTOOPT</c>, <see cref="ConnectError.ProtocolUnavailable"/>: The destination host does not support the transport protocol (it answered with ICMP protocol-unreachable).</summary>
         ENOPROTOOPT = 123,
 
-        /// <summary><c>EPROTO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolError"/>: The network answered the handshake with a protocol error (an ICMP parameter problem or an ICMPv6 message Linux has no better name for).</summary>
+        /// <summary><c>EPROTO</c>, <see cref="ConnectError.ProtocolError"/>: The network answered the handshake with a protocol error (an ICMP parameter problem or an ICMPv6 message Linux has no better name for).</summary>
         EPROTO = 134,
 
-        /// <summary><c>ENODEV</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchDevice"/>: The network device an IPv4 socket is bound to no longer exists.</summary>
+        /// <summary><c>ENODEV</c>, <see cref="ConnectError.NoSuchDevice"/>: The network device an IPv4 socket is bound to no longer exists.</summary>
         ENODEV = 19,
 
-        /// <summary><c>EADDRINUSE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressInUse"/>: The local address the connection would use is already taken.</summary>
+        /// <summary><c>EADDRINUSE</c>, <see cref="ConnectError.AddressInUse"/>: The local address the connection would use is already taken.</summary>
         EADDRINUSE = 100,
 
-        /// <summary><c>EADDRNOTAVAIL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable"/>: No usable local address or port is available for the connection, or the destination address cannot be used.</summary>
+        /// <summary><c>EADDRNOTAVAIL</c>, <see cref="ConnectError.AddressNotAvailable"/>: No usable local address or port is available for the connection, or the destination address cannot be used.</summary>
         EADDRNOTAVAIL = 101,
 
-        /// <summary><c>ENOBUFS</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoBufferSpace"/>: The system lacks buffer space or other kernel memory for the connection.</summary>
+        /// <summary><c>ENOBUFS</c>, <see cref="ConnectError.NoBufferSpace"/>: The system lacks buffer space or other kernel memory for the connection.</summary>
         ENOBUFS = 119,
 
-        /// <summary><c>ENOSR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoStreamResources"/>: A STREAMS-based socket implementation ran out of STREAMS resources for the connection.</summary>
+        /// <summary><c>ENOSR</c>, <see cref="ConnectError.NoStreamResources"/>: A STREAMS-based socket implementation ran out of STREAMS resources for the connection.</summary>
         ENOSR = 124,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
+        /// <summary><c>EACCES</c>, <see cref="ConnectError.AccessDenied"/>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
+        /// <summary><c>EPERM</c>, <see cref="ConnectError.OperationNotPermitted"/>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
         EPERM = 1,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
+        /// <summary><c>EINVAL</c>, <see cref="ConnectError.InvalidArgument"/>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
         EINVAL = 22,
 
-        /// <summary><c>EBADF</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
+        /// <summary><c>EBADF</c>, <see cref="ConnectError.BadDescriptor"/>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
         EBADF = 9,
 
-        /// <summary><c>ENOTSOCK</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
+        /// <summary><c>ENOTSOCK</c>, <see cref="ConnectError.NotASocket"/>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
         ENOTSOCK = 128,
 
-        /// <summary><c>EFAULT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
+        /// <summary><c>EFAULT</c>, <see cref="ConnectError.BadAddress"/>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
         EFAULT = 14,
 
-        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
+        /// <summary><c>EAFNOSUPPORT</c>, <see cref="ConnectError.AddressFamilyNotSupported"/>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
         EAFNOSUPPORT = 102,
 
-        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
+        /// <summary><c>EPROTOTYPE</c>, <see cref="ConnectError.WrongProtocolType"/>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
         EPROTOTYPE = 136,
 
-        /// <summary><c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
+        /// <summary><c>EOPNOTSUPP</c>, <see cref="ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         EOPNOTSUPP = 130,
 
-        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
+        /// <summary><c>ENOTSUP</c>, another name for <c>EOPNOTSUPP</c>, <see cref="ConnectError.OperationNotSupported"/>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
         ENOTSUP = 129,
 
-        /// <summary><c>ENOENT</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchPath"/>: Nothing exists at the AF_UNIX path: the socket file or one of the directories leading to it is missing.</summary>
+        /// <summary><c>ENOENT</c>, <see cref="ConnectError.NoSuchPath"/>: Nothing exists at the AF_UNIX path: the socket file or one of the directories leading to it is missing.</summary>
         ENOENT = 2,
 
-        /// <summary><c>ENOTDIR</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotADirectory"/>: The AF_UNIX path uses something that is not a directory as if it were one: a file in the middle of the path, or a trailing slash after the socket file.</summary>
+        /// <summary><c>ENOTDIR</c>, <see cref="ConnectError.NotADirectory"/>: The AF_UNIX path uses something that is not a directory as if it were one: a file in the middle of the path, or a trailing slash after the socket file.</summary>
         ENOTDIR = 20,
 
-        /// <summary><c>ELOOP</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
+        /// <summary><c>ELOOP</c>, <see cref="ConnectError.SymbolicLinkLoop"/>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
         ELOOP = 114,
 
-        /// <summary><c>ENAMETOOLONG</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
+        /// <summary><c>ENAMETOOLONG</c>, <see cref="ConnectError.NameTooLong"/>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
         ENAMETOOLONG = 38,
 
-        /// <summary><c>EIO</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
+        /// <summary><c>EIO</c>, <see cref="ConnectError.InputOutputError"/>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
         EIO = 5,
 
-        /// <summary><c>ENOMEM</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.OutOfMemory"/>: The kernel could not allocate memory the connection needs: on Linux, the socket an AF_UNIX listener would accept, or the record of the local port a TCP connection takes.</summary>
+        /// <summary><c>ENOMEM</c>, <see cref="ConnectError.OutOfMemory"/>: The kernel could not allocate memory the connection needs: on Linux, the socket an AF_UNIX listener would accept, or the record of the local port a TCP connection takes.</summary>
         ENOMEM = 12,
 
-        /// <summary><c>ENFILE</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull"/>: The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).</summary>
+        /// <summary><c>ENFILE</c>, <see cref="ConnectError.SystemFileTableFull"/>: The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).</summary>
         ENFILE = 23,
 
-        /// <summary><c>ENOSPC</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
+        /// <summary><c>ENOSPC</c>, <see cref="ConnectError.NoSpaceLeft"/>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
         ENOSPC = 28,
 
-        /// <summary><c>ENOTCONN</c>, <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
+        /// <summary><c>ENOTCONN</c>, <see cref="ConnectError.NotConnected"/>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
         ENOTCONN = 126,
     }
 
     /// <summary>A native error code of <c>connect()</c> exactly as one platform reported it. The raw number and platform are kept even when the catalog does not know the code.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
-    public readonly struct ConnectNativeError : global::System.IEquatable<global::ErrorCatalog.Connect.ConnectNativeError>
+    public readonly struct ConnectNativeError : global::System.IEquatable<ConnectNativeError>
     {
         /// <summary>Wraps <paramref name="code"/> as reported on <paramref name="platform"/>.</summary>
         /// <param name="platform">The platform whose numbering <paramref name="code"/> follows.</param>
         /// <param name="code">The raw code, as the call reported it.</param>
-        public ConnectNativeError(global::ErrorCatalog.Connect.ConnectPlatform platform, int code)
+        public ConnectNativeError(ConnectPlatform platform, int code)
         {
             Platform = platform;
             Code = code;
         }
 
         /// <summary>The platform whose numbering <see cref="Code"/> follows.</summary>
-        public global::ErrorCatalog.Connect.ConnectPlatform Platform { get; }
+        public ConnectPlatform Platform { get; }
 
         /// <summary>The raw code, exactly as reported.</summary>
         public int Code { get; }
 
         /// <summary>The catalog's error for this code, or <see langword="null"/> when the catalog does not list the code on this platform.</summary>
-        public global::ErrorCatalog.Connect.ConnectError? Error => global::ErrorCatalog.Connect.ConnectErrors.TryFromNative(Platform, Code, out var error) ? error : null;
+        public ConnectError? Error => ConnectErrors.TryFromNative(Platform, Code, out var error) ? error : null;
 
         /// <summary><see langword="true"/> when the catalog lists this code on this platform.</summary>
-        public bool IsKnown => global::ErrorCatalog.Connect.ConnectErrors.TryFromNative(Platform, Code, out _);
+        public bool IsKnown => ConnectErrors.TryFromNative(Platform, Code, out _);
 
         /// <summary>The native name of this code on this platform (the canonical name, or the alias that carries the number), or <see langword="null"/> when unknown.</summary>
-        public string? Name => global::ErrorCatalog.Connect.ConnectErrors.GetNativeName(Platform, Code);
+        public string? Name => ConnectErrors.GetNativeName(Platform, Code);
 
         /// <summary>Two values are equal when both platform and code are equal.</summary>
         /// <param name="other">The value to compare with.</param>
         /// <returns><see langword="true"/> when platform and code are equal.</returns>
-        public bool Equals(global::ErrorCatalog.Connect.ConnectNativeError other) => Platform == other.Platform && Code == other.Code;
+        public bool Equals(ConnectNativeError other) => Platform == other.Platform && Code == other.Code;
 
         /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is global::ErrorCatalog.Connect.ConnectNativeError other && Equals(other);
+        public override bool Equals(object? obj) => obj is ConnectNativeError other && Equals(other);
 
         /// <inheritdoc/>
         public override int GetHashCode() => unchecked(((int)Platform * 397) ^ Code);
@@ -3286,53 +3286,53 @@ namespace ErrorCatalog.Connect
         /// <summary>For example <c>ENAME (5 on platform-id)</c>, or <c>unknown code 5 on platform-id</c>.</summary>
         /// <returns>The name, code and platform id.</returns>
         public override string ToString() => Name is { } name
-            ? name + " (" + Code.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " on " + global::ErrorCatalog.Connect.ConnectErrors.DescribePlatform(Platform) + ")"
-            : "unknown code " + Code.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " on " + global::ErrorCatalog.Connect.ConnectErrors.DescribePlatform(Platform);
+            ? name + " (" + Code.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " on " + ConnectErrors.DescribePlatform(Platform) + ")"
+            : "unknown code " + Code.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " on " + ConnectErrors.DescribePlatform(Platform);
 
         /// <summary>Equality of platform and code.</summary>
         /// <param name="left">The first value.</param>
         /// <param name="right">The second value.</param>
         /// <returns><see langword="true"/> when platform and code are equal.</returns>
-        public static bool operator ==(global::ErrorCatalog.Connect.ConnectNativeError left, global::ErrorCatalog.Connect.ConnectNativeError right) => left.Equals(right);
+        public static bool operator ==(ConnectNativeError left, ConnectNativeError right) => left.Equals(right);
 
         /// <summary>Inequality of platform or code.</summary>
         /// <param name="left">The first value.</param>
         /// <param name="right">The second value.</param>
         /// <returns><see langword="true"/> when platform or code differ.</returns>
-        public static bool operator !=(global::ErrorCatalog.Connect.ConnectNativeError left, global::ErrorCatalog.Connect.ConnectNativeError right) => !left.Equals(right);
+        public static bool operator !=(ConnectNativeError left, ConnectNativeError right) => !left.Equals(right);
     }
 
-    /// <summary>Mappings between native codes, names, .NET <see cref="global::System.Net.Sockets.SocketError"/> values and <see cref="global::ErrorCatalog.Connect.ConnectError"/>, for every platform of the catalog.</summary>
+    /// <summary>Mappings between native codes, names, .NET <see cref="global::System.Net.Sockets.SocketError"/> values and <see cref="ConnectError"/>, for every platform of the catalog.</summary>
     /// <remarks>Every method is a switch or an array lookup compiled from the catalog: no dictionary, reflection or <see cref="global::System.Enum.ToString()"/> at run time, and no allocation.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public static partial class ConnectErrors
     {
-        /// <summary>Wraps a raw code; see <see cref="global::ErrorCatalog.Connect.ConnectNativeError.Error"/> for the catalog error, if any.</summary>
+        /// <summary>Wraps a raw code; see <see cref="ConnectNativeError.Error"/> for the catalog error, if any.</summary>
         /// <param name="platform">The platform whose numbering <paramref name="code"/> follows.</param>
         /// <param name="code">The raw code.</param>
         /// <returns>The code and platform, never collapsed to a catalog error.</returns>
-        public static global::ErrorCatalog.Connect.ConnectNativeError FromNative(global::ErrorCatalog.Connect.ConnectPlatform platform, int code) => new global::ErrorCatalog.Connect.ConnectNativeError(platform, code);
+        public static ConnectNativeError FromNative(ConnectPlatform platform, int code) => new ConnectNativeError(platform, code);
 
         /// <summary>Finds the catalog error that <paramref name="code"/> means on <paramref name="platform"/>.</summary>
         /// <param name="platform">The platform whose numbering <paramref name="code"/> follows.</param>
         /// <param name="code">The raw code.</param>
         /// <param name="error">The error, or 0 when the catalog does not list the code there.</param>
         /// <returns><see langword="true"/> when the catalog lists the code on that platform.</returns>
-        public static bool TryFromNative(global::ErrorCatalog.Connect.ConnectPlatform platform, int code, out global::ErrorCatalog.Connect.ConnectError error)
+        public static bool TryFromNative(ConnectPlatform platform, int code, out ConnectError error)
         {
             error = platform switch
             {
-                global::ErrorCatalog.Connect.ConnectPlatform.Linux => FromCodeOnLinux(code),
-                global::ErrorCatalog.Connect.ConnectPlatform.LinuxMips => FromCodeOnLinuxMips(code),
-                global::ErrorCatalog.Connect.ConnectPlatform.LinuxSparc => FromCodeOnLinuxSparc(code),
-                global::ErrorCatalog.Connect.ConnectPlatform.LinuxAlpha => FromCodeOnLinuxAlpha(code),
-                global::ErrorCatalog.Connect.ConnectPlatform.LinuxParisc => FromCodeOnLinuxParisc(code),
-                global::ErrorCatalog.Connect.ConnectPlatform.Darwin => FromCodeOnDarwin(code),
-                global::ErrorCatalog.Connect.ConnectPlatform.FreeBSD => FromCodeOnFreeBSD(code),
-                global::ErrorCatalog.Connect.ConnectPlatform.OpenBSD => FromCodeOnOpenBSD(code),
-                global::ErrorCatalog.Connect.ConnectPlatform.NetBSD => FromCodeOnNetBSD(code),
-                global::ErrorCatalog.Connect.ConnectPlatform.Windows => FromCodeOnWindows(code),
-                global::ErrorCatalog.Connect.ConnectPlatform.WindowsCrt => FromCodeOnWindowsCrt(code),
+                ConnectPlatform.Linux => FromCodeOnLinux(code),
+                ConnectPlatform.LinuxMips => FromCodeOnLinuxMips(code),
+                ConnectPlatform.LinuxSparc => FromCodeOnLinuxSparc(code),
+                ConnectPlatform.LinuxAlpha => FromCodeOnLinuxAlpha(code),
+                ConnectPlatform.LinuxParisc => FromCodeOnLinuxParisc(code),
+                ConnectPlatform.Darwin => FromCodeOnDarwin(code),
+                ConnectPlatform.FreeBSD => FromCodeOnFreeBSD(code),
+                ConnectPlatform.OpenBSD => FromCodeOnOpenBSD(code),
+                ConnectPlatform.NetBSD => FromCodeOnNetBSD(code),
+                ConnectPlatform.Windows => FromCodeOnWindows(code),
+                ConnectPlatform.WindowsCrt => FromCodeOnWindowsCrt(code),
                 _ => default,
             };
             return error != default;
@@ -3342,48 +3342,48 @@ namespace ErrorCatalog.Connect
         /// <param name="code">A raw code as Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures) reports it.</param>
         /// <param name="error">The error, or 0 when the catalog does not list the code there.</param>
         /// <returns><see langword="true"/> when the catalog lists the code.</returns>
-        public static bool TryFromLinux(int code, out global::ErrorCatalog.Connect.ConnectError error)
+        public static bool TryFromLinux(int code, out ConnectError error)
         {
             error = FromCodeOnLinux(code);
             return error != default;
         }
 
-        private static global::ErrorCatalog.Connect.ConnectError FromCodeOnLinux(int code)
+        private static ConnectError FromCodeOnLinux(int code)
         {
             var index = unchecked((uint)(code - 1));
             return index < (uint)LinuxErrorByCode.Length ? LinuxErrorByCode[index] : default;
         }
 
-        private static readonly global::ErrorCatalog.Connect.ConnectError[] LinuxErrorByCode =
+        private static readonly ConnectError[] LinuxErrorByCode =
         {
-            global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted,
-            global::ErrorCatalog.Connect.ConnectError.NoSuchPath,
+            ConnectError.OperationNotPermitted,
+            ConnectError.NoSuchPath,
             default,
-            global::ErrorCatalog.Connect.ConnectError.Interrupted,
-            global::ErrorCatalog.Connect.ConnectError.InputOutputError,
+            ConnectError.Interrupted,
+            ConnectError.InputOutputError,
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.BadDescriptor,
+            ConnectError.BadDescriptor,
             default,
-            global::ErrorCatalog.Connect.ConnectError.TryAgain,
-            global::ErrorCatalog.Connect.ConnectError.OutOfMemory,
-            global::ErrorCatalog.Connect.ConnectError.AccessDenied,
-            global::ErrorCatalog.Connect.ConnectError.BadAddress,
+            ConnectError.TryAgain,
+            ConnectError.OutOfMemory,
+            ConnectError.AccessDenied,
+            ConnectError.BadAddress,
             default,
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.NoSuchDevice,
-            global::ErrorCatalog.Connect.ConnectError.NotADirectory,
+            ConnectError.NoSuchDevice,
+            ConnectError.NotADirectory,
             default,
-            global::ErrorCatalog.Connect.ConnectError.InvalidArgument,
-            global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull,
+            ConnectError.InvalidArgument,
+            ConnectError.SystemFileTableFull,
             default,
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft,
+            ConnectError.NoSpaceLeft,
             default,
             default,
             default,
@@ -3391,11 +3391,11 @@ namespace ErrorCatalog.Connect
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.NameTooLong,
+            ConnectError.NameTooLong,
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop,
+            ConnectError.SymbolicLinkLoop,
             default,
             default,
             default,
@@ -3418,15 +3418,15 @@ namespace ErrorCatalog.Connect
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.NoStreamResources,
-            global::ErrorCatalog.Connect.ConnectError.NotOnNetwork,
+            ConnectError.NoStreamResources,
+            ConnectError.NotOnNetwork,
             default,
             default,
             default,
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.ProtocolError,
+            ConnectError.ProtocolError,
             default,
             default,
             default,
@@ -3443,34 +3443,34 @@ namespace ErrorCatalog.Connect
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.NotASocket,
+            ConnectError.NotASocket,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.WrongProtocolType,
-            global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable,
+            ConnectError.WrongProtocolType,
+            ConnectError.ProtocolUnavailable,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.OperationNotSupported,
+            ConnectError.OperationNotSupported,
             default,
-            global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported,
-            global::ErrorCatalog.Connect.ConnectError.AddressInUse,
-            global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable,
-            global::ErrorCatalog.Connect.ConnectError.NetworkDown,
-            global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable,
+            ConnectError.AddressFamilyNotSupported,
+            ConnectError.AddressInUse,
+            ConnectError.AddressNotAvailable,
+            ConnectError.NetworkDown,
+            ConnectError.NetworkUnreachable,
             default,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionAborted,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionReset,
-            global::ErrorCatalog.Connect.ConnectError.NoBufferSpace,
-            global::ErrorCatalog.Connect.ConnectError.AlreadyConnected,
-            global::ErrorCatalog.Connect.ConnectError.NotConnected,
+            ConnectError.ConnectionAborted,
+            ConnectError.ConnectionReset,
+            ConnectError.NoBufferSpace,
+            ConnectError.AlreadyConnected,
+            ConnectError.NotConnected,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.TimedOut,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionRefused,
-            global::ErrorCatalog.Connect.ConnectError.HostDown,
-            global::ErrorCatalog.Connect.ConnectError.HostUnreachable,
-            global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress,
+            ConnectError.TimedOut,
+            ConnectError.ConnectionRefused,
+            ConnectError.HostDown,
+            ConnectError.HostUnreachable,
+            ConnectError.AlreadyInProgress,
+            ConnectError.ConnectionInProgress,
             default,
             default,
             default,
@@ -3484,7 +3484,7 @@ namespace ErrorCatalog.Connect
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.KeyRejected,
+            ConnectError.KeyRejected,
         };
 
         private static string? NameOnLinux(int code)
@@ -3630,54 +3630,54 @@ namespace ErrorCatalog.Connect
         /// <param name="code">A raw code as Linux on MIPS reports it.</param>
         /// <param name="error">The error, or 0 when the catalog does not list the code there.</param>
         /// <returns><see langword="true"/> when the catalog lists the code.</returns>
-        public static bool TryFromLinuxMips(int code, out global::ErrorCatalog.Connect.ConnectError error)
+        public static bool TryFromLinuxMips(int code, out ConnectError error)
         {
             error = FromCodeOnLinuxMips(code);
             return error != default;
         }
 
-        private static global::ErrorCatalog.Connect.ConnectError FromCodeOnLinuxMips(int code) => code switch
+        private static ConnectError FromCodeOnLinuxMips(int code) => code switch
         {
-            150 => global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress,
-            149 => global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress,
-            4 => global::ErrorCatalog.Connect.ConnectError.Interrupted,
-            133 => global::ErrorCatalog.Connect.ConnectError.AlreadyConnected,
-            11 => global::ErrorCatalog.Connect.ConnectError.TryAgain,
-            146 => global::ErrorCatalog.Connect.ConnectError.ConnectionRefused,
-            131 => global::ErrorCatalog.Connect.ConnectError.ConnectionReset,
-            130 => global::ErrorCatalog.Connect.ConnectError.ConnectionAborted,
-            145 => global::ErrorCatalog.Connect.ConnectError.TimedOut,
-            127 => global::ErrorCatalog.Connect.ConnectError.NetworkDown,
-            128 => global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable,
-            148 => global::ErrorCatalog.Connect.ConnectError.HostUnreachable,
-            147 => global::ErrorCatalog.Connect.ConnectError.HostDown,
-            64 => global::ErrorCatalog.Connect.ConnectError.NotOnNetwork,
-            99 => global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable,
-            71 => global::ErrorCatalog.Connect.ConnectError.ProtocolError,
-            19 => global::ErrorCatalog.Connect.ConnectError.NoSuchDevice,
-            125 => global::ErrorCatalog.Connect.ConnectError.AddressInUse,
-            126 => global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable,
-            132 => global::ErrorCatalog.Connect.ConnectError.NoBufferSpace,
-            63 => global::ErrorCatalog.Connect.ConnectError.NoStreamResources,
-            13 => global::ErrorCatalog.Connect.ConnectError.AccessDenied,
-            1 => global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted,
-            22 => global::ErrorCatalog.Connect.ConnectError.InvalidArgument,
-            9 => global::ErrorCatalog.Connect.ConnectError.BadDescriptor,
-            95 => global::ErrorCatalog.Connect.ConnectError.NotASocket,
-            14 => global::ErrorCatalog.Connect.ConnectError.BadAddress,
-            124 => global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported,
-            98 => global::ErrorCatalog.Connect.ConnectError.WrongProtocolType,
-            122 => global::ErrorCatalog.Connect.ConnectError.OperationNotSupported,
-            2 => global::ErrorCatalog.Connect.ConnectError.NoSuchPath,
-            20 => global::ErrorCatalog.Connect.ConnectError.NotADirectory,
-            90 => global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop,
-            78 => global::ErrorCatalog.Connect.ConnectError.NameTooLong,
-            5 => global::ErrorCatalog.Connect.ConnectError.InputOutputError,
-            12 => global::ErrorCatalog.Connect.ConnectError.OutOfMemory,
-            23 => global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull,
-            28 => global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft,
-            164 => global::ErrorCatalog.Connect.ConnectError.KeyRejected,
-            134 => global::ErrorCatalog.Connect.ConnectError.NotConnected,
+            150 => ConnectError.ConnectionInProgress,
+            149 => ConnectError.AlreadyInProgress,
+            4 => ConnectError.Interrupted,
+            133 => ConnectError.AlreadyConnected,
+            11 => ConnectError.TryAgain,
+            146 => ConnectError.ConnectionRefused,
+            131 => ConnectError.ConnectionReset,
+            130 => ConnectError.ConnectionAborted,
+            145 => ConnectError.TimedOut,
+            127 => ConnectError.NetworkDown,
+            128 => ConnectError.NetworkUnreachable,
+            148 => ConnectError.HostUnreachable,
+            147 => ConnectError.HostDown,
+            64 => ConnectError.NotOnNetwork,
+            99 => ConnectError.ProtocolUnavailable,
+            71 => ConnectError.ProtocolError,
+            19 => ConnectError.NoSuchDevice,
+            125 => ConnectError.AddressInUse,
+            126 => ConnectError.AddressNotAvailable,
+            132 => ConnectError.NoBufferSpace,
+            63 => ConnectError.NoStreamResources,
+            13 => ConnectError.AccessDenied,
+            1 => ConnectError.OperationNotPermitted,
+            22 => ConnectError.InvalidArgument,
+            9 => ConnectError.BadDescriptor,
+            95 => ConnectError.NotASocket,
+            14 => ConnectError.BadAddress,
+            124 => ConnectError.AddressFamilyNotSupported,
+            98 => ConnectError.WrongProtocolType,
+            122 => ConnectError.OperationNotSupported,
+            2 => ConnectError.NoSuchPath,
+            20 => ConnectError.NotADirectory,
+            90 => ConnectError.SymbolicLinkLoop,
+            78 => ConnectError.NameTooLong,
+            5 => ConnectError.InputOutputError,
+            12 => ConnectError.OutOfMemory,
+            23 => ConnectError.SystemFileTableFull,
+            28 => ConnectError.NoSpaceLeft,
+            164 => ConnectError.KeyRejected,
+            134 => ConnectError.NotConnected,
             _ => default,
         };
 
@@ -3730,48 +3730,48 @@ namespace ErrorCatalog.Connect
         /// <param name="code">A raw code as Linux on SPARC reports it.</param>
         /// <param name="error">The error, or 0 when the catalog does not list the code there.</param>
         /// <returns><see langword="true"/> when the catalog lists the code.</returns>
-        public static bool TryFromLinuxSparc(int code, out global::ErrorCatalog.Connect.ConnectError error)
+        public static bool TryFromLinuxSparc(int code, out ConnectError error)
         {
             error = FromCodeOnLinuxSparc(code);
             return error != default;
         }
 
-        private static global::ErrorCatalog.Connect.ConnectError FromCodeOnLinuxSparc(int code)
+        private static ConnectError FromCodeOnLinuxSparc(int code)
         {
             var index = unchecked((uint)(code - 1));
             return index < (uint)LinuxSparcErrorByCode.Length ? LinuxSparcErrorByCode[index] : default;
         }
 
-        private static readonly global::ErrorCatalog.Connect.ConnectError[] LinuxSparcErrorByCode =
+        private static readonly ConnectError[] LinuxSparcErrorByCode =
         {
-            global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted,
-            global::ErrorCatalog.Connect.ConnectError.NoSuchPath,
+            ConnectError.OperationNotPermitted,
+            ConnectError.NoSuchPath,
             default,
-            global::ErrorCatalog.Connect.ConnectError.Interrupted,
-            global::ErrorCatalog.Connect.ConnectError.InputOutputError,
+            ConnectError.Interrupted,
+            ConnectError.InputOutputError,
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.BadDescriptor,
+            ConnectError.BadDescriptor,
             default,
-            global::ErrorCatalog.Connect.ConnectError.TryAgain,
-            global::ErrorCatalog.Connect.ConnectError.OutOfMemory,
-            global::ErrorCatalog.Connect.ConnectError.AccessDenied,
-            global::ErrorCatalog.Connect.ConnectError.BadAddress,
+            ConnectError.TryAgain,
+            ConnectError.OutOfMemory,
+            ConnectError.AccessDenied,
+            ConnectError.BadAddress,
             default,
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.NoSuchDevice,
-            global::ErrorCatalog.Connect.ConnectError.NotADirectory,
+            ConnectError.NoSuchDevice,
+            ConnectError.NotADirectory,
             default,
-            global::ErrorCatalog.Connect.ConnectError.InvalidArgument,
-            global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull,
+            ConnectError.InvalidArgument,
+            ConnectError.SystemFileTableFull,
             default,
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft,
+            ConnectError.NoSpaceLeft,
             default,
             default,
             default,
@@ -3779,36 +3779,36 @@ namespace ErrorCatalog.Connect
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress,
-            global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress,
-            global::ErrorCatalog.Connect.ConnectError.NotASocket,
+            ConnectError.ConnectionInProgress,
+            ConnectError.AlreadyInProgress,
+            ConnectError.NotASocket,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.WrongProtocolType,
-            global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable,
+            ConnectError.WrongProtocolType,
+            ConnectError.ProtocolUnavailable,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.OperationNotSupported,
+            ConnectError.OperationNotSupported,
             default,
-            global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported,
-            global::ErrorCatalog.Connect.ConnectError.AddressInUse,
-            global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable,
-            global::ErrorCatalog.Connect.ConnectError.NetworkDown,
-            global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable,
+            ConnectError.AddressFamilyNotSupported,
+            ConnectError.AddressInUse,
+            ConnectError.AddressNotAvailable,
+            ConnectError.NetworkDown,
+            ConnectError.NetworkUnreachable,
             default,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionAborted,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionReset,
-            global::ErrorCatalog.Connect.ConnectError.NoBufferSpace,
-            global::ErrorCatalog.Connect.ConnectError.AlreadyConnected,
-            global::ErrorCatalog.Connect.ConnectError.NotConnected,
+            ConnectError.ConnectionAborted,
+            ConnectError.ConnectionReset,
+            ConnectError.NoBufferSpace,
+            ConnectError.AlreadyConnected,
+            ConnectError.NotConnected,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.TimedOut,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionRefused,
-            global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop,
-            global::ErrorCatalog.Connect.ConnectError.NameTooLong,
-            global::ErrorCatalog.Connect.ConnectError.HostDown,
-            global::ErrorCatalog.Connect.ConnectError.HostUnreachable,
+            ConnectError.TimedOut,
+            ConnectError.ConnectionRefused,
+            ConnectError.SymbolicLinkLoop,
+            ConnectError.NameTooLong,
+            ConnectError.HostDown,
+            ConnectError.HostUnreachable,
             default,
             default,
             default,
@@ -3817,19 +3817,19 @@ namespace ErrorCatalog.Connect
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.NoStreamResources,
+            ConnectError.NoStreamResources,
             default,
             default,
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.NotOnNetwork,
+            ConnectError.NotOnNetwork,
             default,
             default,
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.ProtocolError,
+            ConnectError.ProtocolError,
             default,
             default,
             default,
@@ -3874,7 +3874,7 @@ namespace ErrorCatalog.Connect
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.KeyRejected,
+            ConnectError.KeyRejected,
         };
 
         private static string? NameOnLinuxSparc(int code)
@@ -4022,85 +4022,85 @@ namespace ErrorCatalog.Connect
         /// <param name="code">A raw code as Linux on Alpha reports it.</param>
         /// <param name="error">The error, or 0 when the catalog does not list the code there.</param>
         /// <returns><see langword="true"/> when the catalog lists the code.</returns>
-        public static bool TryFromLinuxAlpha(int code, out global::ErrorCatalog.Connect.ConnectError error)
+        public static bool TryFromLinuxAlpha(int code, out ConnectError error)
         {
             error = FromCodeOnLinuxAlpha(code);
             return error != default;
         }
 
-        private static global::ErrorCatalog.Connect.ConnectError FromCodeOnLinuxAlpha(int code)
+        private static ConnectError FromCodeOnLinuxAlpha(int code)
         {
             var index = unchecked((uint)(code - 1));
             return index < (uint)LinuxAlphaErrorByCode.Length ? LinuxAlphaErrorByCode[index] : default;
         }
 
-        private static readonly global::ErrorCatalog.Connect.ConnectError[] LinuxAlphaErrorByCode =
+        private static readonly ConnectError[] LinuxAlphaErrorByCode =
         {
-            global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted,
-            global::ErrorCatalog.Connect.ConnectError.NoSuchPath,
+            ConnectError.OperationNotPermitted,
+            ConnectError.NoSuchPath,
             default,
-            global::ErrorCatalog.Connect.ConnectError.Interrupted,
-            global::ErrorCatalog.Connect.ConnectError.InputOutputError,
+            ConnectError.Interrupted,
+            ConnectError.InputOutputError,
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.BadDescriptor,
+            ConnectError.BadDescriptor,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.OutOfMemory,
-            global::ErrorCatalog.Connect.ConnectError.AccessDenied,
-            global::ErrorCatalog.Connect.ConnectError.BadAddress,
+            ConnectError.OutOfMemory,
+            ConnectError.AccessDenied,
+            ConnectError.BadAddress,
             default,
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.NoSuchDevice,
-            global::ErrorCatalog.Connect.ConnectError.NotADirectory,
+            ConnectError.NoSuchDevice,
+            ConnectError.NotADirectory,
             default,
-            global::ErrorCatalog.Connect.ConnectError.InvalidArgument,
-            global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull,
+            ConnectError.InvalidArgument,
+            ConnectError.SystemFileTableFull,
             default,
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft,
+            ConnectError.NoSpaceLeft,
             default,
             default,
             default,
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.TryAgain,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress,
-            global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress,
-            global::ErrorCatalog.Connect.ConnectError.NotASocket,
+            ConnectError.TryAgain,
+            ConnectError.ConnectionInProgress,
+            ConnectError.AlreadyInProgress,
+            ConnectError.NotASocket,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.WrongProtocolType,
-            global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable,
+            ConnectError.WrongProtocolType,
+            ConnectError.ProtocolUnavailable,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.OperationNotSupported,
+            ConnectError.OperationNotSupported,
             default,
-            global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported,
-            global::ErrorCatalog.Connect.ConnectError.AddressInUse,
-            global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable,
-            global::ErrorCatalog.Connect.ConnectError.NetworkDown,
-            global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable,
+            ConnectError.AddressFamilyNotSupported,
+            ConnectError.AddressInUse,
+            ConnectError.AddressNotAvailable,
+            ConnectError.NetworkDown,
+            ConnectError.NetworkUnreachable,
             default,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionAborted,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionReset,
-            global::ErrorCatalog.Connect.ConnectError.NoBufferSpace,
-            global::ErrorCatalog.Connect.ConnectError.AlreadyConnected,
-            global::ErrorCatalog.Connect.ConnectError.NotConnected,
+            ConnectError.ConnectionAborted,
+            ConnectError.ConnectionReset,
+            ConnectError.NoBufferSpace,
+            ConnectError.AlreadyConnected,
+            ConnectError.NotConnected,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.TimedOut,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionRefused,
-            global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop,
-            global::ErrorCatalog.Connect.ConnectError.NameTooLong,
-            global::ErrorCatalog.Connect.ConnectError.HostDown,
-            global::ErrorCatalog.Connect.ConnectError.HostUnreachable,
+            ConnectError.TimedOut,
+            ConnectError.ConnectionRefused,
+            ConnectError.SymbolicLinkLoop,
+            ConnectError.NameTooLong,
+            ConnectError.HostDown,
+            ConnectError.HostUnreachable,
             default,
             default,
             default,
@@ -4117,10 +4117,10 @@ namespace ErrorCatalog.Connect
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.NoStreamResources,
+            ConnectError.NoStreamResources,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.ProtocolError,
+            ConnectError.ProtocolError,
             default,
             default,
             default,
@@ -4140,7 +4140,7 @@ namespace ErrorCatalog.Connect
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.NotOnNetwork,
+            ConnectError.NotOnNetwork,
             default,
             default,
             default,
@@ -4170,7 +4170,7 @@ namespace ErrorCatalog.Connect
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.KeyRejected,
+            ConnectError.KeyRejected,
         };
 
         private static string? NameOnLinuxAlpha(int code)
@@ -4322,54 +4322,54 @@ namespace ErrorCatalog.Connect
         /// <param name="code">A raw code as Linux on PA-RISC reports it.</param>
         /// <param name="error">The error, or 0 when the catalog does not list the code there.</param>
         /// <returns><see langword="true"/> when the catalog lists the code.</returns>
-        public static bool TryFromLinuxParisc(int code, out global::ErrorCatalog.Connect.ConnectError error)
+        public static bool TryFromLinuxParisc(int code, out ConnectError error)
         {
             error = FromCodeOnLinuxParisc(code);
             return error != default;
         }
 
-        private static global::ErrorCatalog.Connect.ConnectError FromCodeOnLinuxParisc(int code) => code switch
+        private static ConnectError FromCodeOnLinuxParisc(int code) => code switch
         {
-            245 => global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress,
-            244 => global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress,
-            4 => global::ErrorCatalog.Connect.ConnectError.Interrupted,
-            234 => global::ErrorCatalog.Connect.ConnectError.AlreadyConnected,
-            11 => global::ErrorCatalog.Connect.ConnectError.TryAgain,
-            239 => global::ErrorCatalog.Connect.ConnectError.ConnectionRefused,
-            232 => global::ErrorCatalog.Connect.ConnectError.ConnectionReset,
-            231 => global::ErrorCatalog.Connect.ConnectError.ConnectionAborted,
-            238 => global::ErrorCatalog.Connect.ConnectError.TimedOut,
-            228 => global::ErrorCatalog.Connect.ConnectError.NetworkDown,
-            229 => global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable,
-            242 => global::ErrorCatalog.Connect.ConnectError.HostUnreachable,
-            241 => global::ErrorCatalog.Connect.ConnectError.HostDown,
-            50 => global::ErrorCatalog.Connect.ConnectError.NotOnNetwork,
-            220 => global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable,
-            61 => global::ErrorCatalog.Connect.ConnectError.ProtocolError,
-            19 => global::ErrorCatalog.Connect.ConnectError.NoSuchDevice,
-            226 => global::ErrorCatalog.Connect.ConnectError.AddressInUse,
-            227 => global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable,
-            233 => global::ErrorCatalog.Connect.ConnectError.NoBufferSpace,
-            53 => global::ErrorCatalog.Connect.ConnectError.NoStreamResources,
-            13 => global::ErrorCatalog.Connect.ConnectError.AccessDenied,
-            1 => global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted,
-            22 => global::ErrorCatalog.Connect.ConnectError.InvalidArgument,
-            9 => global::ErrorCatalog.Connect.ConnectError.BadDescriptor,
-            216 => global::ErrorCatalog.Connect.ConnectError.NotASocket,
-            14 => global::ErrorCatalog.Connect.ConnectError.BadAddress,
-            225 => global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported,
-            219 => global::ErrorCatalog.Connect.ConnectError.WrongProtocolType,
-            223 => global::ErrorCatalog.Connect.ConnectError.OperationNotSupported,
-            2 => global::ErrorCatalog.Connect.ConnectError.NoSuchPath,
-            20 => global::ErrorCatalog.Connect.ConnectError.NotADirectory,
-            249 => global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop,
-            248 => global::ErrorCatalog.Connect.ConnectError.NameTooLong,
-            5 => global::ErrorCatalog.Connect.ConnectError.InputOutputError,
-            12 => global::ErrorCatalog.Connect.ConnectError.OutOfMemory,
-            23 => global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull,
-            28 => global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft,
-            187 => global::ErrorCatalog.Connect.ConnectError.KeyRejected,
-            235 => global::ErrorCatalog.Connect.ConnectError.NotConnected,
+            245 => ConnectError.ConnectionInProgress,
+            244 => ConnectError.AlreadyInProgress,
+            4 => ConnectError.Interrupted,
+            234 => ConnectError.AlreadyConnected,
+            11 => ConnectError.TryAgain,
+            239 => ConnectError.ConnectionRefused,
+            232 => ConnectError.ConnectionReset,
+            231 => ConnectError.ConnectionAborted,
+            238 => ConnectError.TimedOut,
+            228 => ConnectError.NetworkDown,
+            229 => ConnectError.NetworkUnreachable,
+            242 => ConnectError.HostUnreachable,
+            241 => ConnectError.HostDown,
+            50 => ConnectError.NotOnNetwork,
+            220 => ConnectError.ProtocolUnavailable,
+            61 => ConnectError.ProtocolError,
+            19 => ConnectError.NoSuchDevice,
+            226 => ConnectError.AddressInUse,
+            227 => ConnectError.AddressNotAvailable,
+            233 => ConnectError.NoBufferSpace,
+            53 => ConnectError.NoStreamResources,
+            13 => ConnectError.AccessDenied,
+            1 => ConnectError.OperationNotPermitted,
+            22 => ConnectError.InvalidArgument,
+            9 => ConnectError.BadDescriptor,
+            216 => ConnectError.NotASocket,
+            14 => ConnectError.BadAddress,
+            225 => ConnectError.AddressFamilyNotSupported,
+            219 => ConnectError.WrongProtocolType,
+            223 => ConnectError.OperationNotSupported,
+            2 => ConnectError.NoSuchPath,
+            20 => ConnectError.NotADirectory,
+            249 => ConnectError.SymbolicLinkLoop,
+            248 => ConnectError.NameTooLong,
+            5 => ConnectError.InputOutputError,
+            12 => ConnectError.OutOfMemory,
+            23 => ConnectError.SystemFileTableFull,
+            28 => ConnectError.NoSpaceLeft,
+            187 => ConnectError.KeyRejected,
+            235 => ConnectError.NotConnected,
             _ => default,
         };
 
@@ -4422,87 +4422,85 @@ namespace ErrorCatalog.Connect
         /// <param name="code">A raw code as macOS and other Darwin systems reports it.</param>
         /// <param name="error">The error, or 0 when the catalog does not list the code there.</param>
         /// <returns><see langword="true"/> when the catalog lists the code.</returns>
-        public static bool TryFromDarwin(int code, out global::ErrorCatalog.Connect.ConnectError error)
+        public static bool TryFromDarwin(int code, out ConnectError error)
         {
             error = FromCodeOnDarwin(code);
             return error != default;
         }
 
-        private static global::ErrorCatalog.Connect.ConnectError FromCodeOnDarwin(int code)
+        private static ConnectError FromCodeOnDarwin(int code)
         {
             var index = unchecked((uint)(code - 1));
             return index < (uint)DarwinErrorByCode.Length ? DarwinErrorByCode[index] : default;
         }
 
-        private static readonly global::ErrorCatalog.Connect.ConnectError[] DarwinErrorByCode =
+        private static readonly ConnectError[] DarwinErrorByCode =
         {
-            global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted,
-            global::ErrorCatalog.Connect.ConnectError.NoSuchPath,
+            ConnectError.OperationNotPermitted,
+            ConnectError.NoSuchPath,
             default,
-            global::ErrorCatalog.Connect.ConnectError.Interrupted,
-            global::ErrorCatalog.Connect.ConnectError.InputOutputError,
-            default,
-            default,
-            default,
-            global::ErrorCatalog.Connect.ConnectError.BadDescriptor,
-            default,
-            default,
-            global::ErrorCatalog.Connect.ConnectError.OutOfMemory,
-            global::ErrorCatalog.Connect.ConnectError.AccessDenied,
-            global::ErrorCatalog.Connect.ConnectError.BadAddress,
+            ConnectError.Interrupted,
+            ConnectError.InputOutputError,
             default,
             default,
             default,
+            ConnectError.BadDescriptor,
             default,
-            global::ErrorCatalog.Connect.ConnectError.NoSuchDevice,
-            global::ErrorCatalog.Connect.ConnectError.NotADirectory,
             default,
-            global::ErrorCatalog.Connect.ConnectError.InvalidArgument,
-            global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull,
+            ConnectError.OutOfMemory,
+            ConnectError.AccessDenied,
+            ConnectError.BadAddress,
             default,
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft,
+            ConnectError.NoSuchDevice,
+            ConnectError.NotADirectory,
+            default,
+            ConnectError.InvalidArgument,
+            ConnectError.SystemFileTableFull,
+            default,
+            default,
+            default,
+            default,
+            ConnectError.NoSpaceLeft,
             default,
             default,
             default,
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.TryAgain,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress,
-            global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress,
-            global::ErrorCatalog.Connect.ConnectError.NotASocket,
+            ConnectError.TryAgain,
+            ConnectError.ConnectionInProgress,
+            ConnectError.AlreadyInProgress,
+            ConnectError.NotASocket,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.WrongProtocolType,
-            global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable,
+            ConnectError.WrongProtocolType,
+            ConnectError.ProtocolUnavailable,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.OperationNotSupported,
+            ConnectError.OperationNotSupported,
             default,
-            global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported,
-            global::ErrorCatalog.Connect.ConnectError.AddressInUse,
-            global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable,
-            global::ErrorCatalog.Connect.ConnectError.NetworkDown,
-            global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable,
+            ConnectError.AddressFamilyNotSupported,
+            ConnectError.AddressInUse,
+            ConnectError.AddressNotAvailable,
+            ConnectError.NetworkDown,
+            ConnectError.NetworkUnreachable,
             default,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionAborted,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionReset,
-            global::ErrorCatalog.Connect.ConnectError.NoBufferSpace,
-            global::ErrorCatalog.Connect.ConnectError.AlreadyConnected,
-            global::ErrorCatalog.Connect.ConnectError.NotConnected,
-            default,
-            default,
-            global::ErrorCatalog.Connect.ConnectError.TimedOut,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionRefused,
-            global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop,
-            global::ErrorCatalog.Connect.ConnectError.NameTooLong,
-            global::ErrorCatalog.Connect.ConnectError.HostDown,
-            global::ErrorCatalog.Connect.ConnectError.HostUnreachable,
+            ConnectError.ConnectionAborted,
+            ConnectError.ConnectionReset,
+            ConnectError.NoBufferSpace,
+            ConnectError.AlreadyConnected,
+            ConnectError.NotConnected,
             default,
             default,
+            ConnectError.TimedOut,
+            ConnectError.ConnectionRefused,
+            ConnectError.SymbolicLinkLoop,
+            ConnectError.NameTooLong,
+            ConnectError.HostDown,
+            ConnectError.HostUnreachable,
             default,
             default,
             default,
@@ -4533,11 +4531,13 @@ namespace ErrorCatalog.Connect
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.NoStreamResources,
             default,
-            global::ErrorCatalog.Connect.ConnectError.ProtocolError,
             default,
-            global::ErrorCatalog.Connect.ConnectError.OperationNotSupported,
+            ConnectError.NoStreamResources,
+            default,
+            ConnectError.ProtocolError,
+            default,
+            ConnectError.OperationNotSupported,
         };
 
         private static string? NameOnDarwin(int code)
@@ -4656,87 +4656,85 @@ namespace ErrorCatalog.Connect
         /// <param name="code">A raw code as FreeBSD reports it.</param>
         /// <param name="error">The error, or 0 when the catalog does not list the code there.</param>
         /// <returns><see langword="true"/> when the catalog lists the code.</returns>
-        public static bool TryFromFreeBSD(int code, out global::ErrorCatalog.Connect.ConnectError error)
+        public static bool TryFromFreeBSD(int code, out ConnectError error)
         {
             error = FromCodeOnFreeBSD(code);
             return error != default;
         }
 
-        private static global::ErrorCatalog.Connect.ConnectError FromCodeOnFreeBSD(int code)
+        private static ConnectError FromCodeOnFreeBSD(int code)
         {
             var index = unchecked((uint)(code - 1));
             return index < (uint)FreeBSDErrorByCode.Length ? FreeBSDErrorByCode[index] : default;
         }
 
-        private static readonly global::ErrorCatalog.Connect.ConnectError[] FreeBSDErrorByCode =
+        private static readonly ConnectError[] FreeBSDErrorByCode =
         {
-            global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted,
-            global::ErrorCatalog.Connect.ConnectError.NoSuchPath,
+            ConnectError.OperationNotPermitted,
+            ConnectError.NoSuchPath,
             default,
-            global::ErrorCatalog.Connect.ConnectError.Interrupted,
-            global::ErrorCatalog.Connect.ConnectError.InputOutputError,
-            default,
-            default,
-            default,
-            global::ErrorCatalog.Connect.ConnectError.BadDescriptor,
-            default,
-            default,
-            global::ErrorCatalog.Connect.ConnectError.OutOfMemory,
-            global::ErrorCatalog.Connect.ConnectError.AccessDenied,
-            global::ErrorCatalog.Connect.ConnectError.BadAddress,
+            ConnectError.Interrupted,
+            ConnectError.InputOutputError,
             default,
             default,
             default,
+            ConnectError.BadDescriptor,
             default,
-            global::ErrorCatalog.Connect.ConnectError.NoSuchDevice,
-            global::ErrorCatalog.Connect.ConnectError.NotADirectory,
             default,
-            global::ErrorCatalog.Connect.ConnectError.InvalidArgument,
-            global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull,
+            ConnectError.OutOfMemory,
+            ConnectError.AccessDenied,
+            ConnectError.BadAddress,
             default,
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft,
+            ConnectError.NoSuchDevice,
+            ConnectError.NotADirectory,
+            default,
+            ConnectError.InvalidArgument,
+            ConnectError.SystemFileTableFull,
+            default,
+            default,
+            default,
+            default,
+            ConnectError.NoSpaceLeft,
             default,
             default,
             default,
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.TryAgain,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress,
-            global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress,
-            global::ErrorCatalog.Connect.ConnectError.NotASocket,
+            ConnectError.TryAgain,
+            ConnectError.ConnectionInProgress,
+            ConnectError.AlreadyInProgress,
+            ConnectError.NotASocket,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.WrongProtocolType,
-            global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable,
+            ConnectError.WrongProtocolType,
+            ConnectError.ProtocolUnavailable,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.OperationNotSupported,
+            ConnectError.OperationNotSupported,
             default,
-            global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported,
-            global::ErrorCatalog.Connect.ConnectError.AddressInUse,
-            global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable,
-            global::ErrorCatalog.Connect.ConnectError.NetworkDown,
-            global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable,
+            ConnectError.AddressFamilyNotSupported,
+            ConnectError.AddressInUse,
+            ConnectError.AddressNotAvailable,
+            ConnectError.NetworkDown,
+            ConnectError.NetworkUnreachable,
             default,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionAborted,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionReset,
-            global::ErrorCatalog.Connect.ConnectError.NoBufferSpace,
-            global::ErrorCatalog.Connect.ConnectError.AlreadyConnected,
-            global::ErrorCatalog.Connect.ConnectError.NotConnected,
-            default,
-            default,
-            global::ErrorCatalog.Connect.ConnectError.TimedOut,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionRefused,
-            global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop,
-            global::ErrorCatalog.Connect.ConnectError.NameTooLong,
-            global::ErrorCatalog.Connect.ConnectError.HostDown,
-            global::ErrorCatalog.Connect.ConnectError.HostUnreachable,
+            ConnectError.ConnectionAborted,
+            ConnectError.ConnectionReset,
+            ConnectError.NoBufferSpace,
+            ConnectError.AlreadyConnected,
+            ConnectError.NotConnected,
             default,
             default,
+            ConnectError.TimedOut,
+            ConnectError.ConnectionRefused,
+            ConnectError.SymbolicLinkLoop,
+            ConnectError.NameTooLong,
+            ConnectError.HostDown,
+            ConnectError.HostUnreachable,
             default,
             default,
             default,
@@ -4761,7 +4759,9 @@ namespace ErrorCatalog.Connect
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.ProtocolError,
+            default,
+            default,
+            ConnectError.ProtocolError,
         };
 
         private static string? NameOnFreeBSD(int code)
@@ -4870,87 +4870,85 @@ namespace ErrorCatalog.Connect
         /// <param name="code">A raw code as OpenBSD reports it.</param>
         /// <param name="error">The error, or 0 when the catalog does not list the code there.</param>
         /// <returns><see langword="true"/> when the catalog lists the code.</returns>
-        public static bool TryFromOpenBSD(int code, out global::ErrorCatalog.Connect.ConnectError error)
+        public static bool TryFromOpenBSD(int code, out ConnectError error)
         {
             error = FromCodeOnOpenBSD(code);
             return error != default;
         }
 
-        private static global::ErrorCatalog.Connect.ConnectError FromCodeOnOpenBSD(int code)
+        private static ConnectError FromCodeOnOpenBSD(int code)
         {
             var index = unchecked((uint)(code - 1));
             return index < (uint)OpenBSDErrorByCode.Length ? OpenBSDErrorByCode[index] : default;
         }
 
-        private static readonly global::ErrorCatalog.Connect.ConnectError[] OpenBSDErrorByCode =
+        private static readonly ConnectError[] OpenBSDErrorByCode =
         {
-            global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted,
-            global::ErrorCatalog.Connect.ConnectError.NoSuchPath,
+            ConnectError.OperationNotPermitted,
+            ConnectError.NoSuchPath,
             default,
-            global::ErrorCatalog.Connect.ConnectError.Interrupted,
-            global::ErrorCatalog.Connect.ConnectError.InputOutputError,
-            default,
-            default,
-            default,
-            global::ErrorCatalog.Connect.ConnectError.BadDescriptor,
-            default,
-            default,
-            global::ErrorCatalog.Connect.ConnectError.OutOfMemory,
-            global::ErrorCatalog.Connect.ConnectError.AccessDenied,
-            global::ErrorCatalog.Connect.ConnectError.BadAddress,
+            ConnectError.Interrupted,
+            ConnectError.InputOutputError,
             default,
             default,
             default,
+            ConnectError.BadDescriptor,
             default,
-            global::ErrorCatalog.Connect.ConnectError.NoSuchDevice,
-            global::ErrorCatalog.Connect.ConnectError.NotADirectory,
             default,
-            global::ErrorCatalog.Connect.ConnectError.InvalidArgument,
-            global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull,
+            ConnectError.OutOfMemory,
+            ConnectError.AccessDenied,
+            ConnectError.BadAddress,
             default,
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft,
+            ConnectError.NoSuchDevice,
+            ConnectError.NotADirectory,
+            default,
+            ConnectError.InvalidArgument,
+            ConnectError.SystemFileTableFull,
+            default,
+            default,
+            default,
+            default,
+            ConnectError.NoSpaceLeft,
             default,
             default,
             default,
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.TryAgain,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress,
-            global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress,
-            global::ErrorCatalog.Connect.ConnectError.NotASocket,
+            ConnectError.TryAgain,
+            ConnectError.ConnectionInProgress,
+            ConnectError.AlreadyInProgress,
+            ConnectError.NotASocket,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.WrongProtocolType,
-            global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable,
+            ConnectError.WrongProtocolType,
+            ConnectError.ProtocolUnavailable,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.OperationNotSupported,
+            ConnectError.OperationNotSupported,
             default,
-            global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported,
-            global::ErrorCatalog.Connect.ConnectError.AddressInUse,
-            global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable,
-            global::ErrorCatalog.Connect.ConnectError.NetworkDown,
-            global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable,
+            ConnectError.AddressFamilyNotSupported,
+            ConnectError.AddressInUse,
+            ConnectError.AddressNotAvailable,
+            ConnectError.NetworkDown,
+            ConnectError.NetworkUnreachable,
             default,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionAborted,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionReset,
-            global::ErrorCatalog.Connect.ConnectError.NoBufferSpace,
-            global::ErrorCatalog.Connect.ConnectError.AlreadyConnected,
-            global::ErrorCatalog.Connect.ConnectError.NotConnected,
-            default,
-            default,
-            global::ErrorCatalog.Connect.ConnectError.TimedOut,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionRefused,
-            global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop,
-            global::ErrorCatalog.Connect.ConnectError.NameTooLong,
-            global::ErrorCatalog.Connect.ConnectError.HostDown,
-            global::ErrorCatalog.Connect.ConnectError.HostUnreachable,
+            ConnectError.ConnectionAborted,
+            ConnectError.ConnectionReset,
+            ConnectError.NoBufferSpace,
+            ConnectError.AlreadyConnected,
+            ConnectError.NotConnected,
             default,
             default,
+            ConnectError.TimedOut,
+            ConnectError.ConnectionRefused,
+            ConnectError.SymbolicLinkLoop,
+            ConnectError.NameTooLong,
+            ConnectError.HostDown,
+            ConnectError.HostUnreachable,
             default,
             default,
             default,
@@ -4974,11 +4972,13 @@ namespace ErrorCatalog.Connect
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.OperationNotSupported,
+            default,
+            default,
+            ConnectError.OperationNotSupported,
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.ProtocolError,
+            ConnectError.ProtocolError,
         };
 
         private static string? NameOnOpenBSD(int code)
@@ -5090,87 +5090,85 @@ namespace ErrorCatalog.Connect
         /// <param name="code">A raw code as NetBSD reports it.</param>
         /// <param name="error">The error, or 0 when the catalog does not list the code there.</param>
         /// <returns><see langword="true"/> when the catalog lists the code.</returns>
-        public static bool TryFromNetBSD(int code, out global::ErrorCatalog.Connect.ConnectError error)
+        public static bool TryFromNetBSD(int code, out ConnectError error)
         {
             error = FromCodeOnNetBSD(code);
             return error != default;
         }
 
-        private static global::ErrorCatalog.Connect.ConnectError FromCodeOnNetBSD(int code)
+        private static ConnectError FromCodeOnNetBSD(int code)
         {
             var index = unchecked((uint)(code - 1));
             return index < (uint)NetBSDErrorByCode.Length ? NetBSDErrorByCode[index] : default;
         }
 
-        private static readonly global::ErrorCatalog.Connect.ConnectError[] NetBSDErrorByCode =
+        private static readonly ConnectError[] NetBSDErrorByCode =
         {
-            global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted,
-            global::ErrorCatalog.Connect.ConnectError.NoSuchPath,
+            ConnectError.OperationNotPermitted,
+            ConnectError.NoSuchPath,
             default,
-            global::ErrorCatalog.Connect.ConnectError.Interrupted,
-            global::ErrorCatalog.Connect.ConnectError.InputOutputError,
-            default,
-            default,
-            default,
-            global::ErrorCatalog.Connect.ConnectError.BadDescriptor,
-            default,
-            default,
-            global::ErrorCatalog.Connect.ConnectError.OutOfMemory,
-            global::ErrorCatalog.Connect.ConnectError.AccessDenied,
-            global::ErrorCatalog.Connect.ConnectError.BadAddress,
+            ConnectError.Interrupted,
+            ConnectError.InputOutputError,
             default,
             default,
             default,
+            ConnectError.BadDescriptor,
             default,
-            global::ErrorCatalog.Connect.ConnectError.NoSuchDevice,
-            global::ErrorCatalog.Connect.ConnectError.NotADirectory,
             default,
-            global::ErrorCatalog.Connect.ConnectError.InvalidArgument,
-            global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull,
+            ConnectError.OutOfMemory,
+            ConnectError.AccessDenied,
+            ConnectError.BadAddress,
             default,
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft,
+            ConnectError.NoSuchDevice,
+            ConnectError.NotADirectory,
+            default,
+            ConnectError.InvalidArgument,
+            ConnectError.SystemFileTableFull,
+            default,
+            default,
+            default,
+            default,
+            ConnectError.NoSpaceLeft,
             default,
             default,
             default,
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.TryAgain,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress,
-            global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress,
-            global::ErrorCatalog.Connect.ConnectError.NotASocket,
+            ConnectError.TryAgain,
+            ConnectError.ConnectionInProgress,
+            ConnectError.AlreadyInProgress,
+            ConnectError.NotASocket,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.WrongProtocolType,
-            global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable,
+            ConnectError.WrongProtocolType,
+            ConnectError.ProtocolUnavailable,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.OperationNotSupported,
+            ConnectError.OperationNotSupported,
             default,
-            global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported,
-            global::ErrorCatalog.Connect.ConnectError.AddressInUse,
-            global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable,
-            global::ErrorCatalog.Connect.ConnectError.NetworkDown,
-            global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable,
+            ConnectError.AddressFamilyNotSupported,
+            ConnectError.AddressInUse,
+            ConnectError.AddressNotAvailable,
+            ConnectError.NetworkDown,
+            ConnectError.NetworkUnreachable,
             default,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionAborted,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionReset,
-            global::ErrorCatalog.Connect.ConnectError.NoBufferSpace,
-            global::ErrorCatalog.Connect.ConnectError.AlreadyConnected,
-            global::ErrorCatalog.Connect.ConnectError.NotConnected,
-            default,
-            default,
-            global::ErrorCatalog.Connect.ConnectError.TimedOut,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionRefused,
-            global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop,
-            global::ErrorCatalog.Connect.ConnectError.NameTooLong,
-            global::ErrorCatalog.Connect.ConnectError.HostDown,
-            global::ErrorCatalog.Connect.ConnectError.HostUnreachable,
+            ConnectError.ConnectionAborted,
+            ConnectError.ConnectionReset,
+            ConnectError.NoBufferSpace,
+            ConnectError.AlreadyConnected,
+            ConnectError.NotConnected,
             default,
             default,
+            ConnectError.TimedOut,
+            ConnectError.ConnectionRefused,
+            ConnectError.SymbolicLinkLoop,
+            ConnectError.NameTooLong,
+            ConnectError.HostDown,
+            ConnectError.HostUnreachable,
             default,
             default,
             default,
@@ -5189,17 +5187,19 @@ namespace ErrorCatalog.Connect
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.OperationNotSupported,
+            default,
+            default,
+            ConnectError.OperationNotSupported,
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.NoStreamResources,
+            ConnectError.NoStreamResources,
             default,
             default,
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.ProtocolError,
+            ConnectError.ProtocolError,
         };
 
         private static string? NameOnNetBSD(int code)
@@ -5312,39 +5312,31 @@ namespace ErrorCatalog.Connect
         /// <param name="code">A raw code as Windows Sockets (WSAGetLastError) reports it.</param>
         /// <param name="error">The error, or 0 when the catalog does not list the code there.</param>
         /// <returns><see langword="true"/> when the catalog lists the code.</returns>
-        public static bool TryFromWindows(int code, out global::ErrorCatalog.Connect.ConnectError error)
+        public static bool TryFromWindows(int code, out ConnectError error)
         {
             error = FromCodeOnWindows(code);
             return error != default;
         }
 
-        private static global::ErrorCatalog.Connect.ConnectError FromCodeOnWindows(int code)
+        private static ConnectError FromCodeOnWindows(int code)
         {
             var index = unchecked((uint)(code - 10004));
             return index < (uint)WindowsErrorByCode.Length ? WindowsErrorByCode[index] : default;
         }
 
-        private static readonly global::ErrorCatalog.Connect.ConnectError[] WindowsErrorByCode =
+        private static readonly ConnectError[] WindowsErrorByCode =
         {
-            global::ErrorCatalog.Connect.ConnectError.Interrupted,
+            ConnectError.Interrupted,
             default,
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.BadDescriptor,
+            ConnectError.BadDescriptor,
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.AccessDenied,
-            global::ErrorCatalog.Connect.ConnectError.BadAddress,
-            default,
-            default,
-            default,
-            default,
-            default,
-            default,
-            default,
-            global::ErrorCatalog.Connect.ConnectError.InvalidArgument,
+            ConnectError.AccessDenied,
+            ConnectError.BadAddress,
             default,
             default,
             default,
@@ -5352,47 +5344,50 @@ namespace ErrorCatalog.Connect
             default,
             default,
             default,
+            ConnectError.InvalidArgument,
             default,
             default,
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.TryAgain,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress,
-            global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress,
-            global::ErrorCatalog.Connect.ConnectError.NotASocket,
-            default,
-            default,
-            global::ErrorCatalog.Connect.ConnectError.WrongProtocolType,
-            global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable,
-            default,
-            default,
-            global::ErrorCatalog.Connect.ConnectError.OperationNotSupported,
-            default,
-            global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported,
-            global::ErrorCatalog.Connect.ConnectError.AddressInUse,
-            global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable,
-            global::ErrorCatalog.Connect.ConnectError.NetworkDown,
-            global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable,
-            default,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionAborted,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionReset,
-            global::ErrorCatalog.Connect.ConnectError.NoBufferSpace,
-            global::ErrorCatalog.Connect.ConnectError.AlreadyConnected,
-            global::ErrorCatalog.Connect.ConnectError.NotConnected,
-            default,
-            default,
-            global::ErrorCatalog.Connect.ConnectError.TimedOut,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionRefused,
-            global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop,
-            global::ErrorCatalog.Connect.ConnectError.NameTooLong,
-            global::ErrorCatalog.Connect.ConnectError.HostDown,
-            global::ErrorCatalog.Connect.ConnectError.HostUnreachable,
             default,
             default,
             default,
             default,
             default,
+            default,
+            default,
+            ConnectError.TryAgain,
+            ConnectError.ConnectionInProgress,
+            ConnectError.AlreadyInProgress,
+            ConnectError.NotASocket,
+            default,
+            default,
+            ConnectError.WrongProtocolType,
+            ConnectError.ProtocolUnavailable,
+            default,
+            default,
+            ConnectError.OperationNotSupported,
+            default,
+            ConnectError.AddressFamilyNotSupported,
+            ConnectError.AddressInUse,
+            ConnectError.AddressNotAvailable,
+            ConnectError.NetworkDown,
+            ConnectError.NetworkUnreachable,
+            default,
+            ConnectError.ConnectionAborted,
+            ConnectError.ConnectionReset,
+            ConnectError.NoBufferSpace,
+            ConnectError.AlreadyConnected,
+            ConnectError.NotConnected,
+            default,
+            default,
+            ConnectError.TimedOut,
+            ConnectError.ConnectionRefused,
+            ConnectError.SymbolicLinkLoop,
+            ConnectError.NameTooLong,
+            ConnectError.HostDown,
+            ConnectError.HostUnreachable,
             default,
             default,
             default,
@@ -5415,7 +5410,12 @@ namespace ErrorCatalog.Connect
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.WinsockNotInitialized,
+            default,
+            default,
+            default,
+            default,
+            default,
+            ConnectError.WinsockNotInitialized,
         };
 
         private static string? NameOnWindows(int code)
@@ -5522,48 +5522,48 @@ namespace ErrorCatalog.Connect
         /// <param name="code">A raw code as Microsoft C runtime errno (MSVC, UCRT) reports it.</param>
         /// <param name="error">The error, or 0 when the catalog does not list the code there.</param>
         /// <returns><see langword="true"/> when the catalog lists the code.</returns>
-        public static bool TryFromWindowsCrt(int code, out global::ErrorCatalog.Connect.ConnectError error)
+        public static bool TryFromWindowsCrt(int code, out ConnectError error)
         {
             error = FromCodeOnWindowsCrt(code);
             return error != default;
         }
 
-        private static global::ErrorCatalog.Connect.ConnectError FromCodeOnWindowsCrt(int code)
+        private static ConnectError FromCodeOnWindowsCrt(int code)
         {
             var index = unchecked((uint)(code - 1));
             return index < (uint)WindowsCrtErrorByCode.Length ? WindowsCrtErrorByCode[index] : default;
         }
 
-        private static readonly global::ErrorCatalog.Connect.ConnectError[] WindowsCrtErrorByCode =
+        private static readonly ConnectError[] WindowsCrtErrorByCode =
         {
-            global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted,
-            global::ErrorCatalog.Connect.ConnectError.NoSuchPath,
+            ConnectError.OperationNotPermitted,
+            ConnectError.NoSuchPath,
             default,
-            global::ErrorCatalog.Connect.ConnectError.Interrupted,
-            global::ErrorCatalog.Connect.ConnectError.InputOutputError,
+            ConnectError.Interrupted,
+            ConnectError.InputOutputError,
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.BadDescriptor,
+            ConnectError.BadDescriptor,
             default,
-            global::ErrorCatalog.Connect.ConnectError.TryAgain,
-            global::ErrorCatalog.Connect.ConnectError.OutOfMemory,
-            global::ErrorCatalog.Connect.ConnectError.AccessDenied,
-            global::ErrorCatalog.Connect.ConnectError.BadAddress,
+            ConnectError.TryAgain,
+            ConnectError.OutOfMemory,
+            ConnectError.AccessDenied,
+            ConnectError.BadAddress,
             default,
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.NoSuchDevice,
-            global::ErrorCatalog.Connect.ConnectError.NotADirectory,
+            ConnectError.NoSuchDevice,
+            ConnectError.NotADirectory,
             default,
-            global::ErrorCatalog.Connect.ConnectError.InvalidArgument,
-            global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull,
+            ConnectError.InvalidArgument,
+            ConnectError.SystemFileTableFull,
             default,
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft,
+            ConnectError.NoSpaceLeft,
             default,
             default,
             default,
@@ -5573,7 +5573,7 @@ namespace ErrorCatalog.Connect
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.NameTooLong,
+            ConnectError.NameTooLong,
             default,
             default,
             default,
@@ -5635,47 +5635,47 @@ namespace ErrorCatalog.Connect
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.AddressInUse,
-            global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable,
-            global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported,
-            global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress,
+            ConnectError.AddressInUse,
+            ConnectError.AddressNotAvailable,
+            ConnectError.AddressFamilyNotSupported,
+            ConnectError.AlreadyInProgress,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionAborted,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionRefused,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionReset,
+            ConnectError.ConnectionAborted,
+            ConnectError.ConnectionRefused,
+            ConnectError.ConnectionReset,
             default,
-            global::ErrorCatalog.Connect.ConnectError.HostUnreachable,
+            ConnectError.HostUnreachable,
             default,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress,
-            global::ErrorCatalog.Connect.ConnectError.AlreadyConnected,
-            global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop,
+            ConnectError.ConnectionInProgress,
+            ConnectError.AlreadyConnected,
+            ConnectError.SymbolicLinkLoop,
             default,
-            global::ErrorCatalog.Connect.ConnectError.NetworkDown,
+            ConnectError.NetworkDown,
             default,
-            global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable,
-            global::ErrorCatalog.Connect.ConnectError.NoBufferSpace,
+            ConnectError.NetworkUnreachable,
+            ConnectError.NoBufferSpace,
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable,
-            global::ErrorCatalog.Connect.ConnectError.NoStreamResources,
+            ConnectError.ProtocolUnavailable,
+            ConnectError.NoStreamResources,
             default,
-            global::ErrorCatalog.Connect.ConnectError.NotConnected,
+            ConnectError.NotConnected,
             default,
-            global::ErrorCatalog.Connect.ConnectError.NotASocket,
-            global::ErrorCatalog.Connect.ConnectError.OperationNotSupported,
-            global::ErrorCatalog.Connect.ConnectError.OperationNotSupported,
+            ConnectError.NotASocket,
+            ConnectError.OperationNotSupported,
+            ConnectError.OperationNotSupported,
             default,
             default,
             default,
-            global::ErrorCatalog.Connect.ConnectError.ProtocolError,
+            ConnectError.ProtocolError,
             default,
-            global::ErrorCatalog.Connect.ConnectError.WrongProtocolType,
+            ConnectError.WrongProtocolType,
             default,
-            global::ErrorCatalog.Connect.ConnectError.TimedOut,
+            ConnectError.TimedOut,
             default,
-            global::ErrorCatalog.Connect.ConnectError.TryAgain,
+            ConnectError.TryAgain,
         };
 
         private static string? NameOnWindowsCrt(int code)
@@ -5832,19 +5832,19 @@ namespace ErrorCatalog.Connect
         /// <param name="platform">The platform whose numbering <paramref name="code"/> follows.</param>
         /// <param name="code">The raw code.</param>
         /// <returns>The name, or <see langword="null"/> when the catalog does not list the code there.</returns>
-        public static string? GetNativeName(global::ErrorCatalog.Connect.ConnectPlatform platform, int code) => platform switch
+        public static string? GetNativeName(ConnectPlatform platform, int code) => platform switch
         {
-            global::ErrorCatalog.Connect.ConnectPlatform.Linux => NameOnLinux(code),
-            global::ErrorCatalog.Connect.ConnectPlatform.LinuxMips => NameOnLinuxMips(code),
-            global::ErrorCatalog.Connect.ConnectPlatform.LinuxSparc => NameOnLinuxSparc(code),
-            global::ErrorCatalog.Connect.ConnectPlatform.LinuxAlpha => NameOnLinuxAlpha(code),
-            global::ErrorCatalog.Connect.ConnectPlatform.LinuxParisc => NameOnLinuxParisc(code),
-            global::ErrorCatalog.Connect.ConnectPlatform.Darwin => NameOnDarwin(code),
-            global::ErrorCatalog.Connect.ConnectPlatform.FreeBSD => NameOnFreeBSD(code),
-            global::ErrorCatalog.Connect.ConnectPlatform.OpenBSD => NameOnOpenBSD(code),
-            global::ErrorCatalog.Connect.ConnectPlatform.NetBSD => NameOnNetBSD(code),
-            global::ErrorCatalog.Connect.ConnectPlatform.Windows => NameOnWindows(code),
-            global::ErrorCatalog.Connect.ConnectPlatform.WindowsCrt => NameOnWindowsCrt(code),
+            ConnectPlatform.Linux => NameOnLinux(code),
+            ConnectPlatform.LinuxMips => NameOnLinuxMips(code),
+            ConnectPlatform.LinuxSparc => NameOnLinuxSparc(code),
+            ConnectPlatform.LinuxAlpha => NameOnLinuxAlpha(code),
+            ConnectPlatform.LinuxParisc => NameOnLinuxParisc(code),
+            ConnectPlatform.Darwin => NameOnDarwin(code),
+            ConnectPlatform.FreeBSD => NameOnFreeBSD(code),
+            ConnectPlatform.OpenBSD => NameOnOpenBSD(code),
+            ConnectPlatform.NetBSD => NameOnNetBSD(code),
+            ConnectPlatform.Windows => NameOnWindows(code),
+            ConnectPlatform.WindowsCrt => NameOnWindowsCrt(code),
             _ => null,
         };
 
@@ -5852,19 +5852,19 @@ namespace ErrorCatalog.Connect
         /// <param name="error">A catalog error.</param>
         /// <param name="platform">A platform.</param>
         /// <returns>The code, or <see langword="null"/> where the platform does not define the error.</returns>
-        public static int? GetCode(global::ErrorCatalog.Connect.ConnectError error, global::ErrorCatalog.Connect.ConnectPlatform platform) => platform switch
+        public static int? GetCode(ConnectError error, ConnectPlatform platform) => platform switch
         {
-            global::ErrorCatalog.Connect.ConnectPlatform.Linux => GetLinuxCode(error),
-            global::ErrorCatalog.Connect.ConnectPlatform.LinuxMips => GetLinuxMipsCode(error),
-            global::ErrorCatalog.Connect.ConnectPlatform.LinuxSparc => GetLinuxSparcCode(error),
-            global::ErrorCatalog.Connect.ConnectPlatform.LinuxAlpha => GetLinuxAlphaCode(error),
-            global::ErrorCatalog.Connect.ConnectPlatform.LinuxParisc => GetLinuxPariscCode(error),
-            global::ErrorCatalog.Connect.ConnectPlatform.Darwin => GetDarwinCode(error),
-            global::ErrorCatalog.Connect.ConnectPlatform.FreeBSD => GetFreeBSDCode(error),
-            global::ErrorCatalog.Connect.ConnectPlatform.OpenBSD => GetOpenBSDCode(error),
-            global::ErrorCatalog.Connect.ConnectPlatform.NetBSD => GetNetBSDCode(error),
-            global::ErrorCatalog.Connect.ConnectPlatform.Windows => GetWindowsCode(error),
-            global::ErrorCatalog.Connect.ConnectPlatform.WindowsCrt => GetWindowsCrtCode(error),
+            ConnectPlatform.Linux => GetLinuxCode(error),
+            ConnectPlatform.LinuxMips => GetLinuxMipsCode(error),
+            ConnectPlatform.LinuxSparc => GetLinuxSparcCode(error),
+            ConnectPlatform.LinuxAlpha => GetLinuxAlphaCode(error),
+            ConnectPlatform.LinuxParisc => GetLinuxPariscCode(error),
+            ConnectPlatform.Darwin => GetDarwinCode(error),
+            ConnectPlatform.FreeBSD => GetFreeBSDCode(error),
+            ConnectPlatform.OpenBSD => GetOpenBSDCode(error),
+            ConnectPlatform.NetBSD => GetNetBSDCode(error),
+            ConnectPlatform.Windows => GetWindowsCode(error),
+            ConnectPlatform.WindowsCrt => GetWindowsCrtCode(error),
             _ => null,
         };
 
@@ -5873,7 +5873,7 @@ namespace ErrorCatalog.Connect
         /// <param name="platform">A platform.</param>
         /// <param name="code">The code, or 0 where the platform does not define the error.</param>
         /// <returns><see langword="false"/> where the platform does not define the error.</returns>
-        public static bool TryGetCode(global::ErrorCatalog.Connect.ConnectError error, global::ErrorCatalog.Connect.ConnectPlatform platform, out int code)
+        public static bool TryGetCode(ConnectError error, ConnectPlatform platform, out int code)
         {
             var value = GetCode(error, platform);
             code = value.GetValueOrDefault();
@@ -5883,7 +5883,7 @@ namespace ErrorCatalog.Connect
         /// <summary>The canonical code of <paramref name="error"/> on Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures).</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures) does not define the error.</returns>
-        public static int? GetLinuxCode(global::ErrorCatalog.Connect.ConnectError error)
+        public static int? GetLinuxCode(ConnectError error)
         {
             var index = unchecked((uint)((int)error - 1));
             return index < (uint)LinuxCodeByError.Length ? LinuxCodeByError[index] : null;
@@ -5937,7 +5937,7 @@ namespace ErrorCatalog.Connect
         /// <summary>The canonical code of <paramref name="error"/> on Linux on MIPS.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where Linux on MIPS does not define the error.</returns>
-        public static int? GetLinuxMipsCode(global::ErrorCatalog.Connect.ConnectError error)
+        public static int? GetLinuxMipsCode(ConnectError error)
         {
             var index = unchecked((uint)((int)error - 1));
             return index < (uint)LinuxMipsCodeByError.Length ? LinuxMipsCodeByError[index] : null;
@@ -5991,7 +5991,7 @@ namespace ErrorCatalog.Connect
         /// <summary>The canonical code of <paramref name="error"/> on Linux on SPARC.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where Linux on SPARC does not define the error.</returns>
-        public static int? GetLinuxSparcCode(global::ErrorCatalog.Connect.ConnectError error)
+        public static int? GetLinuxSparcCode(ConnectError error)
         {
             var index = unchecked((uint)((int)error - 1));
             return index < (uint)LinuxSparcCodeByError.Length ? LinuxSparcCodeByError[index] : null;
@@ -6045,7 +6045,7 @@ namespace ErrorCatalog.Connect
         /// <summary>The canonical code of <paramref name="error"/> on Linux on Alpha.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where Linux on Alpha does not define the error.</returns>
-        public static int? GetLinuxAlphaCode(global::ErrorCatalog.Connect.ConnectError error)
+        public static int? GetLinuxAlphaCode(ConnectError error)
         {
             var index = unchecked((uint)((int)error - 1));
             return index < (uint)LinuxAlphaCodeByError.Length ? LinuxAlphaCodeByError[index] : null;
@@ -6099,7 +6099,7 @@ namespace ErrorCatalog.Connect
         /// <summary>The canonical code of <paramref name="error"/> on Linux on PA-RISC.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where Linux on PA-RISC does not define the error.</returns>
-        public static int? GetLinuxPariscCode(global::ErrorCatalog.Connect.ConnectError error)
+        public static int? GetLinuxPariscCode(ConnectError error)
         {
             var index = unchecked((uint)((int)error - 1));
             return index < (uint)LinuxPariscCodeByError.Length ? LinuxPariscCodeByError[index] : null;
@@ -6153,7 +6153,7 @@ namespace ErrorCatalog.Connect
         /// <summary>The canonical code of <paramref name="error"/> on macOS and other Darwin systems.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where macOS and other Darwin systems does not define the error.</returns>
-        public static int? GetDarwinCode(global::ErrorCatalog.Connect.ConnectError error)
+        public static int? GetDarwinCode(ConnectError error)
         {
             var index = unchecked((uint)((int)error - 1));
             return index < (uint)DarwinCodeByError.Length ? DarwinCodeByError[index] : null;
@@ -6207,7 +6207,7 @@ namespace ErrorCatalog.Connect
         /// <summary>The canonical code of <paramref name="error"/> on FreeBSD.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where FreeBSD does not define the error.</returns>
-        public static int? GetFreeBSDCode(global::ErrorCatalog.Connect.ConnectError error)
+        public static int? GetFreeBSDCode(ConnectError error)
         {
             var index = unchecked((uint)((int)error - 1));
             return index < (uint)FreeBSDCodeByError.Length ? FreeBSDCodeByError[index] : null;
@@ -6261,7 +6261,7 @@ namespace ErrorCatalog.Connect
         /// <summary>The canonical code of <paramref name="error"/> on OpenBSD.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where OpenBSD does not define the error.</returns>
-        public static int? GetOpenBSDCode(global::ErrorCatalog.Connect.ConnectError error)
+        public static int? GetOpenBSDCode(ConnectError error)
         {
             var index = unchecked((uint)((int)error - 1));
             return index < (uint)OpenBSDCodeByError.Length ? OpenBSDCodeByError[index] : null;
@@ -6315,7 +6315,7 @@ namespace ErrorCatalog.Connect
         /// <summary>The canonical code of <paramref name="error"/> on NetBSD.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where NetBSD does not define the error.</returns>
-        public static int? GetNetBSDCode(global::ErrorCatalog.Connect.ConnectError error)
+        public static int? GetNetBSDCode(ConnectError error)
         {
             var index = unchecked((uint)((int)error - 1));
             return index < (uint)NetBSDCodeByError.Length ? NetBSDCodeByError[index] : null;
@@ -6369,7 +6369,7 @@ namespace ErrorCatalog.Connect
         /// <summary>The canonical code of <paramref name="error"/> on Windows Sockets (WSAGetLastError).</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where Windows Sockets (WSAGetLastError) does not define the error.</returns>
-        public static int? GetWindowsCode(global::ErrorCatalog.Connect.ConnectError error)
+        public static int? GetWindowsCode(ConnectError error)
         {
             var index = unchecked((uint)((int)error - 1));
             return index < (uint)WindowsCodeByError.Length ? WindowsCodeByError[index] : null;
@@ -6423,7 +6423,7 @@ namespace ErrorCatalog.Connect
         /// <summary>The canonical code of <paramref name="error"/> on Microsoft C runtime errno (MSVC, UCRT).</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where Microsoft C runtime errno (MSVC, UCRT) does not define the error.</returns>
-        public static int? GetWindowsCrtCode(global::ErrorCatalog.Connect.ConnectError error)
+        public static int? GetWindowsCrtCode(ConnectError error)
         {
             var index = unchecked((uint)((int)error - 1));
             return index < (uint)WindowsCrtCodeByError.Length ? WindowsCrtCodeByError[index] : null;
@@ -6477,8 +6477,8 @@ namespace ErrorCatalog.Connect
         /// <summary>The canonical native name of <paramref name="error"/>.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The name, for example <c>EINPROGRESS</c>.</returns>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="error"/> is not a member of <see cref="global::ErrorCatalog.Connect.ConnectError"/>.</exception>
-        public static string GetName(global::ErrorCatalog.Connect.ConnectError error)
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="error"/> is not a member of <see cref="ConnectError"/>.</exception>
+        public static string GetName(ConnectError error)
         {
             var index = unchecked((uint)((int)error - 1));
             return index < (uint)NameByError.Length ? NameByError[index] : ThrowNotAMember<string>(error);
@@ -6533,53 +6533,53 @@ namespace ErrorCatalog.Connect
         /// <param name="nameOrAlias">A native name, for example <c>EINPROGRESS</c>.</param>
         /// <param name="error">The error, or 0 when no entry has that name.</param>
         /// <returns><see langword="true"/> when an entry has that name or alias.</returns>
-        public static bool TryParse(string? nameOrAlias, out global::ErrorCatalog.Connect.ConnectError error)
+        public static bool TryParse(string? nameOrAlias, out ConnectError error)
         {
             error = nameOrAlias switch
             {
-                "EINPROGRESS" => global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress,
-                "EALREADY" => global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress,
-                "EINTR" => global::ErrorCatalog.Connect.ConnectError.Interrupted,
-                "EISCONN" => global::ErrorCatalog.Connect.ConnectError.AlreadyConnected,
-                "EAGAIN" => global::ErrorCatalog.Connect.ConnectError.TryAgain,
-                "EWOULDBLOCK" => global::ErrorCatalog.Connect.ConnectError.TryAgain,
-                "ECONNREFUSED" => global::ErrorCatalog.Connect.ConnectError.ConnectionRefused,
-                "ECONNRESET" => global::ErrorCatalog.Connect.ConnectError.ConnectionReset,
-                "ECONNABORTED" => global::ErrorCatalog.Connect.ConnectError.ConnectionAborted,
-                "ETIMEDOUT" => global::ErrorCatalog.Connect.ConnectError.TimedOut,
-                "ENETDOWN" => global::ErrorCatalog.Connect.ConnectError.NetworkDown,
-                "ENETUNREACH" => global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable,
-                "EHOSTUNREACH" => global::ErrorCatalog.Connect.ConnectError.HostUnreachable,
-                "EHOSTDOWN" => global::ErrorCatalog.Connect.ConnectError.HostDown,
-                "ENONET" => global::ErrorCatalog.Connect.ConnectError.NotOnNetwork,
-                "ENOPROTOOPT" => global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable,
-                "EPROTO" => global::ErrorCatalog.Connect.ConnectError.ProtocolError,
-                "ENODEV" => global::ErrorCatalog.Connect.ConnectError.NoSuchDevice,
-                "EADDRINUSE" => global::ErrorCatalog.Connect.ConnectError.AddressInUse,
-                "EADDRNOTAVAIL" => global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable,
-                "ENOBUFS" => global::ErrorCatalog.Connect.ConnectError.NoBufferSpace,
-                "ENOSR" => global::ErrorCatalog.Connect.ConnectError.NoStreamResources,
-                "EACCES" => global::ErrorCatalog.Connect.ConnectError.AccessDenied,
-                "EPERM" => global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted,
-                "EINVAL" => global::ErrorCatalog.Connect.ConnectError.InvalidArgument,
-                "EBADF" => global::ErrorCatalog.Connect.ConnectError.BadDescriptor,
-                "ENOTSOCK" => global::ErrorCatalog.Connect.ConnectError.NotASocket,
-                "EFAULT" => global::ErrorCatalog.Connect.ConnectError.BadAddress,
-                "EAFNOSUPPORT" => global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported,
-                "EPROTOTYPE" => global::ErrorCatalog.Connect.ConnectError.WrongProtocolType,
-                "EOPNOTSUPP" => global::ErrorCatalog.Connect.ConnectError.OperationNotSupported,
-                "ENOTSUP" => global::ErrorCatalog.Connect.ConnectError.OperationNotSupported,
-                "ENOENT" => global::ErrorCatalog.Connect.ConnectError.NoSuchPath,
-                "ENOTDIR" => global::ErrorCatalog.Connect.ConnectError.NotADirectory,
-                "ELOOP" => global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop,
-                "ENAMETOOLONG" => global::ErrorCatalog.Connect.ConnectError.NameTooLong,
-                "EIO" => global::ErrorCatalog.Connect.ConnectError.InputOutputError,
-                "WSANOTINITIALISED" => global::ErrorCatalog.Connect.ConnectError.WinsockNotInitialized,
-                "ENOMEM" => global::ErrorCatalog.Connect.ConnectError.OutOfMemory,
-                "ENFILE" => global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull,
-                "ENOSPC" => global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft,
-                "EKEYREJECTED" => global::ErrorCatalog.Connect.ConnectError.KeyRejected,
-                "ENOTCONN" => global::ErrorCatalog.Connect.ConnectError.NotConnected,
+                "EINPROGRESS" => ConnectError.ConnectionInProgress,
+                "EALREADY" => ConnectError.AlreadyInProgress,
+                "EINTR" => ConnectError.Interrupted,
+                "EISCONN" => ConnectError.AlreadyConnected,
+                "EAGAIN" => ConnectError.TryAgain,
+                "EWOULDBLOCK" => ConnectError.TryAgain,
+                "ECONNREFUSED" => ConnectError.ConnectionRefused,
+                "ECONNRESET" => ConnectError.ConnectionReset,
+                "ECONNABORTED" => ConnectError.ConnectionAborted,
+                "ETIMEDOUT" => ConnectError.TimedOut,
+                "ENETDOWN" => ConnectError.NetworkDown,
+                "ENETUNREACH" => ConnectError.NetworkUnreachable,
+                "EHOSTUNREACH" => ConnectError.HostUnreachable,
+                "EHOSTDOWN" => ConnectError.HostDown,
+                "ENONET" => ConnectError.NotOnNetwork,
+                "ENOPROTOOPT" => ConnectError.ProtocolUnavailable,
+                "EPROTO" => ConnectError.ProtocolError,
+                "ENODEV" => ConnectError.NoSuchDevice,
+                "EADDRINUSE" => ConnectError.AddressInUse,
+                "EADDRNOTAVAIL" => ConnectError.AddressNotAvailable,
+                "ENOBUFS" => ConnectError.NoBufferSpace,
+                "ENOSR" => ConnectError.NoStreamResources,
+                "EACCES" => ConnectError.AccessDenied,
+                "EPERM" => ConnectError.OperationNotPermitted,
+                "EINVAL" => ConnectError.InvalidArgument,
+                "EBADF" => ConnectError.BadDescriptor,
+                "ENOTSOCK" => ConnectError.NotASocket,
+                "EFAULT" => ConnectError.BadAddress,
+                "EAFNOSUPPORT" => ConnectError.AddressFamilyNotSupported,
+                "EPROTOTYPE" => ConnectError.WrongProtocolType,
+                "EOPNOTSUPP" => ConnectError.OperationNotSupported,
+                "ENOTSUP" => ConnectError.OperationNotSupported,
+                "ENOENT" => ConnectError.NoSuchPath,
+                "ENOTDIR" => ConnectError.NotADirectory,
+                "ELOOP" => ConnectError.SymbolicLinkLoop,
+                "ENAMETOOLONG" => ConnectError.NameTooLong,
+                "EIO" => ConnectError.InputOutputError,
+                "WSANOTINITIALISED" => ConnectError.WinsockNotInitialized,
+                "ENOMEM" => ConnectError.OutOfMemory,
+                "ENFILE" => ConnectError.SystemFileTableFull,
+                "ENOSPC" => ConnectError.NoSpaceLeft,
+                "EKEYREJECTED" => ConnectError.KeyRejected,
+                "ENOTCONN" => ConnectError.NotConnected,
                 _ => default,
             };
             return error != default;
@@ -6588,8 +6588,8 @@ namespace ErrorCatalog.Connect
         /// <summary>One sentence on what <paramref name="error"/> means.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The catalog's summary.</returns>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="error"/> is not a member of <see cref="global::ErrorCatalog.Connect.ConnectError"/>.</exception>
-        public static string GetSummary(global::ErrorCatalog.Connect.ConnectError error)
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="error"/> is not a member of <see cref="ConnectError"/>.</exception>
+        public static string GetSummary(ConnectError error)
         {
             var index = unchecked((uint)((int)error - 1));
             return index < (uint)SummaryByError.Length ? SummaryByError[index] : ThrowNotAMember<string>(error);
@@ -6643,8 +6643,8 @@ namespace ErrorCatalog.Connect
         /// <summary>What a caller should do about <paramref name="error"/>.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The catalog's advice.</returns>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="error"/> is not a member of <see cref="global::ErrorCatalog.Connect.ConnectError"/>.</exception>
-        public static string GetAction(global::ErrorCatalog.Connect.ConnectError error)
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="error"/> is not a member of <see cref="ConnectError"/>.</exception>
+        public static string GetAction(ConnectError error)
         {
             var index = unchecked((uint)((int)error - 1));
             return index < (uint)ActionByError.Length ? ActionByError[index] : ThrowNotAMember<string>(error);
@@ -6698,97 +6698,97 @@ namespace ErrorCatalog.Connect
         /// <summary>The project's classification of <paramref name="error"/> (policy, not an operating-system fact).</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The classification.</returns>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="error"/> is not a member of <see cref="global::ErrorCatalog.Connect.ConnectError"/>.</exception>
-        public static global::ErrorCatalog.Connect.ConnectClassification GetClassification(global::ErrorCatalog.Connect.ConnectError error)
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="error"/> is not a member of <see cref="ConnectError"/>.</exception>
+        public static ConnectClassification GetClassification(ConnectError error)
         {
             var index = unchecked((uint)((int)error - 1));
-            return index < (uint)ClassificationByError.Length ? ClassificationByError[index] : ThrowNotAMember<global::ErrorCatalog.Connect.ConnectClassification>(error);
+            return index < (uint)ClassificationByError.Length ? ClassificationByError[index] : ThrowNotAMember<ConnectClassification>(error);
         }
 
-        private static readonly global::ErrorCatalog.Connect.ConnectClassification[] ClassificationByError =
+        private static readonly ConnectClassification[] ClassificationByError =
         {
-            global::ErrorCatalog.Connect.ConnectClassification.InProgress,
-            global::ErrorCatalog.Connect.ConnectClassification.InProgress,
-            global::ErrorCatalog.Connect.ConnectClassification.InProgress,
-            global::ErrorCatalog.Connect.ConnectClassification.CallerBug,
-            global::ErrorCatalog.Connect.ConnectClassification.Resource,
-            global::ErrorCatalog.Connect.ConnectClassification.Transient,
-            global::ErrorCatalog.Connect.ConnectClassification.Transient,
-            global::ErrorCatalog.Connect.ConnectClassification.CallerBug,
-            global::ErrorCatalog.Connect.ConnectClassification.Transient,
-            global::ErrorCatalog.Connect.ConnectClassification.Transient,
-            global::ErrorCatalog.Connect.ConnectClassification.Transient,
-            global::ErrorCatalog.Connect.ConnectClassification.Transient,
-            global::ErrorCatalog.Connect.ConnectClassification.Transient,
-            global::ErrorCatalog.Connect.ConnectClassification.Permanent,
-            global::ErrorCatalog.Connect.ConnectClassification.Permanent,
-            global::ErrorCatalog.Connect.ConnectClassification.Permanent,
-            global::ErrorCatalog.Connect.ConnectClassification.Permanent,
-            global::ErrorCatalog.Connect.ConnectClassification.Resource,
-            global::ErrorCatalog.Connect.ConnectClassification.Resource,
-            global::ErrorCatalog.Connect.ConnectClassification.Resource,
-            global::ErrorCatalog.Connect.ConnectClassification.Resource,
-            global::ErrorCatalog.Connect.ConnectClassification.Permission,
-            global::ErrorCatalog.Connect.ConnectClassification.Permission,
-            global::ErrorCatalog.Connect.ConnectClassification.CallerBug,
-            global::ErrorCatalog.Connect.ConnectClassification.CallerBug,
-            global::ErrorCatalog.Connect.ConnectClassification.CallerBug,
-            global::ErrorCatalog.Connect.ConnectClassification.CallerBug,
-            global::ErrorCatalog.Connect.ConnectClassification.CallerBug,
-            global::ErrorCatalog.Connect.ConnectClassification.CallerBug,
-            global::ErrorCatalog.Connect.ConnectClassification.CallerBug,
-            global::ErrorCatalog.Connect.ConnectClassification.Transient,
-            global::ErrorCatalog.Connect.ConnectClassification.Permanent,
-            global::ErrorCatalog.Connect.ConnectClassification.Permanent,
-            global::ErrorCatalog.Connect.ConnectClassification.CallerBug,
-            global::ErrorCatalog.Connect.ConnectClassification.Permanent,
-            global::ErrorCatalog.Connect.ConnectClassification.CallerBug,
-            global::ErrorCatalog.Connect.ConnectClassification.Resource,
-            global::ErrorCatalog.Connect.ConnectClassification.Resource,
-            global::ErrorCatalog.Connect.ConnectClassification.Resource,
-            global::ErrorCatalog.Connect.ConnectClassification.CallerBug,
-            global::ErrorCatalog.Connect.ConnectClassification.Permanent,
+            ConnectClassification.InProgress,
+            ConnectClassification.InProgress,
+            ConnectClassification.InProgress,
+            ConnectClassification.CallerBug,
+            ConnectClassification.Resource,
+            ConnectClassification.Transient,
+            ConnectClassification.Transient,
+            ConnectClassification.CallerBug,
+            ConnectClassification.Transient,
+            ConnectClassification.Transient,
+            ConnectClassification.Transient,
+            ConnectClassification.Transient,
+            ConnectClassification.Transient,
+            ConnectClassification.Permanent,
+            ConnectClassification.Permanent,
+            ConnectClassification.Permanent,
+            ConnectClassification.Permanent,
+            ConnectClassification.Resource,
+            ConnectClassification.Resource,
+            ConnectClassification.Resource,
+            ConnectClassification.Resource,
+            ConnectClassification.Permission,
+            ConnectClassification.Permission,
+            ConnectClassification.CallerBug,
+            ConnectClassification.CallerBug,
+            ConnectClassification.CallerBug,
+            ConnectClassification.CallerBug,
+            ConnectClassification.CallerBug,
+            ConnectClassification.CallerBug,
+            ConnectClassification.CallerBug,
+            ConnectClassification.Transient,
+            ConnectClassification.Permanent,
+            ConnectClassification.Permanent,
+            ConnectClassification.CallerBug,
+            ConnectClassification.Permanent,
+            ConnectClassification.CallerBug,
+            ConnectClassification.Resource,
+            ConnectClassification.Resource,
+            ConnectClassification.Resource,
+            ConnectClassification.CallerBug,
+            ConnectClassification.Permanent,
         };
 
         /// <summary>The <see cref="global::System.Net.Sockets.SocketError"/> member that matches <paramref name="error"/>.</summary>
         /// <param name="error">A catalog error.</param>
         /// <param name="socketError">The member, or <see cref="global::System.Net.Sockets.SocketError.SocketError"/> when none matches.</param>
         /// <returns><see langword="true"/> when the catalog names a matching member.</returns>
-        public static bool TryGetSocketError(global::ErrorCatalog.Connect.ConnectError error, out global::System.Net.Sockets.SocketError socketError)
+        public static bool TryGetSocketError(ConnectError error, out global::System.Net.Sockets.SocketError socketError)
         {
             socketError = ToSocketError(error);
             return error switch
             {
-                global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress => true,
-                global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress => true,
-                global::ErrorCatalog.Connect.ConnectError.Interrupted => true,
-                global::ErrorCatalog.Connect.ConnectError.AlreadyConnected => true,
-                global::ErrorCatalog.Connect.ConnectError.TryAgain => true,
-                global::ErrorCatalog.Connect.ConnectError.ConnectionRefused => true,
-                global::ErrorCatalog.Connect.ConnectError.ConnectionReset => true,
-                global::ErrorCatalog.Connect.ConnectError.ConnectionAborted => true,
-                global::ErrorCatalog.Connect.ConnectError.TimedOut => true,
-                global::ErrorCatalog.Connect.ConnectError.NetworkDown => true,
-                global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable => true,
-                global::ErrorCatalog.Connect.ConnectError.HostUnreachable => true,
-                global::ErrorCatalog.Connect.ConnectError.HostDown => true,
-                global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable => true,
-                global::ErrorCatalog.Connect.ConnectError.AddressInUse => true,
-                global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable => true,
-                global::ErrorCatalog.Connect.ConnectError.NoBufferSpace => true,
-                global::ErrorCatalog.Connect.ConnectError.AccessDenied => true,
-                global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted => true,
-                global::ErrorCatalog.Connect.ConnectError.InvalidArgument => true,
-                global::ErrorCatalog.Connect.ConnectError.BadDescriptor => true,
-                global::ErrorCatalog.Connect.ConnectError.NotASocket => true,
-                global::ErrorCatalog.Connect.ConnectError.BadAddress => true,
-                global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported => true,
-                global::ErrorCatalog.Connect.ConnectError.WrongProtocolType => true,
-                global::ErrorCatalog.Connect.ConnectError.OperationNotSupported => true,
-                global::ErrorCatalog.Connect.ConnectError.NoSuchPath => true,
-                global::ErrorCatalog.Connect.ConnectError.WinsockNotInitialized => true,
-                global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull => true,
-                global::ErrorCatalog.Connect.ConnectError.NotConnected => true,
+                ConnectError.ConnectionInProgress => true,
+                ConnectError.AlreadyInProgress => true,
+                ConnectError.Interrupted => true,
+                ConnectError.AlreadyConnected => true,
+                ConnectError.TryAgain => true,
+                ConnectError.ConnectionRefused => true,
+                ConnectError.ConnectionReset => true,
+                ConnectError.ConnectionAborted => true,
+                ConnectError.TimedOut => true,
+                ConnectError.NetworkDown => true,
+                ConnectError.NetworkUnreachable => true,
+                ConnectError.HostUnreachable => true,
+                ConnectError.HostDown => true,
+                ConnectError.ProtocolUnavailable => true,
+                ConnectError.AddressInUse => true,
+                ConnectError.AddressNotAvailable => true,
+                ConnectError.NoBufferSpace => true,
+                ConnectError.AccessDenied => true,
+                ConnectError.OperationNotPermitted => true,
+                ConnectError.InvalidArgument => true,
+                ConnectError.BadDescriptor => true,
+                ConnectError.NotASocket => true,
+                ConnectError.BadAddress => true,
+                ConnectError.AddressFamilyNotSupported => true,
+                ConnectError.WrongProtocolType => true,
+                ConnectError.OperationNotSupported => true,
+                ConnectError.NoSuchPath => true,
+                ConnectError.WinsockNotInitialized => true,
+                ConnectError.SystemFileTableFull => true,
+                ConnectError.NotConnected => true,
                 _ => false,
             };
         }
@@ -6796,38 +6796,38 @@ namespace ErrorCatalog.Connect
         /// <summary>The <see cref="global::System.Net.Sockets.SocketError"/> member that matches <paramref name="error"/>.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The member, or <see cref="global::System.Net.Sockets.SocketError.SocketError"/> when none matches.</returns>
-        public static global::System.Net.Sockets.SocketError ToSocketError(global::ErrorCatalog.Connect.ConnectError error) => error switch
+        public static global::System.Net.Sockets.SocketError ToSocketError(ConnectError error) => error switch
         {
-            global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress => global::System.Net.Sockets.SocketError.InProgress,
-            global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress => global::System.Net.Sockets.SocketError.AlreadyInProgress,
-            global::ErrorCatalog.Connect.ConnectError.Interrupted => global::System.Net.Sockets.SocketError.Interrupted,
-            global::ErrorCatalog.Connect.ConnectError.AlreadyConnected => global::System.Net.Sockets.SocketError.IsConnected,
-            global::ErrorCatalog.Connect.ConnectError.TryAgain => global::System.Net.Sockets.SocketError.WouldBlock,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionRefused => global::System.Net.Sockets.SocketError.ConnectionRefused,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionReset => global::System.Net.Sockets.SocketError.ConnectionReset,
-            global::ErrorCatalog.Connect.ConnectError.ConnectionAborted => global::System.Net.Sockets.SocketError.ConnectionAborted,
-            global::ErrorCatalog.Connect.ConnectError.TimedOut => global::System.Net.Sockets.SocketError.TimedOut,
-            global::ErrorCatalog.Connect.ConnectError.NetworkDown => global::System.Net.Sockets.SocketError.NetworkDown,
-            global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable => global::System.Net.Sockets.SocketError.NetworkUnreachable,
-            global::ErrorCatalog.Connect.ConnectError.HostUnreachable => global::System.Net.Sockets.SocketError.HostUnreachable,
-            global::ErrorCatalog.Connect.ConnectError.HostDown => global::System.Net.Sockets.SocketError.HostDown,
-            global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable => global::System.Net.Sockets.SocketError.ProtocolOption,
-            global::ErrorCatalog.Connect.ConnectError.AddressInUse => global::System.Net.Sockets.SocketError.AddressAlreadyInUse,
-            global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable => global::System.Net.Sockets.SocketError.AddressNotAvailable,
-            global::ErrorCatalog.Connect.ConnectError.NoBufferSpace => global::System.Net.Sockets.SocketError.NoBufferSpaceAvailable,
-            global::ErrorCatalog.Connect.ConnectError.AccessDenied => global::System.Net.Sockets.SocketError.AccessDenied,
-            global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted => global::System.Net.Sockets.SocketError.AccessDenied,
-            global::ErrorCatalog.Connect.ConnectError.InvalidArgument => global::System.Net.Sockets.SocketError.InvalidArgument,
-            global::ErrorCatalog.Connect.ConnectError.BadDescriptor => global::System.Net.Sockets.SocketError.OperationAborted,
-            global::ErrorCatalog.Connect.ConnectError.NotASocket => global::System.Net.Sockets.SocketError.NotSocket,
-            global::ErrorCatalog.Connect.ConnectError.BadAddress => global::System.Net.Sockets.SocketError.Fault,
-            global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported => global::System.Net.Sockets.SocketError.AddressFamilyNotSupported,
-            global::ErrorCatalog.Connect.ConnectError.WrongProtocolType => global::System.Net.Sockets.SocketError.ProtocolType,
-            global::ErrorCatalog.Connect.ConnectError.OperationNotSupported => global::System.Net.Sockets.SocketError.OperationNotSupported,
-            global::ErrorCatalog.Connect.ConnectError.NoSuchPath => global::System.Net.Sockets.SocketError.AddressNotAvailable,
-            global::ErrorCatalog.Connect.ConnectError.WinsockNotInitialized => global::System.Net.Sockets.SocketError.NotInitialized,
-            global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull => global::System.Net.Sockets.SocketError.TooManyOpenSockets,
-            global::ErrorCatalog.Connect.ConnectError.NotConnected => global::System.Net.Sockets.SocketError.NotConnected,
+            ConnectError.ConnectionInProgress => global::System.Net.Sockets.SocketError.InProgress,
+            ConnectError.AlreadyInProgress => global::System.Net.Sockets.SocketError.AlreadyInProgress,
+            ConnectError.Interrupted => global::System.Net.Sockets.SocketError.Interrupted,
+            ConnectError.AlreadyConnected => global::System.Net.Sockets.SocketError.IsConnected,
+            ConnectError.TryAgain => global::System.Net.Sockets.SocketError.WouldBlock,
+            ConnectError.ConnectionRefused => global::System.Net.Sockets.SocketError.ConnectionRefused,
+            ConnectError.ConnectionReset => global::System.Net.Sockets.SocketError.ConnectionReset,
+            ConnectError.ConnectionAborted => global::System.Net.Sockets.SocketError.ConnectionAborted,
+            ConnectError.TimedOut => global::System.Net.Sockets.SocketError.TimedOut,
+            ConnectError.NetworkDown => global::System.Net.Sockets.SocketError.NetworkDown,
+            ConnectError.NetworkUnreachable => global::System.Net.Sockets.SocketError.NetworkUnreachable,
+            ConnectError.HostUnreachable => global::System.Net.Sockets.SocketError.HostUnreachable,
+            ConnectError.HostDown => global::System.Net.Sockets.SocketError.HostDown,
+            ConnectError.ProtocolUnavailable => global::System.Net.Sockets.SocketError.ProtocolOption,
+            ConnectError.AddressInUse => global::System.Net.Sockets.SocketError.AddressAlreadyInUse,
+            ConnectError.AddressNotAvailable => global::System.Net.Sockets.SocketError.AddressNotAvailable,
+            ConnectError.NoBufferSpace => global::System.Net.Sockets.SocketError.NoBufferSpaceAvailable,
+            ConnectError.AccessDenied => global::System.Net.Sockets.SocketError.AccessDenied,
+            ConnectError.OperationNotPermitted => global::System.Net.Sockets.SocketError.AccessDenied,
+            ConnectError.InvalidArgument => global::System.Net.Sockets.SocketError.InvalidArgument,
+            ConnectError.BadDescriptor => global::System.Net.Sockets.SocketError.OperationAborted,
+            ConnectError.NotASocket => global::System.Net.Sockets.SocketError.NotSocket,
+            ConnectError.BadAddress => global::System.Net.Sockets.SocketError.Fault,
+            ConnectError.AddressFamilyNotSupported => global::System.Net.Sockets.SocketError.AddressFamilyNotSupported,
+            ConnectError.WrongProtocolType => global::System.Net.Sockets.SocketError.ProtocolType,
+            ConnectError.OperationNotSupported => global::System.Net.Sockets.SocketError.OperationNotSupported,
+            ConnectError.NoSuchPath => global::System.Net.Sockets.SocketError.AddressNotAvailable,
+            ConnectError.WinsockNotInitialized => global::System.Net.Sockets.SocketError.NotInitialized,
+            ConnectError.SystemFileTableFull => global::System.Net.Sockets.SocketError.TooManyOpenSockets,
+            ConnectError.NotConnected => global::System.Net.Sockets.SocketError.NotConnected,
             _ => global::System.Net.Sockets.SocketError.SocketError,
         };
 
@@ -6835,91 +6835,91 @@ namespace ErrorCatalog.Connect
         /// <param name="socketError">A .NET socket error.</param>
         /// <param name="error">The error, or 0 when no entry matches.</param>
         /// <returns><see langword="true"/> when an entry matches.</returns>
-        public static bool TryFromSocketError(global::System.Net.Sockets.SocketError socketError, out global::ErrorCatalog.Connect.ConnectError error)
+        public static bool TryFromSocketError(global::System.Net.Sockets.SocketError socketError, out ConnectError error)
         {
             error = socketError switch
             {
-                global::System.Net.Sockets.SocketError.InProgress => global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress,
-                global::System.Net.Sockets.SocketError.AlreadyInProgress => global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress,
-                global::System.Net.Sockets.SocketError.Interrupted => global::ErrorCatalog.Connect.ConnectError.Interrupted,
-                global::System.Net.Sockets.SocketError.IsConnected => global::ErrorCatalog.Connect.ConnectError.AlreadyConnected,
-                global::System.Net.Sockets.SocketError.WouldBlock => global::ErrorCatalog.Connect.ConnectError.TryAgain,
-                global::System.Net.Sockets.SocketError.ConnectionRefused => global::ErrorCatalog.Connect.ConnectError.ConnectionRefused,
-                global::System.Net.Sockets.SocketError.ConnectionReset => global::ErrorCatalog.Connect.ConnectError.ConnectionReset,
-                global::System.Net.Sockets.SocketError.ConnectionAborted => global::ErrorCatalog.Connect.ConnectError.ConnectionAborted,
-                global::System.Net.Sockets.SocketError.TimedOut => global::ErrorCatalog.Connect.ConnectError.TimedOut,
-                global::System.Net.Sockets.SocketError.NetworkDown => global::ErrorCatalog.Connect.ConnectError.NetworkDown,
-                global::System.Net.Sockets.SocketError.NetworkUnreachable => global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable,
-                global::System.Net.Sockets.SocketError.HostUnreachable => global::ErrorCatalog.Connect.ConnectError.HostUnreachable,
-                global::System.Net.Sockets.SocketError.HostDown => global::ErrorCatalog.Connect.ConnectError.HostDown,
-                global::System.Net.Sockets.SocketError.ProtocolOption => global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable,
-                global::System.Net.Sockets.SocketError.AddressAlreadyInUse => global::ErrorCatalog.Connect.ConnectError.AddressInUse,
-                global::System.Net.Sockets.SocketError.AddressNotAvailable => global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable,
-                global::System.Net.Sockets.SocketError.NoBufferSpaceAvailable => global::ErrorCatalog.Connect.ConnectError.NoBufferSpace,
-                global::System.Net.Sockets.SocketError.AccessDenied => global::ErrorCatalog.Connect.ConnectError.AccessDenied,
-                global::System.Net.Sockets.SocketError.InvalidArgument => global::ErrorCatalog.Connect.ConnectError.InvalidArgument,
-                global::System.Net.Sockets.SocketError.OperationAborted => global::ErrorCatalog.Connect.ConnectError.BadDescriptor,
-                global::System.Net.Sockets.SocketError.NotSocket => global::ErrorCatalog.Connect.ConnectError.NotASocket,
-                global::System.Net.Sockets.SocketError.Fault => global::ErrorCatalog.Connect.ConnectError.BadAddress,
-                global::System.Net.Sockets.SocketError.AddressFamilyNotSupported => global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported,
-                global::System.Net.Sockets.SocketError.ProtocolType => global::ErrorCatalog.Connect.ConnectError.WrongProtocolType,
-                global::System.Net.Sockets.SocketError.OperationNotSupported => global::ErrorCatalog.Connect.ConnectError.OperationNotSupported,
-                global::System.Net.Sockets.SocketError.NotInitialized => global::ErrorCatalog.Connect.ConnectError.WinsockNotInitialized,
-                global::System.Net.Sockets.SocketError.TooManyOpenSockets => global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull,
-                global::System.Net.Sockets.SocketError.NotConnected => global::ErrorCatalog.Connect.ConnectError.NotConnected,
+                global::System.Net.Sockets.SocketError.InProgress => ConnectError.ConnectionInProgress,
+                global::System.Net.Sockets.SocketError.AlreadyInProgress => ConnectError.AlreadyInProgress,
+                global::System.Net.Sockets.SocketError.Interrupted => ConnectError.Interrupted,
+                global::System.Net.Sockets.SocketError.IsConnected => ConnectError.AlreadyConnected,
+                global::System.Net.Sockets.SocketError.WouldBlock => ConnectError.TryAgain,
+                global::System.Net.Sockets.SocketError.ConnectionRefused => ConnectError.ConnectionRefused,
+                global::System.Net.Sockets.SocketError.ConnectionReset => ConnectError.ConnectionReset,
+                global::System.Net.Sockets.SocketError.ConnectionAborted => ConnectError.ConnectionAborted,
+                global::System.Net.Sockets.SocketError.TimedOut => ConnectError.TimedOut,
+                global::System.Net.Sockets.SocketError.NetworkDown => ConnectError.NetworkDown,
+                global::System.Net.Sockets.SocketError.NetworkUnreachable => ConnectError.NetworkUnreachable,
+                global::System.Net.Sockets.SocketError.HostUnreachable => ConnectError.HostUnreachable,
+                global::System.Net.Sockets.SocketError.HostDown => ConnectError.HostDown,
+                global::System.Net.Sockets.SocketError.ProtocolOption => ConnectError.ProtocolUnavailable,
+                global::System.Net.Sockets.SocketError.AddressAlreadyInUse => ConnectError.AddressInUse,
+                global::System.Net.Sockets.SocketError.AddressNotAvailable => ConnectError.AddressNotAvailable,
+                global::System.Net.Sockets.SocketError.NoBufferSpaceAvailable => ConnectError.NoBufferSpace,
+                global::System.Net.Sockets.SocketError.AccessDenied => ConnectError.AccessDenied,
+                global::System.Net.Sockets.SocketError.InvalidArgument => ConnectError.InvalidArgument,
+                global::System.Net.Sockets.SocketError.OperationAborted => ConnectError.BadDescriptor,
+                global::System.Net.Sockets.SocketError.NotSocket => ConnectError.NotASocket,
+                global::System.Net.Sockets.SocketError.Fault => ConnectError.BadAddress,
+                global::System.Net.Sockets.SocketError.AddressFamilyNotSupported => ConnectError.AddressFamilyNotSupported,
+                global::System.Net.Sockets.SocketError.ProtocolType => ConnectError.WrongProtocolType,
+                global::System.Net.Sockets.SocketError.OperationNotSupported => ConnectError.OperationNotSupported,
+                global::System.Net.Sockets.SocketError.NotInitialized => ConnectError.WinsockNotInitialized,
+                global::System.Net.Sockets.SocketError.TooManyOpenSockets => ConnectError.SystemFileTableFull,
+                global::System.Net.Sockets.SocketError.NotConnected => ConnectError.NotConnected,
                 _ => default,
             };
             return error != default;
         }
 
-        /// <summary>Creates the most specific exception for <paramref name="error"/>: the nested type of its catalog entry, or <see cref="global::ErrorCatalog.Connect.ConnectException"/> itself for a code the catalog does not know.</summary>
+        /// <summary>Creates the most specific exception for <paramref name="error"/>: the nested type of its catalog entry, or <see cref="ConnectException"/> itself for a code the catalog does not know.</summary>
         /// <param name="error">The native error.</param>
         /// <param name="endPoint">The end point the failed call was given, if any.</param>
         /// <returns>The exception, not thrown.</returns>
-        public static global::ErrorCatalog.Connect.ConnectException CreateException(global::ErrorCatalog.Connect.ConnectNativeError error, global::System.Net.EndPoint? endPoint = null) => error.Error switch
+        public static ConnectException CreateException(ConnectNativeError error, global::System.Net.EndPoint? endPoint = null) => error.Error switch
         {
-            global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress => new global::ErrorCatalog.Connect.ConnectException.ConnectionInProgress(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress => new global::ErrorCatalog.Connect.ConnectException.AlreadyInProgress(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.Interrupted => new global::ErrorCatalog.Connect.ConnectException.Interrupted(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.AlreadyConnected => new global::ErrorCatalog.Connect.ConnectException.AlreadyConnected(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.TryAgain => new global::ErrorCatalog.Connect.ConnectException.TryAgain(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.ConnectionRefused => new global::ErrorCatalog.Connect.ConnectException.ConnectionRefused(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.ConnectionReset => new global::ErrorCatalog.Connect.ConnectException.ConnectionReset(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.ConnectionAborted => new global::ErrorCatalog.Connect.ConnectException.ConnectionAborted(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.TimedOut => new global::ErrorCatalog.Connect.ConnectException.TimedOut(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.NetworkDown => new global::ErrorCatalog.Connect.ConnectException.NetworkDown(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable => new global::ErrorCatalog.Connect.ConnectException.NetworkUnreachable(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.HostUnreachable => new global::ErrorCatalog.Connect.ConnectException.HostUnreachable(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.HostDown => new global::ErrorCatalog.Connect.ConnectException.HostDown(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.NotOnNetwork => new global::ErrorCatalog.Connect.ConnectException.NotOnNetwork(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable => new global::ErrorCatalog.Connect.ConnectException.ProtocolUnavailable(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.ProtocolError => new global::ErrorCatalog.Connect.ConnectException.ProtocolError(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.NoSuchDevice => new global::ErrorCatalog.Connect.ConnectException.NoSuchDevice(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.AddressInUse => new global::ErrorCatalog.Connect.ConnectException.AddressInUse(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable => new global::ErrorCatalog.Connect.ConnectException.AddressNotAvailable(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.NoBufferSpace => new global::ErrorCatalog.Connect.ConnectException.NoBufferSpace(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.NoStreamResources => new global::ErrorCatalog.Connect.ConnectException.NoStreamResources(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.AccessDenied => new global::ErrorCatalog.Connect.ConnectException.AccessDenied(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted => new global::ErrorCatalog.Connect.ConnectException.OperationNotPermitted(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.InvalidArgument => new global::ErrorCatalog.Connect.ConnectException.InvalidArgument(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.BadDescriptor => new global::ErrorCatalog.Connect.ConnectException.BadDescriptor(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.NotASocket => new global::ErrorCatalog.Connect.ConnectException.NotASocket(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.BadAddress => new global::ErrorCatalog.Connect.ConnectException.BadAddress(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported => new global::ErrorCatalog.Connect.ConnectException.AddressFamilyNotSupported(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.WrongProtocolType => new global::ErrorCatalog.Connect.ConnectException.WrongProtocolType(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.OperationNotSupported => new global::ErrorCatalog.Connect.ConnectException.OperationNotSupported(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.NoSuchPath => new global::ErrorCatalog.Connect.ConnectException.NoSuchPath(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.NotADirectory => new global::ErrorCatalog.Connect.ConnectException.NotADirectory(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop => new global::ErrorCatalog.Connect.ConnectException.SymbolicLinkLoop(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.NameTooLong => new global::ErrorCatalog.Connect.ConnectException.NameTooLong(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.InputOutputError => new global::ErrorCatalog.Connect.ConnectException.InputOutputError(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.WinsockNotInitialized => new global::ErrorCatalog.Connect.ConnectException.WinsockNotInitialized(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.OutOfMemory => new global::ErrorCatalog.Connect.ConnectException.OutOfMemory(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull => new global::ErrorCatalog.Connect.ConnectException.SystemFileTableFull(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft => new global::ErrorCatalog.Connect.ConnectException.NoSpaceLeft(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.KeyRejected => new global::ErrorCatalog.Connect.ConnectException.KeyRejected(error, endPoint),
-            global::ErrorCatalog.Connect.ConnectError.NotConnected => new global::ErrorCatalog.Connect.ConnectException.NotConnected(error, endPoint),
-            _ => new global::ErrorCatalog.Connect.ConnectException(error, endPoint),
+            ConnectError.ConnectionInProgress => new ConnectException.ConnectionInProgress(error, endPoint),
+            ConnectError.AlreadyInProgress => new ConnectException.AlreadyInProgress(error, endPoint),
+            ConnectError.Interrupted => new ConnectException.Interrupted(error, endPoint),
+            ConnectError.AlreadyConnected => new ConnectException.AlreadyConnected(error, endPoint),
+            ConnectError.TryAgain => new ConnectException.TryAgain(error, endPoint),
+            ConnectError.ConnectionRefused => new ConnectException.ConnectionRefused(error, endPoint),
+            ConnectError.ConnectionReset => new ConnectException.ConnectionReset(error, endPoint),
+            ConnectError.ConnectionAborted => new ConnectException.ConnectionAborted(error, endPoint),
+            ConnectError.TimedOut => new ConnectException.TimedOut(error, endPoint),
+            ConnectError.NetworkDown => new ConnectException.NetworkDown(error, endPoint),
+            ConnectError.NetworkUnreachable => new ConnectException.NetworkUnreachable(error, endPoint),
+            ConnectError.HostUnreachable => new ConnectException.HostUnreachable(error, endPoint),
+            ConnectError.HostDown => new ConnectException.HostDown(error, endPoint),
+            ConnectError.NotOnNetwork => new ConnectException.NotOnNetwork(error, endPoint),
+            ConnectError.ProtocolUnavailable => new ConnectException.ProtocolUnavailable(error, endPoint),
+            ConnectError.ProtocolError => new ConnectException.ProtocolError(error, endPoint),
+            ConnectError.NoSuchDevice => new ConnectException.NoSuchDevice(error, endPoint),
+            ConnectError.AddressInUse => new ConnectException.AddressInUse(error, endPoint),
+            ConnectError.AddressNotAvailable => new ConnectException.AddressNotAvailable(error, endPoint),
+            ConnectError.NoBufferSpace => new ConnectException.NoBufferSpace(error, endPoint),
+            ConnectError.NoStreamResources => new ConnectException.NoStreamResources(error, endPoint),
+            ConnectError.AccessDenied => new ConnectException.AccessDenied(error, endPoint),
+            ConnectError.OperationNotPermitted => new ConnectException.OperationNotPermitted(error, endPoint),
+            ConnectError.InvalidArgument => new ConnectException.InvalidArgument(error, endPoint),
+            ConnectError.BadDescriptor => new ConnectException.BadDescriptor(error, endPoint),
+            ConnectError.NotASocket => new ConnectException.NotASocket(error, endPoint),
+            ConnectError.BadAddress => new ConnectException.BadAddress(error, endPoint),
+            ConnectError.AddressFamilyNotSupported => new ConnectException.AddressFamilyNotSupported(error, endPoint),
+            ConnectError.WrongProtocolType => new ConnectException.WrongProtocolType(error, endPoint),
+            ConnectError.OperationNotSupported => new ConnectException.OperationNotSupported(error, endPoint),
+            ConnectError.NoSuchPath => new ConnectException.NoSuchPath(error, endPoint),
+            ConnectError.NotADirectory => new ConnectException.NotADirectory(error, endPoint),
+            ConnectError.SymbolicLinkLoop => new ConnectException.SymbolicLinkLoop(error, endPoint),
+            ConnectError.NameTooLong => new ConnectException.NameTooLong(error, endPoint),
+            ConnectError.InputOutputError => new ConnectException.InputOutputError(error, endPoint),
+            ConnectError.WinsockNotInitialized => new ConnectException.WinsockNotInitialized(error, endPoint),
+            ConnectError.OutOfMemory => new ConnectException.OutOfMemory(error, endPoint),
+            ConnectError.SystemFileTableFull => new ConnectException.SystemFileTableFull(error, endPoint),
+            ConnectError.NoSpaceLeft => new ConnectException.NoSpaceLeft(error, endPoint),
+            ConnectError.KeyRejected => new ConnectException.KeyRejected(error, endPoint),
+            ConnectError.NotConnected => new ConnectException.NotConnected(error, endPoint),
+            _ => new ConnectException(error, endPoint),
         };
 
         /// <summary>Creates the most specific exception for <paramref name="code"/> on <paramref name="platform"/>.</summary>
@@ -6927,25 +6927,25 @@ namespace ErrorCatalog.Connect
         /// <param name="code">The raw code.</param>
         /// <param name="endPoint">The end point the failed call was given, if any.</param>
         /// <returns>The exception, not thrown.</returns>
-        public static global::ErrorCatalog.Connect.ConnectException CreateException(global::ErrorCatalog.Connect.ConnectPlatform platform, int code, global::System.Net.EndPoint? endPoint = null) => CreateException(new global::ErrorCatalog.Connect.ConnectNativeError(platform, code), endPoint);
+        public static ConnectException CreateException(ConnectPlatform platform, int code, global::System.Net.EndPoint? endPoint = null) => CreateException(new ConnectNativeError(platform, code), endPoint);
 
         /// <summary>The catalog id of <paramref name="platform"/>.</summary>
         /// <param name="platform">A platform.</param>
         /// <returns>The id, for example <c>linux</c>.</returns>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="platform"/> is not a member of <see cref="global::ErrorCatalog.Connect.ConnectPlatform"/>.</exception>
-        public static string GetPlatformId(global::ErrorCatalog.Connect.ConnectPlatform platform) => platform switch
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="platform"/> is not a member of <see cref="ConnectPlatform"/>.</exception>
+        public static string GetPlatformId(ConnectPlatform platform) => platform switch
         {
-            global::ErrorCatalog.Connect.ConnectPlatform.Linux => "linux",
-            global::ErrorCatalog.Connect.ConnectPlatform.LinuxMips => "linux-mips",
-            global::ErrorCatalog.Connect.ConnectPlatform.LinuxSparc => "linux-sparc",
-            global::ErrorCatalog.Connect.ConnectPlatform.LinuxAlpha => "linux-alpha",
-            global::ErrorCatalog.Connect.ConnectPlatform.LinuxParisc => "linux-parisc",
-            global::ErrorCatalog.Connect.ConnectPlatform.Darwin => "darwin",
-            global::ErrorCatalog.Connect.ConnectPlatform.FreeBSD => "freebsd",
-            global::ErrorCatalog.Connect.ConnectPlatform.OpenBSD => "openbsd",
-            global::ErrorCatalog.Connect.ConnectPlatform.NetBSD => "netbsd",
-            global::ErrorCatalog.Connect.ConnectPlatform.Windows => "windows",
-            global::ErrorCatalog.Connect.ConnectPlatform.WindowsCrt => "windows-crt",
+            ConnectPlatform.Linux => "linux",
+            ConnectPlatform.LinuxMips => "linux-mips",
+            ConnectPlatform.LinuxSparc => "linux-sparc",
+            ConnectPlatform.LinuxAlpha => "linux-alpha",
+            ConnectPlatform.LinuxParisc => "linux-parisc",
+            ConnectPlatform.Darwin => "darwin",
+            ConnectPlatform.FreeBSD => "freebsd",
+            ConnectPlatform.OpenBSD => "openbsd",
+            ConnectPlatform.NetBSD => "netbsd",
+            ConnectPlatform.Windows => "windows",
+            ConnectPlatform.WindowsCrt => "windows-crt",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(platform), platform, null),
         };
 
@@ -6953,60 +6953,60 @@ namespace ErrorCatalog.Connect
         /// <param name="id">A catalog platform id, for example <c>linux</c>.</param>
         /// <param name="platform">The platform, or 0 when no platform has that id.</param>
         /// <returns><see langword="true"/> when a platform has that id.</returns>
-        public static bool TryParsePlatform(string? id, out global::ErrorCatalog.Connect.ConnectPlatform platform)
+        public static bool TryParsePlatform(string? id, out ConnectPlatform platform)
         {
             platform = id switch
             {
-                "linux" => global::ErrorCatalog.Connect.ConnectPlatform.Linux,
-                "linux-mips" => global::ErrorCatalog.Connect.ConnectPlatform.LinuxMips,
-                "linux-sparc" => global::ErrorCatalog.Connect.ConnectPlatform.LinuxSparc,
-                "linux-alpha" => global::ErrorCatalog.Connect.ConnectPlatform.LinuxAlpha,
-                "linux-parisc" => global::ErrorCatalog.Connect.ConnectPlatform.LinuxParisc,
-                "darwin" => global::ErrorCatalog.Connect.ConnectPlatform.Darwin,
-                "freebsd" => global::ErrorCatalog.Connect.ConnectPlatform.FreeBSD,
-                "openbsd" => global::ErrorCatalog.Connect.ConnectPlatform.OpenBSD,
-                "netbsd" => global::ErrorCatalog.Connect.ConnectPlatform.NetBSD,
-                "windows" => global::ErrorCatalog.Connect.ConnectPlatform.Windows,
-                "windows-crt" => global::ErrorCatalog.Connect.ConnectPlatform.WindowsCrt,
+                "linux" => ConnectPlatform.Linux,
+                "linux-mips" => ConnectPlatform.LinuxMips,
+                "linux-sparc" => ConnectPlatform.LinuxSparc,
+                "linux-alpha" => ConnectPlatform.LinuxAlpha,
+                "linux-parisc" => ConnectPlatform.LinuxParisc,
+                "darwin" => ConnectPlatform.Darwin,
+                "freebsd" => ConnectPlatform.FreeBSD,
+                "openbsd" => ConnectPlatform.OpenBSD,
+                "netbsd" => ConnectPlatform.NetBSD,
+                "windows" => ConnectPlatform.Windows,
+                "windows-crt" => ConnectPlatform.WindowsCrt,
                 _ => default,
             };
             return platform != default;
         }
 
         /// <summary>The platform whose numbering the running process's native calls report codes in, or <see langword="null"/> when the <c>runs-on</c> of no platform in the <c>connect</c> catalog covers this operating system and process architecture.</summary>
-        /// <remarks>Worked out once, on first use, from <see cref="global::System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform"/> and <see cref="global::System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture"/>. <see cref="global::ErrorCatalog.Connect.ConnectPlatform.Linux"/> on linux, android (x86, x64, arm, armv6, arm64, riscv64, loongarch64, s390x, ppc64le). <see cref="global::ErrorCatalog.Connect.ConnectPlatform.Darwin"/> on macos, maccatalyst, ios, tvos (any processor). <see cref="global::ErrorCatalog.Connect.ConnectPlatform.FreeBSD"/> on freebsd (any processor). <see cref="global::ErrorCatalog.Connect.ConnectPlatform.NetBSD"/> on netbsd (any processor). <see cref="global::ErrorCatalog.Connect.ConnectPlatform.Windows"/> on windows (any processor).</remarks>
-        public static global::ErrorCatalog.Connect.ConnectPlatform? CurrentPlatform => CurrentPlatformDetection.Platform;
+        /// <remarks>Worked out once, on first use, from <see cref="global::System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform"/> and <see cref="global::System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture"/>. <see cref="ConnectPlatform.Linux"/> on linux, android (x86, x64, arm, armv6, arm64, riscv64, loongarch64, s390x, ppc64le). <see cref="ConnectPlatform.Darwin"/> on macos, maccatalyst, ios, tvos (any processor). <see cref="ConnectPlatform.FreeBSD"/> on freebsd (any processor). <see cref="ConnectPlatform.NetBSD"/> on netbsd (any processor). <see cref="ConnectPlatform.Windows"/> on windows (any processor).</remarks>
+        public static ConnectPlatform? CurrentPlatform => CurrentPlatformDetection.Platform;
 
         private static class CurrentPlatformDetection
         {
-            internal static readonly global::ErrorCatalog.Connect.ConnectPlatform? Platform = Detect();
+            internal static readonly ConnectPlatform? Platform = Detect();
 
-            private static global::ErrorCatalog.Connect.ConnectPlatform? Detect()
+            private static ConnectPlatform? Detect()
             {
                 var architecture = (int)global::System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture;
                 if ((IsOperatingSystem("linux") || IsOperatingSystem("android")) && architecture is 0 or 1 or 2 or 7 or 3 or 9 or 6 or 5 or 8)
                 {
-                    return global::ErrorCatalog.Connect.ConnectPlatform.Linux;
+                    return ConnectPlatform.Linux;
                 }
 
                 if (IsOperatingSystem("macos") || IsOperatingSystem("maccatalyst") || IsOperatingSystem("ios") || IsOperatingSystem("tvos"))
                 {
-                    return global::ErrorCatalog.Connect.ConnectPlatform.Darwin;
+                    return ConnectPlatform.Darwin;
                 }
 
                 if (IsOperatingSystem("freebsd"))
                 {
-                    return global::ErrorCatalog.Connect.ConnectPlatform.FreeBSD;
+                    return ConnectPlatform.FreeBSD;
                 }
 
                 if (IsOperatingSystem("netbsd"))
                 {
-                    return global::ErrorCatalog.Connect.ConnectPlatform.NetBSD;
+                    return ConnectPlatform.NetBSD;
                 }
 
                 if (IsOperatingSystem("windows"))
                 {
-                    return global::ErrorCatalog.Connect.ConnectPlatform.Windows;
+                    return ConnectPlatform.Windows;
                 }
 
                 return null;
@@ -7016,30 +7016,30 @@ namespace ErrorCatalog.Connect
                 global::System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(global::System.Runtime.InteropServices.OSPlatform.Create(name));
         }
 
-        internal static string DescribePlatform(global::ErrorCatalog.Connect.ConnectPlatform platform) => platform switch
+        internal static string DescribePlatform(ConnectPlatform platform) => platform switch
         {
-            global::ErrorCatalog.Connect.ConnectPlatform.Linux => "linux",
-            global::ErrorCatalog.Connect.ConnectPlatform.LinuxMips => "linux-mips",
-            global::ErrorCatalog.Connect.ConnectPlatform.LinuxSparc => "linux-sparc",
-            global::ErrorCatalog.Connect.ConnectPlatform.LinuxAlpha => "linux-alpha",
-            global::ErrorCatalog.Connect.ConnectPlatform.LinuxParisc => "linux-parisc",
-            global::ErrorCatalog.Connect.ConnectPlatform.Darwin => "darwin",
-            global::ErrorCatalog.Connect.ConnectPlatform.FreeBSD => "freebsd",
-            global::ErrorCatalog.Connect.ConnectPlatform.OpenBSD => "openbsd",
-            global::ErrorCatalog.Connect.ConnectPlatform.NetBSD => "netbsd",
-            global::ErrorCatalog.Connect.ConnectPlatform.Windows => "windows",
-            global::ErrorCatalog.Connect.ConnectPlatform.WindowsCrt => "windows-crt",
+            ConnectPlatform.Linux => "linux",
+            ConnectPlatform.LinuxMips => "linux-mips",
+            ConnectPlatform.LinuxSparc => "linux-sparc",
+            ConnectPlatform.LinuxAlpha => "linux-alpha",
+            ConnectPlatform.LinuxParisc => "linux-parisc",
+            ConnectPlatform.Darwin => "darwin",
+            ConnectPlatform.FreeBSD => "freebsd",
+            ConnectPlatform.OpenBSD => "openbsd",
+            ConnectPlatform.NetBSD => "netbsd",
+            ConnectPlatform.Windows => "windows",
+            ConnectPlatform.WindowsCrt => "windows-crt",
             _ => "platform " + ((int)platform).ToString(global::System.Globalization.CultureInfo.InvariantCulture),
         };
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static T ThrowNotAMember<T>(global::ErrorCatalog.Connect.ConnectError error) =>
+        private static T ThrowNotAMember<T>(ConnectError error) =>
             throw new global::System.ArgumentOutOfRangeException(nameof(error), error, null);
 
-        internal static global::System.Net.Sockets.SocketError SocketErrorFor(global::ErrorCatalog.Connect.ConnectNativeError nativeError) =>
+        internal static global::System.Net.Sockets.SocketError SocketErrorFor(ConnectNativeError nativeError) =>
             nativeError.Error is { } error ? ToSocketError(error) : global::System.Net.Sockets.SocketError.SocketError;
 
-        internal static global::ErrorCatalog.Connect.ConnectNativeError RequireError(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::ErrorCatalog.Connect.ConnectError expected)
+        internal static ConnectNativeError RequireError(ConnectNativeError nativeError, ConnectError expected)
         {
             if (nativeError.Error != expected)
             {
@@ -7049,7 +7049,7 @@ namespace ErrorCatalog.Connect
             return nativeError;
         }
 
-        internal static string FormatExceptionMessage(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint)
+        internal static string FormatExceptionMessage(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint)
         {
             var target = endPoint is null ? string.Empty : " for " + endPoint.ToString();
             return nativeError.Error is { } error
@@ -7060,7 +7060,7 @@ namespace ErrorCatalog.Connect
 
     /// <summary>A failed <c>connect()</c> call: the native error, the catalog's error for it, and the end point. Each catalog entry has a nested type derived from this one.</summary>
     /// <remarks>
-    /// <para><see cref="global::System.Net.Sockets.SocketException.SocketErrorCode"/> is the entry's .NET member (<see cref="global::ErrorCatalog.Connect.ConnectErrors.ToSocketError"/>), or <see cref="global::System.Net.Sockets.SocketError.SocketError"/> when there is none or the code is unknown.</para>
+    /// <para><see cref="global::System.Net.Sockets.SocketException.SocketErrorCode"/> is the entry's .NET member (<see cref="ConnectErrors.ToSocketError"/>), or <see cref="global::System.Net.Sockets.SocketError.SocketError"/> when there is none or the code is unknown.</para>
     /// <para><see cref="global::System.ComponentModel.Win32Exception.NativeErrorCode"/> and <see cref="global::System.Net.Sockets.SocketException.ErrorCode"/> are set by the base class from that member, translated to the running operating system's numbering; they are not the raw code the platform reported. Read <see cref="Code"/> and <see cref="Platform"/> for that.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
@@ -7071,7 +7071,7 @@ namespace ErrorCatalog.Connect
         /// <summary>Creates the exception for <paramref name="nativeError"/>, with a message built from the catalog.</summary>
         /// <param name="nativeError">The native error.</param>
         /// <param name="endPoint">The end point the failed call was given, if any.</param>
-        public ConnectException(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+        public ConnectException(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
             : this(nativeError, endPoint, null)
         {
         }
@@ -7080,28 +7080,28 @@ namespace ErrorCatalog.Connect
         /// <param name="nativeError">The native error.</param>
         /// <param name="endPoint">The end point the failed call was given, if any.</param>
         /// <param name="message">The message, or <see langword="null"/> for one built from the catalog.</param>
-        public ConnectException(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint, string? message)
-            : base((int)global::ErrorCatalog.Connect.ConnectErrors.SocketErrorFor(nativeError))
+        public ConnectException(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint, string? message)
+            : base((int)ConnectErrors.SocketErrorFor(nativeError))
         {
             NativeError = nativeError;
             EndPoint = endPoint;
-            messageText = message ?? global::ErrorCatalog.Connect.ConnectErrors.FormatExceptionMessage(nativeError, endPoint);
+            messageText = message ?? ConnectErrors.FormatExceptionMessage(nativeError, endPoint);
         }
 
         /// <summary>The raw code and platform, as reported.</summary>
-        public global::ErrorCatalog.Connect.ConnectNativeError NativeError { get; }
+        public ConnectNativeError NativeError { get; }
 
         /// <summary>The catalog's error, or <see langword="null"/> when the catalog does not know the code.</summary>
-        public global::ErrorCatalog.Connect.ConnectError? Error => NativeError.Error;
+        public ConnectError? Error => NativeError.Error;
 
         /// <summary>The platform whose numbering <see cref="Code"/> follows.</summary>
-        public global::ErrorCatalog.Connect.ConnectPlatform Platform => NativeError.Platform;
+        public ConnectPlatform Platform => NativeError.Platform;
 
         /// <summary>The raw code, exactly as reported (see the remarks on <see cref="global::System.ComponentModel.Win32Exception.NativeErrorCode"/>).</summary>
         public int Code => NativeError.Code;
 
         /// <summary>The project's classification of the error, or <see langword="null"/> when the code is unknown.</summary>
-        public global::ErrorCatalog.Connect.ConnectClassification? Classification => Error is { } error ? global::ErrorCatalog.Connect.ConnectErrors.GetClassification(error) : null;
+        public ConnectClassification? Classification => Error is { } error ? ConnectErrors.GetClassification(error) : null;
 
         /// <summary>The end point the failed call was given, if known.</summary>
         public global::System.Net.EndPoint? EndPoint { get; }
@@ -7110,611 +7110,611 @@ namespace ErrorCatalog.Connect
         public override string Message => messageText;
 
         /// <summary>The destination network or host could not be reached.</summary>
-        public abstract class Unreachable : global::ErrorCatalog.Connect.ConnectException
+        public abstract class Unreachable : ConnectException
         {
             /// <summary>Creates the exception for <paramref name="nativeError"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            protected Unreachable(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint)
+            protected Unreachable(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint)
                 : base(nativeError, endPoint)
             {
             }
         }
 
         /// <summary>No suitable local address or port could be used for the connection.</summary>
-        public abstract class LocalAddress : global::ErrorCatalog.Connect.ConnectException
+        public abstract class LocalAddress : ConnectException
         {
             /// <summary>Creates the exception for <paramref name="nativeError"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            protected LocalAddress(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint)
+            protected LocalAddress(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint)
                 : base(nativeError, endPoint)
             {
             }
         }
 
         /// <summary>The AF_UNIX socket path could not be resolved or used.</summary>
-        public abstract class SocketPath : global::ErrorCatalog.Connect.ConnectException
+        public abstract class SocketPath : ConnectException
         {
             /// <summary>Creates the exception for <paramref name="nativeError"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            protected SocketPath(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint)
+            protected SocketPath(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint)
                 : base(nativeError, endPoint)
             {
             }
         }
 
         /// <summary><c>EINPROGRESS</c>: The socket does not block, and connect() handed the handshake to the kernel before it could finish; the result is reported later, not now.</summary>
-        /// <remarks>What to do: Wait until the socket is writable (poll, select, epoll, kqueue), then read SO_ERROR at level SOL_SOCKET to learn whether the connection succeeded. See <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/> for the codes and sources.</remarks>
-        public sealed class ConnectionInProgress : global::ErrorCatalog.Connect.ConnectException
+        /// <remarks>What to do: Wait until the socket is writable (poll, select, epoll, kqueue), then read SO_ERROR at level SOL_SOCKET to learn whether the connection succeeded. See <see cref="ConnectError.ConnectionInProgress"/> for the codes and sources.</remarks>
+        public sealed class ConnectionInProgress : ConnectException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.ConnectionInProgress"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress"/>.</exception>
-            public ConnectionInProgress(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.ConnectionInProgress), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.ConnectionInProgress"/>.</exception>
+            public ConnectionInProgress(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.ConnectionInProgress), endPoint)
             {
             }
         }
 
         /// <summary><c>EALREADY</c>: A connection attempt started earlier on this socket is still under way.</summary>
-        /// <remarks>What to do: Do not call connect() again to poll for completion; wait for writability and read SO_ERROR instead. See <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/> for the codes and sources.</remarks>
-        public sealed class AlreadyInProgress : global::ErrorCatalog.Connect.ConnectException
+        /// <remarks>What to do: Do not call connect() again to poll for completion; wait for writability and read SO_ERROR instead. See <see cref="ConnectError.AlreadyInProgress"/> for the codes and sources.</remarks>
+        public sealed class AlreadyInProgress : ConnectException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.AlreadyInProgress"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress"/>.</exception>
-            public AlreadyInProgress(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.AlreadyInProgress), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.AlreadyInProgress"/>.</exception>
+            public AlreadyInProgress(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.AlreadyInProgress), endPoint)
             {
             }
         }
 
         /// <summary><c>EINTR</c>: A signal with a handler arrived while connect() was waiting, and the call returned early; POSIX specifies that the attempt itself carries on.</summary>
-        /// <remarks>What to do: For TCP, do not start a new attempt: wait for writability and read SO_ERROR (a repeated connect() differs between systems). For AF_UNIX on Linux the attempt is gone; call connect() again. To avoid the error, install handlers with SA_RESTART and no SO_SNDTIMEO. See <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/> for the codes and sources.</remarks>
-        public sealed class Interrupted : global::ErrorCatalog.Connect.ConnectException
+        /// <remarks>What to do: For TCP, do not start a new attempt: wait for writability and read SO_ERROR (a repeated connect() differs between systems). For AF_UNIX on Linux the attempt is gone; call connect() again. To avoid the error, install handlers with SA_RESTART and no SO_SNDTIMEO. See <see cref="ConnectError.Interrupted"/> for the codes and sources.</remarks>
+        public sealed class Interrupted : ConnectException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.Interrupted"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.Interrupted"/>.</exception>
-            public Interrupted(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.Interrupted), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.Interrupted"/>.</exception>
+            public Interrupted(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.Interrupted), endPoint)
             {
             }
         }
 
         /// <summary><c>EISCONN</c>: The socket already has an established connection, so it cannot connect again.</summary>
-        /// <remarks>What to do: Use the existing connection, or close the socket and create a new one to connect elsewhere. After a non-blocking connect, treat EISCONN from a repeated connect() as success (Linux returns 0 to the first repeat after completion, EISCONN to later ones). See <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/> for the codes and sources.</remarks>
-        public sealed class AlreadyConnected : global::ErrorCatalog.Connect.ConnectException
+        /// <remarks>What to do: Use the existing connection, or close the socket and create a new one to connect elsewhere. After a non-blocking connect, treat EISCONN from a repeated connect() as success (Linux returns 0 to the first repeat after completion, EISCONN to later ones). See <see cref="ConnectError.AlreadyConnected"/> for the codes and sources.</remarks>
+        public sealed class AlreadyConnected : ConnectException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.AlreadyConnected"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.AlreadyConnected"/>.</exception>
-            public AlreadyConnected(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.AlreadyConnected), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.AlreadyConnected"/>.</exception>
+            public AlreadyConnected(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.AlreadyConnected), endPoint)
             {
             }
         }
 
         /// <summary><c>EAGAIN</c>: Something the connection needs is exhausted for now: on Linux, room in an AF_UNIX listener's queue, or a free local port for an unbound UDP socket.</summary>
-        /// <remarks>What to do: Back off and retry later. For AF_UNIX, wait until the listener accepts (poll for writability); for IP, free ephemeral ports or widen the local port range. See <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/> for the codes and sources.</remarks>
-        public sealed class TryAgain : global::ErrorCatalog.Connect.ConnectException
+        /// <remarks>What to do: Back off and retry later. For AF_UNIX, wait until the listener accepts (poll for writability); for IP, free ephemeral ports or widen the local port range. See <see cref="ConnectError.TryAgain"/> for the codes and sources.</remarks>
+        public sealed class TryAgain : ConnectException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.TryAgain"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.TryAgain"/>.</exception>
-            public TryAgain(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.TryAgain), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.TryAgain"/>.</exception>
+            public TryAgain(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.TryAgain), endPoint)
             {
             }
         }
 
         /// <summary><c>ECONNREFUSED</c>: Nothing accepted the connection at the destination: no listener on the port (a TCP reset or an ICMP port-unreachable), or an AF_UNIX socket file with no listener behind it.</summary>
-        /// <remarks>What to do: Check the address and port; the service may not be running yet. Retry with backoff on a new socket. See <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/> for the codes and sources.</remarks>
-        public sealed class ConnectionRefused : global::ErrorCatalog.Connect.ConnectException
+        /// <remarks>What to do: Check the address and port; the service may not be running yet. Retry with backoff on a new socket. See <see cref="ConnectError.ConnectionRefused"/> for the codes and sources.</remarks>
+        public sealed class ConnectionRefused : ConnectException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.ConnectionRefused"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionRefused"/>.</exception>
-            public ConnectionRefused(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.ConnectionRefused), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.ConnectionRefused"/>.</exception>
+            public ConnectionRefused(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.ConnectionRefused), endPoint)
             {
             }
         }
 
         /// <summary><c>ECONNRESET</c>: The peer reset the connection while it was being set up.</summary>
-        /// <remarks>What to do: Retry with backoff on a new socket; if it persists, the peer or a middlebox is rejecting the connection. See <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/> for the codes and sources.</remarks>
-        public sealed class ConnectionReset : global::ErrorCatalog.Connect.ConnectException
+        /// <remarks>What to do: Retry with backoff on a new socket; if it persists, the peer or a middlebox is rejecting the connection. See <see cref="ConnectError.ConnectionReset"/> for the codes and sources.</remarks>
+        public sealed class ConnectionReset : ConnectException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.ConnectionReset"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionReset"/>.</exception>
-            public ConnectionReset(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.ConnectionReset), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.ConnectionReset"/>.</exception>
+            public ConnectionReset(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.ConnectionReset), endPoint)
             {
             }
         }
 
         /// <summary><c>ECONNABORTED</c>: The connection attempt on this socket already ended, and the failure had been collected before connect() was called again.</summary>
-        /// <remarks>What to do: Close the socket and create a new one; a socket whose connect() failed is not reusable. See <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionAborted"/> for the codes and sources.</remarks>
-        public sealed class ConnectionAborted : global::ErrorCatalog.Connect.ConnectException
+        /// <remarks>What to do: Close the socket and create a new one; a socket whose connect() failed is not reusable. See <see cref="ConnectError.ConnectionAborted"/> for the codes and sources.</remarks>
+        public sealed class ConnectionAborted : ConnectException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionAborted"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.ConnectionAborted"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.ConnectionAborted"/>.</exception>
-            public ConnectionAborted(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.ConnectionAborted), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.ConnectionAborted"/>.</exception>
+            public ConnectionAborted(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.ConnectionAborted), endPoint)
             {
             }
         }
 
         /// <summary><c>ETIMEDOUT</c>: No answer to the handshake came before the time limit ran out (the kernel's SYN retries, or a TCP user timeout the caller set).</summary>
-        /// <remarks>What to do: Retry with backoff, perhaps on another address of the same host; check firewalls that drop packets silently. See <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/> for the codes and sources.</remarks>
-        public sealed class TimedOut : global::ErrorCatalog.Connect.ConnectException
+        /// <remarks>What to do: Retry with backoff, perhaps on another address of the same host; check firewalls that drop packets silently. See <see cref="ConnectError.TimedOut"/> for the codes and sources.</remarks>
+        public sealed class TimedOut : ConnectException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.TimedOut"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.TimedOut"/>.</exception>
-            public TimedOut(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.TimedOut), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.TimedOut"/>.</exception>
+            public TimedOut(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.TimedOut), endPoint)
             {
             }
         }
 
         /// <summary><c>ENETDOWN</c>: The network interface the connection would leave through is down, or (on Windows) the network subsystem has failed.</summary>
-        /// <remarks>What to do: Retry later; the interface may come back. Report it if it persists. See <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/> for the codes and sources.</remarks>
-        public sealed class NetworkDown : global::ErrorCatalog.Connect.ConnectException.Unreachable
+        /// <remarks>What to do: Retry later; the interface may come back. Report it if it persists. See <see cref="ConnectError.NetworkDown"/> for the codes and sources.</remarks>
+        public sealed class NetworkDown : ConnectException.Unreachable
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.NetworkDown"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkDown"/>.</exception>
-            public NetworkDown(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.NetworkDown), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.NetworkDown"/>.</exception>
+            public NetworkDown(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.NetworkDown), endPoint)
             {
             }
         }
 
         /// <summary><c>ENETUNREACH</c>: No usable route leads to the destination.</summary>
-        /// <remarks>What to do: Check routing and the destination address (an IPv6 address without IPv6 connectivity is a common cause); try another address of the host, retry later. See <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/> for the codes and sources.</remarks>
-        public sealed class NetworkUnreachable : global::ErrorCatalog.Connect.ConnectException.Unreachable
+        /// <remarks>What to do: Check routing and the destination address (an IPv6 address without IPv6 connectivity is a common cause); try another address of the host, retry later. See <see cref="ConnectError.NetworkUnreachable"/> for the codes and sources.</remarks>
+        public sealed class NetworkUnreachable : ConnectException.Unreachable
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.NetworkUnreachable"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable"/>.</exception>
-            public NetworkUnreachable(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.NetworkUnreachable), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.NetworkUnreachable"/>.</exception>
+            public NetworkUnreachable(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.NetworkUnreachable), endPoint)
             {
             }
         }
 
         /// <summary><c>EHOSTUNREACH</c>: The destination host is out of reach: it may be switched off, or a router on the way has no route to it.</summary>
-        /// <remarks>What to do: Retry later or try another address of the host; check firewalls that answer with ICMP host-unreachable. See <see cref="global::ErrorCatalog.Connect.ConnectError.HostUnreachable"/> for the codes and sources.</remarks>
-        public sealed class HostUnreachable : global::ErrorCatalog.Connect.ConnectException.Unreachable
+        /// <remarks>What to do: Retry later or try another address of the host; check firewalls that answer with ICMP host-unreachable. See <see cref="ConnectError.HostUnreachable"/> for the codes and sources.</remarks>
+        public sealed class HostUnreachable : ConnectException.Unreachable
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.HostUnreachable"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.HostUnreachable"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.HostUnreachable"/>.</exception>
-            public HostUnreachable(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.HostUnreachable), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.HostUnreachable"/>.</exception>
+            public HostUnreachable(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.HostUnreachable), endPoint)
             {
             }
         }
 
         /// <summary><c>EHOSTDOWN</c>: The destination host is reported as down or unknown.</summary>
-        /// <remarks>What to do: Retry later or try another address of the host. See <see cref="global::ErrorCatalog.Connect.ConnectError.HostDown"/> for the codes and sources.</remarks>
-        public sealed class HostDown : global::ErrorCatalog.Connect.ConnectException.Unreachable
+        /// <remarks>What to do: Retry later or try another address of the host. See <see cref="ConnectError.HostDown"/> for the codes and sources.</remarks>
+        public sealed class HostDown : ConnectException.Unreachable
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.HostDown"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.HostDown"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.HostDown"/>.</exception>
-            public HostDown(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.HostDown), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.HostDown"/>.</exception>
+            public HostDown(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.HostDown), endPoint)
             {
             }
         }
 
         /// <summary><c>ENONET</c>: The destination host is isolated from the network.</summary>
-        /// <remarks>What to do: Report it; an administrator has cut the host off. Retrying soon will not help. See <see cref="global::ErrorCatalog.Connect.ConnectError.NotOnNetwork"/> for the codes and sources.</remarks>
-        public sealed class NotOnNetwork : global::ErrorCatalog.Connect.ConnectException.Unreachable
+        /// <remarks>What to do: Report it; an administrator has cut the host off. Retrying soon will not help. See <see cref="ConnectError.NotOnNetwork"/> for the codes and sources.</remarks>
+        public sealed class NotOnNetwork : ConnectException.Unreachable
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.NotOnNetwork"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.NotOnNetwork"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.NotOnNetwork"/>.</exception>
-            public NotOnNetwork(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.NotOnNetwork), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.NotOnNetwork"/>.</exception>
+            public NotOnNetwork(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.NotOnNetwork), endPoint)
             {
             }
         }
 
         /// <summary><c>ENOPROTOOPT</c>: The destination host does not support the transport protocol (it answered with ICMP protocol-unreachable).</summary>
-        /// <remarks>What to do: Report it: the peer does not speak this protocol. Retrying will not help. See <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable"/> for the codes and sources.</remarks>
-        public sealed class ProtocolUnavailable : global::ErrorCatalog.Connect.ConnectException
+        /// <remarks>What to do: Report it: the peer does not speak this protocol. Retrying will not help. See <see cref="ConnectError.ProtocolUnavailable"/> for the codes and sources.</remarks>
+        public sealed class ProtocolUnavailable : ConnectException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.ProtocolUnavailable"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable"/>.</exception>
-            public ProtocolUnavailable(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.ProtocolUnavailable), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.ProtocolUnavailable"/>.</exception>
+            public ProtocolUnavailable(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.ProtocolUnavailable), endPoint)
             {
             }
         }
 
         /// <summary><c>EPROTO</c>: The network answered the handshake with a protocol error (an ICMP parameter problem or an ICMPv6 message Linux has no better name for).</summary>
-        /// <remarks>What to do: Report it; a router or the peer rejects the packets as malformed. See <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolError"/> for the codes and sources.</remarks>
-        public sealed class ProtocolError : global::ErrorCatalog.Connect.ConnectException
+        /// <remarks>What to do: Report it; a router or the peer rejects the packets as malformed. See <see cref="ConnectError.ProtocolError"/> for the codes and sources.</remarks>
+        public sealed class ProtocolError : ConnectException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolError"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.ProtocolError"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.ProtocolError"/>.</exception>
-            public ProtocolError(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.ProtocolError), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.ProtocolError"/>.</exception>
+            public ProtocolError(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.ProtocolError), endPoint)
             {
             }
         }
 
         /// <summary><c>ENODEV</c>: The network device an IPv4 socket is bound to no longer exists.</summary>
-        /// <remarks>What to do: Close the socket; create a new one and bind it to an interface that exists. See <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchDevice"/> for the codes and sources.</remarks>
-        public sealed class NoSuchDevice : global::ErrorCatalog.Connect.ConnectException
+        /// <remarks>What to do: Close the socket; create a new one and bind it to an interface that exists. See <see cref="ConnectError.NoSuchDevice"/> for the codes and sources.</remarks>
+        public sealed class NoSuchDevice : ConnectException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchDevice"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.NoSuchDevice"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchDevice"/>.</exception>
-            public NoSuchDevice(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.NoSuchDevice), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.NoSuchDevice"/>.</exception>
+            public NoSuchDevice(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.NoSuchDevice), endPoint)
             {
             }
         }
 
         /// <summary><c>EADDRINUSE</c>: The local address the connection would use is already taken.</summary>
-        /// <remarks>What to do: Do not bind the client socket to a fixed local port unless needed; let the system pick one, or wait for the old connection to go away. See <see cref="global::ErrorCatalog.Connect.ConnectError.AddressInUse"/> for the codes and sources.</remarks>
-        public sealed class AddressInUse : global::ErrorCatalog.Connect.ConnectException.LocalAddress
+        /// <remarks>What to do: Do not bind the client socket to a fixed local port unless needed; let the system pick one, or wait for the old connection to go away. See <see cref="ConnectError.AddressInUse"/> for the codes and sources.</remarks>
+        public sealed class AddressInUse : ConnectException.LocalAddress
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.AddressInUse"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.AddressInUse"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.AddressInUse"/>.</exception>
-            public AddressInUse(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.AddressInUse), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.AddressInUse"/>.</exception>
+            public AddressInUse(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.AddressInUse), endPoint)
             {
             }
         }
 
         /// <summary><c>EADDRNOTAVAIL</c>: No usable local address or port is available for the connection, or the destination address cannot be used.</summary>
-        /// <remarks>What to do: For port exhaustion, reuse connections, close idle sockets, or widen the ephemeral port range; for an invalid destination (such as the any-address), fix the address. See <see cref="global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable"/> for the codes and sources.</remarks>
-        public sealed class AddressNotAvailable : global::ErrorCatalog.Connect.ConnectException.LocalAddress
+        /// <remarks>What to do: For port exhaustion, reuse connections, close idle sockets, or widen the ephemeral port range; for an invalid destination (such as the any-address), fix the address. See <see cref="ConnectError.AddressNotAvailable"/> for the codes and sources.</remarks>
+        public sealed class AddressNotAvailable : ConnectException.LocalAddress
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.AddressNotAvailable"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable"/>.</exception>
-            public AddressNotAvailable(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.AddressNotAvailable), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.AddressNotAvailable"/>.</exception>
+            public AddressNotAvailable(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.AddressNotAvailable), endPoint)
             {
             }
         }
 
         /// <summary><c>ENOBUFS</c>: The system lacks buffer space or other kernel memory for the connection.</summary>
-        /// <remarks>What to do: Back off and retry later; reduce the number of open sockets. See <see cref="global::ErrorCatalog.Connect.ConnectError.NoBufferSpace"/> for the codes and sources.</remarks>
-        public sealed class NoBufferSpace : global::ErrorCatalog.Connect.ConnectException
+        /// <remarks>What to do: Back off and retry later; reduce the number of open sockets. See <see cref="ConnectError.NoBufferSpace"/> for the codes and sources.</remarks>
+        public sealed class NoBufferSpace : ConnectException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.NoBufferSpace"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.NoBufferSpace"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.NoBufferSpace"/>.</exception>
-            public NoBufferSpace(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.NoBufferSpace), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.NoBufferSpace"/>.</exception>
+            public NoBufferSpace(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.NoBufferSpace), endPoint)
             {
             }
         }
 
         /// <summary><c>ENOSR</c>: A STREAMS-based socket implementation ran out of STREAMS resources for the connection.</summary>
-        /// <remarks>What to do: Back off and retry later. Only STREAMS-based socket implementations (old System V) produce it. See <see cref="global::ErrorCatalog.Connect.ConnectError.NoStreamResources"/> for the codes and sources.</remarks>
-        public sealed class NoStreamResources : global::ErrorCatalog.Connect.ConnectException
+        /// <remarks>What to do: Back off and retry later. Only STREAMS-based socket implementations (old System V) produce it. See <see cref="ConnectError.NoStreamResources"/> for the codes and sources.</remarks>
+        public sealed class NoStreamResources : ConnectException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.NoStreamResources"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.NoStreamResources"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.NoStreamResources"/>.</exception>
-            public NoStreamResources(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.NoStreamResources), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.NoStreamResources"/>.</exception>
+            public NoStreamResources(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.NoStreamResources), endPoint)
             {
             }
         }
 
         /// <summary><c>EACCES</c>: Permission was denied: for AF_UNIX, by the permissions of the socket file or of a directory on its path; for IP, by a broadcast destination without SO_BROADCAST, a sandbox rule, or an administrative refusal that came back as ICMPv6.</summary>
-        /// <remarks>What to do: For AF_UNIX, check the mode of the socket file and the search permission of every directory above it. For a UDP broadcast, set SO_BROADCAST. Otherwise look for the sandbox or security policy that refused the port (Landlock, SELinux, AppArmor) or for a reject rule answering with an ICMPv6 administrative code. See <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/> for the codes and sources.</remarks>
-        public sealed class AccessDenied : global::ErrorCatalog.Connect.ConnectException
+        /// <remarks>What to do: For AF_UNIX, check the mode of the socket file and the search permission of every directory above it. For a UDP broadcast, set SO_BROADCAST. Otherwise look for the sandbox or security policy that refused the port (Landlock, SELinux, AppArmor) or for a reject rule answering with an ICMPv6 administrative code. See <see cref="ConnectError.AccessDenied"/> for the codes and sources.</remarks>
+        public sealed class AccessDenied : ConnectException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.AccessDenied"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.AccessDenied"/>.</exception>
-            public AccessDenied(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.AccessDenied), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.AccessDenied"/>.</exception>
+            public AccessDenied(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.AccessDenied), endPoint)
             {
             }
         }
 
         /// <summary><c>EPERM</c>: A local policy refused the connection: a cgroup BPF connect program, a Landlock scope, or, for an AF_UNIX datagram socket, a target that is already connected to another peer.</summary>
-        /// <remarks>What to do: Find the policy that refused the call (cgroup BPF programs, a Landlock sandbox) or, for AF_UNIX datagrams, send to a socket that is not paired with another one; retrying does not help. See <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/> for the codes and sources.</remarks>
-        public sealed class OperationNotPermitted : global::ErrorCatalog.Connect.ConnectException
+        /// <remarks>What to do: Find the policy that refused the call (cgroup BPF programs, a Landlock sandbox) or, for AF_UNIX datagrams, send to a socket that is not paired with another one; retrying does not help. See <see cref="ConnectError.OperationNotPermitted"/> for the codes and sources.</remarks>
+        public sealed class OperationNotPermitted : ConnectException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.OperationNotPermitted"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted"/>.</exception>
-            public OperationNotPermitted(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.OperationNotPermitted), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.OperationNotPermitted"/>.</exception>
+            public OperationNotPermitted(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.OperationNotPermitted), endPoint)
             {
             }
         }
 
         /// <summary><c>EINVAL</c>: An argument does not make sense for this socket: an address length that does not fit its family, an AF_UNIX address whose family is not AF_UNIX, or a listening AF_UNIX socket.</summary>
-        /// <remarks>What to do: Fix the code: pass a sockaddr of the socket's family with its exact size, and do not connect listening sockets. See <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/> for the codes and sources.</remarks>
-        public sealed class InvalidArgument : global::ErrorCatalog.Connect.ConnectException
+        /// <remarks>What to do: Fix the code: pass a sockaddr of the socket's family with its exact size, and do not connect listening sockets. See <see cref="ConnectError.InvalidArgument"/> for the codes and sources.</remarks>
+        public sealed class InvalidArgument : ConnectException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.InvalidArgument"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.InvalidArgument"/>.</exception>
-            public InvalidArgument(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.InvalidArgument), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.InvalidArgument"/>.</exception>
+            public InvalidArgument(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.InvalidArgument), endPoint)
             {
             }
         }
 
         /// <summary><c>EBADF</c>: The number passed as the socket is not a descriptor this process has open for use (never opened, already closed, or opened with O_PATH).</summary>
-        /// <remarks>What to do: Fix the code: the descriptor was never opened, was already closed, or was closed by another thread during the call. See <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/> for the codes and sources.</remarks>
-        public sealed class BadDescriptor : global::ErrorCatalog.Connect.ConnectException
+        /// <remarks>What to do: Fix the code: the descriptor was never opened, was already closed, or was closed by another thread during the call. See <see cref="ConnectError.BadDescriptor"/> for the codes and sources.</remarks>
+        public sealed class BadDescriptor : ConnectException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.BadDescriptor"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.BadDescriptor"/>.</exception>
-            public BadDescriptor(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.BadDescriptor), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.BadDescriptor"/>.</exception>
+            public BadDescriptor(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.BadDescriptor), endPoint)
             {
             }
         }
 
         /// <summary><c>ENOTSOCK</c>: The descriptor is open but refers to something that is not a socket, such as a regular file or a pipe.</summary>
-        /// <remarks>What to do: Fix the code: a file, pipe or other descriptor was passed where a socket was expected. See <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/> for the codes and sources.</remarks>
-        public sealed class NotASocket : global::ErrorCatalog.Connect.ConnectException
+        /// <remarks>What to do: Fix the code: a file, pipe or other descriptor was passed where a socket was expected. See <see cref="ConnectError.NotASocket"/> for the codes and sources.</remarks>
+        public sealed class NotASocket : ConnectException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.NotASocket"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.NotASocket"/>.</exception>
-            public NotASocket(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.NotASocket), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.NotASocket"/>.</exception>
+            public NotASocket(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.NotASocket), endPoint)
             {
             }
         }
 
         /// <summary><c>EFAULT</c>: The kernel could not read the address: the pointer is null or points into memory the process may not read.</summary>
-        /// <remarks>What to do: Fix the code: pass a valid pointer and length for the sockaddr. See <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/> for the codes and sources.</remarks>
-        public sealed class BadAddress : global::ErrorCatalog.Connect.ConnectException
+        /// <remarks>What to do: Fix the code: pass a valid pointer and length for the sockaddr. See <see cref="ConnectError.BadAddress"/> for the codes and sources.</remarks>
+        public sealed class BadAddress : ConnectException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.BadAddress"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.BadAddress"/>.</exception>
-            public BadAddress(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.BadAddress), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.BadAddress"/>.</exception>
+            public BadAddress(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.BadAddress), endPoint)
             {
             }
         }
 
         /// <summary><c>EAFNOSUPPORT</c>: The address is of a family this socket cannot connect to, for example a sockaddr_un given to a TCP socket.</summary>
-        /// <remarks>What to do: Fix the code: create the socket with the same family as the address (for example AF_INET6 for an IPv6 address). See <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/> for the codes and sources.</remarks>
-        public sealed class AddressFamilyNotSupported : global::ErrorCatalog.Connect.ConnectException
+        /// <remarks>What to do: Fix the code: create the socket with the same family as the address (for example AF_INET6 for an IPv6 address). See <see cref="ConnectError.AddressFamilyNotSupported"/> for the codes and sources.</remarks>
+        public sealed class AddressFamilyNotSupported : ConnectException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.AddressFamilyNotSupported"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported"/>.</exception>
-            public AddressFamilyNotSupported(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.AddressFamilyNotSupported), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.AddressFamilyNotSupported"/>.</exception>
+            public AddressFamilyNotSupported(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.AddressFamilyNotSupported), endPoint)
             {
             }
         }
 
         /// <summary><c>EPROTOTYPE</c>: The AF_UNIX socket file at the path belongs to a socket of another type (stream, datagram or seqpacket) than the connecting one.</summary>
-        /// <remarks>What to do: Fix the code or configuration: use the socket type the peer uses. See <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/> for the codes and sources.</remarks>
-        public sealed class WrongProtocolType : global::ErrorCatalog.Connect.ConnectException
+        /// <remarks>What to do: Fix the code or configuration: use the socket type the peer uses. See <see cref="ConnectError.WrongProtocolType"/> for the codes and sources.</remarks>
+        public sealed class WrongProtocolType : ConnectException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.WrongProtocolType"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.WrongProtocolType"/>.</exception>
-            public WrongProtocolType(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.WrongProtocolType), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.WrongProtocolType"/>.</exception>
+            public WrongProtocolType(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.WrongProtocolType), endPoint)
             {
             }
         }
 
         /// <summary><c>EOPNOTSUPP</c>: The socket does not support connecting in its current state: BSD-derived systems give it for connect() on a listening socket; Linux gives it only when an ICMP source-route-failed message ends a TCP handshake.</summary>
-        /// <remarks>What to do: Fix the code if the socket is listening (connect from a separate socket). If it comes from the network (Linux), check the route to the peer; retrying the same path will fail again. See <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/> for the codes and sources.</remarks>
-        public sealed class OperationNotSupported : global::ErrorCatalog.Connect.ConnectException
+        /// <remarks>What to do: Fix the code if the socket is listening (connect from a separate socket). If it comes from the network (Linux), check the route to the peer; retrying the same path will fail again. See <see cref="ConnectError.OperationNotSupported"/> for the codes and sources.</remarks>
+        public sealed class OperationNotSupported : ConnectException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.OperationNotSupported"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.OperationNotSupported"/>.</exception>
-            public OperationNotSupported(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.OperationNotSupported), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.OperationNotSupported"/>.</exception>
+            public OperationNotSupported(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.OperationNotSupported), endPoint)
             {
             }
         }
 
         /// <summary><c>ENOENT</c>: Nothing exists at the AF_UNIX path: the socket file or one of the directories leading to it is missing.</summary>
-        /// <remarks>What to do: Check the path; if the server may still be starting, retry with backoff. See <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchPath"/> for the codes and sources.</remarks>
-        public sealed class NoSuchPath : global::ErrorCatalog.Connect.ConnectException.SocketPath
+        /// <remarks>What to do: Check the path; if the server may still be starting, retry with backoff. See <see cref="ConnectError.NoSuchPath"/> for the codes and sources.</remarks>
+        public sealed class NoSuchPath : ConnectException.SocketPath
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchPath"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.NoSuchPath"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.NoSuchPath"/>.</exception>
-            public NoSuchPath(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.NoSuchPath), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.NoSuchPath"/>.</exception>
+            public NoSuchPath(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.NoSuchPath), endPoint)
             {
             }
         }
 
         /// <summary><c>ENOTDIR</c>: The AF_UNIX path uses something that is not a directory as if it were one: a file in the middle of the path, or a trailing slash after the socket file.</summary>
-        /// <remarks>What to do: Fix the socket path. See <see cref="global::ErrorCatalog.Connect.ConnectError.NotADirectory"/> for the codes and sources.</remarks>
-        public sealed class NotADirectory : global::ErrorCatalog.Connect.ConnectException.SocketPath
+        /// <remarks>What to do: Fix the socket path. See <see cref="ConnectError.NotADirectory"/> for the codes and sources.</remarks>
+        public sealed class NotADirectory : ConnectException.SocketPath
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.NotADirectory"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.NotADirectory"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.NotADirectory"/>.</exception>
-            public NotADirectory(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.NotADirectory), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.NotADirectory"/>.</exception>
+            public NotADirectory(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.NotADirectory), endPoint)
             {
             }
         }
 
         /// <summary><c>ELOOP</c>: Resolving the AF_UNIX path followed too many symbolic links: a loop, or simply a chain longer than the system's limit.</summary>
-        /// <remarks>What to do: Fix the socket path or the symbolic links on it. See <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/> for the codes and sources.</remarks>
-        public sealed class SymbolicLinkLoop : global::ErrorCatalog.Connect.ConnectException.SocketPath
+        /// <remarks>What to do: Fix the socket path or the symbolic links on it. See <see cref="ConnectError.SymbolicLinkLoop"/> for the codes and sources.</remarks>
+        public sealed class SymbolicLinkLoop : ConnectException.SocketPath
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.SymbolicLinkLoop"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop"/>.</exception>
-            public SymbolicLinkLoop(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.SymbolicLinkLoop), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.SymbolicLinkLoop"/>.</exception>
+            public SymbolicLinkLoop(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.SymbolicLinkLoop), endPoint)
             {
             }
         }
 
         /// <summary><c>ENAMETOOLONG</c>: A name on the AF_UNIX path, or the whole path once symbolic links are expanded, is longer than the system accepts.</summary>
-        /// <remarks>What to do: Use shorter names. Note that sun_path itself is a fixed 108-byte array on Linux: a longer path cannot be passed at all (EINVAL), so a long location has to be reached through a relative path from a nearer working directory. See <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/> for the codes and sources.</remarks>
-        public sealed class NameTooLong : global::ErrorCatalog.Connect.ConnectException.SocketPath
+        /// <remarks>What to do: Use shorter names. Note that sun_path itself is a fixed 108-byte array on Linux: a longer path cannot be passed at all (EINVAL), so a long location has to be reached through a relative path from a nearer working directory. See <see cref="ConnectError.NameTooLong"/> for the codes and sources.</remarks>
+        public sealed class NameTooLong : ConnectException.SocketPath
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.NameTooLong"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.NameTooLong"/>.</exception>
-            public NameTooLong(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.NameTooLong), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.NameTooLong"/>.</exception>
+            public NameTooLong(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.NameTooLong), endPoint)
             {
             }
         }
 
         /// <summary><c>EIO</c>: The file system holding the AF_UNIX path reported an input/output error while the path was being looked up.</summary>
-        /// <remarks>What to do: Report it; the file system holding the socket path has a problem. See <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/> for the codes and sources.</remarks>
-        public sealed class InputOutputError : global::ErrorCatalog.Connect.ConnectException.SocketPath
+        /// <remarks>What to do: Report it; the file system holding the socket path has a problem. See <see cref="ConnectError.InputOutputError"/> for the codes and sources.</remarks>
+        public sealed class InputOutputError : ConnectException.SocketPath
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.InputOutputError"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.InputOutputError"/>.</exception>
-            public InputOutputError(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.InputOutputError), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.InputOutputError"/>.</exception>
+            public InputOutputError(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.InputOutputError), endPoint)
             {
             }
         }
 
         /// <summary><c>WSANOTINITIALISED</c>: Winsock was not initialised: WSAStartup was not called successfully before connect().</summary>
-        /// <remarks>What to do: Fix the code: call WSAStartup successfully before any other Winsock call. See <see cref="global::ErrorCatalog.Connect.ConnectError.WinsockNotInitialized"/> for the codes and sources.</remarks>
-        public sealed class WinsockNotInitialized : global::ErrorCatalog.Connect.ConnectException
+        /// <remarks>What to do: Fix the code: call WSAStartup successfully before any other Winsock call. See <see cref="ConnectError.WinsockNotInitialized"/> for the codes and sources.</remarks>
+        public sealed class WinsockNotInitialized : ConnectException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.WinsockNotInitialized"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.WinsockNotInitialized"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.WinsockNotInitialized"/>.</exception>
-            public WinsockNotInitialized(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.WinsockNotInitialized), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.WinsockNotInitialized"/>.</exception>
+            public WinsockNotInitialized(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.WinsockNotInitialized), endPoint)
             {
             }
         }
 
         /// <summary><c>ENOMEM</c>: The kernel could not allocate memory the connection needs: on Linux, the socket an AF_UNIX listener would accept, or the record of the local port a TCP connection takes.</summary>
-        /// <remarks>What to do: Back off and retry later; reduce the memory pressure on the machine or the memory use of the process's cgroup. See <see cref="global::ErrorCatalog.Connect.ConnectError.OutOfMemory"/> for the codes and sources.</remarks>
-        public sealed class OutOfMemory : global::ErrorCatalog.Connect.ConnectException
+        /// <remarks>What to do: Back off and retry later; reduce the memory pressure on the machine or the memory use of the process's cgroup. See <see cref="ConnectError.OutOfMemory"/> for the codes and sources.</remarks>
+        public sealed class OutOfMemory : ConnectException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.OutOfMemory"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.OutOfMemory"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.OutOfMemory"/>.</exception>
-            public OutOfMemory(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.OutOfMemory), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.OutOfMemory"/>.</exception>
+            public OutOfMemory(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.OutOfMemory), endPoint)
             {
             }
         }
 
         /// <summary><c>ENFILE</c>: The system has too many open files or sockets: on Linux, more AF_UNIX sockets exist than twice the system-wide file limit (fs.file-max).</summary>
-        /// <remarks>What to do: Back off and retry later; find the processes holding many AF_UNIX sockets or leaving connections unaccepted, or raise fs.file-max. See <see cref="global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull"/> for the codes and sources.</remarks>
-        public sealed class SystemFileTableFull : global::ErrorCatalog.Connect.ConnectException
+        /// <remarks>What to do: Back off and retry later; find the processes holding many AF_UNIX sockets or leaving connections unaccepted, or raise fs.file-max. See <see cref="ConnectError.SystemFileTableFull"/> for the codes and sources.</remarks>
+        public sealed class SystemFileTableFull : ConnectException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.SystemFileTableFull"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull"/>.</exception>
-            public SystemFileTableFull(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.SystemFileTableFull), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.SystemFileTableFull"/>.</exception>
+            public SystemFileTableFull(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.SystemFileTableFull), endPoint)
             {
             }
         }
 
         /// <summary><c>ENOSPC</c>: No automatic AF_UNIX name was free: Linux could not bind an unbound socket that passes credentials to an automatic abstract name, because every such name is taken.</summary>
-        /// <remarks>What to do: Close AF_UNIX sockets that hold automatic names, bind the socket to a name of your own before connect(), or leave SO_PASSCRED and SO_PASSPIDFD off the connecting socket. See <see cref="global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft"/> for the codes and sources.</remarks>
-        public sealed class NoSpaceLeft : global::ErrorCatalog.Connect.ConnectException
+        /// <remarks>What to do: Close AF_UNIX sockets that hold automatic names, bind the socket to a name of your own before connect(), or leave SO_PASSCRED and SO_PASSPIDFD off the connecting socket. See <see cref="ConnectError.NoSpaceLeft"/> for the codes and sources.</remarks>
+        public sealed class NoSpaceLeft : ConnectException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.NoSpaceLeft"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft"/>.</exception>
-            public NoSpaceLeft(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.NoSpaceLeft), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.NoSpaceLeft"/>.</exception>
+            public NoSpaceLeft(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.NoSpaceLeft), endPoint)
             {
             }
         }
 
         /// <summary><c>EKEYREJECTED</c>: The socket carries TCP Authentication Option keys, but none of them matches the destination, so Linux does not start the handshake.</summary>
-        /// <remarks>What to do: Fix the key configuration: add a TCP-AO key for the destination's address (and VRF), or connect to a peer a key exists for. See <see cref="global::ErrorCatalog.Connect.ConnectError.KeyRejected"/> for the codes and sources.</remarks>
-        public sealed class KeyRejected : global::ErrorCatalog.Connect.ConnectException
+        /// <remarks>What to do: Fix the key configuration: add a TCP-AO key for the destination's address (and VRF), or connect to a peer a key exists for. See <see cref="ConnectError.KeyRejected"/> for the codes and sources.</remarks>
+        public sealed class KeyRejected : ConnectException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.KeyRejected"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.KeyRejected"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.KeyRejected"/>.</exception>
-            public KeyRejected(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.KeyRejected), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.KeyRejected"/>.</exception>
+            public KeyRejected(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.KeyRejected), endPoint)
             {
             }
         }
 
         /// <summary><c>ENOTCONN</c>: The file system holding the AF_UNIX socket path has lost its server: on Linux, a FUSE mount whose daemon is gone fails every lookup with ENOTCONN.</summary>
-        /// <remarks>What to do: Unmount the stale FUSE mount (fusermount -u, or umount as root) or restart its file system server, or use a socket path outside it. See <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/> for the codes and sources.</remarks>
-        public sealed class NotConnected : global::ErrorCatalog.Connect.ConnectException.SocketPath
+        /// <remarks>What to do: Unmount the stale FUSE mount (fusermount -u, or umount as root) or restart its file system server, or use a socket path outside it. See <see cref="ConnectError.NotConnected"/> for the codes and sources.</remarks>
+        public sealed class NotConnected : ConnectException.SocketPath
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="ConnectError.NotConnected"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.Connect.ConnectError.NotConnected"/>.</exception>
-            public NotConnected(global::ErrorCatalog.Connect.ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.Connect.ConnectErrors.RequireError(nativeError, global::ErrorCatalog.Connect.ConnectError.NotConnected), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="ConnectError.NotConnected"/>.</exception>
+            public NotConnected(ConnectNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(ConnectErrors.RequireError(nativeError, ConnectError.NotConnected), endPoint)
             {
             }
         }

@@ -7,7 +7,7 @@ namespace ErrorCatalog.SocketCall
     /// <summary>Errors of the socket() call.</summary>
     /// <remarks>
     /// <para>Every error code that creating a socket with socket() can report on Linux (several architectures), macOS, FreeBSD, OpenBSD, NetBSD and Windows (Winsock and the C runtime): an address family, type or protocol the system does not offer, exhausted descriptor tables and memory, and refusals by privileges or security policy. Each entry records its number on every platform, what the cited documents say and get wrong, what it means per address family, what Linux really does (replayed scenarios or kernel source), and what a caller should do.</para>
-    /// <para>One member per error that <c>socket()</c> can report, on any of the catalog's platforms. Values are stable: a value is never renumbered or reused. Native codes map to members and back through <see cref="global::ErrorCatalog.SocketCall.SocketCallErrors"/>; an unknown native code stays a <see cref="global::ErrorCatalog.SocketCall.SocketCallNativeError"/> and is never forced onto a member.</para>
+    /// <para>One member per error that <c>socket()</c> can report, on any of the catalog's platforms. Values are stable: a value is never renumbered or reused. Native codes map to members and back through <see cref="SocketCallErrors"/>; an unknown native code stays a <see cref="SocketCallNativeError"/> and is never forced onto a member.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum SocketCallError : int
@@ -18,7 +18,7 @@ namespace ErrorCatalog.SocketCall
         /// </summary>
         /// <remarks>
         /// <para>On Linux a number at or above AF_MAX fails at once; a number below it makes the kernel try to load a module for the family first, and fails when none registers it. IPv6 switched off at boot (ipv6.disable=1) gives it for AF_INET6. .NET refuses a family it has no native value for itself, without calling the kernel, with the same SocketError.</para>
-        /// <para>Classification: <see cref="global::ErrorCatalog.SocketCall.SocketCallClassification.Unsupported"/> (Not provided here). Thrown as <see cref="global::ErrorCatalog.SocketCall.SocketCallException.AddressFamilyNotSupported"/>, a <see cref="global::ErrorCatalog.SocketCall.SocketCallException.NotSupported"/>.</para>
+        /// <para>Classification: <see cref="SocketCallClassification.Unsupported"/> (Not provided here). Thrown as <see cref="SocketCallException.AddressFamilyNotSupported"/>, a <see cref="SocketCallException.NotSupported"/>.</para>
         /// <para>On <c>linux</c>, replayed: Ask for a socket of family 9999, above every family number the kernel knows.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
@@ -62,9 +62,9 @@ namespace ErrorCatalog.SocketCall
         /// </summary>
         /// <remarks>
         /// <para>Linux uses it for a protocol that does not match the type (TCP asked for with SOCK_DGRAM, UDP with SOCK_STREAM), for a raw IP socket with protocol 0, and for any AF_UNIX protocol other than 0 and PF_UNIX, negative numbers included. A protocol number outside 0..IPPROTO_MAX-1 on an IP socket is EINVAL instead.</para>
-        /// <para>Classification: <see cref="global::ErrorCatalog.SocketCall.SocketCallClassification.CallerBug"/> (Caller bug). Thrown as <see cref="global::ErrorCatalog.SocketCall.SocketCallException.ProtocolNotSupported"/>, a <see cref="global::ErrorCatalog.SocketCall.SocketCallException.NotSupported"/>.</para>
+        /// <para>Classification: <see cref="SocketCallClassification.CallerBug"/> (Caller bug). Thrown as <see cref="SocketCallException.ProtocolNotSupported"/>, a <see cref="SocketCallException.NotSupported"/>.</para>
         /// <para>On <c>linux</c>, replayed: Ask for an IPv4 stream socket with protocol IPPROTO_UDP. (+4 more)</para>
-        /// <para>Not this error: Ask for an IPv4 stream socket with protocol 300, above IPPROTO_MAX. The kernel gives <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/> instead (scenario <c>socket-inet-protocol-out-of-range</c>). (+1 more)</para>
+        /// <para>Not this error: Ask for an IPv4 stream socket with protocol 300, above IPPROTO_MAX. The kernel gives <see cref="SocketCallError.InvalidArgument"/> instead (scenario <c>socket-inet-protocol-out-of-range</c>). (+1 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -110,7 +110,7 @@ namespace ErrorCatalog.SocketCall
         /// </summary>
         /// <remarks>
         /// <para>Linux returns it for a type the family has no protocol for, such as SOCK_RDM or SOCK_SEQPACKET on IPv4 and IPv6 (while SCTP is not loaded) or SOCK_RDM on AF_UNIX. POSIX has no such error for socket() and describes the case as EPROTOTYPE; Zig does not handle it.</para>
-        /// <para>Classification: <see cref="global::ErrorCatalog.SocketCall.SocketCallClassification.CallerBug"/> (Caller bug). Thrown as <see cref="global::ErrorCatalog.SocketCall.SocketCallException.SocketTypeNotSupported"/>, a <see cref="global::ErrorCatalog.SocketCall.SocketCallException.NotSupported"/>.</para>
+        /// <para>Classification: <see cref="SocketCallClassification.CallerBug"/> (Caller bug). Thrown as <see cref="SocketCallException.SocketTypeNotSupported"/>, a <see cref="SocketCallException.NotSupported"/>.</para>
         /// <para>On <c>linux</c>, replayed: Ask for an IPv4 socket of type SOCK_RDM with protocol 0. (+2 more)</para>
         /// <para>Not this error: Ask for an AF_UNIX socket of type SOCK_RAW. The kernel succeeds instead (scenario <c>socket-unix-raw-becomes-dgram</c>).</para>
         /// <para>Code on each platform:</para>
@@ -154,8 +154,8 @@ namespace ErrorCatalog.SocketCall
         /// </summary>
         /// <remarks>
         /// <para>POSIX and Winsock describe this case with this error. Linux never returns it from socket() for IPv4, IPv6 or AF_UNIX: a protocol that does not fit the type is EPROTONOSUPPORT and a type without any protocol is ESOCKTNOSUPPORT.</para>
-        /// <para>Classification: <see cref="global::ErrorCatalog.SocketCall.SocketCallClassification.CallerBug"/> (Caller bug). Thrown as <see cref="global::ErrorCatalog.SocketCall.SocketCallException.WrongProtocolType"/>, a <see cref="global::ErrorCatalog.SocketCall.SocketCallException.NotSupported"/>.</para>
-        /// <para>Not this error: Ask for an IPv4 stream socket with protocol IPPROTO_UDP. The kernel gives <see cref="global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported"/> instead (scenario <c>socket-inet-stream-udp-protocol</c>). (+2 more)</para>
+        /// <para>Classification: <see cref="SocketCallClassification.CallerBug"/> (Caller bug). Thrown as <see cref="SocketCallException.WrongProtocolType"/>, a <see cref="SocketCallException.NotSupported"/>.</para>
+        /// <para>Not this error: Ask for an IPv4 stream socket with protocol IPPROTO_UDP. The kernel gives <see cref="SocketCallError.ProtocolNotSupported"/> instead (scenario <c>socket-inet-stream-udp-protocol</c>). (+2 more)</para>
         /// <para><c>linux</c> socket() never returns it.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
@@ -195,9 +195,9 @@ namespace ErrorCatalog.SocketCall
         /// </summary>
         /// <remarks>
         /// <para>The Linux page also names an unavailable protocol family here; the kernel reports that as EAFNOSUPPORT. .NET cannot pass flags in the type, so it never sees the flag case.</para>
-        /// <para>Classification: <see cref="global::ErrorCatalog.SocketCall.SocketCallClassification.CallerBug"/> (Caller bug). Thrown as <see cref="global::ErrorCatalog.SocketCall.SocketCallException.InvalidArgument"/>.</para>
+        /// <para>Classification: <see cref="SocketCallClassification.CallerBug"/> (Caller bug). Thrown as <see cref="SocketCallException.InvalidArgument"/>.</para>
         /// <para>On <c>linux</c>, replayed: Ask for an IPv4 stream socket with protocol 300, above IPPROTO_MAX. (+3 more)</para>
-        /// <para>Not this error: Ask for an AF_UNIX stream socket with protocol -1. The kernel gives <see cref="global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported"/> instead (scenario <c>socket-unix-negative-protocol</c>).</para>
+        /// <para>Not this error: Ask for an AF_UNIX stream socket with protocol -1. The kernel gives <see cref="SocketCallError.ProtocolNotSupported"/> instead (scenario <c>socket-unix-negative-protocol</c>).</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -241,7 +241,7 @@ namespace ErrorCatalog.SocketCall
         /// <para>What to do: Close descriptors the program no longer needs (look for leaked sockets), or raise the soft limit (ulimit -n, setrlimit) up to the hard limit.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.SocketCall.SocketCallClassification.Resource"/> (Local resources). Thrown as <see cref="global::ErrorCatalog.SocketCall.SocketCallException.TooManyOpenFiles"/>, a <see cref="global::ErrorCatalog.SocketCall.SocketCallException.DescriptorLimit"/>.</para>
+        /// <para>Classification: <see cref="SocketCallClassification.Resource"/> (Local resources). Thrown as <see cref="SocketCallException.TooManyOpenFiles"/>, a <see cref="SocketCallException.DescriptorLimit"/>.</para>
         /// <para>On <c>linux</c>, replayed: A thread gives itself a private descriptor table (unshare CLONE_FILES) and fills every slot below RLIMIT_NOFILE with duplicates, then asks for an IPv4 stream socket. (+1 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
@@ -285,7 +285,7 @@ namespace ErrorCatalog.SocketCall
         /// <para>What to do: Back off and retry later; find the processes holding files open, or raise fs.file-max.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.SocketCall.SocketCallClassification.Resource"/> (Local resources). Thrown as <see cref="global::ErrorCatalog.SocketCall.SocketCallException.SystemFileTableFull"/>, a <see cref="global::ErrorCatalog.SocketCall.SocketCallException.DescriptorLimit"/>.</para>
+        /// <para>Classification: <see cref="SocketCallClassification.Resource"/> (Local resources). Thrown as <see cref="SocketCallException.SystemFileTableFull"/>, a <see cref="SocketCallException.DescriptorLimit"/>.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -329,7 +329,7 @@ namespace ErrorCatalog.SocketCall
         /// </summary>
         /// <remarks>
         /// <para>POSIX, the Linux page and Winsock list it; on Linux the IPv4 and IPv6 families use it when the socket structure cannot be allocated, while AF_UNIX reports the same shortage as ENOMEM.</para>
-        /// <para>Classification: <see cref="global::ErrorCatalog.SocketCall.SocketCallClassification.Resource"/> (Local resources). Thrown as <see cref="global::ErrorCatalog.SocketCall.SocketCallException.NoBufferSpace"/>.</para>
+        /// <para>Classification: <see cref="SocketCallClassification.Resource"/> (Local resources). Thrown as <see cref="SocketCallException.NoBufferSpace"/>.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -367,7 +367,7 @@ namespace ErrorCatalog.SocketCall
         /// <para>What to do: Back off and retry later; reduce memory pressure (or the cgroup's memory use).</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.SocketCall.SocketCallClassification.Resource"/> (Local resources). Thrown as <see cref="global::ErrorCatalog.SocketCall.SocketCallException.OutOfMemory"/>.</para>
+        /// <para>Classification: <see cref="SocketCallClassification.Resource"/> (Local resources). Thrown as <see cref="SocketCallException.OutOfMemory"/>.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -406,9 +406,9 @@ namespace ErrorCatalog.SocketCall
         /// </summary>
         /// <remarks>
         /// <para>A raw socket without privilege is EPERM on Linux, not EACCES, although the Linux page, POSIX and glibc describe missing privilege with EACCES. The ping range is per network namespace and starts as "1 0" (nobody allowed) in a new one; root is not exempt.</para>
-        /// <para>Classification: <see cref="global::ErrorCatalog.SocketCall.SocketCallClassification.Permission"/> (Permission). Thrown as <see cref="global::ErrorCatalog.SocketCall.SocketCallException.AccessDenied"/>.</para>
+        /// <para>Classification: <see cref="SocketCallClassification.Permission"/> (Permission). Thrown as <see cref="SocketCallException.AccessDenied"/>.</para>
         /// <para>On <c>linux</c>, replayed: In a new network namespace, whose net.ipv4.ping_group_range starts as "1 0", root asks for an IPv4 ICMP datagram (ping) socket. (+1 more)</para>
-        /// <para>Not this error: A thread switched to nobody (no capabilities left) asks for a raw IPv4 ICMP socket. The kernel gives <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted"/> instead (scenario <c>socket-inet-raw-unprivileged</c>). (+2 more)</para>
+        /// <para>Not this error: A thread switched to nobody (no capabilities left) asks for a raw IPv4 ICMP socket. The kernel gives <see cref="SocketCallError.NotPermitted"/> instead (scenario <c>socket-inet-raw-unprivileged</c>). (+2 more)</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -453,7 +453,7 @@ namespace ErrorCatalog.SocketCall
         /// </summary>
         /// <remarks>
         /// <para>None of the cited documents lists it for socket(), yet it is what Linux returns for a raw socket created without CAP_NET_RAW, where the documents describe EACCES. Zig's std.posix.socket has no case for it and returns error.Unexpected.</para>
-        /// <para>Classification: <see cref="global::ErrorCatalog.SocketCall.SocketCallClassification.Permission"/> (Permission). Thrown as <see cref="global::ErrorCatalog.SocketCall.SocketCallException.NotPermitted"/>.</para>
+        /// <para>Classification: <see cref="SocketCallClassification.Permission"/> (Permission). Thrown as <see cref="SocketCallException.NotPermitted"/>.</para>
         /// <para>On <c>linux</c>, replayed: A thread switched to nobody (no capabilities left) asks for a raw IPv4 ICMP socket. (+3 more)</para>
         /// <para>Not this error: A thread in the same kind of cgroup, whose socket-creation program refuses everything, asks for an AF_UNIX stream socket. The kernel succeeds instead (scenario <c>socket-bpf-sock-create-unix-unaffected</c>).</para>
         /// <para>Code on each platform:</para>
@@ -492,7 +492,7 @@ namespace ErrorCatalog.SocketCall
         /// </summary>
         /// <remarks>
         /// <para>Only Winsock lists it for socket(). Creating a socket on Linux does not depend on any interface being up.</para>
-        /// <para>Classification: <see cref="global::ErrorCatalog.SocketCall.SocketCallClassification.Transient"/> (Transient). Thrown as <see cref="global::ErrorCatalog.SocketCall.SocketCallException.NetworkDown"/>.</para>
+        /// <para>Classification: <see cref="SocketCallClassification.Transient"/> (Transient). Thrown as <see cref="SocketCallException.NetworkDown"/>.</para>
         /// <para>Not this error: In a new network namespace, whose only interface lo is down, ask for an IPv4 stream socket. The kernel succeeds instead (scenario <c>socket-inet-all-interfaces-down</c>).</para>
         /// <para><c>linux</c> socket() never returns it.</para>
         /// <para>Code on each platform:</para>
@@ -529,7 +529,7 @@ namespace ErrorCatalog.SocketCall
         /// <para>What to do: On Windows, do not call socket() from a blocking hook or provider callback; wait for the running call to finish.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.SocketCall.SocketCallClassification.Transient"/> (Transient). Thrown as <see cref="global::ErrorCatalog.SocketCall.SocketCallException.BlockingCallInProgress"/>.</para>
+        /// <para>Classification: <see cref="SocketCallClassification.Transient"/> (Transient). Thrown as <see cref="SocketCallException.BlockingCallInProgress"/>.</para>
         /// <para>Not this error: Ask for an IPv4 stream socket with SOCK_NONBLOCK in the type. The kernel succeeds instead (scenario <c>socket-inet-nonblocking-flag</c>).</para>
         /// <para><c>linux</c> socket() never returns it.</para>
         /// <para>Code on each platform:</para>
@@ -566,7 +566,7 @@ namespace ErrorCatalog.SocketCall
         /// <para>What to do: Fix the code: call WSAStartup successfully before any other Winsock call.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.SocketCall.SocketCallClassification.CallerBug"/> (Caller bug). Thrown as <see cref="global::ErrorCatalog.SocketCall.SocketCallException.WinsockNotInitialized"/>.</para>
+        /// <para>Classification: <see cref="SocketCallClassification.CallerBug"/> (Caller bug). Thrown as <see cref="SocketCallException.WinsockNotInitialized"/>.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -607,7 +607,7 @@ namespace ErrorCatalog.SocketCall
         /// <para>What to do: Repair or remove the broken layered service provider (netsh winsock reset); the program cannot fix it.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.SocketCall.SocketCallClassification.Unsupported"/> (Not provided here). Thrown as <see cref="global::ErrorCatalog.SocketCall.SocketCallException.InvalidProcedureTable"/>, a <see cref="global::ErrorCatalog.SocketCall.SocketCallException.Provider"/>.</para>
+        /// <para>Classification: <see cref="SocketCallClassification.Unsupported"/> (Not provided here). Thrown as <see cref="SocketCallException.InvalidProcedureTable"/>, a <see cref="SocketCallException.Provider"/>.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -647,7 +647,7 @@ namespace ErrorCatalog.SocketCall
         /// <para>What to do: Repair or remove the offending provider (netsh winsock reset); the program cannot fix it.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.SocketCall.SocketCallClassification.Unsupported"/> (Not provided here). Thrown as <see cref="global::ErrorCatalog.SocketCall.SocketCallException.InvalidProvider"/>, a <see cref="global::ErrorCatalog.SocketCall.SocketCallException.Provider"/>.</para>
+        /// <para>Classification: <see cref="SocketCallClassification.Unsupported"/> (Not provided here). Thrown as <see cref="SocketCallException.InvalidProvider"/>, a <see cref="SocketCallException.Provider"/>.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -687,7 +687,7 @@ namespace ErrorCatalog.SocketCall
         /// <para>What to do: Repair or remove the provider (netsh winsock reset); the program cannot fix it.</para>
         /// </summary>
         /// <remarks>
-        /// <para>Classification: <see cref="global::ErrorCatalog.SocketCall.SocketCallClassification.Unsupported"/> (Not provided here). Thrown as <see cref="global::ErrorCatalog.SocketCall.SocketCallException.ProviderFailedInit"/>, a <see cref="global::ErrorCatalog.SocketCall.SocketCallException.Provider"/>.</para>
+        /// <para>Classification: <see cref="SocketCallClassification.Unsupported"/> (Not provided here). Thrown as <see cref="SocketCallException.ProviderFailedInit"/>, a <see cref="SocketCallException.Provider"/>.</para>
         /// <para>Code on each platform:</para>
         /// <list type="table">
         /// <listheader><term>Platform</term><description>Code</description></listheader>
@@ -786,43 +786,43 @@ namespace ErrorCatalog.SocketCall
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum SocketCallLinuxCode : int
     {
-        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported"/>: The system does not provide the requested address family: the number is unknown, or its support is not built in, not loaded or switched off.</summary>
+        /// <summary><c>EAFNOSUPPORT</c>, <see cref="SocketCallError.AddressFamilyNotSupported"/>: The system does not provide the requested address family: the number is unknown, or its support is not built in, not loaded or switched off.</summary>
         EAFNOSUPPORT = 97,
 
-        /// <summary><c>EPROTONOSUPPORT</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported"/>: The protocol number is not one the family offers for the requested socket type.</summary>
+        /// <summary><c>EPROTONOSUPPORT</c>, <see cref="SocketCallError.ProtocolNotSupported"/>: The protocol number is not one the family offers for the requested socket type.</summary>
         EPROTONOSUPPORT = 93,
 
-        /// <summary><c>ESOCKTNOSUPPORT</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported"/>: The family does not offer the requested socket type at all.</summary>
+        /// <summary><c>ESOCKTNOSUPPORT</c>, <see cref="SocketCallError.SocketTypeNotSupported"/>: The family does not offer the requested socket type at all.</summary>
         ESOCKTNOSUPPORT = 94,
 
-        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType"/>: The protocol exists in the family but cannot serve the requested socket type.</summary>
+        /// <summary><c>EPROTOTYPE</c>, <see cref="SocketCallError.WrongProtocolType"/>: The protocol exists in the family but cannot serve the requested socket type.</summary>
         EPROTOTYPE = 91,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
+        /// <summary><c>EINVAL</c>, <see cref="SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
         EINVAL = 22,
 
-        /// <summary><c>EMFILE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles"/>: The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.</summary>
+        /// <summary><c>EMFILE</c>, <see cref="SocketCallError.TooManyOpenFiles"/>: The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.</summary>
         EMFILE = 24,
 
-        /// <summary><c>ENFILE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull"/>: The system-wide limit on open files (fs.file-max) is reached, or, on Linux, the kernel could not allocate the socket's inode.</summary>
+        /// <summary><c>ENFILE</c>, <see cref="SocketCallError.SystemFileTableFull"/>: The system-wide limit on open files (fs.file-max) is reached, or, on Linux, the kernel could not allocate the socket's inode.</summary>
         ENFILE = 23,
 
-        /// <summary><c>ENOBUFS</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace"/>: The kernel could not allocate the memory for the new socket.</summary>
+        /// <summary><c>ENOBUFS</c>, <see cref="SocketCallError.NoBufferSpace"/>: The kernel could not allocate the memory for the new socket.</summary>
         ENOBUFS = 105,
 
-        /// <summary><c>ENOMEM</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory"/>: The kernel could not allocate memory for the socket or its file.</summary>
+        /// <summary><c>ENOMEM</c>, <see cref="SocketCallError.OutOfMemory"/>: The kernel could not allocate memory for the socket or its file.</summary>
         ENOMEM = 12,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied"/>: A security check refused the socket: on Linux an ICMP datagram (ping) socket from a group outside net.ipv4.ping_group_range, or a security module's policy.</summary>
+        /// <summary><c>EACCES</c>, <see cref="SocketCallError.AccessDenied"/>: A security check refused the socket: on Linux an ICMP datagram (ping) socket from a group outside net.ipv4.ping_group_range, or a security module's policy.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted"/>: The caller lacks a capability the socket requires (CAP_NET_RAW for raw IP and packet sockets), or a cgroup BPF program refused the creation.</summary>
+        /// <summary><c>EPERM</c>, <see cref="SocketCallError.NotPermitted"/>: The caller lacks a capability the socket requires (CAP_NET_RAW for raw IP and packet sockets), or a cgroup BPF program refused the creation.</summary>
         EPERM = 1,
 
-        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown"/>: Windows: the network subsystem or the service provider has failed.</summary>
+        /// <summary><c>ENETDOWN</c>, <see cref="SocketCallError.NetworkDown"/>: Windows: the network subsystem or the service provider has failed.</summary>
         ENETDOWN = 100,
 
-        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress"/>: Windows: a blocking Winsock 1.1 call is still running on this thread, or the provider is inside a callback.</summary>
+        /// <summary><c>EINPROGRESS</c>, <see cref="SocketCallError.BlockingCallInProgress"/>: Windows: a blocking Winsock 1.1 call is still running on this thread, or the provider is inside a callback.</summary>
         EINPROGRESS = 115,
     }
 
@@ -831,43 +831,43 @@ namespace ErrorCatalog.SocketCall
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum SocketCallLinuxMipsCode : int
     {
-        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported"/>: The system does not provide the requested address family: the number is unknown, or its support is not built in, not loaded or switched off.</summary>
+        /// <summary><c>EAFNOSUPPORT</c>, <see cref="SocketCallError.AddressFamilyNotSupported"/>: The system does not provide the requested address family: the number is unknown, or its support is not built in, not loaded or switched off.</summary>
         EAFNOSUPPORT = 124,
 
-        /// <summary><c>EPROTONOSUPPORT</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported"/>: The protocol number is not one the family offers for the requested socket type.</summary>
+        /// <summary><c>EPROTONOSUPPORT</c>, <see cref="SocketCallError.ProtocolNotSupported"/>: The protocol number is not one the family offers for the requested socket type.</summary>
         EPROTONOSUPPORT = 120,
 
-        /// <summary><c>ESOCKTNOSUPPORT</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported"/>: The family does not offer the requested socket type at all.</summary>
+        /// <summary><c>ESOCKTNOSUPPORT</c>, <see cref="SocketCallError.SocketTypeNotSupported"/>: The family does not offer the requested socket type at all.</summary>
         ESOCKTNOSUPPORT = 121,
 
-        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType"/>: The protocol exists in the family but cannot serve the requested socket type.</summary>
+        /// <summary><c>EPROTOTYPE</c>, <see cref="SocketCallError.WrongProtocolType"/>: The protocol exists in the family but cannot serve the requested socket type.</summary>
         EPROTOTYPE = 98,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
+        /// <summary><c>EINVAL</c>, <see cref="SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
         EINVAL = 22,
 
-        /// <summary><c>EMFILE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles"/>: The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.</summary>
+        /// <summary><c>EMFILE</c>, <see cref="SocketCallError.TooManyOpenFiles"/>: The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.</summary>
         EMFILE = 24,
 
-        /// <summary><c>ENFILE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull"/>: The system-wide limit on open files (fs.file-max) is reached, or, on Linux, the kernel could not allocate the socket's inode.</summary>
+        /// <summary><c>ENFILE</c>, <see cref="SocketCallError.SystemFileTableFull"/>: The system-wide limit on open files (fs.file-max) is reached, or, on Linux, the kernel could not allocate the socket's inode.</summary>
         ENFILE = 23,
 
-        /// <summary><c>ENOBUFS</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace"/>: The kernel could not allocate the memory for the new socket.</summary>
+        /// <summary><c>ENOBUFS</c>, <see cref="SocketCallError.NoBufferSpace"/>: The kernel could not allocate the memory for the new socket.</summary>
         ENOBUFS = 132,
 
-        /// <summary><c>ENOMEM</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory"/>: The kernel could not allocate memory for the socket or its file.</summary>
+        /// <summary><c>ENOMEM</c>, <see cref="SocketCallError.OutOfMemory"/>: The kernel could not allocate memory for the socket or its file.</summary>
         ENOMEM = 12,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied"/>: A security check refused the socket: on Linux an ICMP datagram (ping) socket from a group outside net.ipv4.ping_group_range, or a security module's policy.</summary>
+        /// <summary><c>EACCES</c>, <see cref="SocketCallError.AccessDenied"/>: A security check refused the socket: on Linux an ICMP datagram (ping) socket from a group outside net.ipv4.ping_group_range, or a security module's policy.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted"/>: The caller lacks a capability the socket requires (CAP_NET_RAW for raw IP and packet sockets), or a cgroup BPF program refused the creation.</summary>
+        /// <summary><c>EPERM</c>, <see cref="SocketCallError.NotPermitted"/>: The caller lacks a capability the socket requires (CAP_NET_RAW for raw IP and packet sockets), or a cgroup BPF program refused the creation.</summary>
         EPERM = 1,
 
-        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown"/>: Windows: the network subsystem or the service provider has failed.</summary>
+        /// <summary><c>ENETDOWN</c>, <see cref="SocketCallError.NetworkDown"/>: Windows: the network subsystem or the service provider has failed.</summary>
         ENETDOWN = 127,
 
-        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress"/>: Windows: a blocking Winsock 1.1 call is still running on this thread, or the provider is inside a callback.</summary>
+        /// <summary><c>EINPROGRESS</c>, <see cref="SocketCallError.BlockingCallInProgress"/>: Windows: a blocking Winsock 1.1 call is still running on this thread, or the provider is inside a callback.</summary>
         EINPROGRESS = 150,
     }
 
@@ -876,43 +876,43 @@ namespace ErrorCatalog.SocketCall
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum SocketCallLinuxSparcCode : int
     {
-        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported"/>: The system does not provide the requested address family: the number is unknown, or its support is not built in, not loaded or switched off.</summary>
+        /// <summary><c>EAFNOSUPPORT</c>, <see cref="SocketCallError.AddressFamilyNotSupported"/>: The system does not provide the requested address family: the number is unknown, or its support is not built in, not loaded or switched off.</summary>
         EAFNOSUPPORT = 47,
 
-        /// <summary><c>EPROTONOSUPPORT</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported"/>: The protocol number is not one the family offers for the requested socket type.</summary>
+        /// <summary><c>EPROTONOSUPPORT</c>, <see cref="SocketCallError.ProtocolNotSupported"/>: The protocol number is not one the family offers for the requested socket type.</summary>
         EPROTONOSUPPORT = 43,
 
-        /// <summary><c>ESOCKTNOSUPPORT</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported"/>: The family does not offer the requested socket type at all.</summary>
+        /// <summary><c>ESOCKTNOSUPPORT</c>, <see cref="SocketCallError.SocketTypeNotSupported"/>: The family does not offer the requested socket type at all.</summary>
         ESOCKTNOSUPPORT = 44,
 
-        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType"/>: The protocol exists in the family but cannot serve the requested socket type.</summary>
+        /// <summary><c>EPROTOTYPE</c>, <see cref="SocketCallError.WrongProtocolType"/>: The protocol exists in the family but cannot serve the requested socket type.</summary>
         EPROTOTYPE = 41,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
+        /// <summary><c>EINVAL</c>, <see cref="SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
         EINVAL = 22,
 
-        /// <summary><c>EMFILE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles"/>: The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.</summary>
+        /// <summary><c>EMFILE</c>, <see cref="SocketCallError.TooManyOpenFiles"/>: The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.</summary>
         EMFILE = 24,
 
-        /// <summary><c>ENFILE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull"/>: The system-wide limit on open files (fs.file-max) is reached, or, on Linux, the kernel could not allocate the socket's inode.</summary>
+        /// <summary><c>ENFILE</c>, <see cref="SocketCallError.SystemFileTableFull"/>: The system-wide limit on open files (fs.file-max) is reached, or, on Linux, the kernel could not allocate the socket's inode.</summary>
         ENFILE = 23,
 
-        /// <summary><c>ENOBUFS</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace"/>: The kernel could not allocate the memory for the new socket.</summary>
+        /// <summary><c>ENOBUFS</c>, <see cref="SocketCallError.NoBufferSpace"/>: The kernel could not allocate the memory for the new socket.</summary>
         ENOBUFS = 55,
 
-        /// <summary><c>ENOMEM</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory"/>: The kernel could not allocate memory for the socket or its file.</summary>
+        /// <summary><c>ENOMEM</c>, <see cref="SocketCallError.OutOfMemory"/>: The kernel could not allocate memory for the socket or its file.</summary>
         ENOMEM = 12,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied"/>: A security check refused the socket: on Linux an ICMP datagram (ping) socket from a group outside net.ipv4.ping_group_range, or a security module's policy.</summary>
+        /// <summary><c>EACCES</c>, <see cref="SocketCallError.AccessDenied"/>: A security check refused the socket: on Linux an ICMP datagram (ping) socket from a group outside net.ipv4.ping_group_range, or a security module's policy.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted"/>: The caller lacks a capability the socket requires (CAP_NET_RAW for raw IP and packet sockets), or a cgroup BPF program refused the creation.</summary>
+        /// <summary><c>EPERM</c>, <see cref="SocketCallError.NotPermitted"/>: The caller lacks a capability the socket requires (CAP_NET_RAW for raw IP and packet sockets), or a cgroup BPF program refused the creation.</summary>
         EPERM = 1,
 
-        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown"/>: Windows: the network subsystem or the service provider has failed.</summary>
+        /// <summary><c>ENETDOWN</c>, <see cref="SocketCallError.NetworkDown"/>: Windows: the network subsystem or the service provider has failed.</summary>
         ENETDOWN = 50,
 
-        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress"/>: Windows: a blocking Winsock 1.1 call is still running on this thread, or the provider is inside a callback.</summary>
+        /// <summary><c>EINPROGRESS</c>, <see cref="SocketCallError.BlockingCallInProgress"/>: Windows: a blocking Winsock 1.1 call is still running on this thread, or the provider is inside a callback.</summary>
         EINPROGRESS = 36,
     }
 
@@ -921,43 +921,43 @@ namespace ErrorCatalog.SocketCall
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum SocketCallLinuxAlphaCode : int
     {
-        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported"/>: The system does not provide the requested address family: the number is unknown, or its support is not built in, not loaded or switched off.</summary>
+        /// <summary><c>EAFNOSUPPORT</c>, <see cref="SocketCallError.AddressFamilyNotSupported"/>: The system does not provide the requested address family: the number is unknown, or its support is not built in, not loaded or switched off.</summary>
         EAFNOSUPPORT = 47,
 
-        /// <summary><c>EPROTONOSUPPORT</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported"/>: The protocol number is not one the family offers for the requested socket type.</summary>
+        /// <summary><c>EPROTONOSUPPORT</c>, <see cref="SocketCallError.ProtocolNotSupported"/>: The protocol number is not one the family offers for the requested socket type.</summary>
         EPROTONOSUPPORT = 43,
 
-        /// <summary><c>ESOCKTNOSUPPORT</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported"/>: The family does not offer the requested socket type at all.</summary>
+        /// <summary><c>ESOCKTNOSUPPORT</c>, <see cref="SocketCallError.SocketTypeNotSupported"/>: The family does not offer the requested socket type at all.</summary>
         ESOCKTNOSUPPORT = 44,
 
-        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType"/>: The protocol exists in the family but cannot serve the requested socket type.</summary>
+        /// <summary><c>EPROTOTYPE</c>, <see cref="SocketCallError.WrongProtocolType"/>: The protocol exists in the family but cannot serve the requested socket type.</summary>
         EPROTOTYPE = 41,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
+        /// <summary><c>EINVAL</c>, <see cref="SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
         EINVAL = 22,
 
-        /// <summary><c>EMFILE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles"/>: The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.</summary>
+        /// <summary><c>EMFILE</c>, <see cref="SocketCallError.TooManyOpenFiles"/>: The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.</summary>
         EMFILE = 24,
 
-        /// <summary><c>ENFILE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull"/>: The system-wide limit on open files (fs.file-max) is reached, or, on Linux, the kernel could not allocate the socket's inode.</summary>
+        /// <summary><c>ENFILE</c>, <see cref="SocketCallError.SystemFileTableFull"/>: The system-wide limit on open files (fs.file-max) is reached, or, on Linux, the kernel could not allocate the socket's inode.</summary>
         ENFILE = 23,
 
-        /// <summary><c>ENOBUFS</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace"/>: The kernel could not allocate the memory for the new socket.</summary>
+        /// <summary><c>ENOBUFS</c>, <see cref="SocketCallError.NoBufferSpace"/>: The kernel could not allocate the memory for the new socket.</summary>
         ENOBUFS = 55,
 
-        /// <summary><c>ENOMEM</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory"/>: The kernel could not allocate memory for the socket or its file.</summary>
+        /// <summary><c>ENOMEM</c>, <see cref="SocketCallError.OutOfMemory"/>: The kernel could not allocate memory for the socket or its file.</summary>
         ENOMEM = 12,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied"/>: A security check refused the socket: on Linux an ICMP datagram (ping) socket from a group outside net.ipv4.ping_group_range, or a security module's policy.</summary>
+        /// <summary><c>EACCES</c>, <see cref="SocketCallError.AccessDenied"/>: A security check refused the socket: on Linux an ICMP datagram (ping) socket from a group outside net.ipv4.ping_group_range, or a security module's policy.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted"/>: The caller lacks a capability the socket requires (CAP_NET_RAW for raw IP and packet sockets), or a cgroup BPF program refused the creation.</summary>
+        /// <summary><c>EPERM</c>, <see cref="SocketCallError.NotPermitted"/>: The caller lacks a capability the socket requires (CAP_NET_RAW for raw IP and packet sockets), or a cgroup BPF program refused the creation.</summary>
         EPERM = 1,
 
-        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown"/>: Windows: the network subsystem or the service provider has failed.</summary>
+        /// <summary><c>ENETDOWN</c>, <see cref="SocketCallError.NetworkDown"/>: Windows: the network subsystem or the service provider has failed.</summary>
         ENETDOWN = 50,
 
-        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress"/>: Windows: a blocking Winsock 1.1 call is still running on this thread, or the provider is inside a callback.</summary>
+        /// <summary><c>EINPROGRESS</c>, <see cref="SocketCallError.BlockingCallInProgress"/>: Windows: a blocking Winsock 1.1 call is still running on this thread, or the provider is inside a callback.</summary>
         EINPROGRESS = 36,
     }
 
@@ -966,43 +966,43 @@ namespace ErrorCatalog.SocketCall
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum SocketCallLinuxPariscCode : int
     {
-        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported"/>: The system does not provide the requested address family: the number is unknown, or its support is not built in, not loaded or switched off.</summary>
+        /// <summary><c>EAFNOSUPPORT</c>, <see cref="SocketCallError.AddressFamilyNotSupported"/>: The system does not provide the requested address family: the number is unknown, or its support is not built in, not loaded or switched off.</summary>
         EAFNOSUPPORT = 225,
 
-        /// <summary><c>EPROTONOSUPPORT</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported"/>: The protocol number is not one the family offers for the requested socket type.</summary>
+        /// <summary><c>EPROTONOSUPPORT</c>, <see cref="SocketCallError.ProtocolNotSupported"/>: The protocol number is not one the family offers for the requested socket type.</summary>
         EPROTONOSUPPORT = 221,
 
-        /// <summary><c>ESOCKTNOSUPPORT</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported"/>: The family does not offer the requested socket type at all.</summary>
+        /// <summary><c>ESOCKTNOSUPPORT</c>, <see cref="SocketCallError.SocketTypeNotSupported"/>: The family does not offer the requested socket type at all.</summary>
         ESOCKTNOSUPPORT = 222,
 
-        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType"/>: The protocol exists in the family but cannot serve the requested socket type.</summary>
+        /// <summary><c>EPROTOTYPE</c>, <see cref="SocketCallError.WrongProtocolType"/>: The protocol exists in the family but cannot serve the requested socket type.</summary>
         EPROTOTYPE = 219,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
+        /// <summary><c>EINVAL</c>, <see cref="SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
         EINVAL = 22,
 
-        /// <summary><c>EMFILE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles"/>: The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.</summary>
+        /// <summary><c>EMFILE</c>, <see cref="SocketCallError.TooManyOpenFiles"/>: The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.</summary>
         EMFILE = 24,
 
-        /// <summary><c>ENFILE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull"/>: The system-wide limit on open files (fs.file-max) is reached, or, on Linux, the kernel could not allocate the socket's inode.</summary>
+        /// <summary><c>ENFILE</c>, <see cref="SocketCallError.SystemFileTableFull"/>: The system-wide limit on open files (fs.file-max) is reached, or, on Linux, the kernel could not allocate the socket's inode.</summary>
         ENFILE = 23,
 
-        /// <summary><c>ENOBUFS</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace"/>: The kernel could not allocate the memory for the new socket.</summary>
+        /// <summary><c>ENOBUFS</c>, <see cref="SocketCallError.NoBufferSpace"/>: The kernel could not allocate the memory for the new socket.</summary>
         ENOBUFS = 233,
 
-        /// <summary><c>ENOMEM</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory"/>: The kernel could not allocate memory for the socket or its file.</summary>
+        /// <summary><c>ENOMEM</c>, <see cref="SocketCallError.OutOfMemory"/>: The kernel could not allocate memory for the socket or its file.</summary>
         ENOMEM = 12,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied"/>: A security check refused the socket: on Linux an ICMP datagram (ping) socket from a group outside net.ipv4.ping_group_range, or a security module's policy.</summary>
+        /// <summary><c>EACCES</c>, <see cref="SocketCallError.AccessDenied"/>: A security check refused the socket: on Linux an ICMP datagram (ping) socket from a group outside net.ipv4.ping_group_range, or a security module's policy.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted"/>: The caller lacks a capability the socket requires (CAP_NET_RAW for raw IP and packet sockets), or a cgroup BPF program refused the creation.</summary>
+        /// <summary><c>EPERM</c>, <see cref="SocketCallError.NotPermitted"/>: The caller lacks a capability the socket requires (CAP_NET_RAW for raw IP and packet sockets), or a cgroup BPF program refused the creation.</summary>
         EPERM = 1,
 
-        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown"/>: Windows: the network subsystem or the service provider has failed.</summary>
+        /// <summary><c>ENETDOWN</c>, <see cref="SocketCallError.NetworkDown"/>: Windows: the network subsystem or the service provider has failed.</summary>
         ENETDOWN = 228,
 
-        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress"/>: Windows: a blocking Winsock 1.1 call is still running on this thread, or the provider is inside a callback.</summary>
+        /// <summary><c>EINPROGRESS</c>, <see cref="SocketCallError.BlockingCallInProgress"/>: Windows: a blocking Winsock 1.1 call is still running on this thread, or the provider is inside a callback.</summary>
         EINPROGRESS = 245,
     }
 
@@ -1011,43 +1011,43 @@ namespace ErrorCatalog.SocketCall
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum SocketCallDarwinCode : int
     {
-        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported"/>: The system does not provide the requested address family: the number is unknown, or its support is not built in, not loaded or switched off.</summary>
+        /// <summary><c>EAFNOSUPPORT</c>, <see cref="SocketCallError.AddressFamilyNotSupported"/>: The system does not provide the requested address family: the number is unknown, or its support is not built in, not loaded or switched off.</summary>
         EAFNOSUPPORT = 47,
 
-        /// <summary><c>EPROTONOSUPPORT</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported"/>: The protocol number is not one the family offers for the requested socket type.</summary>
+        /// <summary><c>EPROTONOSUPPORT</c>, <see cref="SocketCallError.ProtocolNotSupported"/>: The protocol number is not one the family offers for the requested socket type.</summary>
         EPROTONOSUPPORT = 43,
 
-        /// <summary><c>ESOCKTNOSUPPORT</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported"/>: The family does not offer the requested socket type at all.</summary>
+        /// <summary><c>ESOCKTNOSUPPORT</c>, <see cref="SocketCallError.SocketTypeNotSupported"/>: The family does not offer the requested socket type at all.</summary>
         ESOCKTNOSUPPORT = 44,
 
-        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType"/>: The protocol exists in the family but cannot serve the requested socket type.</summary>
+        /// <summary><c>EPROTOTYPE</c>, <see cref="SocketCallError.WrongProtocolType"/>: The protocol exists in the family but cannot serve the requested socket type.</summary>
         EPROTOTYPE = 41,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
+        /// <summary><c>EINVAL</c>, <see cref="SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
         EINVAL = 22,
 
-        /// <summary><c>EMFILE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles"/>: The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.</summary>
+        /// <summary><c>EMFILE</c>, <see cref="SocketCallError.TooManyOpenFiles"/>: The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.</summary>
         EMFILE = 24,
 
-        /// <summary><c>ENFILE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull"/>: The system-wide limit on open files (fs.file-max) is reached, or, on Linux, the kernel could not allocate the socket's inode.</summary>
+        /// <summary><c>ENFILE</c>, <see cref="SocketCallError.SystemFileTableFull"/>: The system-wide limit on open files (fs.file-max) is reached, or, on Linux, the kernel could not allocate the socket's inode.</summary>
         ENFILE = 23,
 
-        /// <summary><c>ENOBUFS</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace"/>: The kernel could not allocate the memory for the new socket.</summary>
+        /// <summary><c>ENOBUFS</c>, <see cref="SocketCallError.NoBufferSpace"/>: The kernel could not allocate the memory for the new socket.</summary>
         ENOBUFS = 55,
 
-        /// <summary><c>ENOMEM</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory"/>: The kernel could not allocate memory for the socket or its file.</summary>
+        /// <summary><c>ENOMEM</c>, <see cref="SocketCallError.OutOfMemory"/>: The kernel could not allocate memory for the socket or its file.</summary>
         ENOMEM = 12,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied"/>: A security check refused the socket: on Linux an ICMP datagram (ping) socket from a group outside net.ipv4.ping_group_range, or a security module's policy.</summary>
+        /// <summary><c>EACCES</c>, <see cref="SocketCallError.AccessDenied"/>: A security check refused the socket: on Linux an ICMP datagram (ping) socket from a group outside net.ipv4.ping_group_range, or a security module's policy.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted"/>: The caller lacks a capability the socket requires (CAP_NET_RAW for raw IP and packet sockets), or a cgroup BPF program refused the creation.</summary>
+        /// <summary><c>EPERM</c>, <see cref="SocketCallError.NotPermitted"/>: The caller lacks a capability the socket requires (CAP_NET_RAW for raw IP and packet sockets), or a cgroup BPF program refused the creation.</summary>
         EPERM = 1,
 
-        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown"/>: Windows: the network subsystem or the service provider has failed.</summary>
+        /// <summary><c>ENETDOWN</c>, <see cref="SocketCallError.NetworkDown"/>: Windows: the network subsystem or the service provider has failed.</summary>
         ENETDOWN = 50,
 
-        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress"/>: Windows: a blocking Winsock 1.1 call is still running on this thread, or the provider is inside a callback.</summary>
+        /// <summary><c>EINPROGRESS</c>, <see cref="SocketCallError.BlockingCallInProgress"/>: Windows: a blocking Winsock 1.1 call is still running on this thread, or the provider is inside a callback.</summary>
         EINPROGRESS = 36,
     }
 
@@ -1056,43 +1056,43 @@ namespace ErrorCatalog.SocketCall
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum SocketCallFreeBSDCode : int
     {
-        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported"/>: The system does not provide the requested address family: the number is unknown, or its support is not built in, not loaded or switched off.</summary>
+        /// <summary><c>EAFNOSUPPORT</c>, <see cref="SocketCallError.AddressFamilyNotSupported"/>: The system does not provide the requested address family: the number is unknown, or its support is not built in, not loaded or switched off.</summary>
         EAFNOSUPPORT = 47,
 
-        /// <summary><c>EPROTONOSUPPORT</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported"/>: The protocol number is not one the family offers for the requested socket type.</summary>
+        /// <summary><c>EPROTONOSUPPORT</c>, <see cref="SocketCallError.ProtocolNotSupported"/>: The protocol number is not one the family offers for the requested socket type.</summary>
         EPROTONOSUPPORT = 43,
 
-        /// <summary><c>ESOCKTNOSUPPORT</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported"/>: The family does not offer the requested socket type at all.</summary>
+        /// <summary><c>ESOCKTNOSUPPORT</c>, <see cref="SocketCallError.SocketTypeNotSupported"/>: The family does not offer the requested socket type at all.</summary>
         ESOCKTNOSUPPORT = 44,
 
-        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType"/>: The protocol exists in the family but cannot serve the requested socket type.</summary>
+        /// <summary><c>EPROTOTYPE</c>, <see cref="SocketCallError.WrongProtocolType"/>: The protocol exists in the family but cannot serve the requested socket type.</summary>
         EPROTOTYPE = 41,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
+        /// <summary><c>EINVAL</c>, <see cref="SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
         EINVAL = 22,
 
-        /// <summary><c>EMFILE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles"/>: The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.</summary>
+        /// <summary><c>EMFILE</c>, <see cref="SocketCallError.TooManyOpenFiles"/>: The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.</summary>
         EMFILE = 24,
 
-        /// <summary><c>ENFILE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull"/>: The system-wide limit on open files (fs.file-max) is reached, or, on Linux, the kernel could not allocate the socket's inode.</summary>
+        /// <summary><c>ENFILE</c>, <see cref="SocketCallError.SystemFileTableFull"/>: The system-wide limit on open files (fs.file-max) is reached, or, on Linux, the kernel could not allocate the socket's inode.</summary>
         ENFILE = 23,
 
-        /// <summary><c>ENOBUFS</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace"/>: The kernel could not allocate the memory for the new socket.</summary>
+        /// <summary><c>ENOBUFS</c>, <see cref="SocketCallError.NoBufferSpace"/>: The kernel could not allocate the memory for the new socket.</summary>
         ENOBUFS = 55,
 
-        /// <summary><c>ENOMEM</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory"/>: The kernel could not allocate memory for the socket or its file.</summary>
+        /// <summary><c>ENOMEM</c>, <see cref="SocketCallError.OutOfMemory"/>: The kernel could not allocate memory for the socket or its file.</summary>
         ENOMEM = 12,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied"/>: A security check refused the socket: on Linux an ICMP datagram (ping) socket from a group outside net.ipv4.ping_group_range, or a security module's policy.</summary>
+        /// <summary><c>EACCES</c>, <see cref="SocketCallError.AccessDenied"/>: A security check refused the socket: on Linux an ICMP datagram (ping) socket from a group outside net.ipv4.ping_group_range, or a security module's policy.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted"/>: The caller lacks a capability the socket requires (CAP_NET_RAW for raw IP and packet sockets), or a cgroup BPF program refused the creation.</summary>
+        /// <summary><c>EPERM</c>, <see cref="SocketCallError.NotPermitted"/>: The caller lacks a capability the socket requires (CAP_NET_RAW for raw IP and packet sockets), or a cgroup BPF program refused the creation.</summary>
         EPERM = 1,
 
-        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown"/>: Windows: the network subsystem or the service provider has failed.</summary>
+        /// <summary><c>ENETDOWN</c>, <see cref="SocketCallError.NetworkDown"/>: Windows: the network subsystem or the service provider has failed.</summary>
         ENETDOWN = 50,
 
-        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress"/>: Windows: a blocking Winsock 1.1 call is still running on this thread, or the provider is inside a callback.</summary>
+        /// <summary><c>EINPROGRESS</c>, <see cref="SocketCallError.BlockingCallInProgress"/>: Windows: a blocking Winsock 1.1 call is still running on this thread, or the provider is inside a callback.</summary>
         EINPROGRESS = 36,
     }
 
@@ -1101,43 +1101,43 @@ namespace ErrorCatalog.SocketCall
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum SocketCallOpenBSDCode : int
     {
-        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported"/>: The system does not provide the requested address family: the number is unknown, or its support is not built in, not loaded or switched off.</summary>
+        /// <summary><c>EAFNOSUPPORT</c>, <see cref="SocketCallError.AddressFamilyNotSupported"/>: The system does not provide the requested address family: the number is unknown, or its support is not built in, not loaded or switched off.</summary>
         EAFNOSUPPORT = 47,
 
-        /// <summary><c>EPROTONOSUPPORT</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported"/>: The protocol number is not one the family offers for the requested socket type.</summary>
+        /// <summary><c>EPROTONOSUPPORT</c>, <see cref="SocketCallError.ProtocolNotSupported"/>: The protocol number is not one the family offers for the requested socket type.</summary>
         EPROTONOSUPPORT = 43,
 
-        /// <summary><c>ESOCKTNOSUPPORT</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported"/>: The family does not offer the requested socket type at all.</summary>
+        /// <summary><c>ESOCKTNOSUPPORT</c>, <see cref="SocketCallError.SocketTypeNotSupported"/>: The family does not offer the requested socket type at all.</summary>
         ESOCKTNOSUPPORT = 44,
 
-        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType"/>: The protocol exists in the family but cannot serve the requested socket type.</summary>
+        /// <summary><c>EPROTOTYPE</c>, <see cref="SocketCallError.WrongProtocolType"/>: The protocol exists in the family but cannot serve the requested socket type.</summary>
         EPROTOTYPE = 41,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
+        /// <summary><c>EINVAL</c>, <see cref="SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
         EINVAL = 22,
 
-        /// <summary><c>EMFILE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles"/>: The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.</summary>
+        /// <summary><c>EMFILE</c>, <see cref="SocketCallError.TooManyOpenFiles"/>: The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.</summary>
         EMFILE = 24,
 
-        /// <summary><c>ENFILE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull"/>: The system-wide limit on open files (fs.file-max) is reached, or, on Linux, the kernel could not allocate the socket's inode.</summary>
+        /// <summary><c>ENFILE</c>, <see cref="SocketCallError.SystemFileTableFull"/>: The system-wide limit on open files (fs.file-max) is reached, or, on Linux, the kernel could not allocate the socket's inode.</summary>
         ENFILE = 23,
 
-        /// <summary><c>ENOBUFS</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace"/>: The kernel could not allocate the memory for the new socket.</summary>
+        /// <summary><c>ENOBUFS</c>, <see cref="SocketCallError.NoBufferSpace"/>: The kernel could not allocate the memory for the new socket.</summary>
         ENOBUFS = 55,
 
-        /// <summary><c>ENOMEM</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory"/>: The kernel could not allocate memory for the socket or its file.</summary>
+        /// <summary><c>ENOMEM</c>, <see cref="SocketCallError.OutOfMemory"/>: The kernel could not allocate memory for the socket or its file.</summary>
         ENOMEM = 12,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied"/>: A security check refused the socket: on Linux an ICMP datagram (ping) socket from a group outside net.ipv4.ping_group_range, or a security module's policy.</summary>
+        /// <summary><c>EACCES</c>, <see cref="SocketCallError.AccessDenied"/>: A security check refused the socket: on Linux an ICMP datagram (ping) socket from a group outside net.ipv4.ping_group_range, or a security module's policy.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted"/>: The caller lacks a capability the socket requires (CAP_NET_RAW for raw IP and packet sockets), or a cgroup BPF program refused the creation.</summary>
+        /// <summary><c>EPERM</c>, <see cref="SocketCallError.NotPermitted"/>: The caller lacks a capability the socket requires (CAP_NET_RAW for raw IP and packet sockets), or a cgroup BPF program refused the creation.</summary>
         EPERM = 1,
 
-        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown"/>: Windows: the network subsystem or the service provider has failed.</summary>
+        /// <summary><c>ENETDOWN</c>, <see cref="SocketCallError.NetworkDown"/>: Windows: the network subsystem or the service provider has failed.</summary>
         ENETDOWN = 50,
 
-        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress"/>: Windows: a blocking Winsock 1.1 call is still running on this thread, or the provider is inside a callback.</summary>
+        /// <summary><c>EINPROGRESS</c>, <see cref="SocketCallError.BlockingCallInProgress"/>: Windows: a blocking Winsock 1.1 call is still running on this thread, or the provider is inside a callback.</summary>
         EINPROGRESS = 36,
     }
 
@@ -1146,43 +1146,43 @@ namespace ErrorCatalog.SocketCall
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum SocketCallNetBSDCode : int
     {
-        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported"/>: The system does not provide the requested address family: the number is unknown, or its support is not built in, not loaded or switched off.</summary>
+        /// <summary><c>EAFNOSUPPORT</c>, <see cref="SocketCallError.AddressFamilyNotSupported"/>: The system does not provide the requested address family: the number is unknown, or its support is not built in, not loaded or switched off.</summary>
         EAFNOSUPPORT = 47,
 
-        /// <summary><c>EPROTONOSUPPORT</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported"/>: The protocol number is not one the family offers for the requested socket type.</summary>
+        /// <summary><c>EPROTONOSUPPORT</c>, <see cref="SocketCallError.ProtocolNotSupported"/>: The protocol number is not one the family offers for the requested socket type.</summary>
         EPROTONOSUPPORT = 43,
 
-        /// <summary><c>ESOCKTNOSUPPORT</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported"/>: The family does not offer the requested socket type at all.</summary>
+        /// <summary><c>ESOCKTNOSUPPORT</c>, <see cref="SocketCallError.SocketTypeNotSupported"/>: The family does not offer the requested socket type at all.</summary>
         ESOCKTNOSUPPORT = 44,
 
-        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType"/>: The protocol exists in the family but cannot serve the requested socket type.</summary>
+        /// <summary><c>EPROTOTYPE</c>, <see cref="SocketCallError.WrongProtocolType"/>: The protocol exists in the family but cannot serve the requested socket type.</summary>
         EPROTOTYPE = 41,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
+        /// <summary><c>EINVAL</c>, <see cref="SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
         EINVAL = 22,
 
-        /// <summary><c>EMFILE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles"/>: The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.</summary>
+        /// <summary><c>EMFILE</c>, <see cref="SocketCallError.TooManyOpenFiles"/>: The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.</summary>
         EMFILE = 24,
 
-        /// <summary><c>ENFILE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull"/>: The system-wide limit on open files (fs.file-max) is reached, or, on Linux, the kernel could not allocate the socket's inode.</summary>
+        /// <summary><c>ENFILE</c>, <see cref="SocketCallError.SystemFileTableFull"/>: The system-wide limit on open files (fs.file-max) is reached, or, on Linux, the kernel could not allocate the socket's inode.</summary>
         ENFILE = 23,
 
-        /// <summary><c>ENOBUFS</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace"/>: The kernel could not allocate the memory for the new socket.</summary>
+        /// <summary><c>ENOBUFS</c>, <see cref="SocketCallError.NoBufferSpace"/>: The kernel could not allocate the memory for the new socket.</summary>
         ENOBUFS = 55,
 
-        /// <summary><c>ENOMEM</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory"/>: The kernel could not allocate memory for the socket or its file.</summary>
+        /// <summary><c>ENOMEM</c>, <see cref="SocketCallError.OutOfMemory"/>: The kernel could not allocate memory for the socket or its file.</summary>
         ENOMEM = 12,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied"/>: A security check refused the socket: on Linux an ICMP datagram (ping) socket from a group outside net.ipv4.ping_group_range, or a security module's policy.</summary>
+        /// <summary><c>EACCES</c>, <see cref="SocketCallError.AccessDenied"/>: A security check refused the socket: on Linux an ICMP datagram (ping) socket from a group outside net.ipv4.ping_group_range, or a security module's policy.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted"/>: The caller lacks a capability the socket requires (CAP_NET_RAW for raw IP and packet sockets), or a cgroup BPF program refused the creation.</summary>
+        /// <summary><c>EPERM</c>, <see cref="SocketCallError.NotPermitted"/>: The caller lacks a capability the socket requires (CAP_NET_RAW for raw IP and packet sockets), or a cgroup BPF program refused the creation.</summary>
         EPERM = 1,
 
-        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown"/>: Windows: the network subsystem or the service provider has failed.</summary>
+        /// <summary><c>ENETDOWN</c>, <see cref="SocketCallError.NetworkDown"/>: Windows: the network subsystem or the service provider has failed.</summary>
         ENETDOWN = 50,
 
-        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress"/>: Windows: a blocking Winsock 1.1 call is still running on this thread, or the provider is inside a callback.</summary>
+        /// <summary><c>EINPROGRESS</c>, <see cref="SocketCallError.BlockingCallInProgress"/>: Windows: a blocking Winsock 1.1 call is still running on this thread, or the provider is inside a callback.</summary>
         EINPROGRESS = 36,
     }
 
@@ -1191,46 +1191,46 @@ namespace ErrorCatalog.SocketCall
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum SocketCallWindowsCode : int
     {
-        /// <summary><c>WSAEAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported"/>: The system does not provide the requested address family: the number is unknown, or its support is not built in, not loaded or switched off.</summary>
+        /// <summary><c>WSAEAFNOSUPPORT</c>, <see cref="SocketCallError.AddressFamilyNotSupported"/>: The system does not provide the requested address family: the number is unknown, or its support is not built in, not loaded or switched off.</summary>
         WSAEAFNOSUPPORT = 10047,
 
-        /// <summary><c>WSAEPROTONOSUPPORT</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported"/>: The protocol number is not one the family offers for the requested socket type.</summary>
+        /// <summary><c>WSAEPROTONOSUPPORT</c>, <see cref="SocketCallError.ProtocolNotSupported"/>: The protocol number is not one the family offers for the requested socket type.</summary>
         WSAEPROTONOSUPPORT = 10043,
 
-        /// <summary><c>WSAESOCKTNOSUPPORT</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported"/>: The family does not offer the requested socket type at all.</summary>
+        /// <summary><c>WSAESOCKTNOSUPPORT</c>, <see cref="SocketCallError.SocketTypeNotSupported"/>: The family does not offer the requested socket type at all.</summary>
         WSAESOCKTNOSUPPORT = 10044,
 
-        /// <summary><c>WSAEPROTOTYPE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType"/>: The protocol exists in the family but cannot serve the requested socket type.</summary>
+        /// <summary><c>WSAEPROTOTYPE</c>, <see cref="SocketCallError.WrongProtocolType"/>: The protocol exists in the family but cannot serve the requested socket type.</summary>
         WSAEPROTOTYPE = 10041,
 
-        /// <summary><c>WSAEINVAL</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
+        /// <summary><c>WSAEINVAL</c>, <see cref="SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
         WSAEINVAL = 10022,
 
-        /// <summary><c>WSAEMFILE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles"/>: The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.</summary>
+        /// <summary><c>WSAEMFILE</c>, <see cref="SocketCallError.TooManyOpenFiles"/>: The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.</summary>
         WSAEMFILE = 10024,
 
-        /// <summary><c>WSAENOBUFS</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace"/>: The kernel could not allocate the memory for the new socket.</summary>
+        /// <summary><c>WSAENOBUFS</c>, <see cref="SocketCallError.NoBufferSpace"/>: The kernel could not allocate the memory for the new socket.</summary>
         WSAENOBUFS = 10055,
 
-        /// <summary><c>WSAEACCES</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied"/>: A security check refused the socket: on Linux an ICMP datagram (ping) socket from a group outside net.ipv4.ping_group_range, or a security module's policy.</summary>
+        /// <summary><c>WSAEACCES</c>, <see cref="SocketCallError.AccessDenied"/>: A security check refused the socket: on Linux an ICMP datagram (ping) socket from a group outside net.ipv4.ping_group_range, or a security module's policy.</summary>
         WSAEACCES = 10013,
 
-        /// <summary><c>WSAENETDOWN</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown"/>: Windows: the network subsystem or the service provider has failed.</summary>
+        /// <summary><c>WSAENETDOWN</c>, <see cref="SocketCallError.NetworkDown"/>: Windows: the network subsystem or the service provider has failed.</summary>
         WSAENETDOWN = 10050,
 
-        /// <summary><c>WSAEINPROGRESS</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress"/>: Windows: a blocking Winsock 1.1 call is still running on this thread, or the provider is inside a callback.</summary>
+        /// <summary><c>WSAEINPROGRESS</c>, <see cref="SocketCallError.BlockingCallInProgress"/>: Windows: a blocking Winsock 1.1 call is still running on this thread, or the provider is inside a callback.</summary>
         WSAEINPROGRESS = 10036,
 
-        /// <summary><c>WSANOTINITIALISED</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.WinsockNotInitialized"/>: Winsock was not initialised: WSAStartup was not called successfully before socket().</summary>
+        /// <summary><c>WSANOTINITIALISED</c>, <see cref="SocketCallError.WinsockNotInitialized"/>: Winsock was not initialised: WSAStartup was not called successfully before socket().</summary>
         WSANOTINITIALISED = 10093,
 
-        /// <summary><c>WSAEINVALIDPROCTABLE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidProcedureTable"/>: Windows: the service provider returned an invalid or incomplete table of functions when it was started.</summary>
+        /// <summary><c>WSAEINVALIDPROCTABLE</c>, <see cref="SocketCallError.InvalidProcedureTable"/>: Windows: the service provider returned an invalid or incomplete table of functions when it was started.</summary>
         WSAEINVALIDPROCTABLE = 10104,
 
-        /// <summary><c>WSAEINVALIDPROVIDER</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidProvider"/>: Windows: the service provider reported a version other than 2.2.</summary>
+        /// <summary><c>WSAEINVALIDPROVIDER</c>, <see cref="SocketCallError.InvalidProvider"/>: Windows: the service provider reported a version other than 2.2.</summary>
         WSAEINVALIDPROVIDER = 10105,
 
-        /// <summary><c>WSAEPROVIDERFAILEDINIT</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.ProviderFailedInit"/>: Windows: a service provider (often a wrongly installed layered or namespace provider) failed to start.</summary>
+        /// <summary><c>WSAEPROVIDERFAILEDINIT</c>, <see cref="SocketCallError.ProviderFailedInit"/>: Windows: a service provider (often a wrongly installed layered or namespace provider) failed to start.</summary>
         WSAEPROVIDERFAILEDINIT = 10106,
     }
 
@@ -1239,78 +1239,78 @@ namespace ErrorCatalog.SocketCall
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public enum SocketCallWindowsCrtCode : int
     {
-        /// <summary><c>EAFNOSUPPORT</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported"/>: The system does not provide the requested address family: the number is unknown, or its support is not built in, not loaded or switched off.</summary>
+        /// <summary><c>EAFNOSUPPORT</c>, <see cref="SocketCallError.AddressFamilyNotSupported"/>: The system does not provide the requested address family: the number is unknown, or its support is not built in, not loaded or switched off.</summary>
         EAFNOSUPPORT = 102,
 
-        /// <summary><c>EPROTONOSUPPORT</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported"/>: The protocol number is not one the family offers for the requested socket type.</summary>
+        /// <summary><c>EPROTONOSUPPORT</c>, <see cref="SocketCallError.ProtocolNotSupported"/>: The protocol number is not one the family offers for the requested socket type.</summary>
         EPROTONOSUPPORT = 135,
 
-        /// <summary><c>EPROTOTYPE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType"/>: The protocol exists in the family but cannot serve the requested socket type.</summary>
+        /// <summary><c>EPROTOTYPE</c>, <see cref="SocketCallError.WrongProtocolType"/>: The protocol exists in the family but cannot serve the requested socket type.</summary>
         EPROTOTYPE = 136,
 
-        /// <summary><c>EINVAL</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
+        /// <summary><c>EINVAL</c>, <see cref="SocketCallError.InvalidArgument"/>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
         EINVAL = 22,
 
-        /// <summary><c>EMFILE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles"/>: The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.</summary>
+        /// <summary><c>EMFILE</c>, <see cref="SocketCallError.TooManyOpenFiles"/>: The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.</summary>
         EMFILE = 24,
 
-        /// <summary><c>ENFILE</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull"/>: The system-wide limit on open files (fs.file-max) is reached, or, on Linux, the kernel could not allocate the socket's inode.</summary>
+        /// <summary><c>ENFILE</c>, <see cref="SocketCallError.SystemFileTableFull"/>: The system-wide limit on open files (fs.file-max) is reached, or, on Linux, the kernel could not allocate the socket's inode.</summary>
         ENFILE = 23,
 
-        /// <summary><c>ENOBUFS</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace"/>: The kernel could not allocate the memory for the new socket.</summary>
+        /// <summary><c>ENOBUFS</c>, <see cref="SocketCallError.NoBufferSpace"/>: The kernel could not allocate the memory for the new socket.</summary>
         ENOBUFS = 119,
 
-        /// <summary><c>ENOMEM</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory"/>: The kernel could not allocate memory for the socket or its file.</summary>
+        /// <summary><c>ENOMEM</c>, <see cref="SocketCallError.OutOfMemory"/>: The kernel could not allocate memory for the socket or its file.</summary>
         ENOMEM = 12,
 
-        /// <summary><c>EACCES</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied"/>: A security check refused the socket: on Linux an ICMP datagram (ping) socket from a group outside net.ipv4.ping_group_range, or a security module's policy.</summary>
+        /// <summary><c>EACCES</c>, <see cref="SocketCallError.AccessDenied"/>: A security check refused the socket: on Linux an ICMP datagram (ping) socket from a group outside net.ipv4.ping_group_range, or a security module's policy.</summary>
         EACCES = 13,
 
-        /// <summary><c>EPERM</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted"/>: The caller lacks a capability the socket requires (CAP_NET_RAW for raw IP and packet sockets), or a cgroup BPF program refused the creation.</summary>
+        /// <summary><c>EPERM</c>, <see cref="SocketCallError.NotPermitted"/>: The caller lacks a capability the socket requires (CAP_NET_RAW for raw IP and packet sockets), or a cgroup BPF program refused the creation.</summary>
         EPERM = 1,
 
-        /// <summary><c>ENETDOWN</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown"/>: Windows: the network subsystem or the service provider has failed.</summary>
+        /// <summary><c>ENETDOWN</c>, <see cref="SocketCallError.NetworkDown"/>: Windows: the network subsystem or the service provider has failed.</summary>
         ENETDOWN = 116,
 
-        /// <summary><c>EINPROGRESS</c>, <see cref="global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress"/>: Windows: a blocking Winsock 1.1 call is still running on this thread, or the provider is inside a callback.</summary>
+        /// <summary><c>EINPROGRESS</c>, <see cref="SocketCallError.BlockingCallInProgress"/>: Windows: a blocking Winsock 1.1 call is still running on this thread, or the provider is inside a callback.</summary>
         EINPROGRESS = 112,
     }
 
     /// <summary>A native error code of <c>socket()</c> exactly as one platform reported it. The raw number and platform are kept even when the catalog does not know the code.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
-    public readonly struct SocketCallNativeError : global::System.IEquatable<global::ErrorCatalog.SocketCall.SocketCallNativeError>
+    public readonly struct SocketCallNativeError : global::System.IEquatable<SocketCallNativeError>
     {
         /// <summary>Wraps <paramref name="code"/> as reported on <paramref name="platform"/>.</summary>
         /// <param name="platform">The platform whose numbering <paramref name="code"/> follows.</param>
         /// <param name="code">The raw code, as the call reported it.</param>
-        public SocketCallNativeError(global::ErrorCatalog.SocketCall.SocketCallPlatform platform, int code)
+        public SocketCallNativeError(SocketCallPlatform platform, int code)
         {
             Platform = platform;
             Code = code;
         }
 
         /// <summary>The platform whose numbering <see cref="Code"/> follows.</summary>
-        public global::ErrorCatalog.SocketCall.SocketCallPlatform Platform { get; }
+        public SocketCallPlatform Platform { get; }
 
         /// <summary>The raw code, exactly as reported.</summary>
         public int Code { get; }
 
         /// <summary>The catalog's error for this code, or <see langword="null"/> when the catalog does not list the code on this platform.</summary>
-        public global::ErrorCatalog.SocketCall.SocketCallError? Error => global::ErrorCatalog.SocketCall.SocketCallErrors.TryFromNative(Platform, Code, out var error) ? error : null;
+        public SocketCallError? Error => SocketCallErrors.TryFromNative(Platform, Code, out var error) ? error : null;
 
         /// <summary><see langword="true"/> when the catalog lists this code on this platform.</summary>
-        public bool IsKnown => global::ErrorCatalog.SocketCall.SocketCallErrors.TryFromNative(Platform, Code, out _);
+        public bool IsKnown => SocketCallErrors.TryFromNative(Platform, Code, out _);
 
         /// <summary>The native name of this code on this platform (the canonical name, or the alias that carries the number), or <see langword="null"/> when unknown.</summary>
-        public string? Name => global::ErrorCatalog.SocketCall.SocketCallErrors.GetNativeName(Platform, Code);
+        public string? Name => SocketCallErrors.GetNativeName(Platform, Code);
 
         /// <summary>Two values are equal when both platform and code are equal.</summary>
         /// <param name="other">The value to compare with.</param>
         /// <returns><see langword="true"/> when platform and code are equal.</returns>
-        public bool Equals(global::ErrorCatalog.SocketCall.SocketCallNativeError other) => Platform == other.Platform && Code == other.Code;
+        public bool Equals(SocketCallNativeError other) => Platform == other.Platform && Code == other.Code;
 
         /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is global::ErrorCatalog.SocketCall.SocketCallNativeError other && Equals(other);
+        public override bool Equals(object? obj) => obj is SocketCallNativeError other && Equals(other);
 
         /// <inheritdoc/>
         public override int GetHashCode() => unchecked(((int)Platform * 397) ^ Code);
@@ -1318,53 +1318,53 @@ namespace ErrorCatalog.SocketCall
         /// <summary>For example <c>ENAME (5 on platform-id)</c>, or <c>unknown code 5 on platform-id</c>.</summary>
         /// <returns>The name, code and platform id.</returns>
         public override string ToString() => Name is { } name
-            ? name + " (" + Code.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " on " + global::ErrorCatalog.SocketCall.SocketCallErrors.DescribePlatform(Platform) + ")"
-            : "unknown code " + Code.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " on " + global::ErrorCatalog.SocketCall.SocketCallErrors.DescribePlatform(Platform);
+            ? name + " (" + Code.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " on " + SocketCallErrors.DescribePlatform(Platform) + ")"
+            : "unknown code " + Code.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " on " + SocketCallErrors.DescribePlatform(Platform);
 
         /// <summary>Equality of platform and code.</summary>
         /// <param name="left">The first value.</param>
         /// <param name="right">The second value.</param>
         /// <returns><see langword="true"/> when platform and code are equal.</returns>
-        public static bool operator ==(global::ErrorCatalog.SocketCall.SocketCallNativeError left, global::ErrorCatalog.SocketCall.SocketCallNativeError right) => left.Equals(right);
+        public static bool operator ==(SocketCallNativeError left, SocketCallNativeError right) => left.Equals(right);
 
         /// <summary>Inequality of platform or code.</summary>
         /// <param name="left">The first value.</param>
         /// <param name="right">The second value.</param>
         /// <returns><see langword="true"/> when platform or code differ.</returns>
-        public static bool operator !=(global::ErrorCatalog.SocketCall.SocketCallNativeError left, global::ErrorCatalog.SocketCall.SocketCallNativeError right) => !left.Equals(right);
+        public static bool operator !=(SocketCallNativeError left, SocketCallNativeError right) => !left.Equals(right);
     }
 
-    /// <summary>Mappings between native codes, names, .NET <see cref="global::System.Net.Sockets.SocketError"/> values and <see cref="global::ErrorCatalog.SocketCall.SocketCallError"/>, for every platform of the catalog.</summary>
+    /// <summary>Mappings between native codes, names, .NET <see cref="global::System.Net.Sockets.SocketError"/> values and <see cref="SocketCallError"/>, for every platform of the catalog.</summary>
     /// <remarks>Every method is a switch or an array lookup compiled from the catalog: no dictionary, reflection or <see cref="global::System.Enum.ToString()"/> at run time, and no allocation.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
     public static partial class SocketCallErrors
     {
-        /// <summary>Wraps a raw code; see <see cref="global::ErrorCatalog.SocketCall.SocketCallNativeError.Error"/> for the catalog error, if any.</summary>
+        /// <summary>Wraps a raw code; see <see cref="SocketCallNativeError.Error"/> for the catalog error, if any.</summary>
         /// <param name="platform">The platform whose numbering <paramref name="code"/> follows.</param>
         /// <param name="code">The raw code.</param>
         /// <returns>The code and platform, never collapsed to a catalog error.</returns>
-        public static global::ErrorCatalog.SocketCall.SocketCallNativeError FromNative(global::ErrorCatalog.SocketCall.SocketCallPlatform platform, int code) => new global::ErrorCatalog.SocketCall.SocketCallNativeError(platform, code);
+        public static SocketCallNativeError FromNative(SocketCallPlatform platform, int code) => new SocketCallNativeError(platform, code);
 
         /// <summary>Finds the catalog error that <paramref name="code"/> means on <paramref name="platform"/>.</summary>
         /// <param name="platform">The platform whose numbering <paramref name="code"/> follows.</param>
         /// <param name="code">The raw code.</param>
         /// <param name="error">The error, or 0 when the catalog does not list the code there.</param>
         /// <returns><see langword="true"/> when the catalog lists the code on that platform.</returns>
-        public static bool TryFromNative(global::ErrorCatalog.SocketCall.SocketCallPlatform platform, int code, out global::ErrorCatalog.SocketCall.SocketCallError error)
+        public static bool TryFromNative(SocketCallPlatform platform, int code, out SocketCallError error)
         {
             error = platform switch
             {
-                global::ErrorCatalog.SocketCall.SocketCallPlatform.Linux => FromCodeOnLinux(code),
-                global::ErrorCatalog.SocketCall.SocketCallPlatform.LinuxMips => FromCodeOnLinuxMips(code),
-                global::ErrorCatalog.SocketCall.SocketCallPlatform.LinuxSparc => FromCodeOnLinuxSparc(code),
-                global::ErrorCatalog.SocketCall.SocketCallPlatform.LinuxAlpha => FromCodeOnLinuxAlpha(code),
-                global::ErrorCatalog.SocketCall.SocketCallPlatform.LinuxParisc => FromCodeOnLinuxParisc(code),
-                global::ErrorCatalog.SocketCall.SocketCallPlatform.Darwin => FromCodeOnDarwin(code),
-                global::ErrorCatalog.SocketCall.SocketCallPlatform.FreeBSD => FromCodeOnFreeBSD(code),
-                global::ErrorCatalog.SocketCall.SocketCallPlatform.OpenBSD => FromCodeOnOpenBSD(code),
-                global::ErrorCatalog.SocketCall.SocketCallPlatform.NetBSD => FromCodeOnNetBSD(code),
-                global::ErrorCatalog.SocketCall.SocketCallPlatform.Windows => FromCodeOnWindows(code),
-                global::ErrorCatalog.SocketCall.SocketCallPlatform.WindowsCrt => FromCodeOnWindowsCrt(code),
+                SocketCallPlatform.Linux => FromCodeOnLinux(code),
+                SocketCallPlatform.LinuxMips => FromCodeOnLinuxMips(code),
+                SocketCallPlatform.LinuxSparc => FromCodeOnLinuxSparc(code),
+                SocketCallPlatform.LinuxAlpha => FromCodeOnLinuxAlpha(code),
+                SocketCallPlatform.LinuxParisc => FromCodeOnLinuxParisc(code),
+                SocketCallPlatform.Darwin => FromCodeOnDarwin(code),
+                SocketCallPlatform.FreeBSD => FromCodeOnFreeBSD(code),
+                SocketCallPlatform.OpenBSD => FromCodeOnOpenBSD(code),
+                SocketCallPlatform.NetBSD => FromCodeOnNetBSD(code),
+                SocketCallPlatform.Windows => FromCodeOnWindows(code),
+                SocketCallPlatform.WindowsCrt => FromCodeOnWindowsCrt(code),
                 _ => default,
             };
             return error != default;
@@ -1374,27 +1374,27 @@ namespace ErrorCatalog.SocketCall
         /// <param name="code">A raw code as Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures) reports it.</param>
         /// <param name="error">The error, or 0 when the catalog does not list the code there.</param>
         /// <returns><see langword="true"/> when the catalog lists the code.</returns>
-        public static bool TryFromLinux(int code, out global::ErrorCatalog.SocketCall.SocketCallError error)
+        public static bool TryFromLinux(int code, out SocketCallError error)
         {
             error = FromCodeOnLinux(code);
             return error != default;
         }
 
-        private static global::ErrorCatalog.SocketCall.SocketCallError FromCodeOnLinux(int code) => code switch
+        private static SocketCallError FromCodeOnLinux(int code) => code switch
         {
-            97 => global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported,
-            93 => global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported,
-            94 => global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported,
-            91 => global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType,
-            22 => global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument,
-            24 => global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles,
-            23 => global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull,
-            105 => global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace,
-            12 => global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory,
-            13 => global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied,
-            1 => global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted,
-            100 => global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown,
-            115 => global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress,
+            97 => SocketCallError.AddressFamilyNotSupported,
+            93 => SocketCallError.ProtocolNotSupported,
+            94 => SocketCallError.SocketTypeNotSupported,
+            91 => SocketCallError.WrongProtocolType,
+            22 => SocketCallError.InvalidArgument,
+            24 => SocketCallError.TooManyOpenFiles,
+            23 => SocketCallError.SystemFileTableFull,
+            105 => SocketCallError.NoBufferSpace,
+            12 => SocketCallError.OutOfMemory,
+            13 => SocketCallError.AccessDenied,
+            1 => SocketCallError.NotPermitted,
+            100 => SocketCallError.NetworkDown,
+            115 => SocketCallError.BlockingCallInProgress,
             _ => default,
         };
 
@@ -1420,27 +1420,27 @@ namespace ErrorCatalog.SocketCall
         /// <param name="code">A raw code as Linux on MIPS reports it.</param>
         /// <param name="error">The error, or 0 when the catalog does not list the code there.</param>
         /// <returns><see langword="true"/> when the catalog lists the code.</returns>
-        public static bool TryFromLinuxMips(int code, out global::ErrorCatalog.SocketCall.SocketCallError error)
+        public static bool TryFromLinuxMips(int code, out SocketCallError error)
         {
             error = FromCodeOnLinuxMips(code);
             return error != default;
         }
 
-        private static global::ErrorCatalog.SocketCall.SocketCallError FromCodeOnLinuxMips(int code) => code switch
+        private static SocketCallError FromCodeOnLinuxMips(int code) => code switch
         {
-            124 => global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported,
-            120 => global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported,
-            121 => global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported,
-            98 => global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType,
-            22 => global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument,
-            24 => global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles,
-            23 => global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull,
-            132 => global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace,
-            12 => global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory,
-            13 => global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied,
-            1 => global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted,
-            127 => global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown,
-            150 => global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress,
+            124 => SocketCallError.AddressFamilyNotSupported,
+            120 => SocketCallError.ProtocolNotSupported,
+            121 => SocketCallError.SocketTypeNotSupported,
+            98 => SocketCallError.WrongProtocolType,
+            22 => SocketCallError.InvalidArgument,
+            24 => SocketCallError.TooManyOpenFiles,
+            23 => SocketCallError.SystemFileTableFull,
+            132 => SocketCallError.NoBufferSpace,
+            12 => SocketCallError.OutOfMemory,
+            13 => SocketCallError.AccessDenied,
+            1 => SocketCallError.NotPermitted,
+            127 => SocketCallError.NetworkDown,
+            150 => SocketCallError.BlockingCallInProgress,
             _ => default,
         };
 
@@ -1466,27 +1466,27 @@ namespace ErrorCatalog.SocketCall
         /// <param name="code">A raw code as Linux on SPARC reports it.</param>
         /// <param name="error">The error, or 0 when the catalog does not list the code there.</param>
         /// <returns><see langword="true"/> when the catalog lists the code.</returns>
-        public static bool TryFromLinuxSparc(int code, out global::ErrorCatalog.SocketCall.SocketCallError error)
+        public static bool TryFromLinuxSparc(int code, out SocketCallError error)
         {
             error = FromCodeOnLinuxSparc(code);
             return error != default;
         }
 
-        private static global::ErrorCatalog.SocketCall.SocketCallError FromCodeOnLinuxSparc(int code) => code switch
+        private static SocketCallError FromCodeOnLinuxSparc(int code) => code switch
         {
-            47 => global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported,
-            43 => global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported,
-            44 => global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported,
-            41 => global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType,
-            22 => global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument,
-            24 => global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles,
-            23 => global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull,
-            55 => global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace,
-            12 => global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory,
-            13 => global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied,
-            1 => global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted,
-            50 => global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown,
-            36 => global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress,
+            47 => SocketCallError.AddressFamilyNotSupported,
+            43 => SocketCallError.ProtocolNotSupported,
+            44 => SocketCallError.SocketTypeNotSupported,
+            41 => SocketCallError.WrongProtocolType,
+            22 => SocketCallError.InvalidArgument,
+            24 => SocketCallError.TooManyOpenFiles,
+            23 => SocketCallError.SystemFileTableFull,
+            55 => SocketCallError.NoBufferSpace,
+            12 => SocketCallError.OutOfMemory,
+            13 => SocketCallError.AccessDenied,
+            1 => SocketCallError.NotPermitted,
+            50 => SocketCallError.NetworkDown,
+            36 => SocketCallError.BlockingCallInProgress,
             _ => default,
         };
 
@@ -1512,27 +1512,27 @@ namespace ErrorCatalog.SocketCall
         /// <param name="code">A raw code as Linux on Alpha reports it.</param>
         /// <param name="error">The error, or 0 when the catalog does not list the code there.</param>
         /// <returns><see langword="true"/> when the catalog lists the code.</returns>
-        public static bool TryFromLinuxAlpha(int code, out global::ErrorCatalog.SocketCall.SocketCallError error)
+        public static bool TryFromLinuxAlpha(int code, out SocketCallError error)
         {
             error = FromCodeOnLinuxAlpha(code);
             return error != default;
         }
 
-        private static global::ErrorCatalog.SocketCall.SocketCallError FromCodeOnLinuxAlpha(int code) => code switch
+        private static SocketCallError FromCodeOnLinuxAlpha(int code) => code switch
         {
-            47 => global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported,
-            43 => global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported,
-            44 => global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported,
-            41 => global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType,
-            22 => global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument,
-            24 => global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles,
-            23 => global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull,
-            55 => global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace,
-            12 => global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory,
-            13 => global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied,
-            1 => global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted,
-            50 => global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown,
-            36 => global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress,
+            47 => SocketCallError.AddressFamilyNotSupported,
+            43 => SocketCallError.ProtocolNotSupported,
+            44 => SocketCallError.SocketTypeNotSupported,
+            41 => SocketCallError.WrongProtocolType,
+            22 => SocketCallError.InvalidArgument,
+            24 => SocketCallError.TooManyOpenFiles,
+            23 => SocketCallError.SystemFileTableFull,
+            55 => SocketCallError.NoBufferSpace,
+            12 => SocketCallError.OutOfMemory,
+            13 => SocketCallError.AccessDenied,
+            1 => SocketCallError.NotPermitted,
+            50 => SocketCallError.NetworkDown,
+            36 => SocketCallError.BlockingCallInProgress,
             _ => default,
         };
 
@@ -1558,27 +1558,27 @@ namespace ErrorCatalog.SocketCall
         /// <param name="code">A raw code as Linux on PA-RISC reports it.</param>
         /// <param name="error">The error, or 0 when the catalog does not list the code there.</param>
         /// <returns><see langword="true"/> when the catalog lists the code.</returns>
-        public static bool TryFromLinuxParisc(int code, out global::ErrorCatalog.SocketCall.SocketCallError error)
+        public static bool TryFromLinuxParisc(int code, out SocketCallError error)
         {
             error = FromCodeOnLinuxParisc(code);
             return error != default;
         }
 
-        private static global::ErrorCatalog.SocketCall.SocketCallError FromCodeOnLinuxParisc(int code) => code switch
+        private static SocketCallError FromCodeOnLinuxParisc(int code) => code switch
         {
-            225 => global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported,
-            221 => global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported,
-            222 => global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported,
-            219 => global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType,
-            22 => global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument,
-            24 => global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles,
-            23 => global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull,
-            233 => global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace,
-            12 => global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory,
-            13 => global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied,
-            1 => global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted,
-            228 => global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown,
-            245 => global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress,
+            225 => SocketCallError.AddressFamilyNotSupported,
+            221 => SocketCallError.ProtocolNotSupported,
+            222 => SocketCallError.SocketTypeNotSupported,
+            219 => SocketCallError.WrongProtocolType,
+            22 => SocketCallError.InvalidArgument,
+            24 => SocketCallError.TooManyOpenFiles,
+            23 => SocketCallError.SystemFileTableFull,
+            233 => SocketCallError.NoBufferSpace,
+            12 => SocketCallError.OutOfMemory,
+            13 => SocketCallError.AccessDenied,
+            1 => SocketCallError.NotPermitted,
+            228 => SocketCallError.NetworkDown,
+            245 => SocketCallError.BlockingCallInProgress,
             _ => default,
         };
 
@@ -1604,27 +1604,27 @@ namespace ErrorCatalog.SocketCall
         /// <param name="code">A raw code as macOS and other Darwin systems reports it.</param>
         /// <param name="error">The error, or 0 when the catalog does not list the code there.</param>
         /// <returns><see langword="true"/> when the catalog lists the code.</returns>
-        public static bool TryFromDarwin(int code, out global::ErrorCatalog.SocketCall.SocketCallError error)
+        public static bool TryFromDarwin(int code, out SocketCallError error)
         {
             error = FromCodeOnDarwin(code);
             return error != default;
         }
 
-        private static global::ErrorCatalog.SocketCall.SocketCallError FromCodeOnDarwin(int code) => code switch
+        private static SocketCallError FromCodeOnDarwin(int code) => code switch
         {
-            47 => global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported,
-            43 => global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported,
-            44 => global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported,
-            41 => global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType,
-            22 => global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument,
-            24 => global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles,
-            23 => global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull,
-            55 => global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace,
-            12 => global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory,
-            13 => global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied,
-            1 => global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted,
-            50 => global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown,
-            36 => global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress,
+            47 => SocketCallError.AddressFamilyNotSupported,
+            43 => SocketCallError.ProtocolNotSupported,
+            44 => SocketCallError.SocketTypeNotSupported,
+            41 => SocketCallError.WrongProtocolType,
+            22 => SocketCallError.InvalidArgument,
+            24 => SocketCallError.TooManyOpenFiles,
+            23 => SocketCallError.SystemFileTableFull,
+            55 => SocketCallError.NoBufferSpace,
+            12 => SocketCallError.OutOfMemory,
+            13 => SocketCallError.AccessDenied,
+            1 => SocketCallError.NotPermitted,
+            50 => SocketCallError.NetworkDown,
+            36 => SocketCallError.BlockingCallInProgress,
             _ => default,
         };
 
@@ -1650,27 +1650,27 @@ namespace ErrorCatalog.SocketCall
         /// <param name="code">A raw code as FreeBSD reports it.</param>
         /// <param name="error">The error, or 0 when the catalog does not list the code there.</param>
         /// <returns><see langword="true"/> when the catalog lists the code.</returns>
-        public static bool TryFromFreeBSD(int code, out global::ErrorCatalog.SocketCall.SocketCallError error)
+        public static bool TryFromFreeBSD(int code, out SocketCallError error)
         {
             error = FromCodeOnFreeBSD(code);
             return error != default;
         }
 
-        private static global::ErrorCatalog.SocketCall.SocketCallError FromCodeOnFreeBSD(int code) => code switch
+        private static SocketCallError FromCodeOnFreeBSD(int code) => code switch
         {
-            47 => global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported,
-            43 => global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported,
-            44 => global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported,
-            41 => global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType,
-            22 => global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument,
-            24 => global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles,
-            23 => global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull,
-            55 => global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace,
-            12 => global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory,
-            13 => global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied,
-            1 => global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted,
-            50 => global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown,
-            36 => global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress,
+            47 => SocketCallError.AddressFamilyNotSupported,
+            43 => SocketCallError.ProtocolNotSupported,
+            44 => SocketCallError.SocketTypeNotSupported,
+            41 => SocketCallError.WrongProtocolType,
+            22 => SocketCallError.InvalidArgument,
+            24 => SocketCallError.TooManyOpenFiles,
+            23 => SocketCallError.SystemFileTableFull,
+            55 => SocketCallError.NoBufferSpace,
+            12 => SocketCallError.OutOfMemory,
+            13 => SocketCallError.AccessDenied,
+            1 => SocketCallError.NotPermitted,
+            50 => SocketCallError.NetworkDown,
+            36 => SocketCallError.BlockingCallInProgress,
             _ => default,
         };
 
@@ -1696,27 +1696,27 @@ namespace ErrorCatalog.SocketCall
         /// <param name="code">A raw code as OpenBSD reports it.</param>
         /// <param name="error">The error, or 0 when the catalog does not list the code there.</param>
         /// <returns><see langword="true"/> when the catalog lists the code.</returns>
-        public static bool TryFromOpenBSD(int code, out global::ErrorCatalog.SocketCall.SocketCallError error)
+        public static bool TryFromOpenBSD(int code, out SocketCallError error)
         {
             error = FromCodeOnOpenBSD(code);
             return error != default;
         }
 
-        private static global::ErrorCatalog.SocketCall.SocketCallError FromCodeOnOpenBSD(int code) => code switch
+        private static SocketCallError FromCodeOnOpenBSD(int code) => code switch
         {
-            47 => global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported,
-            43 => global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported,
-            44 => global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported,
-            41 => global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType,
-            22 => global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument,
-            24 => global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles,
-            23 => global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull,
-            55 => global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace,
-            12 => global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory,
-            13 => global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied,
-            1 => global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted,
-            50 => global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown,
-            36 => global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress,
+            47 => SocketCallError.AddressFamilyNotSupported,
+            43 => SocketCallError.ProtocolNotSupported,
+            44 => SocketCallError.SocketTypeNotSupported,
+            41 => SocketCallError.WrongProtocolType,
+            22 => SocketCallError.InvalidArgument,
+            24 => SocketCallError.TooManyOpenFiles,
+            23 => SocketCallError.SystemFileTableFull,
+            55 => SocketCallError.NoBufferSpace,
+            12 => SocketCallError.OutOfMemory,
+            13 => SocketCallError.AccessDenied,
+            1 => SocketCallError.NotPermitted,
+            50 => SocketCallError.NetworkDown,
+            36 => SocketCallError.BlockingCallInProgress,
             _ => default,
         };
 
@@ -1742,27 +1742,27 @@ namespace ErrorCatalog.SocketCall
         /// <param name="code">A raw code as NetBSD reports it.</param>
         /// <param name="error">The error, or 0 when the catalog does not list the code there.</param>
         /// <returns><see langword="true"/> when the catalog lists the code.</returns>
-        public static bool TryFromNetBSD(int code, out global::ErrorCatalog.SocketCall.SocketCallError error)
+        public static bool TryFromNetBSD(int code, out SocketCallError error)
         {
             error = FromCodeOnNetBSD(code);
             return error != default;
         }
 
-        private static global::ErrorCatalog.SocketCall.SocketCallError FromCodeOnNetBSD(int code) => code switch
+        private static SocketCallError FromCodeOnNetBSD(int code) => code switch
         {
-            47 => global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported,
-            43 => global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported,
-            44 => global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported,
-            41 => global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType,
-            22 => global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument,
-            24 => global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles,
-            23 => global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull,
-            55 => global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace,
-            12 => global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory,
-            13 => global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied,
-            1 => global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted,
-            50 => global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown,
-            36 => global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress,
+            47 => SocketCallError.AddressFamilyNotSupported,
+            43 => SocketCallError.ProtocolNotSupported,
+            44 => SocketCallError.SocketTypeNotSupported,
+            41 => SocketCallError.WrongProtocolType,
+            22 => SocketCallError.InvalidArgument,
+            24 => SocketCallError.TooManyOpenFiles,
+            23 => SocketCallError.SystemFileTableFull,
+            55 => SocketCallError.NoBufferSpace,
+            12 => SocketCallError.OutOfMemory,
+            13 => SocketCallError.AccessDenied,
+            1 => SocketCallError.NotPermitted,
+            50 => SocketCallError.NetworkDown,
+            36 => SocketCallError.BlockingCallInProgress,
             _ => default,
         };
 
@@ -1788,28 +1788,28 @@ namespace ErrorCatalog.SocketCall
         /// <param name="code">A raw code as Windows Sockets (WSAGetLastError) reports it.</param>
         /// <param name="error">The error, or 0 when the catalog does not list the code there.</param>
         /// <returns><see langword="true"/> when the catalog lists the code.</returns>
-        public static bool TryFromWindows(int code, out global::ErrorCatalog.SocketCall.SocketCallError error)
+        public static bool TryFromWindows(int code, out SocketCallError error)
         {
             error = FromCodeOnWindows(code);
             return error != default;
         }
 
-        private static global::ErrorCatalog.SocketCall.SocketCallError FromCodeOnWindows(int code) => code switch
+        private static SocketCallError FromCodeOnWindows(int code) => code switch
         {
-            10047 => global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported,
-            10043 => global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported,
-            10044 => global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported,
-            10041 => global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType,
-            10022 => global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument,
-            10024 => global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles,
-            10055 => global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace,
-            10013 => global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied,
-            10050 => global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown,
-            10036 => global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress,
-            10093 => global::ErrorCatalog.SocketCall.SocketCallError.WinsockNotInitialized,
-            10104 => global::ErrorCatalog.SocketCall.SocketCallError.InvalidProcedureTable,
-            10105 => global::ErrorCatalog.SocketCall.SocketCallError.InvalidProvider,
-            10106 => global::ErrorCatalog.SocketCall.SocketCallError.ProviderFailedInit,
+            10047 => SocketCallError.AddressFamilyNotSupported,
+            10043 => SocketCallError.ProtocolNotSupported,
+            10044 => SocketCallError.SocketTypeNotSupported,
+            10041 => SocketCallError.WrongProtocolType,
+            10022 => SocketCallError.InvalidArgument,
+            10024 => SocketCallError.TooManyOpenFiles,
+            10055 => SocketCallError.NoBufferSpace,
+            10013 => SocketCallError.AccessDenied,
+            10050 => SocketCallError.NetworkDown,
+            10036 => SocketCallError.BlockingCallInProgress,
+            10093 => SocketCallError.WinsockNotInitialized,
+            10104 => SocketCallError.InvalidProcedureTable,
+            10105 => SocketCallError.InvalidProvider,
+            10106 => SocketCallError.ProviderFailedInit,
             _ => default,
         };
 
@@ -1836,26 +1836,26 @@ namespace ErrorCatalog.SocketCall
         /// <param name="code">A raw code as Microsoft C runtime errno (MSVC, UCRT) reports it.</param>
         /// <param name="error">The error, or 0 when the catalog does not list the code there.</param>
         /// <returns><see langword="true"/> when the catalog lists the code.</returns>
-        public static bool TryFromWindowsCrt(int code, out global::ErrorCatalog.SocketCall.SocketCallError error)
+        public static bool TryFromWindowsCrt(int code, out SocketCallError error)
         {
             error = FromCodeOnWindowsCrt(code);
             return error != default;
         }
 
-        private static global::ErrorCatalog.SocketCall.SocketCallError FromCodeOnWindowsCrt(int code) => code switch
+        private static SocketCallError FromCodeOnWindowsCrt(int code) => code switch
         {
-            102 => global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported,
-            135 => global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported,
-            136 => global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType,
-            22 => global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument,
-            24 => global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles,
-            23 => global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull,
-            119 => global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace,
-            12 => global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory,
-            13 => global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied,
-            1 => global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted,
-            116 => global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown,
-            112 => global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress,
+            102 => SocketCallError.AddressFamilyNotSupported,
+            135 => SocketCallError.ProtocolNotSupported,
+            136 => SocketCallError.WrongProtocolType,
+            22 => SocketCallError.InvalidArgument,
+            24 => SocketCallError.TooManyOpenFiles,
+            23 => SocketCallError.SystemFileTableFull,
+            119 => SocketCallError.NoBufferSpace,
+            12 => SocketCallError.OutOfMemory,
+            13 => SocketCallError.AccessDenied,
+            1 => SocketCallError.NotPermitted,
+            116 => SocketCallError.NetworkDown,
+            112 => SocketCallError.BlockingCallInProgress,
             _ => default,
         };
 
@@ -1880,19 +1880,19 @@ namespace ErrorCatalog.SocketCall
         /// <param name="platform">The platform whose numbering <paramref name="code"/> follows.</param>
         /// <param name="code">The raw code.</param>
         /// <returns>The name, or <see langword="null"/> when the catalog does not list the code there.</returns>
-        public static string? GetNativeName(global::ErrorCatalog.SocketCall.SocketCallPlatform platform, int code) => platform switch
+        public static string? GetNativeName(SocketCallPlatform platform, int code) => platform switch
         {
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.Linux => NameOnLinux(code),
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.LinuxMips => NameOnLinuxMips(code),
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.LinuxSparc => NameOnLinuxSparc(code),
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.LinuxAlpha => NameOnLinuxAlpha(code),
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.LinuxParisc => NameOnLinuxParisc(code),
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.Darwin => NameOnDarwin(code),
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.FreeBSD => NameOnFreeBSD(code),
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.OpenBSD => NameOnOpenBSD(code),
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.NetBSD => NameOnNetBSD(code),
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.Windows => NameOnWindows(code),
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.WindowsCrt => NameOnWindowsCrt(code),
+            SocketCallPlatform.Linux => NameOnLinux(code),
+            SocketCallPlatform.LinuxMips => NameOnLinuxMips(code),
+            SocketCallPlatform.LinuxSparc => NameOnLinuxSparc(code),
+            SocketCallPlatform.LinuxAlpha => NameOnLinuxAlpha(code),
+            SocketCallPlatform.LinuxParisc => NameOnLinuxParisc(code),
+            SocketCallPlatform.Darwin => NameOnDarwin(code),
+            SocketCallPlatform.FreeBSD => NameOnFreeBSD(code),
+            SocketCallPlatform.OpenBSD => NameOnOpenBSD(code),
+            SocketCallPlatform.NetBSD => NameOnNetBSD(code),
+            SocketCallPlatform.Windows => NameOnWindows(code),
+            SocketCallPlatform.WindowsCrt => NameOnWindowsCrt(code),
             _ => null,
         };
 
@@ -1900,19 +1900,19 @@ namespace ErrorCatalog.SocketCall
         /// <param name="error">A catalog error.</param>
         /// <param name="platform">A platform.</param>
         /// <returns>The code, or <see langword="null"/> where the platform does not define the error.</returns>
-        public static int? GetCode(global::ErrorCatalog.SocketCall.SocketCallError error, global::ErrorCatalog.SocketCall.SocketCallPlatform platform) => platform switch
+        public static int? GetCode(SocketCallError error, SocketCallPlatform platform) => platform switch
         {
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.Linux => GetLinuxCode(error),
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.LinuxMips => GetLinuxMipsCode(error),
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.LinuxSparc => GetLinuxSparcCode(error),
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.LinuxAlpha => GetLinuxAlphaCode(error),
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.LinuxParisc => GetLinuxPariscCode(error),
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.Darwin => GetDarwinCode(error),
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.FreeBSD => GetFreeBSDCode(error),
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.OpenBSD => GetOpenBSDCode(error),
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.NetBSD => GetNetBSDCode(error),
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.Windows => GetWindowsCode(error),
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.WindowsCrt => GetWindowsCrtCode(error),
+            SocketCallPlatform.Linux => GetLinuxCode(error),
+            SocketCallPlatform.LinuxMips => GetLinuxMipsCode(error),
+            SocketCallPlatform.LinuxSparc => GetLinuxSparcCode(error),
+            SocketCallPlatform.LinuxAlpha => GetLinuxAlphaCode(error),
+            SocketCallPlatform.LinuxParisc => GetLinuxPariscCode(error),
+            SocketCallPlatform.Darwin => GetDarwinCode(error),
+            SocketCallPlatform.FreeBSD => GetFreeBSDCode(error),
+            SocketCallPlatform.OpenBSD => GetOpenBSDCode(error),
+            SocketCallPlatform.NetBSD => GetNetBSDCode(error),
+            SocketCallPlatform.Windows => GetWindowsCode(error),
+            SocketCallPlatform.WindowsCrt => GetWindowsCrtCode(error),
             _ => null,
         };
 
@@ -1921,7 +1921,7 @@ namespace ErrorCatalog.SocketCall
         /// <param name="platform">A platform.</param>
         /// <param name="code">The code, or 0 where the platform does not define the error.</param>
         /// <returns><see langword="false"/> where the platform does not define the error.</returns>
-        public static bool TryGetCode(global::ErrorCatalog.SocketCall.SocketCallError error, global::ErrorCatalog.SocketCall.SocketCallPlatform platform, out int code)
+        public static bool TryGetCode(SocketCallError error, SocketCallPlatform platform, out int code)
         {
             var value = GetCode(error, platform);
             code = value.GetValueOrDefault();
@@ -1931,7 +1931,7 @@ namespace ErrorCatalog.SocketCall
         /// <summary>The canonical code of <paramref name="error"/> on Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures).</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where Linux (asm-generic errno: x86-64, arm64, riscv64, and most other architectures) does not define the error.</returns>
-        public static int? GetLinuxCode(global::ErrorCatalog.SocketCall.SocketCallError error)
+        public static int? GetLinuxCode(SocketCallError error)
         {
             var index = unchecked((uint)((int)error - 1));
             return index < (uint)LinuxCodeByError.Length ? LinuxCodeByError[index] : null;
@@ -1961,7 +1961,7 @@ namespace ErrorCatalog.SocketCall
         /// <summary>The canonical code of <paramref name="error"/> on Linux on MIPS.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where Linux on MIPS does not define the error.</returns>
-        public static int? GetLinuxMipsCode(global::ErrorCatalog.SocketCall.SocketCallError error)
+        public static int? GetLinuxMipsCode(SocketCallError error)
         {
             var index = unchecked((uint)((int)error - 1));
             return index < (uint)LinuxMipsCodeByError.Length ? LinuxMipsCodeByError[index] : null;
@@ -1991,7 +1991,7 @@ namespace ErrorCatalog.SocketCall
         /// <summary>The canonical code of <paramref name="error"/> on Linux on SPARC.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where Linux on SPARC does not define the error.</returns>
-        public static int? GetLinuxSparcCode(global::ErrorCatalog.SocketCall.SocketCallError error)
+        public static int? GetLinuxSparcCode(SocketCallError error)
         {
             var index = unchecked((uint)((int)error - 1));
             return index < (uint)LinuxSparcCodeByError.Length ? LinuxSparcCodeByError[index] : null;
@@ -2021,7 +2021,7 @@ namespace ErrorCatalog.SocketCall
         /// <summary>The canonical code of <paramref name="error"/> on Linux on Alpha.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where Linux on Alpha does not define the error.</returns>
-        public static int? GetLinuxAlphaCode(global::ErrorCatalog.SocketCall.SocketCallError error)
+        public static int? GetLinuxAlphaCode(SocketCallError error)
         {
             var index = unchecked((uint)((int)error - 1));
             return index < (uint)LinuxAlphaCodeByError.Length ? LinuxAlphaCodeByError[index] : null;
@@ -2051,7 +2051,7 @@ namespace ErrorCatalog.SocketCall
         /// <summary>The canonical code of <paramref name="error"/> on Linux on PA-RISC.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where Linux on PA-RISC does not define the error.</returns>
-        public static int? GetLinuxPariscCode(global::ErrorCatalog.SocketCall.SocketCallError error)
+        public static int? GetLinuxPariscCode(SocketCallError error)
         {
             var index = unchecked((uint)((int)error - 1));
             return index < (uint)LinuxPariscCodeByError.Length ? LinuxPariscCodeByError[index] : null;
@@ -2081,7 +2081,7 @@ namespace ErrorCatalog.SocketCall
         /// <summary>The canonical code of <paramref name="error"/> on macOS and other Darwin systems.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where macOS and other Darwin systems does not define the error.</returns>
-        public static int? GetDarwinCode(global::ErrorCatalog.SocketCall.SocketCallError error)
+        public static int? GetDarwinCode(SocketCallError error)
         {
             var index = unchecked((uint)((int)error - 1));
             return index < (uint)DarwinCodeByError.Length ? DarwinCodeByError[index] : null;
@@ -2111,7 +2111,7 @@ namespace ErrorCatalog.SocketCall
         /// <summary>The canonical code of <paramref name="error"/> on FreeBSD.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where FreeBSD does not define the error.</returns>
-        public static int? GetFreeBSDCode(global::ErrorCatalog.SocketCall.SocketCallError error)
+        public static int? GetFreeBSDCode(SocketCallError error)
         {
             var index = unchecked((uint)((int)error - 1));
             return index < (uint)FreeBSDCodeByError.Length ? FreeBSDCodeByError[index] : null;
@@ -2141,7 +2141,7 @@ namespace ErrorCatalog.SocketCall
         /// <summary>The canonical code of <paramref name="error"/> on OpenBSD.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where OpenBSD does not define the error.</returns>
-        public static int? GetOpenBSDCode(global::ErrorCatalog.SocketCall.SocketCallError error)
+        public static int? GetOpenBSDCode(SocketCallError error)
         {
             var index = unchecked((uint)((int)error - 1));
             return index < (uint)OpenBSDCodeByError.Length ? OpenBSDCodeByError[index] : null;
@@ -2171,7 +2171,7 @@ namespace ErrorCatalog.SocketCall
         /// <summary>The canonical code of <paramref name="error"/> on NetBSD.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where NetBSD does not define the error.</returns>
-        public static int? GetNetBSDCode(global::ErrorCatalog.SocketCall.SocketCallError error)
+        public static int? GetNetBSDCode(SocketCallError error)
         {
             var index = unchecked((uint)((int)error - 1));
             return index < (uint)NetBSDCodeByError.Length ? NetBSDCodeByError[index] : null;
@@ -2201,7 +2201,7 @@ namespace ErrorCatalog.SocketCall
         /// <summary>The canonical code of <paramref name="error"/> on Windows Sockets (WSAGetLastError).</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where Windows Sockets (WSAGetLastError) does not define the error.</returns>
-        public static int? GetWindowsCode(global::ErrorCatalog.SocketCall.SocketCallError error)
+        public static int? GetWindowsCode(SocketCallError error)
         {
             var index = unchecked((uint)((int)error - 1));
             return index < (uint)WindowsCodeByError.Length ? WindowsCodeByError[index] : null;
@@ -2231,7 +2231,7 @@ namespace ErrorCatalog.SocketCall
         /// <summary>The canonical code of <paramref name="error"/> on Microsoft C runtime errno (MSVC, UCRT).</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The code, or <see langword="null"/> where Microsoft C runtime errno (MSVC, UCRT) does not define the error.</returns>
-        public static int? GetWindowsCrtCode(global::ErrorCatalog.SocketCall.SocketCallError error)
+        public static int? GetWindowsCrtCode(SocketCallError error)
         {
             var index = unchecked((uint)((int)error - 1));
             return index < (uint)WindowsCrtCodeByError.Length ? WindowsCrtCodeByError[index] : null;
@@ -2261,8 +2261,8 @@ namespace ErrorCatalog.SocketCall
         /// <summary>The canonical native name of <paramref name="error"/>.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The name, for example <c>EAFNOSUPPORT</c>.</returns>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="error"/> is not a member of <see cref="global::ErrorCatalog.SocketCall.SocketCallError"/>.</exception>
-        public static string GetName(global::ErrorCatalog.SocketCall.SocketCallError error)
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="error"/> is not a member of <see cref="SocketCallError"/>.</exception>
+        public static string GetName(SocketCallError error)
         {
             var index = unchecked((uint)((int)error - 1));
             return index < (uint)NameByError.Length ? NameByError[index] : ThrowNotAMember<string>(error);
@@ -2293,27 +2293,27 @@ namespace ErrorCatalog.SocketCall
         /// <param name="nameOrAlias">A native name, for example <c>EAFNOSUPPORT</c>.</param>
         /// <param name="error">The error, or 0 when no entry has that name.</param>
         /// <returns><see langword="true"/> when an entry has that name or alias.</returns>
-        public static bool TryParse(string? nameOrAlias, out global::ErrorCatalog.SocketCall.SocketCallError error)
+        public static bool TryParse(string? nameOrAlias, out SocketCallError error)
         {
             error = nameOrAlias switch
             {
-                "EAFNOSUPPORT" => global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported,
-                "EPROTONOSUPPORT" => global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported,
-                "ESOCKTNOSUPPORT" => global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported,
-                "EPROTOTYPE" => global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType,
-                "EINVAL" => global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument,
-                "EMFILE" => global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles,
-                "ENFILE" => global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull,
-                "ENOBUFS" => global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace,
-                "ENOMEM" => global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory,
-                "EACCES" => global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied,
-                "EPERM" => global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted,
-                "ENETDOWN" => global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown,
-                "EINPROGRESS" => global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress,
-                "WSANOTINITIALISED" => global::ErrorCatalog.SocketCall.SocketCallError.WinsockNotInitialized,
-                "WSAEINVALIDPROCTABLE" => global::ErrorCatalog.SocketCall.SocketCallError.InvalidProcedureTable,
-                "WSAEINVALIDPROVIDER" => global::ErrorCatalog.SocketCall.SocketCallError.InvalidProvider,
-                "WSAEPROVIDERFAILEDINIT" => global::ErrorCatalog.SocketCall.SocketCallError.ProviderFailedInit,
+                "EAFNOSUPPORT" => SocketCallError.AddressFamilyNotSupported,
+                "EPROTONOSUPPORT" => SocketCallError.ProtocolNotSupported,
+                "ESOCKTNOSUPPORT" => SocketCallError.SocketTypeNotSupported,
+                "EPROTOTYPE" => SocketCallError.WrongProtocolType,
+                "EINVAL" => SocketCallError.InvalidArgument,
+                "EMFILE" => SocketCallError.TooManyOpenFiles,
+                "ENFILE" => SocketCallError.SystemFileTableFull,
+                "ENOBUFS" => SocketCallError.NoBufferSpace,
+                "ENOMEM" => SocketCallError.OutOfMemory,
+                "EACCES" => SocketCallError.AccessDenied,
+                "EPERM" => SocketCallError.NotPermitted,
+                "ENETDOWN" => SocketCallError.NetworkDown,
+                "EINPROGRESS" => SocketCallError.BlockingCallInProgress,
+                "WSANOTINITIALISED" => SocketCallError.WinsockNotInitialized,
+                "WSAEINVALIDPROCTABLE" => SocketCallError.InvalidProcedureTable,
+                "WSAEINVALIDPROVIDER" => SocketCallError.InvalidProvider,
+                "WSAEPROVIDERFAILEDINIT" => SocketCallError.ProviderFailedInit,
                 _ => default,
             };
             return error != default;
@@ -2322,8 +2322,8 @@ namespace ErrorCatalog.SocketCall
         /// <summary>One sentence on what <paramref name="error"/> means.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The catalog's summary.</returns>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="error"/> is not a member of <see cref="global::ErrorCatalog.SocketCall.SocketCallError"/>.</exception>
-        public static string GetSummary(global::ErrorCatalog.SocketCall.SocketCallError error)
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="error"/> is not a member of <see cref="SocketCallError"/>.</exception>
+        public static string GetSummary(SocketCallError error)
         {
             var index = unchecked((uint)((int)error - 1));
             return index < (uint)SummaryByError.Length ? SummaryByError[index] : ThrowNotAMember<string>(error);
@@ -2353,8 +2353,8 @@ namespace ErrorCatalog.SocketCall
         /// <summary>What a caller should do about <paramref name="error"/>.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The catalog's advice.</returns>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="error"/> is not a member of <see cref="global::ErrorCatalog.SocketCall.SocketCallError"/>.</exception>
-        public static string GetAction(global::ErrorCatalog.SocketCall.SocketCallError error)
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="error"/> is not a member of <see cref="SocketCallError"/>.</exception>
+        public static string GetAction(SocketCallError error)
         {
             var index = unchecked((uint)((int)error - 1));
             return index < (uint)ActionByError.Length ? ActionByError[index] : ThrowNotAMember<string>(error);
@@ -2384,56 +2384,56 @@ namespace ErrorCatalog.SocketCall
         /// <summary>The project's classification of <paramref name="error"/> (policy, not an operating-system fact).</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The classification.</returns>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="error"/> is not a member of <see cref="global::ErrorCatalog.SocketCall.SocketCallError"/>.</exception>
-        public static global::ErrorCatalog.SocketCall.SocketCallClassification GetClassification(global::ErrorCatalog.SocketCall.SocketCallError error)
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="error"/> is not a member of <see cref="SocketCallError"/>.</exception>
+        public static SocketCallClassification GetClassification(SocketCallError error)
         {
             var index = unchecked((uint)((int)error - 1));
-            return index < (uint)ClassificationByError.Length ? ClassificationByError[index] : ThrowNotAMember<global::ErrorCatalog.SocketCall.SocketCallClassification>(error);
+            return index < (uint)ClassificationByError.Length ? ClassificationByError[index] : ThrowNotAMember<SocketCallClassification>(error);
         }
 
-        private static readonly global::ErrorCatalog.SocketCall.SocketCallClassification[] ClassificationByError =
+        private static readonly SocketCallClassification[] ClassificationByError =
         {
-            global::ErrorCatalog.SocketCall.SocketCallClassification.Unsupported,
-            global::ErrorCatalog.SocketCall.SocketCallClassification.CallerBug,
-            global::ErrorCatalog.SocketCall.SocketCallClassification.CallerBug,
-            global::ErrorCatalog.SocketCall.SocketCallClassification.CallerBug,
-            global::ErrorCatalog.SocketCall.SocketCallClassification.CallerBug,
-            global::ErrorCatalog.SocketCall.SocketCallClassification.Resource,
-            global::ErrorCatalog.SocketCall.SocketCallClassification.Resource,
-            global::ErrorCatalog.SocketCall.SocketCallClassification.Resource,
-            global::ErrorCatalog.SocketCall.SocketCallClassification.Resource,
-            global::ErrorCatalog.SocketCall.SocketCallClassification.Permission,
-            global::ErrorCatalog.SocketCall.SocketCallClassification.Permission,
-            global::ErrorCatalog.SocketCall.SocketCallClassification.Transient,
-            global::ErrorCatalog.SocketCall.SocketCallClassification.Transient,
-            global::ErrorCatalog.SocketCall.SocketCallClassification.CallerBug,
-            global::ErrorCatalog.SocketCall.SocketCallClassification.Unsupported,
-            global::ErrorCatalog.SocketCall.SocketCallClassification.Unsupported,
-            global::ErrorCatalog.SocketCall.SocketCallClassification.Unsupported,
+            SocketCallClassification.Unsupported,
+            SocketCallClassification.CallerBug,
+            SocketCallClassification.CallerBug,
+            SocketCallClassification.CallerBug,
+            SocketCallClassification.CallerBug,
+            SocketCallClassification.Resource,
+            SocketCallClassification.Resource,
+            SocketCallClassification.Resource,
+            SocketCallClassification.Resource,
+            SocketCallClassification.Permission,
+            SocketCallClassification.Permission,
+            SocketCallClassification.Transient,
+            SocketCallClassification.Transient,
+            SocketCallClassification.CallerBug,
+            SocketCallClassification.Unsupported,
+            SocketCallClassification.Unsupported,
+            SocketCallClassification.Unsupported,
         };
 
         /// <summary>The <see cref="global::System.Net.Sockets.SocketError"/> member that matches <paramref name="error"/>.</summary>
         /// <param name="error">A catalog error.</param>
         /// <param name="socketError">The member, or <see cref="global::System.Net.Sockets.SocketError.SocketError"/> when none matches.</param>
         /// <returns><see langword="true"/> when the catalog names a matching member.</returns>
-        public static bool TryGetSocketError(global::ErrorCatalog.SocketCall.SocketCallError error, out global::System.Net.Sockets.SocketError socketError)
+        public static bool TryGetSocketError(SocketCallError error, out global::System.Net.Sockets.SocketError socketError)
         {
             socketError = ToSocketError(error);
             return error switch
             {
-                global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported => true,
-                global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported => true,
-                global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported => true,
-                global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType => true,
-                global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument => true,
-                global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles => true,
-                global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull => true,
-                global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace => true,
-                global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied => true,
-                global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted => true,
-                global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown => true,
-                global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress => true,
-                global::ErrorCatalog.SocketCall.SocketCallError.WinsockNotInitialized => true,
+                SocketCallError.AddressFamilyNotSupported => true,
+                SocketCallError.ProtocolNotSupported => true,
+                SocketCallError.SocketTypeNotSupported => true,
+                SocketCallError.WrongProtocolType => true,
+                SocketCallError.InvalidArgument => true,
+                SocketCallError.TooManyOpenFiles => true,
+                SocketCallError.SystemFileTableFull => true,
+                SocketCallError.NoBufferSpace => true,
+                SocketCallError.AccessDenied => true,
+                SocketCallError.NotPermitted => true,
+                SocketCallError.NetworkDown => true,
+                SocketCallError.BlockingCallInProgress => true,
+                SocketCallError.WinsockNotInitialized => true,
                 _ => false,
             };
         }
@@ -2441,21 +2441,21 @@ namespace ErrorCatalog.SocketCall
         /// <summary>The <see cref="global::System.Net.Sockets.SocketError"/> member that matches <paramref name="error"/>.</summary>
         /// <param name="error">A catalog error.</param>
         /// <returns>The member, or <see cref="global::System.Net.Sockets.SocketError.SocketError"/> when none matches.</returns>
-        public static global::System.Net.Sockets.SocketError ToSocketError(global::ErrorCatalog.SocketCall.SocketCallError error) => error switch
+        public static global::System.Net.Sockets.SocketError ToSocketError(SocketCallError error) => error switch
         {
-            global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported => global::System.Net.Sockets.SocketError.AddressFamilyNotSupported,
-            global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported => global::System.Net.Sockets.SocketError.ProtocolNotSupported,
-            global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported => global::System.Net.Sockets.SocketError.SocketNotSupported,
-            global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType => global::System.Net.Sockets.SocketError.ProtocolType,
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument => global::System.Net.Sockets.SocketError.InvalidArgument,
-            global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles => global::System.Net.Sockets.SocketError.TooManyOpenSockets,
-            global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull => global::System.Net.Sockets.SocketError.TooManyOpenSockets,
-            global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace => global::System.Net.Sockets.SocketError.NoBufferSpaceAvailable,
-            global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied => global::System.Net.Sockets.SocketError.AccessDenied,
-            global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted => global::System.Net.Sockets.SocketError.AccessDenied,
-            global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown => global::System.Net.Sockets.SocketError.NetworkDown,
-            global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress => global::System.Net.Sockets.SocketError.InProgress,
-            global::ErrorCatalog.SocketCall.SocketCallError.WinsockNotInitialized => global::System.Net.Sockets.SocketError.NotInitialized,
+            SocketCallError.AddressFamilyNotSupported => global::System.Net.Sockets.SocketError.AddressFamilyNotSupported,
+            SocketCallError.ProtocolNotSupported => global::System.Net.Sockets.SocketError.ProtocolNotSupported,
+            SocketCallError.SocketTypeNotSupported => global::System.Net.Sockets.SocketError.SocketNotSupported,
+            SocketCallError.WrongProtocolType => global::System.Net.Sockets.SocketError.ProtocolType,
+            SocketCallError.InvalidArgument => global::System.Net.Sockets.SocketError.InvalidArgument,
+            SocketCallError.TooManyOpenFiles => global::System.Net.Sockets.SocketError.TooManyOpenSockets,
+            SocketCallError.SystemFileTableFull => global::System.Net.Sockets.SocketError.TooManyOpenSockets,
+            SocketCallError.NoBufferSpace => global::System.Net.Sockets.SocketError.NoBufferSpaceAvailable,
+            SocketCallError.AccessDenied => global::System.Net.Sockets.SocketError.AccessDenied,
+            SocketCallError.NotPermitted => global::System.Net.Sockets.SocketError.AccessDenied,
+            SocketCallError.NetworkDown => global::System.Net.Sockets.SocketError.NetworkDown,
+            SocketCallError.BlockingCallInProgress => global::System.Net.Sockets.SocketError.InProgress,
+            SocketCallError.WinsockNotInitialized => global::System.Net.Sockets.SocketError.NotInitialized,
             _ => global::System.Net.Sockets.SocketError.SocketError,
         };
 
@@ -2463,50 +2463,50 @@ namespace ErrorCatalog.SocketCall
         /// <param name="socketError">A .NET socket error.</param>
         /// <param name="error">The error, or 0 when no entry matches.</param>
         /// <returns><see langword="true"/> when an entry matches.</returns>
-        public static bool TryFromSocketError(global::System.Net.Sockets.SocketError socketError, out global::ErrorCatalog.SocketCall.SocketCallError error)
+        public static bool TryFromSocketError(global::System.Net.Sockets.SocketError socketError, out SocketCallError error)
         {
             error = socketError switch
             {
-                global::System.Net.Sockets.SocketError.AddressFamilyNotSupported => global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported,
-                global::System.Net.Sockets.SocketError.ProtocolNotSupported => global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported,
-                global::System.Net.Sockets.SocketError.SocketNotSupported => global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported,
-                global::System.Net.Sockets.SocketError.ProtocolType => global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType,
-                global::System.Net.Sockets.SocketError.InvalidArgument => global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument,
-                global::System.Net.Sockets.SocketError.TooManyOpenSockets => global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles,
-                global::System.Net.Sockets.SocketError.NoBufferSpaceAvailable => global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace,
-                global::System.Net.Sockets.SocketError.AccessDenied => global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied,
-                global::System.Net.Sockets.SocketError.NetworkDown => global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown,
-                global::System.Net.Sockets.SocketError.InProgress => global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress,
-                global::System.Net.Sockets.SocketError.NotInitialized => global::ErrorCatalog.SocketCall.SocketCallError.WinsockNotInitialized,
+                global::System.Net.Sockets.SocketError.AddressFamilyNotSupported => SocketCallError.AddressFamilyNotSupported,
+                global::System.Net.Sockets.SocketError.ProtocolNotSupported => SocketCallError.ProtocolNotSupported,
+                global::System.Net.Sockets.SocketError.SocketNotSupported => SocketCallError.SocketTypeNotSupported,
+                global::System.Net.Sockets.SocketError.ProtocolType => SocketCallError.WrongProtocolType,
+                global::System.Net.Sockets.SocketError.InvalidArgument => SocketCallError.InvalidArgument,
+                global::System.Net.Sockets.SocketError.TooManyOpenSockets => SocketCallError.TooManyOpenFiles,
+                global::System.Net.Sockets.SocketError.NoBufferSpaceAvailable => SocketCallError.NoBufferSpace,
+                global::System.Net.Sockets.SocketError.AccessDenied => SocketCallError.AccessDenied,
+                global::System.Net.Sockets.SocketError.NetworkDown => SocketCallError.NetworkDown,
+                global::System.Net.Sockets.SocketError.InProgress => SocketCallError.BlockingCallInProgress,
+                global::System.Net.Sockets.SocketError.NotInitialized => SocketCallError.WinsockNotInitialized,
                 _ => default,
             };
             return error != default;
         }
 
-        /// <summary>Creates the most specific exception for <paramref name="error"/>: the nested type of its catalog entry, or <see cref="global::ErrorCatalog.SocketCall.SocketCallException"/> itself for a code the catalog does not know.</summary>
+        /// <summary>Creates the most specific exception for <paramref name="error"/>: the nested type of its catalog entry, or <see cref="SocketCallException"/> itself for a code the catalog does not know.</summary>
         /// <param name="error">The native error.</param>
         /// <param name="endPoint">The end point the failed call was given, if any.</param>
         /// <returns>The exception, not thrown.</returns>
-        public static global::ErrorCatalog.SocketCall.SocketCallException CreateException(global::ErrorCatalog.SocketCall.SocketCallNativeError error, global::System.Net.EndPoint? endPoint = null) => error.Error switch
+        public static SocketCallException CreateException(SocketCallNativeError error, global::System.Net.EndPoint? endPoint = null) => error.Error switch
         {
-            global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported => new global::ErrorCatalog.SocketCall.SocketCallException.AddressFamilyNotSupported(error, endPoint),
-            global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported => new global::ErrorCatalog.SocketCall.SocketCallException.ProtocolNotSupported(error, endPoint),
-            global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported => new global::ErrorCatalog.SocketCall.SocketCallException.SocketTypeNotSupported(error, endPoint),
-            global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType => new global::ErrorCatalog.SocketCall.SocketCallException.WrongProtocolType(error, endPoint),
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument => new global::ErrorCatalog.SocketCall.SocketCallException.InvalidArgument(error, endPoint),
-            global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles => new global::ErrorCatalog.SocketCall.SocketCallException.TooManyOpenFiles(error, endPoint),
-            global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull => new global::ErrorCatalog.SocketCall.SocketCallException.SystemFileTableFull(error, endPoint),
-            global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace => new global::ErrorCatalog.SocketCall.SocketCallException.NoBufferSpace(error, endPoint),
-            global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory => new global::ErrorCatalog.SocketCall.SocketCallException.OutOfMemory(error, endPoint),
-            global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied => new global::ErrorCatalog.SocketCall.SocketCallException.AccessDenied(error, endPoint),
-            global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted => new global::ErrorCatalog.SocketCall.SocketCallException.NotPermitted(error, endPoint),
-            global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown => new global::ErrorCatalog.SocketCall.SocketCallException.NetworkDown(error, endPoint),
-            global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress => new global::ErrorCatalog.SocketCall.SocketCallException.BlockingCallInProgress(error, endPoint),
-            global::ErrorCatalog.SocketCall.SocketCallError.WinsockNotInitialized => new global::ErrorCatalog.SocketCall.SocketCallException.WinsockNotInitialized(error, endPoint),
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidProcedureTable => new global::ErrorCatalog.SocketCall.SocketCallException.InvalidProcedureTable(error, endPoint),
-            global::ErrorCatalog.SocketCall.SocketCallError.InvalidProvider => new global::ErrorCatalog.SocketCall.SocketCallException.InvalidProvider(error, endPoint),
-            global::ErrorCatalog.SocketCall.SocketCallError.ProviderFailedInit => new global::ErrorCatalog.SocketCall.SocketCallException.ProviderFailedInit(error, endPoint),
-            _ => new global::ErrorCatalog.SocketCall.SocketCallException(error, endPoint),
+            SocketCallError.AddressFamilyNotSupported => new SocketCallException.AddressFamilyNotSupported(error, endPoint),
+            SocketCallError.ProtocolNotSupported => new SocketCallException.ProtocolNotSupported(error, endPoint),
+            SocketCallError.SocketTypeNotSupported => new SocketCallException.SocketTypeNotSupported(error, endPoint),
+            SocketCallError.WrongProtocolType => new SocketCallException.WrongProtocolType(error, endPoint),
+            SocketCallError.InvalidArgument => new SocketCallException.InvalidArgument(error, endPoint),
+            SocketCallError.TooManyOpenFiles => new SocketCallException.TooManyOpenFiles(error, endPoint),
+            SocketCallError.SystemFileTableFull => new SocketCallException.SystemFileTableFull(error, endPoint),
+            SocketCallError.NoBufferSpace => new SocketCallException.NoBufferSpace(error, endPoint),
+            SocketCallError.OutOfMemory => new SocketCallException.OutOfMemory(error, endPoint),
+            SocketCallError.AccessDenied => new SocketCallException.AccessDenied(error, endPoint),
+            SocketCallError.NotPermitted => new SocketCallException.NotPermitted(error, endPoint),
+            SocketCallError.NetworkDown => new SocketCallException.NetworkDown(error, endPoint),
+            SocketCallError.BlockingCallInProgress => new SocketCallException.BlockingCallInProgress(error, endPoint),
+            SocketCallError.WinsockNotInitialized => new SocketCallException.WinsockNotInitialized(error, endPoint),
+            SocketCallError.InvalidProcedureTable => new SocketCallException.InvalidProcedureTable(error, endPoint),
+            SocketCallError.InvalidProvider => new SocketCallException.InvalidProvider(error, endPoint),
+            SocketCallError.ProviderFailedInit => new SocketCallException.ProviderFailedInit(error, endPoint),
+            _ => new SocketCallException(error, endPoint),
         };
 
         /// <summary>Creates the most specific exception for <paramref name="code"/> on <paramref name="platform"/>.</summary>
@@ -2514,25 +2514,25 @@ namespace ErrorCatalog.SocketCall
         /// <param name="code">The raw code.</param>
         /// <param name="endPoint">The end point the failed call was given, if any.</param>
         /// <returns>The exception, not thrown.</returns>
-        public static global::ErrorCatalog.SocketCall.SocketCallException CreateException(global::ErrorCatalog.SocketCall.SocketCallPlatform platform, int code, global::System.Net.EndPoint? endPoint = null) => CreateException(new global::ErrorCatalog.SocketCall.SocketCallNativeError(platform, code), endPoint);
+        public static SocketCallException CreateException(SocketCallPlatform platform, int code, global::System.Net.EndPoint? endPoint = null) => CreateException(new SocketCallNativeError(platform, code), endPoint);
 
         /// <summary>The catalog id of <paramref name="platform"/>.</summary>
         /// <param name="platform">A platform.</param>
         /// <returns>The id, for example <c>linux</c>.</returns>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="platform"/> is not a member of <see cref="global::ErrorCatalog.SocketCall.SocketCallPlatform"/>.</exception>
-        public static string GetPlatformId(global::ErrorCatalog.SocketCall.SocketCallPlatform platform) => platform switch
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="platform"/> is not a member of <see cref="SocketCallPlatform"/>.</exception>
+        public static string GetPlatformId(SocketCallPlatform platform) => platform switch
         {
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.Linux => "linux",
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.LinuxMips => "linux-mips",
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.LinuxSparc => "linux-sparc",
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.LinuxAlpha => "linux-alpha",
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.LinuxParisc => "linux-parisc",
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.Darwin => "darwin",
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.FreeBSD => "freebsd",
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.OpenBSD => "openbsd",
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.NetBSD => "netbsd",
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.Windows => "windows",
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.WindowsCrt => "windows-crt",
+            SocketCallPlatform.Linux => "linux",
+            SocketCallPlatform.LinuxMips => "linux-mips",
+            SocketCallPlatform.LinuxSparc => "linux-sparc",
+            SocketCallPlatform.LinuxAlpha => "linux-alpha",
+            SocketCallPlatform.LinuxParisc => "linux-parisc",
+            SocketCallPlatform.Darwin => "darwin",
+            SocketCallPlatform.FreeBSD => "freebsd",
+            SocketCallPlatform.OpenBSD => "openbsd",
+            SocketCallPlatform.NetBSD => "netbsd",
+            SocketCallPlatform.Windows => "windows",
+            SocketCallPlatform.WindowsCrt => "windows-crt",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(platform), platform, null),
         };
 
@@ -2540,60 +2540,60 @@ namespace ErrorCatalog.SocketCall
         /// <param name="id">A catalog platform id, for example <c>linux</c>.</param>
         /// <param name="platform">The platform, or 0 when no platform has that id.</param>
         /// <returns><see langword="true"/> when a platform has that id.</returns>
-        public static bool TryParsePlatform(string? id, out global::ErrorCatalog.SocketCall.SocketCallPlatform platform)
+        public static bool TryParsePlatform(string? id, out SocketCallPlatform platform)
         {
             platform = id switch
             {
-                "linux" => global::ErrorCatalog.SocketCall.SocketCallPlatform.Linux,
-                "linux-mips" => global::ErrorCatalog.SocketCall.SocketCallPlatform.LinuxMips,
-                "linux-sparc" => global::ErrorCatalog.SocketCall.SocketCallPlatform.LinuxSparc,
-                "linux-alpha" => global::ErrorCatalog.SocketCall.SocketCallPlatform.LinuxAlpha,
-                "linux-parisc" => global::ErrorCatalog.SocketCall.SocketCallPlatform.LinuxParisc,
-                "darwin" => global::ErrorCatalog.SocketCall.SocketCallPlatform.Darwin,
-                "freebsd" => global::ErrorCatalog.SocketCall.SocketCallPlatform.FreeBSD,
-                "openbsd" => global::ErrorCatalog.SocketCall.SocketCallPlatform.OpenBSD,
-                "netbsd" => global::ErrorCatalog.SocketCall.SocketCallPlatform.NetBSD,
-                "windows" => global::ErrorCatalog.SocketCall.SocketCallPlatform.Windows,
-                "windows-crt" => global::ErrorCatalog.SocketCall.SocketCallPlatform.WindowsCrt,
+                "linux" => SocketCallPlatform.Linux,
+                "linux-mips" => SocketCallPlatform.LinuxMips,
+                "linux-sparc" => SocketCallPlatform.LinuxSparc,
+                "linux-alpha" => SocketCallPlatform.LinuxAlpha,
+                "linux-parisc" => SocketCallPlatform.LinuxParisc,
+                "darwin" => SocketCallPlatform.Darwin,
+                "freebsd" => SocketCallPlatform.FreeBSD,
+                "openbsd" => SocketCallPlatform.OpenBSD,
+                "netbsd" => SocketCallPlatform.NetBSD,
+                "windows" => SocketCallPlatform.Windows,
+                "windows-crt" => SocketCallPlatform.WindowsCrt,
                 _ => default,
             };
             return platform != default;
         }
 
         /// <summary>The platform whose numbering the running process's native calls report codes in, or <see langword="null"/> when the <c>runs-on</c> of no platform in the <c>socket</c> catalog covers this operating system and process architecture.</summary>
-        /// <remarks>Worked out once, on first use, from <see cref="global::System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform"/> and <see cref="global::System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture"/>. <see cref="global::ErrorCatalog.SocketCall.SocketCallPlatform.Linux"/> on linux, android (x86, x64, arm, armv6, arm64, riscv64, loongarch64, s390x, ppc64le). <see cref="global::ErrorCatalog.SocketCall.SocketCallPlatform.Darwin"/> on macos, maccatalyst, ios, tvos (any processor). <see cref="global::ErrorCatalog.SocketCall.SocketCallPlatform.FreeBSD"/> on freebsd (any processor). <see cref="global::ErrorCatalog.SocketCall.SocketCallPlatform.NetBSD"/> on netbsd (any processor). <see cref="global::ErrorCatalog.SocketCall.SocketCallPlatform.Windows"/> on windows (any processor).</remarks>
-        public static global::ErrorCatalog.SocketCall.SocketCallPlatform? CurrentPlatform => CurrentPlatformDetection.Platform;
+        /// <remarks>Worked out once, on first use, from <see cref="global::System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform"/> and <see cref="global::System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture"/>. <see cref="SocketCallPlatform.Linux"/> on linux, android (x86, x64, arm, armv6, arm64, riscv64, loongarch64, s390x, ppc64le). <see cref="SocketCallPlatform.Darwin"/> on macos, maccatalyst, ios, tvos (any processor). <see cref="SocketCallPlatform.FreeBSD"/> on freebsd (any processor). <see cref="SocketCallPlatform.NetBSD"/> on netbsd (any processor). <see cref="SocketCallPlatform.Windows"/> on windows (any processor).</remarks>
+        public static SocketCallPlatform? CurrentPlatform => CurrentPlatformDetection.Platform;
 
         private static class CurrentPlatformDetection
         {
-            internal static readonly global::ErrorCatalog.SocketCall.SocketCallPlatform? Platform = Detect();
+            internal static readonly SocketCallPlatform? Platform = Detect();
 
-            private static global::ErrorCatalog.SocketCall.SocketCallPlatform? Detect()
+            private static SocketCallPlatform? Detect()
             {
                 var architecture = (int)global::System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture;
                 if ((IsOperatingSystem("linux") || IsOperatingSystem("android")) && architecture is 0 or 1 or 2 or 7 or 3 or 9 or 6 or 5 or 8)
                 {
-                    return global::ErrorCatalog.SocketCall.SocketCallPlatform.Linux;
+                    return SocketCallPlatform.Linux;
                 }
 
                 if (IsOperatingSystem("macos") || IsOperatingSystem("maccatalyst") || IsOperatingSystem("ios") || IsOperatingSystem("tvos"))
                 {
-                    return global::ErrorCatalog.SocketCall.SocketCallPlatform.Darwin;
+                    return SocketCallPlatform.Darwin;
                 }
 
                 if (IsOperatingSystem("freebsd"))
                 {
-                    return global::ErrorCatalog.SocketCall.SocketCallPlatform.FreeBSD;
+                    return SocketCallPlatform.FreeBSD;
                 }
 
                 if (IsOperatingSystem("netbsd"))
                 {
-                    return global::ErrorCatalog.SocketCall.SocketCallPlatform.NetBSD;
+                    return SocketCallPlatform.NetBSD;
                 }
 
                 if (IsOperatingSystem("windows"))
                 {
-                    return global::ErrorCatalog.SocketCall.SocketCallPlatform.Windows;
+                    return SocketCallPlatform.Windows;
                 }
 
                 return null;
@@ -2603,30 +2603,30 @@ namespace ErrorCatalog.SocketCall
                 global::System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(global::System.Runtime.InteropServices.OSPlatform.Create(name));
         }
 
-        internal static string DescribePlatform(global::ErrorCatalog.SocketCall.SocketCallPlatform platform) => platform switch
+        internal static string DescribePlatform(SocketCallPlatform platform) => platform switch
         {
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.Linux => "linux",
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.LinuxMips => "linux-mips",
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.LinuxSparc => "linux-sparc",
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.LinuxAlpha => "linux-alpha",
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.LinuxParisc => "linux-parisc",
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.Darwin => "darwin",
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.FreeBSD => "freebsd",
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.OpenBSD => "openbsd",
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.NetBSD => "netbsd",
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.Windows => "windows",
-            global::ErrorCatalog.SocketCall.SocketCallPlatform.WindowsCrt => "windows-crt",
+            SocketCallPlatform.Linux => "linux",
+            SocketCallPlatform.LinuxMips => "linux-mips",
+            SocketCallPlatform.LinuxSparc => "linux-sparc",
+            SocketCallPlatform.LinuxAlpha => "linux-alpha",
+            SocketCallPlatform.LinuxParisc => "linux-parisc",
+            SocketCallPlatform.Darwin => "darwin",
+            SocketCallPlatform.FreeBSD => "freebsd",
+            SocketCallPlatform.OpenBSD => "openbsd",
+            SocketCallPlatform.NetBSD => "netbsd",
+            SocketCallPlatform.Windows => "windows",
+            SocketCallPlatform.WindowsCrt => "windows-crt",
             _ => "platform " + ((int)platform).ToString(global::System.Globalization.CultureInfo.InvariantCulture),
         };
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static T ThrowNotAMember<T>(global::ErrorCatalog.SocketCall.SocketCallError error) =>
+        private static T ThrowNotAMember<T>(SocketCallError error) =>
             throw new global::System.ArgumentOutOfRangeException(nameof(error), error, null);
 
-        internal static global::System.Net.Sockets.SocketError SocketErrorFor(global::ErrorCatalog.SocketCall.SocketCallNativeError nativeError) =>
+        internal static global::System.Net.Sockets.SocketError SocketErrorFor(SocketCallNativeError nativeError) =>
             nativeError.Error is { } error ? ToSocketError(error) : global::System.Net.Sockets.SocketError.SocketError;
 
-        internal static global::ErrorCatalog.SocketCall.SocketCallNativeError RequireError(global::ErrorCatalog.SocketCall.SocketCallNativeError nativeError, global::ErrorCatalog.SocketCall.SocketCallError expected)
+        internal static SocketCallNativeError RequireError(SocketCallNativeError nativeError, SocketCallError expected)
         {
             if (nativeError.Error != expected)
             {
@@ -2636,7 +2636,7 @@ namespace ErrorCatalog.SocketCall
             return nativeError;
         }
 
-        internal static string FormatExceptionMessage(global::ErrorCatalog.SocketCall.SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint)
+        internal static string FormatExceptionMessage(SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint)
         {
             var target = endPoint is null ? string.Empty : " for " + endPoint.ToString();
             return nativeError.Error is { } error
@@ -2647,7 +2647,7 @@ namespace ErrorCatalog.SocketCall
 
     /// <summary>A failed <c>socket()</c> call: the native error, the catalog's error for it, and the end point. Each catalog entry has a nested type derived from this one.</summary>
     /// <remarks>
-    /// <para><see cref="global::System.Net.Sockets.SocketException.SocketErrorCode"/> is the entry's .NET member (<see cref="global::ErrorCatalog.SocketCall.SocketCallErrors.ToSocketError"/>), or <see cref="global::System.Net.Sockets.SocketError.SocketError"/> when there is none or the code is unknown.</para>
+    /// <para><see cref="global::System.Net.Sockets.SocketException.SocketErrorCode"/> is the entry's .NET member (<see cref="SocketCallErrors.ToSocketError"/>), or <see cref="global::System.Net.Sockets.SocketError.SocketError"/> when there is none or the code is unknown.</para>
     /// <para><see cref="global::System.ComponentModel.Win32Exception.NativeErrorCode"/> and <see cref="global::System.Net.Sockets.SocketException.ErrorCode"/> are set by the base class from that member, translated to the running operating system's numbering; they are not the raw code the platform reported. Read <see cref="Code"/> and <see cref="Platform"/> for that.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("ErrorCatalog.Generator", "0.1.0.0")]
@@ -2658,7 +2658,7 @@ namespace ErrorCatalog.SocketCall
         /// <summary>Creates the exception for <paramref name="nativeError"/>, with a message built from the catalog.</summary>
         /// <param name="nativeError">The native error.</param>
         /// <param name="endPoint">The end point the failed call was given, if any.</param>
-        public SocketCallException(global::ErrorCatalog.SocketCall.SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+        public SocketCallException(SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
             : this(nativeError, endPoint, null)
         {
         }
@@ -2667,28 +2667,28 @@ namespace ErrorCatalog.SocketCall
         /// <param name="nativeError">The native error.</param>
         /// <param name="endPoint">The end point the failed call was given, if any.</param>
         /// <param name="message">The message, or <see langword="null"/> for one built from the catalog.</param>
-        public SocketCallException(global::ErrorCatalog.SocketCall.SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint, string? message)
-            : base((int)global::ErrorCatalog.SocketCall.SocketCallErrors.SocketErrorFor(nativeError))
+        public SocketCallException(SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint, string? message)
+            : base((int)SocketCallErrors.SocketErrorFor(nativeError))
         {
             NativeError = nativeError;
             EndPoint = endPoint;
-            messageText = message ?? global::ErrorCatalog.SocketCall.SocketCallErrors.FormatExceptionMessage(nativeError, endPoint);
+            messageText = message ?? SocketCallErrors.FormatExceptionMessage(nativeError, endPoint);
         }
 
         /// <summary>The raw code and platform, as reported.</summary>
-        public global::ErrorCatalog.SocketCall.SocketCallNativeError NativeError { get; }
+        public SocketCallNativeError NativeError { get; }
 
         /// <summary>The catalog's error, or <see langword="null"/> when the catalog does not know the code.</summary>
-        public global::ErrorCatalog.SocketCall.SocketCallError? Error => NativeError.Error;
+        public SocketCallError? Error => NativeError.Error;
 
         /// <summary>The platform whose numbering <see cref="Code"/> follows.</summary>
-        public global::ErrorCatalog.SocketCall.SocketCallPlatform Platform => NativeError.Platform;
+        public SocketCallPlatform Platform => NativeError.Platform;
 
         /// <summary>The raw code, exactly as reported (see the remarks on <see cref="global::System.ComponentModel.Win32Exception.NativeErrorCode"/>).</summary>
         public int Code => NativeError.Code;
 
         /// <summary>The project's classification of the error, or <see langword="null"/> when the code is unknown.</summary>
-        public global::ErrorCatalog.SocketCall.SocketCallClassification? Classification => Error is { } error ? global::ErrorCatalog.SocketCall.SocketCallErrors.GetClassification(error) : null;
+        public SocketCallClassification? Classification => Error is { } error ? SocketCallErrors.GetClassification(error) : null;
 
         /// <summary>The end point the failed call was given, if known.</summary>
         public global::System.Net.EndPoint? EndPoint { get; }
@@ -2697,275 +2697,275 @@ namespace ErrorCatalog.SocketCall
         public override string Message => messageText;
 
         /// <summary>The requested family, type or protocol cannot be combined or is not provided.</summary>
-        public abstract class NotSupported : global::ErrorCatalog.SocketCall.SocketCallException
+        public abstract class NotSupported : SocketCallException
         {
             /// <summary>Creates the exception for <paramref name="nativeError"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            protected NotSupported(global::ErrorCatalog.SocketCall.SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint)
+            protected NotSupported(SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint)
                 : base(nativeError, endPoint)
             {
             }
         }
 
         /// <summary>No file descriptor was left for the new socket.</summary>
-        public abstract class DescriptorLimit : global::ErrorCatalog.SocketCall.SocketCallException
+        public abstract class DescriptorLimit : SocketCallException
         {
             /// <summary>Creates the exception for <paramref name="nativeError"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            protected DescriptorLimit(global::ErrorCatalog.SocketCall.SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint)
+            protected DescriptorLimit(SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint)
                 : base(nativeError, endPoint)
             {
             }
         }
 
         /// <summary>A Windows Sockets service provider could not be loaded or used.</summary>
-        public abstract class Provider : global::ErrorCatalog.SocketCall.SocketCallException
+        public abstract class Provider : SocketCallException
         {
             /// <summary>Creates the exception for <paramref name="nativeError"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            protected Provider(global::ErrorCatalog.SocketCall.SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint)
+            protected Provider(SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint)
                 : base(nativeError, endPoint)
             {
             }
         }
 
         /// <summary><c>EAFNOSUPPORT</c>: The system does not provide the requested address family: the number is unknown, or its support is not built in, not loaded or switched off.</summary>
-        /// <remarks>What to do: Check the family constant; for a family that may be absent (IPv6, Bluetooth, CAN), fall back to another family or tell the user which support is missing. See <see cref="global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported"/> for the codes and sources.</remarks>
-        public sealed class AddressFamilyNotSupported : global::ErrorCatalog.SocketCall.SocketCallException.NotSupported
+        /// <remarks>What to do: Check the family constant; for a family that may be absent (IPv6, Bluetooth, CAN), fall back to another family or tell the user which support is missing. See <see cref="SocketCallError.AddressFamilyNotSupported"/> for the codes and sources.</remarks>
+        public sealed class AddressFamilyNotSupported : SocketCallException.NotSupported
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="SocketCallError.AddressFamilyNotSupported"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported"/>.</exception>
-            public AddressFamilyNotSupported(global::ErrorCatalog.SocketCall.SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.SocketCall.SocketCallErrors.RequireError(nativeError, global::ErrorCatalog.SocketCall.SocketCallError.AddressFamilyNotSupported), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="SocketCallError.AddressFamilyNotSupported"/>.</exception>
+            public AddressFamilyNotSupported(SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(SocketCallErrors.RequireError(nativeError, SocketCallError.AddressFamilyNotSupported), endPoint)
             {
             }
         }
 
         /// <summary><c>EPROTONOSUPPORT</c>: The protocol number is not one the family offers for the requested socket type.</summary>
-        /// <remarks>What to do: Fix the code: pass 0 for the family's default protocol, or a protocol that belongs to the socket type (IPPROTO_TCP with SOCK_STREAM, IPPROTO_UDP with SOCK_DGRAM). See <see cref="global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported"/> for the codes and sources.</remarks>
-        public sealed class ProtocolNotSupported : global::ErrorCatalog.SocketCall.SocketCallException.NotSupported
+        /// <remarks>What to do: Fix the code: pass 0 for the family's default protocol, or a protocol that belongs to the socket type (IPPROTO_TCP with SOCK_STREAM, IPPROTO_UDP with SOCK_DGRAM). See <see cref="SocketCallError.ProtocolNotSupported"/> for the codes and sources.</remarks>
+        public sealed class ProtocolNotSupported : SocketCallException.NotSupported
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="SocketCallError.ProtocolNotSupported"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported"/>.</exception>
-            public ProtocolNotSupported(global::ErrorCatalog.SocketCall.SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.SocketCall.SocketCallErrors.RequireError(nativeError, global::ErrorCatalog.SocketCall.SocketCallError.ProtocolNotSupported), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="SocketCallError.ProtocolNotSupported"/>.</exception>
+            public ProtocolNotSupported(SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(SocketCallErrors.RequireError(nativeError, SocketCallError.ProtocolNotSupported), endPoint)
             {
             }
         }
 
         /// <summary><c>ESOCKTNOSUPPORT</c>: The family does not offer the requested socket type at all.</summary>
-        /// <remarks>What to do: Fix the code: use a type the family supports (SOCK_STREAM, SOCK_DGRAM; SOCK_SEQPACKET on AF_UNIX). See <see cref="global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported"/> for the codes and sources.</remarks>
-        public sealed class SocketTypeNotSupported : global::ErrorCatalog.SocketCall.SocketCallException.NotSupported
+        /// <remarks>What to do: Fix the code: use a type the family supports (SOCK_STREAM, SOCK_DGRAM; SOCK_SEQPACKET on AF_UNIX). See <see cref="SocketCallError.SocketTypeNotSupported"/> for the codes and sources.</remarks>
+        public sealed class SocketTypeNotSupported : SocketCallException.NotSupported
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="SocketCallError.SocketTypeNotSupported"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported"/>.</exception>
-            public SocketTypeNotSupported(global::ErrorCatalog.SocketCall.SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.SocketCall.SocketCallErrors.RequireError(nativeError, global::ErrorCatalog.SocketCall.SocketCallError.SocketTypeNotSupported), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="SocketCallError.SocketTypeNotSupported"/>.</exception>
+            public SocketTypeNotSupported(SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(SocketCallErrors.RequireError(nativeError, SocketCallError.SocketTypeNotSupported), endPoint)
             {
             }
         }
 
         /// <summary><c>EPROTOTYPE</c>: The protocol exists in the family but cannot serve the requested socket type.</summary>
-        /// <remarks>What to do: Fix the code: pair the protocol with its socket type (TCP with SOCK_STREAM, UDP with SOCK_DGRAM), or pass protocol 0. See <see cref="global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType"/> for the codes and sources.</remarks>
-        public sealed class WrongProtocolType : global::ErrorCatalog.SocketCall.SocketCallException.NotSupported
+        /// <remarks>What to do: Fix the code: pair the protocol with its socket type (TCP with SOCK_STREAM, UDP with SOCK_DGRAM), or pass protocol 0. See <see cref="SocketCallError.WrongProtocolType"/> for the codes and sources.</remarks>
+        public sealed class WrongProtocolType : SocketCallException.NotSupported
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="SocketCallError.WrongProtocolType"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType"/>.</exception>
-            public WrongProtocolType(global::ErrorCatalog.SocketCall.SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.SocketCall.SocketCallErrors.RequireError(nativeError, global::ErrorCatalog.SocketCall.SocketCallError.WrongProtocolType), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="SocketCallError.WrongProtocolType"/>.</exception>
+            public WrongProtocolType(SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(SocketCallErrors.RequireError(nativeError, SocketCallError.WrongProtocolType), endPoint)
             {
             }
         }
 
         /// <summary><c>EINVAL</c>: An argument is out of range: unknown flags in the type, a type number above the kernel's largest, or an IP protocol number outside 0..IPPROTO_MAX-1 (0..262 on Linux 6.18).</summary>
-        /// <remarks>What to do: Fix the code: pass only SOCK_NONBLOCK and SOCK_CLOEXEC as flags, a real socket type and a protocol number in range. See <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/> for the codes and sources.</remarks>
-        public sealed class InvalidArgument : global::ErrorCatalog.SocketCall.SocketCallException
+        /// <remarks>What to do: Fix the code: pass only SOCK_NONBLOCK and SOCK_CLOEXEC as flags, a real socket type and a protocol number in range. See <see cref="SocketCallError.InvalidArgument"/> for the codes and sources.</remarks>
+        public sealed class InvalidArgument : SocketCallException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="SocketCallError.InvalidArgument"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument"/>.</exception>
-            public InvalidArgument(global::ErrorCatalog.SocketCall.SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.SocketCall.SocketCallErrors.RequireError(nativeError, global::ErrorCatalog.SocketCall.SocketCallError.InvalidArgument), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="SocketCallError.InvalidArgument"/>.</exception>
+            public InvalidArgument(SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(SocketCallErrors.RequireError(nativeError, SocketCallError.InvalidArgument), endPoint)
             {
             }
         }
 
         /// <summary><c>EMFILE</c>: The process has as many descriptors open as its limit (RLIMIT_NOFILE) allows, so the new socket gets none.</summary>
-        /// <remarks>What to do: Close descriptors the program no longer needs (look for leaked sockets), or raise the soft limit (ulimit -n, setrlimit) up to the hard limit. See <see cref="global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles"/> for the codes and sources.</remarks>
-        public sealed class TooManyOpenFiles : global::ErrorCatalog.SocketCall.SocketCallException.DescriptorLimit
+        /// <remarks>What to do: Close descriptors the program no longer needs (look for leaked sockets), or raise the soft limit (ulimit -n, setrlimit) up to the hard limit. See <see cref="SocketCallError.TooManyOpenFiles"/> for the codes and sources.</remarks>
+        public sealed class TooManyOpenFiles : SocketCallException.DescriptorLimit
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="SocketCallError.TooManyOpenFiles"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles"/>.</exception>
-            public TooManyOpenFiles(global::ErrorCatalog.SocketCall.SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.SocketCall.SocketCallErrors.RequireError(nativeError, global::ErrorCatalog.SocketCall.SocketCallError.TooManyOpenFiles), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="SocketCallError.TooManyOpenFiles"/>.</exception>
+            public TooManyOpenFiles(SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(SocketCallErrors.RequireError(nativeError, SocketCallError.TooManyOpenFiles), endPoint)
             {
             }
         }
 
         /// <summary><c>ENFILE</c>: The system-wide limit on open files (fs.file-max) is reached, or, on Linux, the kernel could not allocate the socket's inode.</summary>
-        /// <remarks>What to do: Back off and retry later; find the processes holding files open, or raise fs.file-max. See <see cref="global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull"/> for the codes and sources.</remarks>
-        public sealed class SystemFileTableFull : global::ErrorCatalog.SocketCall.SocketCallException.DescriptorLimit
+        /// <remarks>What to do: Back off and retry later; find the processes holding files open, or raise fs.file-max. See <see cref="SocketCallError.SystemFileTableFull"/> for the codes and sources.</remarks>
+        public sealed class SystemFileTableFull : SocketCallException.DescriptorLimit
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="SocketCallError.SystemFileTableFull"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull"/>.</exception>
-            public SystemFileTableFull(global::ErrorCatalog.SocketCall.SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.SocketCall.SocketCallErrors.RequireError(nativeError, global::ErrorCatalog.SocketCall.SocketCallError.SystemFileTableFull), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="SocketCallError.SystemFileTableFull"/>.</exception>
+            public SystemFileTableFull(SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(SocketCallErrors.RequireError(nativeError, SocketCallError.SystemFileTableFull), endPoint)
             {
             }
         }
 
         /// <summary><c>ENOBUFS</c>: The kernel could not allocate the memory for the new socket.</summary>
-        /// <remarks>What to do: Back off and retry later; reduce the number of open sockets or the memory pressure. See <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace"/> for the codes and sources.</remarks>
-        public sealed class NoBufferSpace : global::ErrorCatalog.SocketCall.SocketCallException
+        /// <remarks>What to do: Back off and retry later; reduce the number of open sockets or the memory pressure. See <see cref="SocketCallError.NoBufferSpace"/> for the codes and sources.</remarks>
+        public sealed class NoBufferSpace : SocketCallException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="SocketCallError.NoBufferSpace"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace"/>.</exception>
-            public NoBufferSpace(global::ErrorCatalog.SocketCall.SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.SocketCall.SocketCallErrors.RequireError(nativeError, global::ErrorCatalog.SocketCall.SocketCallError.NoBufferSpace), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="SocketCallError.NoBufferSpace"/>.</exception>
+            public NoBufferSpace(SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(SocketCallErrors.RequireError(nativeError, SocketCallError.NoBufferSpace), endPoint)
             {
             }
         }
 
         /// <summary><c>ENOMEM</c>: The kernel could not allocate memory for the socket or its file.</summary>
-        /// <remarks>What to do: Back off and retry later; reduce memory pressure (or the cgroup's memory use). See <see cref="global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory"/> for the codes and sources.</remarks>
-        public sealed class OutOfMemory : global::ErrorCatalog.SocketCall.SocketCallException
+        /// <remarks>What to do: Back off and retry later; reduce memory pressure (or the cgroup's memory use). See <see cref="SocketCallError.OutOfMemory"/> for the codes and sources.</remarks>
+        public sealed class OutOfMemory : SocketCallException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="SocketCallError.OutOfMemory"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory"/>.</exception>
-            public OutOfMemory(global::ErrorCatalog.SocketCall.SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.SocketCall.SocketCallErrors.RequireError(nativeError, global::ErrorCatalog.SocketCall.SocketCallError.OutOfMemory), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="SocketCallError.OutOfMemory"/>.</exception>
+            public OutOfMemory(SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(SocketCallErrors.RequireError(nativeError, SocketCallError.OutOfMemory), endPoint)
             {
             }
         }
 
         /// <summary><c>EACCES</c>: A security check refused the socket: on Linux an ICMP datagram (ping) socket from a group outside net.ipv4.ping_group_range, or a security module's policy.</summary>
-        /// <remarks>What to do: For ICMP echo sockets, add the user's group to net.ipv4.ping_group_range or use a raw socket with CAP_NET_RAW; otherwise check the SELinux, AppArmor or Smack policy. See <see cref="global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied"/> for the codes and sources.</remarks>
-        public sealed class AccessDenied : global::ErrorCatalog.SocketCall.SocketCallException
+        /// <remarks>What to do: For ICMP echo sockets, add the user's group to net.ipv4.ping_group_range or use a raw socket with CAP_NET_RAW; otherwise check the SELinux, AppArmor or Smack policy. See <see cref="SocketCallError.AccessDenied"/> for the codes and sources.</remarks>
+        public sealed class AccessDenied : SocketCallException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="SocketCallError.AccessDenied"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied"/>.</exception>
-            public AccessDenied(global::ErrorCatalog.SocketCall.SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.SocketCall.SocketCallErrors.RequireError(nativeError, global::ErrorCatalog.SocketCall.SocketCallError.AccessDenied), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="SocketCallError.AccessDenied"/>.</exception>
+            public AccessDenied(SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(SocketCallErrors.RequireError(nativeError, SocketCallError.AccessDenied), endPoint)
             {
             }
         }
 
         /// <summary><c>EPERM</c>: The caller lacks a capability the socket requires (CAP_NET_RAW for raw IP and packet sockets), or a cgroup BPF program refused the creation.</summary>
-        /// <remarks>What to do: Run with CAP_NET_RAW (or use an ICMP datagram socket instead of a raw one); if a cgroup BPF policy refuses socket creation, change that policy. See <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted"/> for the codes and sources.</remarks>
-        public sealed class NotPermitted : global::ErrorCatalog.SocketCall.SocketCallException
+        /// <remarks>What to do: Run with CAP_NET_RAW (or use an ICMP datagram socket instead of a raw one); if a cgroup BPF policy refuses socket creation, change that policy. See <see cref="SocketCallError.NotPermitted"/> for the codes and sources.</remarks>
+        public sealed class NotPermitted : SocketCallException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="SocketCallError.NotPermitted"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted"/>.</exception>
-            public NotPermitted(global::ErrorCatalog.SocketCall.SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.SocketCall.SocketCallErrors.RequireError(nativeError, global::ErrorCatalog.SocketCall.SocketCallError.NotPermitted), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="SocketCallError.NotPermitted"/>.</exception>
+            public NotPermitted(SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(SocketCallErrors.RequireError(nativeError, SocketCallError.NotPermitted), endPoint)
             {
             }
         }
 
         /// <summary><c>ENETDOWN</c>: Windows: the network subsystem or the service provider has failed.</summary>
-        /// <remarks>What to do: On Windows, check the network stack and any layered providers (netsh winsock show catalog); retry later. See <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown"/> for the codes and sources.</remarks>
-        public sealed class NetworkDown : global::ErrorCatalog.SocketCall.SocketCallException
+        /// <remarks>What to do: On Windows, check the network stack and any layered providers (netsh winsock show catalog); retry later. See <see cref="SocketCallError.NetworkDown"/> for the codes and sources.</remarks>
+        public sealed class NetworkDown : SocketCallException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="SocketCallError.NetworkDown"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown"/>.</exception>
-            public NetworkDown(global::ErrorCatalog.SocketCall.SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.SocketCall.SocketCallErrors.RequireError(nativeError, global::ErrorCatalog.SocketCall.SocketCallError.NetworkDown), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="SocketCallError.NetworkDown"/>.</exception>
+            public NetworkDown(SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(SocketCallErrors.RequireError(nativeError, SocketCallError.NetworkDown), endPoint)
             {
             }
         }
 
         /// <summary><c>EINPROGRESS</c>: Windows: a blocking Winsock 1.1 call is still running on this thread, or the provider is inside a callback.</summary>
-        /// <remarks>What to do: On Windows, do not call socket() from a blocking hook or provider callback; wait for the running call to finish. See <see cref="global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress"/> for the codes and sources.</remarks>
-        public sealed class BlockingCallInProgress : global::ErrorCatalog.SocketCall.SocketCallException
+        /// <remarks>What to do: On Windows, do not call socket() from a blocking hook or provider callback; wait for the running call to finish. See <see cref="SocketCallError.BlockingCallInProgress"/> for the codes and sources.</remarks>
+        public sealed class BlockingCallInProgress : SocketCallException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="SocketCallError.BlockingCallInProgress"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress"/>.</exception>
-            public BlockingCallInProgress(global::ErrorCatalog.SocketCall.SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.SocketCall.SocketCallErrors.RequireError(nativeError, global::ErrorCatalog.SocketCall.SocketCallError.BlockingCallInProgress), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="SocketCallError.BlockingCallInProgress"/>.</exception>
+            public BlockingCallInProgress(SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(SocketCallErrors.RequireError(nativeError, SocketCallError.BlockingCallInProgress), endPoint)
             {
             }
         }
 
         /// <summary><c>WSANOTINITIALISED</c>: Winsock was not initialised: WSAStartup was not called successfully before socket().</summary>
-        /// <remarks>What to do: Fix the code: call WSAStartup successfully before any other Winsock call. See <see cref="global::ErrorCatalog.SocketCall.SocketCallError.WinsockNotInitialized"/> for the codes and sources.</remarks>
-        public sealed class WinsockNotInitialized : global::ErrorCatalog.SocketCall.SocketCallException
+        /// <remarks>What to do: Fix the code: call WSAStartup successfully before any other Winsock call. See <see cref="SocketCallError.WinsockNotInitialized"/> for the codes and sources.</remarks>
+        public sealed class WinsockNotInitialized : SocketCallException
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.SocketCall.SocketCallError.WinsockNotInitialized"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="SocketCallError.WinsockNotInitialized"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.SocketCall.SocketCallError.WinsockNotInitialized"/>.</exception>
-            public WinsockNotInitialized(global::ErrorCatalog.SocketCall.SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.SocketCall.SocketCallErrors.RequireError(nativeError, global::ErrorCatalog.SocketCall.SocketCallError.WinsockNotInitialized), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="SocketCallError.WinsockNotInitialized"/>.</exception>
+            public WinsockNotInitialized(SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(SocketCallErrors.RequireError(nativeError, SocketCallError.WinsockNotInitialized), endPoint)
             {
             }
         }
 
         /// <summary><c>WSAEINVALIDPROCTABLE</c>: Windows: the service provider returned an invalid or incomplete table of functions when it was started.</summary>
-        /// <remarks>What to do: Repair or remove the broken layered service provider (netsh winsock reset); the program cannot fix it. See <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidProcedureTable"/> for the codes and sources.</remarks>
-        public sealed class InvalidProcedureTable : global::ErrorCatalog.SocketCall.SocketCallException.Provider
+        /// <remarks>What to do: Repair or remove the broken layered service provider (netsh winsock reset); the program cannot fix it. See <see cref="SocketCallError.InvalidProcedureTable"/> for the codes and sources.</remarks>
+        public sealed class InvalidProcedureTable : SocketCallException.Provider
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidProcedureTable"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="SocketCallError.InvalidProcedureTable"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidProcedureTable"/>.</exception>
-            public InvalidProcedureTable(global::ErrorCatalog.SocketCall.SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.SocketCall.SocketCallErrors.RequireError(nativeError, global::ErrorCatalog.SocketCall.SocketCallError.InvalidProcedureTable), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="SocketCallError.InvalidProcedureTable"/>.</exception>
+            public InvalidProcedureTable(SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(SocketCallErrors.RequireError(nativeError, SocketCallError.InvalidProcedureTable), endPoint)
             {
             }
         }
 
         /// <summary><c>WSAEINVALIDPROVIDER</c>: Windows: the service provider reported a version other than 2.2.</summary>
-        /// <remarks>What to do: Repair or remove the offending provider (netsh winsock reset); the program cannot fix it. See <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidProvider"/> for the codes and sources.</remarks>
-        public sealed class InvalidProvider : global::ErrorCatalog.SocketCall.SocketCallException.Provider
+        /// <remarks>What to do: Repair or remove the offending provider (netsh winsock reset); the program cannot fix it. See <see cref="SocketCallError.InvalidProvider"/> for the codes and sources.</remarks>
+        public sealed class InvalidProvider : SocketCallException.Provider
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidProvider"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="SocketCallError.InvalidProvider"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.SocketCall.SocketCallError.InvalidProvider"/>.</exception>
-            public InvalidProvider(global::ErrorCatalog.SocketCall.SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.SocketCall.SocketCallErrors.RequireError(nativeError, global::ErrorCatalog.SocketCall.SocketCallError.InvalidProvider), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="SocketCallError.InvalidProvider"/>.</exception>
+            public InvalidProvider(SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(SocketCallErrors.RequireError(nativeError, SocketCallError.InvalidProvider), endPoint)
             {
             }
         }
 
         /// <summary><c>WSAEPROVIDERFAILEDINIT</c>: Windows: a service provider (often a wrongly installed layered or namespace provider) failed to start.</summary>
-        /// <remarks>What to do: Repair or remove the provider (netsh winsock reset); the program cannot fix it. See <see cref="global::ErrorCatalog.SocketCall.SocketCallError.ProviderFailedInit"/> for the codes and sources.</remarks>
-        public sealed class ProviderFailedInit : global::ErrorCatalog.SocketCall.SocketCallException.Provider
+        /// <remarks>What to do: Repair or remove the provider (netsh winsock reset); the program cannot fix it. See <see cref="SocketCallError.ProviderFailedInit"/> for the codes and sources.</remarks>
+        public sealed class ProviderFailedInit : SocketCallException.Provider
         {
-            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="global::ErrorCatalog.SocketCall.SocketCallError.ProviderFailedInit"/>.</summary>
+            /// <summary>Creates the exception for a native error that the catalog maps to <see cref="SocketCallError.ProviderFailedInit"/>.</summary>
             /// <param name="nativeError">The native error.</param>
             /// <param name="endPoint">The end point the failed call was given, if any.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="global::ErrorCatalog.SocketCall.SocketCallError.ProviderFailedInit"/>.</exception>
-            public ProviderFailedInit(global::ErrorCatalog.SocketCall.SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
-                : base(global::ErrorCatalog.SocketCall.SocketCallErrors.RequireError(nativeError, global::ErrorCatalog.SocketCall.SocketCallError.ProviderFailedInit), endPoint)
+            /// <exception cref="global::System.ArgumentException"><paramref name="nativeError"/> does not map to <see cref="SocketCallError.ProviderFailedInit"/>.</exception>
+            public ProviderFailedInit(SocketCallNativeError nativeError, global::System.Net.EndPoint? endPoint = null)
+                : base(SocketCallErrors.RequireError(nativeError, SocketCallError.ProviderFailedInit), endPoint)
             {
             }
         }
