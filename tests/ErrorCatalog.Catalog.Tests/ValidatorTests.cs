@@ -48,36 +48,6 @@ public class ValidatorTests
         Assert.Contains("SampleException." + symbol, diagnostic.Message);
     }
 
-    [Theory]
-    [InlineData("SampleError")]
-    [InlineData("SamplePlatform")]
-    [InlineData("SampleClassification")]
-    [InlineData("SampleNativeError")]
-    [InlineData("SampleErrors")]
-    public void ECAT105_entry_symbol_that_is_a_generated_type_name(string symbol)
-    {
-        // The generated code names its types without their namespace; inside the exception class
-        // the nested entry type would be found first.
-        var text = Valid.Edit("symbol: ConnectionRefused", "symbol: " + symbol);
-        var diagnostic = CatalogText.AssertFails(text, "ECAT105", CatalogText.PositionOf(text, "symbol: " + symbol, shift: 8));
-        Assert.Contains("the generated type " + symbol, diagnostic.Message);
-    }
-
-    [Theory]
-    [InlineData("Native", "NativeError")]
-    [InlineData("Create", "CreateException")]
-    [InlineData("Current", "CurrentPlatform")]
-    [InlineData("Inner", "InnerException")]
-    public void ECAT105_prefix_that_names_a_type_like_a_generated_member(string prefix, string typeName)
-    {
-        Assert.True(CatalogLoader.Load("test.yaml", Valid).Succeeded);
-        var result = CatalogLoader.Load("test.yaml", Valid, new NameOverrides(null, prefix));
-        var diagnostic = Assert.Single(result.Diagnostics);
-        Assert.Equal("ECAT105", diagnostic.Id);
-        Assert.Contains("Prefix '" + prefix + "' names a generated type " + typeName, diagnostic.Message);
-        Assert.Equal(CatalogText.PositionOf(Valid, "prefix: Sample", shift: 8), (diagnostic.Span.Line, diagnostic.Span.Column));
-    }
-
     [Fact]
     public void ECAT105_uses_the_prefix_after_the_override()
     {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using System.Threading;
 using ErrorCatalog.Catalog.Loading;
 using ErrorCatalog.Catalog.Model;
 using ErrorCatalog.Catalog.Validation;
@@ -12,26 +13,34 @@ using Xunit;
 namespace ErrorCatalog.Generator.Tests;
 
 /// <summary>
-/// The generated file names its own types without their namespace (<c>BindError.AddressInUse</c>).
-/// These tests prove that this is safe: every catalog in which a generated member or nested type
-/// could take the place of a generated type is rejected with ECAT105, and user code elsewhere
-/// (other namespaces, aliases, a namespace called System) cannot capture a name. Every compile here
-/// counts warnings too (documentation mode, so an unresolved cref is one).
+/// The generated file names its own types without their namespace (<c>BindError.AddressInUse</c>)
+/// when no generated member or nested type could take the place of a generated type, and with it
+/// (<c>global::ErrorCatalog.Tests.Bind.BindError.AddressInUse</c>) when an entry's or group's
+/// symbol or the prefix could (GeneratedNames.OwnTypesNeedNamespace). These tests prove both: such
+/// catalogs compile cleanly with the qualified names, they would not with short ones, and user code
+/// elsewhere (other namespaces, aliases, a namespace called System) cannot capture a short name.
+/// Every compile here counts warnings too (documentation mode, so an unresolved cref is one).
 /// </summary>
 public class ShortNameTests
 {
+    private const string BindNamespace = "global::ErrorCatalog.Tests.Bind.";
+
     private static readonly string Bind = File.ReadAllText(Harness.BindCatalogPath);
 
     /// <summary>The suffixes of the generated types the generated code names (see GeneratedNames).</summary>
     private static readonly string[] ReferencedTypeSuffixes = { "Error", "Platform", "Classification", "NativeError", "Errors", "Exception" };
 
+    /// <summary>Every generated type name of bind.yaml but the exception class's (a nested type may not share it: ECAT105).</summary>
     public static TheoryData<string> BindTypeNames()
     {
         var catalog = CatalogLoader.Load(Harness.BindCatalogPath, Bind).Catalog!;
         var data = new TheoryData<string>();
         foreach (var type in GeneratedNames.TopLevelTypes(catalog.Info.Prefix, catalog))
         {
-            data.Add(type);
+            if (type != GeneratedNames.ExceptionClass(catalog.Info.Prefix))
+            {
+                data.Add(type);
+            }
         }
 
         return data;
@@ -39,19 +48,13 @@ public class ShortNameTests
 
     [Theory]
     [MemberData(nameof(BindTypeNames))]
-    public void AnEntrySymbolThatIsAGeneratedTypeNameIsRejectedAtTheSymbol(string typeName)
-    {
-        var broken = Bind.Replace("    symbol: AddressInUse\n", "    symbol: " + typeName + "\n", StringComparison.Ordinal);
-        AssertRejectedAt(broken, broken.IndexOf("    symbol: " + typeName + "\n", StringComparison.Ordinal) + "    symbol: ".Length, typeName);
-    }
+    public void AnEntrySymbolThatIsAGeneratedTypeNameCompilesWithQualifiedNames(string typeName) =>
+        AssertCompilesQualified(Bind.Replace("    symbol: AddressInUse\n", "    symbol: " + typeName + "\n", StringComparison.Ordinal), prefix: null);
 
     [Theory]
     [MemberData(nameof(BindTypeNames))]
-    public void AGroupSymbolThatIsAGeneratedTypeNameIsRejectedAtTheSymbol(string typeName)
-    {
-        var broken = Bind.Replace("    symbol: AddressProblem\n", "    symbol: " + typeName + "\n", StringComparison.Ordinal);
-        AssertRejectedAt(broken, broken.IndexOf("    symbol: " + typeName + "\n", StringComparison.Ordinal) + "    symbol: ".Length, typeName);
-    }
+    public void AGroupSymbolThatIsAGeneratedTypeNameCompilesWithQualifiedNames(string typeName) =>
+        AssertCompilesQualified(Bind.Replace("    symbol: AddressProblem\n", "    symbol: " + typeName + "\n", StringComparison.Ordinal), prefix: null);
 
     /// <summary>
     /// Every prefix that makes a referenced type's name equal to a member of the generated exception,
@@ -104,30 +107,44 @@ public class ShortNameTests
 
     [Theory]
     [MemberData(nameof(PrefixesNamingAMember))]
-    public void APrefixThatNamesATypeLikeAGeneratedMemberIsRejectedAtThePrefix(string prefix)
-    {
-        // The final prefix counts: bind.yaml's own prefix is fine, the metadata override is not.
-        var run = Harness.Run(new CatalogInput("/project/bind.yaml", Bind, Prefix: prefix));
-
-        Assert.Empty(run.Sources);
-        Assert.NotEmpty(run.Diagnostics);
-        var prefixLine = Bind.Substring(0, Bind.IndexOf("  prefix: ", StringComparison.Ordinal)).Count(c => c == '\n');
-        foreach (var diagnostic in run.Diagnostics)
-        {
-            Assert.Equal("ECAT105", diagnostic.Id);
-            Assert.Contains("Prefix '" + prefix + "'", diagnostic.GetMessage(), StringComparison.Ordinal);
-            Assert.Equal((prefixLine, "  prefix: ".Length), (diagnostic.Location.GetLineSpan().StartLinePosition.Line, diagnostic.Location.GetLineSpan().StartLinePosition.Character));
-        }
-    }
+    public void APrefixThatNamesATypeLikeAGeneratedMemberCompilesWithQualifiedNames(string prefix) =>
+        AssertCompilesQualified(Bind, prefix);
 
     [Fact]
-    public void WithoutTheCheckAnEntryNamedLikeTheErrorEnumBreaksTheGeneratedCode()
+    public void AnEntrySymbolThatIsTheExceptionClassNameIsStillRefused()
     {
-        // Why ECAT105 covers type names now: emitted anyway, the short names bind to the entry.
-        var broken = Bind.Replace("    symbol: AddressInUse\n", "    symbol: BindError\n", StringComparison.Ordinal);
-        var catalog = CatalogLoader.Load("/project/bind.yaml", broken, new NameOverrides(null, "Other")).Catalog!;
-        var spec = new CatalogSpec("/project/bind.yaml", "bind.yaml", catalog.Info.Namespace, "Bind", catalog);
-        var compilation = Harness.CreateCompilation(new[] { Harness.EmitWithoutDriver(spec) });
+        // A nested type may not share its enclosing type's name (CS0542), qualified or not.
+        var broken = Bind.Replace("    symbol: AddressInUse\n", "    symbol: BindException\n", StringComparison.Ordinal);
+        var run = Harness.Run(new CatalogInput("/project/bind.yaml", broken));
+
+        Assert.Empty(run.Sources);
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("ECAT105", diagnostic.Id);
+        var offset = broken.IndexOf("    symbol: BindException\n", StringComparison.Ordinal) + "    symbol: ".Length;
+        var line = broken.Substring(0, offset).Count(c => c == '\n');
+        Assert.Equal((line, "    symbol: ".Length), (diagnostic.Location.GetLineSpan().StartLinePosition.Line, diagnostic.Location.GetLineSpan().StartLinePosition.Character));
+    }
+
+    [Theory]
+    [InlineData("    symbol: AddressInUse\n", "    symbol: BindError\n", null)]
+    [InlineData("    symbol: AddressProblem\n", "    symbol: BindErrors\n", null)]
+    [InlineData(null, null, "Native")]
+    public void WithShortNamesTheseCatalogsWouldNotCompile(string? symbolLine, string? replacement, string? prefixOverride)
+    {
+        // Why the generator qualifies in these cases: forced to short names, a member or nested
+        // type captures a name and the compile fails. (The rule is conservative: with some
+        // prefixes, such as Create, the short names would still compile today, because every place
+        // the generated code names that type is one where only types are looked up.)
+        var text = symbolLine is null ? Bind : Bind.Replace(symbolLine, replacement!, StringComparison.Ordinal);
+        var loaded = CatalogLoader.Load("/project/bind.yaml", text, new NameOverrides(null, prefixOverride));
+        Assert.True(loaded.Succeeded, string.Join("; ", loaded.Diagnostics.Select(d => d.Message)));
+        var catalog = loaded.Catalog!;
+        var prefix = prefixOverride ?? catalog.Info.Prefix;
+        var spec = Spec.SpecBuilder.Build(new CatalogSpec("/project/bind.yaml", "bind.yaml", catalog.Info.Namespace, prefix, catalog), CancellationToken.None);
+        Assert.True(spec.Names.IsQualified);
+
+        var shortNames = spec with { Names = spec.DeclaredNames };
+        var compilation = Harness.CreateCompilation(new[] { Emit.Emitter.Emit(shortNames, CancellationToken.None).ToString() });
 
         Assert.Contains(compilation.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
     }
@@ -183,7 +200,7 @@ public class ShortNameTests
 
         Assert.Empty(run.Diagnostics);
         Assert.Empty(run.CompilationDiagnostics().Select(Harness.FormatDiagnostic));
-        Assert.DoesNotContain("global::ErrorCatalog.Tests.Bind.", run.Sources.Single().SourceText.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(BindNamespace, run.Sources.Single().SourceText.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -238,8 +255,8 @@ public class ShortNameTests
     [Fact]
     public void TheMemberListsAreExactlyWhatTheGeneratedMappingClassAndStructHave()
     {
-        // The validator keeps a prefix from naming a type like one of these members, from
-        // GeneratedNames.FixedMemberNames and PlatformMemberNames. Over catalogs that together use
+        // A prefix that names a type like one of these members makes the generator qualify its
+        // names (GeneratedNames.OwnTypesNeedNamespace, from FixedMemberNames and PlatformMemberNames). Over catalogs that together use
         // both error table layouts, the SocketError mapping and CurrentPlatform, the lists must name
         // every member (own, nested, inherited), and the fixed list nothing that no generated type has.
         var found = new HashSet<string>(StringComparer.Ordinal);
@@ -271,17 +288,14 @@ public class ShortNameTests
         Assert.Empty(GeneratedNames.FixedMemberNames.Except(found).OrderBy(n => n, StringComparer.Ordinal));
     }
 
-    private static void AssertRejectedAt(string broken, int offset, string typeName)
+    /// <summary>The catalog generates without diagnostics, names its own types with their namespace, and compiles without a warning.</summary>
+    private static void AssertCompilesQualified(string catalogText, string? prefix)
     {
-        var run = Harness.Run(new CatalogInput("/project/bind.yaml", broken));
+        var run = Harness.Run(new CatalogInput("/project/bind.yaml", catalogText, Prefix: prefix));
 
-        Assert.Empty(run.Sources);
-        var diagnostic = Assert.Single(run.Diagnostics);
-        Assert.Equal("ECAT105", diagnostic.Id);
-        Assert.Contains("'" + typeName + "'", diagnostic.GetMessage(), StringComparison.Ordinal);
-        var line = broken.Substring(0, offset).Count(c => c == '\n');
-        var column = offset - (broken.LastIndexOf('\n', offset - 1) + 1);
-        Assert.Equal((line, column), (diagnostic.Location.GetLineSpan().StartLinePosition.Line, diagnostic.Location.GetLineSpan().StartLinePosition.Character));
+        Assert.Empty(run.Diagnostics);
+        Assert.Contains(BindNamespace + (prefix ?? "Bind") + "Error.", run.Sources.Single().SourceText.ToString(), StringComparison.Ordinal);
+        Assert.Empty(run.CompilationDiagnostics().Select(Harness.FormatDiagnostic));
     }
 
     /// <summary>Whether a base class's member is in scope in a derived type: public or protected (a framework base's private and internal members are not).</summary>

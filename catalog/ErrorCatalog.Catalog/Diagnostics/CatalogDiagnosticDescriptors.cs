@@ -248,9 +248,9 @@ public static class CatalogDiagnosticDescriptors
 
     public static readonly CatalogDiagnosticDescriptor ReservedSymbol = new(
         "ECAT105",
-        "Symbol or prefix conflicts with a generated name",
-        "Each entry and group becomes a type nested in the generated exception class, so its symbol must not be the name of a member that class already has (Message, Code, Platform, ...). The generated code names its own types without their namespace, so an entry's or group's symbol must not be a generated type's name either ({prefix}Error, {prefix}Errors, ...), and the prefix must not make a type's name equal to a generated member's (prefix Native gives NativeError, the exception's property; prefix Create gives CreateException, a mapping method).",
-        "Choose another symbol for the entry or group, or another prefix (in the catalog, or with ErrorCatalogPrefix metadata).");
+        "Symbol conflicts with a generated member",
+        "Each entry and group becomes a type nested in the generated exception class, so its symbol must not be the name of a member that class already has (Message, Code, Platform, ...).",
+        "Choose another symbol for the entry or group.");
 
     public static readonly CatalogDiagnosticDescriptor GeneratedNameClash = new(
         "ECAT106",

@@ -32,8 +32,8 @@ public static class GeneratedNames
     /// The members of the generated mapping class (<see cref="Mappings(string)"/>, with its nested
     /// detection class) and native error struct (<see cref="NativeError(string)"/>) whose names do
     /// not depend on the catalog, with those of object and ValueType. The generated code names its
-    /// own types without a namespace inside these types, so none of their names may be a generated
-    /// type name (<see cref="TypesNamedLikeMembers"/>).
+    /// own types without a namespace inside these types unless one of these names is also a
+    /// generated type's (<see cref="TypesNamedLikeMembers"/>, <see cref="OwnTypesNeedNamespace"/>).
     /// </summary>
     public static IReadOnlyCollection<string> FixedMemberNames => FixedMembers;
 
@@ -69,9 +69,9 @@ public static class GeneratedNames
     }
 
     /// <summary>
-    /// The generated types whose names a generated member also has, each with the owner of that
-    /// member; empty for almost every catalog. The generated file names its own types without a
-    /// namespace (<c>{prefix}Error.X</c>, not <c>global::{namespace}.{prefix}Error.X</c>), and C#
+    /// The generated types whose names a generated member also has; empty for almost every catalog. The generated file names its own types without a
+    /// namespace (<c>{prefix}Error.X</c>, not <c>global::{namespace}.{prefix}Error.X</c>) unless
+    /// this list is not empty (<see cref="OwnTypesNeedNamespace"/>), because C#
     /// looks a simple name up in the enclosing types, their members and their bases' members, before
     /// the namespace: C# standard §7.8 (namespace and type names) and §12.8.4 (simple names), and
     /// a doc comment's cref binds in the scope of the member it documents. A prefix such as
@@ -81,30 +81,48 @@ public static class GeneratedNames
     /// </summary>
     /// <param name="prefix">The prefix after any build override.</param>
     /// <param name="catalog">The catalog, for its platforms' symbols.</param>
-    public static IEnumerable<(string TypeName, string MemberOwner)> TypesNamedLikeMembers(string prefix, Catalog catalog)
+    public static IEnumerable<string> TypesNamedLikeMembers(string prefix, Catalog catalog)
     {
         // The platform code enums are left out: the generated code never names them.
         foreach (var type in new[] { ErrorEnum(prefix), PlatformEnum(prefix), ClassificationEnum(prefix), NativeError(prefix), Mappings(prefix), ExceptionClass(prefix) })
         {
-            if (IsExceptionMember(type))
+            if (IsExceptionMember(type) || FixedMembers.Contains(type) || catalog.Platforms.Any(platform => PlatformMemberNames(platform).Contains(type)))
             {
-                yield return (type, ExceptionClass(prefix));
-            }
-            else if (FixedMembers.Contains(type))
-            {
-                yield return (type, Mappings(prefix) + " or " + NativeError(prefix));
-            }
-            else
-            {
-                foreach (var platform in catalog.Platforms)
-                {
-                    if (PlatformMemberNames(platform).Contains(type))
-                    {
-                        yield return (type, Mappings(prefix) + " (for platform '" + platform.Id + "')");
-                    }
-                }
+                yield return type;
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the generated file must name the catalog's own types with their namespace
+    /// (<c>global::{namespace}.{prefix}Error</c>): when an entry's or group's symbol is a generated
+    /// type's name (inside the exception class the nested type, and in the error enum's doc
+    /// comments the enum member, would be found first), or when the prefix names a type like a
+    /// generated member (<see cref="TypesNamedLikeMembers"/>). Any other catalog gets the short
+    /// names; no symbol or prefix is refused for this.
+    /// </summary>
+    /// <param name="prefix">The prefix after any build override.</param>
+    /// <param name="catalog">The catalog, for its symbols and platforms.</param>
+    public static bool OwnTypesNeedNamespace(string prefix, Catalog catalog)
+    {
+        var typeNames = new HashSet<string>(TopLevelTypes(prefix, catalog), StringComparer.Ordinal);
+        foreach (var group in catalog.Groups)
+        {
+            if (typeNames.Contains(group.Symbol))
+            {
+                return true;
+            }
+        }
+
+        foreach (var error in catalog.Errors)
+        {
+            if (typeNames.Contains(error.Symbol))
+            {
+                return true;
+            }
+        }
+
+        return TypesNamedLikeMembers(prefix, catalog).Any();
     }
 
     /// <summary>The enum with one member per entry: <c>{prefix}Error</c>.</summary>

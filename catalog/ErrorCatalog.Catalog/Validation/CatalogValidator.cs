@@ -100,10 +100,8 @@ public static class CatalogValidator
         void Report(CatalogDiagnosticDescriptor descriptor, CatalogPlace place, string message) =>
             diagnostics.Add(new CatalogDiagnostic(descriptor.Id, CatalogSeverity.Error, message, spans.Path, spans.Of(place)));
 
-        // Groups and entries both become types nested in the exception class, and entries members
-        // of the error enum; the generated code names its own types without a namespace there.
+        // Groups and entries both become types nested in the exception class.
         var exceptionClass = GeneratedNames.ExceptionClass(prefix);
-        var typeNames = new HashSet<string>(GeneratedNames.TopLevelTypes(prefix, catalog), StringComparer.Ordinal);
         var nestedTypes = catalog.Groups.Select(g => (g.Symbol, Owner: $"Group '{g.Id}'", Place: new CatalogPlace(CatalogSpans.Groups, g.Id, "symbol")))
             .Concat(catalog.Errors.Select(e => (e.Symbol, Owner: $"Entry {e.Name}", Place: new CatalogPlace(CatalogSpans.Errors, e.Name, "symbol"))));
         foreach (var (symbol, owner, place) in nestedTypes)
@@ -115,21 +113,6 @@ public static class CatalogValidator
                     place,
                     $"{owner} has symbol '{symbol}', which would become {GeneratedNames.ExceptionType(prefix, symbol)}, a name {exceptionClass} already uses. Choose another symbol.");
             }
-            else if (typeNames.Contains(symbol))
-            {
-                Report(
-                    CatalogDiagnosticDescriptors.ReservedSymbol,
-                    place,
-                    $"{owner} has symbol '{symbol}', the name of the generated type {symbol}; inside {exceptionClass} and {GeneratedNames.ErrorEnum(prefix)} the generated code would find the entry or group instead. Choose another symbol.");
-            }
-        }
-
-        foreach (var (typeName, memberOwner) in GeneratedNames.TypesNamedLikeMembers(prefix, catalog))
-        {
-            Report(
-                CatalogDiagnosticDescriptors.ReservedSymbol,
-                new CatalogPlace(CatalogSpans.Catalog, string.Empty, "prefix"),
-                $"Prefix '{prefix}' names a generated type {typeName}, which is also the name of a member of {memberOwner}; the generated code would find the member instead of the type. Choose another prefix (in the catalog, or with ErrorCatalogPrefix metadata).");
         }
 
         CheckPlatformNames(catalog, Report);

@@ -15,7 +15,7 @@ internal static partial class Emitter
             /// <para>One member per error that <c>{{spec.FunctionXml}}</c> can report, on any of the catalog's platforms. Values are stable: a value is never renumbered or reused. Native codes map to members and back through <see cref="{{spec.Names.ErrorsName}}"/>; an unknown native code stays a <see cref="{{spec.Names.NativeErrorName}}"/> and is never forced onto a member.</para>
             /// </remarks>
             """;
-        EmitEnum(writer, doc, spec.Names.ErrorName, spec.Errors, error =>
+        EmitEnum(writer, doc, spec.DeclaredNames.ErrorName, spec.Errors, error =>
         {
             cancellationToken.ThrowIfCancellationRequested();
             EmitErrorMemberDoc(writer, spec, error);
@@ -179,7 +179,7 @@ internal static partial class Emitter
     private static void EmitPlatformEnum(SourceWriter writer, EmitSpec spec) => EmitEnum(
         writer,
         $"/// <summary>The platforms whose native codes the <c>{spec.CatalogIdXml}</c> catalog records; each numbers errors its own way.</summary>",
-        spec.Names.PlatformName,
+        spec.DeclaredNames.PlatformName,
         spec.Platforms,
         platform => writer.WriteLine($"""
             /// <summary>{platform.TitleXml} (catalog id <c>{platform.IdXml}</c>): {platform.KindXml} from {platform.ReferenceXml}, valid from {platform.Min} to {platform.Max}.</summary>
@@ -189,7 +189,7 @@ internal static partial class Emitter
     private static void EmitClassificationEnum(SourceWriter writer, EmitSpec spec) => EmitEnum(
         writer,
         "/// <summary>The project's advice on what kind of failure an error is: policy for callers, not a fact about the operating system.</summary>",
-        spec.Names.ClassificationName,
+        spec.DeclaredNames.ClassificationName,
         spec.Classifications,
         classification => writer.WriteLine($"""
             /// <summary>{classification.TitleXml}: {classification.DescriptionSentence}</summary>

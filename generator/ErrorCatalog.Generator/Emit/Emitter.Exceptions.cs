@@ -8,7 +8,7 @@ internal static partial class Emitter
 {
     private static void EmitExceptions(SourceWriter writer, EmitSpec spec)
     {
-        var declared = spec.Names.ExceptionName;
+        var declared = spec.DeclaredNames.ExceptionName;
         var names = NamesInsideException(spec);
         var mapsSocketError = spec.ExceptionBase.MapsSocketError;
         writer.WriteLine($"/// <summary>A failed <c>{spec.FunctionXml}</c> call: the native error, the catalog's error for it, and the end point. Each catalog entry has a nested type derived from this one.</summary>");
@@ -96,28 +96,13 @@ internal static partial class Emitter
     /// <summary>
     /// The catalog's types as the exception class and its nested types name them. A name written
     /// there is looked up in the base class's members before the namespace (C# standard §7.8,
-    /// §12.8.4). The validator knows the members of the framework bases it offers, so for those the
-    /// short names are safe; a custom base is the user's class, with members no catalog check can
-    /// see, so below it the names keep their <c>global::</c> namespace.
+    /// §12.8.4). The members of the framework bases the catalog can name are known
+    /// (<see cref="GeneratedNames.OwnTypesNeedNamespace"/> accounts for them); a custom base is the
+    /// user's class, with members the generator cannot see, so below it the names keep their
+    /// <c>global::</c> namespace.
     /// </summary>
-    private static TypeNames NamesInsideException(EmitSpec spec)
-    {
-        var names = spec.Names;
-        if (spec.ExceptionBase.Kind != ExceptionBaseKind.Custom)
-        {
-            return names;
-        }
-
-        string Qualified(string name) => GeneratedNames.Qualified(names.Namespace, name);
-        return new TypeNames(
-            names.Namespace,
-            Qualified(names.ErrorName),
-            Qualified(names.PlatformName),
-            Qualified(names.ClassificationName),
-            Qualified(names.NativeErrorName),
-            Qualified(names.ErrorsName),
-            Qualified(names.ExceptionName));
-    }
+    private static TypeNames NamesInsideException(EmitSpec spec) =>
+        spec.ExceptionBase.Kind == ExceptionBaseKind.Custom ? spec.Names.WithNamespace() : spec.Names;
 
     /// <summary>What the base type makes of the error, where that is not obvious.</summary>
     private static void EmitExceptionRemarks(SourceWriter writer, EmitSpec spec, TypeNames names)

@@ -20,7 +20,7 @@ internal static partial class Emitter
         writer.WriteLine($"/// <summary>Mappings between {mapped} and <see cref=\"{names.ErrorName}\"/>, for every platform of the catalog.</summary>");
         writer.WriteLine("/// <remarks>Every method is a switch or an array lookup compiled from the catalog: no dictionary, reflection or <see cref=\"global::System.Enum.ToString()\"/> at run time, and no allocation.</remarks>");
         writer.WriteLine(GeneratedCodeAttribute);
-        writer.OpenBlock($"public static partial class {names.ErrorsName}");
+        writer.OpenBlock($"public static partial class {spec.DeclaredNames.ErrorsName}");
         EmitNativeLookups(writer, spec, cancellationToken);
         writer.WriteLine();
         EmitCodeLookups(writer, spec, cancellationToken);

@@ -13,12 +13,12 @@ internal static partial class Emitter
         writer.WriteLine($$"""
             /// <summary>A native error code of <c>{{spec.FunctionXml}}</c> exactly as one platform reported it. The raw number and platform are kept even when the catalog does not know the code.</summary>
             {{GeneratedCodeAttribute}}
-            public readonly struct {{names.NativeErrorName}} : global::System.IEquatable<{{self}}>
+            public readonly struct {{spec.DeclaredNames.NativeErrorName}} : global::System.IEquatable<{{self}}>
             {
                 /// <summary>Wraps <paramref name="code"/> as reported on <paramref name="platform"/>.</summary>
                 /// <param name="platform">The platform whose numbering <paramref name="code"/> follows.</param>
                 /// <param name="code">The raw code, as the call reported it.</param>
-                public {{names.NativeErrorName}}({{names.PlatformName}} platform, int code)
+                public {{spec.DeclaredNames.NativeErrorName}}({{names.PlatformName}} platform, int code)
                 {
                     Platform = platform;
                     Code = code;

@@ -11,7 +11,8 @@ namespace ErrorCatalog.Generator.Spec;
 /// <param name="HintName">Name of the generated file; unique per namespace and prefix.</param>
 /// <param name="HeaderFileName">The catalog's file name, made safe for the one-line header comment.</param>
 /// <param name="HeaderCatalogId">The catalog id, made safe for the header comment.</param>
-/// <param name="Names">The generated type names.</param>
+/// <param name="Names">The generated type names as the generated code refers to them (qualified only when it must be).</param>
+/// <param name="DeclaredNames">The generated type names as their declarations write them: never qualified.</param>
 /// <param name="Title">The catalog title, as a doc sentence.</param>
 /// <param name="Description">The catalog description, as a doc sentence.</param>
 /// <param name="CatalogIdXml">The catalog id, as doc text.</param>
@@ -31,6 +32,7 @@ internal sealed record EmitSpec(
     string HeaderFileName,
     string HeaderCatalogId,
     TypeNames Names,
+    TypeNames DeclaredNames,
     string Title,
     string Description,
     string CatalogIdXml,
@@ -48,10 +50,45 @@ internal sealed record EmitSpec(
 
 /// <summary>
 /// The generated type names of one catalog, as the generated code writes them: without their
-/// namespace, which the validator makes safe (ECAT105, <see cref="GeneratedNames.TypesNamedLikeMembers"/>);
-/// inside an exception class with a custom base the emitter qualifies them again.
+/// namespace, unless a symbol or the prefix could make a short name bind to something else
+/// (<see cref="GeneratedNames.OwnTypesNeedNamespace"/>); inside an exception class with a custom
+/// base the emitter qualifies them too (<see cref="WithNamespace"/>). <c>IsQualified</c> says
+/// whether they carry <c>global::{namespace}.</c>.
 /// </summary>
-internal sealed record TypeNames(string Namespace, string ErrorName, string PlatformName, string ClassificationName, string NativeErrorName, string ErrorsName, string ExceptionName);
+internal sealed record TypeNames(string Namespace, bool IsQualified, string ErrorName, string PlatformName, string ClassificationName, string NativeErrorName, string ErrorsName, string ExceptionName)
+{
+    /// <summary>The names of the catalog generated under <paramref name="ns"/> and <paramref name="prefix"/>, without the namespace.</summary>
+    public static TypeNames For(string ns, string prefix) =>
+        new(
+            ns,
+            false,
+            GeneratedNames.ErrorEnum(prefix),
+            GeneratedNames.PlatformEnum(prefix),
+            GeneratedNames.ClassificationEnum(prefix),
+            GeneratedNames.NativeError(prefix),
+            GeneratedNames.Mappings(prefix),
+            GeneratedNames.ExceptionClass(prefix));
+
+    /// <summary>The same names with <c>global::{namespace}.</c> before each.</summary>
+    public TypeNames WithNamespace()
+    {
+        if (IsQualified)
+        {
+            return this;
+        }
+
+        string Qualified(string name) => GeneratedNames.Qualified(Namespace, name);
+        return new TypeNames(
+            Namespace,
+            true,
+            Qualified(ErrorName),
+            Qualified(PlatformName),
+            Qualified(ClassificationName),
+            Qualified(NativeErrorName),
+            Qualified(ErrorsName),
+            Qualified(ExceptionName));
+    }
+}
 
 /// <summary>
 /// How a lookup keyed by an int (an error value, or a platform's code) is laid out: an array indexed

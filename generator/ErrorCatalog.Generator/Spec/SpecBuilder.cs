@@ -12,14 +12,8 @@ internal static class SpecBuilder
     {
         var catalog = catalogSpec.Catalog;
         var prefix = catalogSpec.Prefix;
-        var names = new TypeNames(
-            catalogSpec.Namespace,
-            GeneratedNames.ErrorEnum(prefix),
-            GeneratedNames.PlatformEnum(prefix),
-            GeneratedNames.ClassificationEnum(prefix),
-            GeneratedNames.NativeError(prefix),
-            GeneratedNames.Mappings(prefix),
-            GeneratedNames.ExceptionClass(prefix));
+        var declaredNames = TypeNames.For(catalogSpec.Namespace, prefix);
+        var names = GeneratedNames.OwnTypesNeedNamespace(prefix, catalog) ? declaredNames.WithNamespace() : declaredNames;
         var exceptionBase = catalog.Info.ExceptionBase;
         var errorIndex = IndexErrors(catalog);
         var shared = new SharedText(catalog);
@@ -43,6 +37,7 @@ internal static class SpecBuilder
             OneLine(catalogSpec.FileName),
             OneLine(catalog.Info.Id),
             names,
+            declaredNames,
             Text.Sentence(catalog.Info.Title),
             Text.Sentence(catalog.Info.Description),
             Text.Xml(catalog.Info.Id),
