@@ -205,24 +205,35 @@ internal sealed partial class CatalogReader
     /// <summary>The entry's canonical codes, one per declared platform in declaration order.</summary>
     private EquatableArray<PlatformCode>? ReadCodes(MappingFields fields, int index, string? name, string owner)
     {
-        var codes = ReadPerPlatform<PlatformCode>(fields, owner, "the code on every platform: a number, or 'absent'", "'absent'", (platform, _, value) =>
+        var values = PlatformValues(fields, owner, "the code on every platform: a number, or 'absent'", "'absent'");
+        if (values is null)
         {
+            return null;
+        }
+
+        var codes = new PlatformCode[values.Length];
+        var ok = true;
+        for (var slot = 0; slot < values.Length; slot++)
+        {
+            var platform = platforms.Ids[slot];
+            var value = values[slot];
             if (value is YamlScalar { IsPlain: true, Value: "absent" })
             {
-                return new PlatformCode(platform, null);
+                codes[slot] = new PlatformCode(platform, null);
             }
-
-            var code = ReadCode(value, platform, owner, "a number, or 'absent'");
-            if (code is not int c)
+            else if (value is not null && ReadCode(value, platform, owner, "a number, or 'absent'") is int code)
             {
-                return null;
+                codeUses.Add(new CodeUse(platform, code, name ?? "?", value, index));
+                codes[slot] = new PlatformCode(platform, code);
             }
+            else
+            {
+                ok = false;
+            }
+        }
 
-            codeUses.Add(new CodeUse(platform, c, name ?? "?", value, index));
-            return new PlatformCode(platform, c);
-        });
-        // ReadPerPlatform made the array for this entry alone.
-        return codes is null ? null : EquatableArray<PlatformCode>.Adopt(codes);
+        // The array was made for this entry alone.
+        return ok ? EquatableArray<PlatformCode>.Adopt(codes) : null;
     }
 
     private EquatableArray<Alias>? ReadAliases(MappingFields fields, int index, string owner, EquatableArray<PlatformCode>? canonicalCodes)
@@ -271,61 +282,87 @@ internal sealed partial class CatalogReader
             fields.RecordSpans(CatalogSpans.Aliases, name);
         }
 
-        var codes = ReadPerPlatform<AliasCode>(fields, owner, "the alias on every platform: 'same', a number of its own, or 'absent'", "'same', a number or 'absent'", (platform, slot, value) =>
+        var values = PlatformValues(fields, owner, "the alias on every platform: 'same', a number of its own, or 'absent'", "'same', a number or 'absent'");
+        if (values is null)
         {
-            // The canonical codes, when read, hold one code per declared platform in declaration order.
-            var canonicalKnown = canonicalCodes is { } known && slot < known.Count;
-            var canonical = canonicalKnown ? canonicalCodes!.Value[slot].Code : null;
-            if (value is YamlScalar { IsPlain: true, Value: "absent" })
+            return null;
+        }
+
+        var codes = new AliasCode[values.Length];
+        var ok = true;
+        for (var slot = 0; slot < values.Length; slot++)
+        {
+            if (ReadAliasCode(values[slot], slot, index, name, owner, canonicalCodes) is { } code)
             {
-                return new AliasCode(platform, AliasCodeKind.Absent, 0);
+                codes[slot] = code;
             }
-
-            if (value is YamlScalar { IsPlain: true, Value: "same" })
+            else
             {
-                if (canonicalKnown && canonical is null)
-                {
-                    context.Report(
-                        CatalogDiagnosticDescriptors.InconsistentAlias,
-                        value,
-                        Capitalize(owner) + " says 'same' on platform '" + platform + "', but the canonical name is absent there. Write the alias's own number, or 'absent'.");
-                    return null;
-                }
-
-                return new AliasCode(platform, AliasCodeKind.Same, 0);
+                ok = false;
             }
+        }
 
-            var code = ReadCode(value, platform, owner, "'same', a number, or 'absent'");
-            if (code is not int c)
-            {
-                return null;
-            }
+        return ok && name is not null ? new Alias(name, EquatableArray<AliasCode>.Adopt(codes)) : null;
+    }
 
-            if (canonicalKnown && canonical == c)
+    /// <summary>An alias's code on the platform of <paramref name="slot"/> (null after reporting a bad one, or when the platform was left out).</summary>
+    private AliasCode? ReadAliasCode(YamlNode? value, int slot, int index, string? name, string owner, EquatableArray<PlatformCode>? canonicalCodes)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var platform = platforms.Ids[slot];
+
+        // The canonical codes, when read, hold one code per declared platform in declaration order.
+        var canonicalKnown = canonicalCodes is { } known && slot < known.Count;
+        var canonical = canonicalKnown ? canonicalCodes!.Value[slot].Code : null;
+        if (value is YamlScalar { IsPlain: true, Value: "absent" })
+        {
+            return new AliasCode(platform, AliasCodeKind.Absent, 0);
+        }
+
+        if (value is YamlScalar { IsPlain: true, Value: "same" })
+        {
+            if (canonicalKnown && canonical is null)
             {
                 context.Report(
                     CatalogDiagnosticDescriptors.InconsistentAlias,
                     value,
-                    string.Format(CultureInfo.InvariantCulture, "{0} gives {1} on platform '{2}', which is the canonical name's own number there. Write 'same' instead.", Capitalize(owner), c, platform));
+                    Capitalize(owner) + " says 'same' on platform '" + platform + "', but the canonical name is absent there. Write the alias's own number, or 'absent'.");
                 return null;
             }
 
-            codeUses.Add(new CodeUse(platform, c, name ?? "?", value, index));
-            return new AliasCode(platform, AliasCodeKind.Distinct, c);
-        });
+            return new AliasCode(platform, AliasCodeKind.Same, 0);
+        }
 
-        return codes is null || name is null ? null : new Alias(name, EquatableArray<AliasCode>.Adopt(codes));
+        var code = ReadCode(value, platform, owner, "'same', a number, or 'absent'");
+        if (code is not int c)
+        {
+            return null;
+        }
+
+        if (canonicalKnown && canonical == c)
+        {
+            context.Report(
+                CatalogDiagnosticDescriptors.InconsistentAlias,
+                value,
+                string.Format(CultureInfo.InvariantCulture, "{0} gives {1} on platform '{2}', which is the canonical name's own number there. Write 'same' instead.", Capitalize(owner), c, platform));
+            return null;
+        }
+
+        codeUses.Add(new CodeUse(platform, c, name ?? "?", value, index));
+        return new AliasCode(platform, AliasCodeKind.Distinct, c);
     }
 
     /// <summary>
-    /// Reads 'codes' of <paramref name="owner"/>: a mapping with one key per declared platform.
-    /// <paramref name="readValue"/> turns one platform's value (given the platform id and its
-    /// position in declaration order) into <typeparamref name="T"/>, or null after reporting.
-    /// The values in platform declaration order, or null when the mapping is missing, leaves a
-    /// platform out (reported) or holds a bad value.
+    /// The values of 'codes' of <paramref name="owner"/>, a mapping with one key per declared
+    /// platform, in platform declaration order (the callers read them in that order, without a
+    /// delegate per entry). A slot is null where the mapping leaves the platform out (reported) or
+    /// names it with a bad key; the result is null when the mapping is missing or not a mapping.
     /// </summary>
-    private T[]? ReadPerPlatform<T>(MappingFields fields, string owner, string what, string choices, Func<string, int, YamlNode, T?> readValue)
-        where T : struct
+    private YamlNode?[]? PlatformValues(MappingFields fields, string owner, string what, string choices)
     {
         var mapping = CodesMapping(fields, "codes", owner, what);
         if (mapping is null)
@@ -334,30 +371,17 @@ internal sealed partial class CatalogReader
         }
 
         var codeOwner = "the codes of " + owner;
-        var found = new T[platforms.Ids.Count];
-        var written = new bool[found.Length];
-        var complete = true;
+        var values = new YamlNode?[platforms.Ids.Count];
         foreach (var entry in MappingFields.KeyedEntries(context, mapping, codeOwner))
         {
-            var platform = CheckPlatformKey(entry.Key, codeOwner);
-            if (platform is null)
+            if (CheckPlatformKey(entry.Key, codeOwner) is { } platform)
             {
-                continue;
-            }
-
-            var slot = platforms.IndexOf(platform);
-            written[slot] = true;
-            if (readValue(platform, slot, entry.Value) is { } value)
-            {
-                found[slot] = value;
-            }
-            else
-            {
-                complete = false;
+                values[platforms.IndexOf(platform)] = entry.Value;
             }
         }
 
-        return ReportMissingPlatforms(written, fields.Key("codes")!, owner, choices) && complete ? found : null;
+        ReportMissingPlatforms(values, fields.Key("codes")!, owner, choices);
+        return values;
     }
 
     /// <summary>The mapping under <paramref name="key"/>, or null after reporting that it is missing or not a mapping.</summary>
@@ -418,23 +442,22 @@ internal sealed partial class CatalogReader
     }
 
     /// <summary>
-    /// Reports the declared platforms a codes mapping leaves out (<paramref name="written"/>: per
-    /// declared platform, in declaration order, whether the mapping has its key, even with a
-    /// malformed value); false when any is missing.
+    /// Reports the declared platforms a codes mapping leaves out (<paramref name="values"/>: per
+    /// declared platform, in declaration order, the value of its key, null where there is none).
     /// </summary>
-    private bool ReportMissingPlatforms(bool[] written, YamlScalar codesKey, string owner, string choices)
+    private void ReportMissingPlatforms(YamlNode?[] values, YamlScalar codesKey, string owner, string choices)
     {
-        if (Array.IndexOf(written, false) < 0)
+        if (Array.IndexOf(values, null) < 0)
         {
-            return true;
+            return;
         }
 
-        var missing = platforms.Ids.Where((_, slot) => !written[slot]).ToList();
+        var missing = platforms.Ids.Where((_, slot) => values[slot] is null).ToList();
 
         if (!platforms.Known)
         {
             // The platform list itself is broken (already reported), so its ids are incomplete.
-            return false;
+            return;
         }
 
         context.Report(
@@ -442,7 +465,6 @@ internal sealed partial class CatalogReader
             codesKey,
             "The codes of " + owner + " leave out platform" + (missing.Count == 1 ? " " : "s ") + Naming.List(missing.Select(id => "'" + id + "'")) + ". Every declared platform needs an entry: add '"
             + missing[0] + ": ' with " + choices + ".");
-        return false;
     }
 
     /// <summary>The entry's source listings, in source declaration order.</summary>
@@ -722,7 +744,7 @@ internal sealed partial class CatalogReader
     }
 
     private EquatableArray<Quirk>? ReadQuirks(MappingFields fields, string owner) =>
-        ReadItemList(fields, "quirks", "known per-platform behaviour, each with 'text'", "quirk", owner, QuirkKeys, (quirkFields, quirkOwner) =>
+        !fields.Has("quirks") ? EquatableArray<Quirk>.Empty : ReadItemList(fields, "quirks", "known per-platform behaviour, each with 'text'", "quirk", owner, QuirkKeys, (quirkFields, quirkOwner) =>
         {
             var quirkPlatforms = ReadQuirkPlatforms(quirkFields, quirkOwner);
             var text = quirkFields.RequiredText("text", "the behaviour, in our own words");
@@ -734,7 +756,8 @@ internal sealed partial class CatalogReader
     /// <summary>
     /// An entry's optional list of mappings under <paramref name="key"/> (quirks, kernel sources,
     /// not-returned claims): empty when the key is absent or empty; null, after reporting, when it
-    /// is not a list or any item is wrong. Messages name the n-th item "<paramref name="itemKind"/> #n of
+    /// is not a list or any item is wrong. Callers skip the call when the key is absent: most
+    /// entries have none of these lists, and the item reader is a delegate made per call. Messages name the n-th item "<paramref name="itemKind"/> #n of
     /// <paramref name="owner"/>"; <paramref name="readItem"/> reads one opened item, or returns null after reporting.
     /// </summary>
     private EquatableArray<T>? ReadItemList<T>(

@@ -203,6 +203,10 @@ internal sealed partial class CatalogReader
 
     /// <summary>An entry's 'kernel-sources': each with a location, the families it concerns (default: all of the entry's) and what the code does.</summary>
     private EquatableArray<KernelSource>? ReadKernelSources(MappingFields fields, string owner, EquatableArray<FamilyUse>? entryFamilies) =>
+        fields.Has("kernel-sources") ? ReadKernelSourceItems(fields, owner, entryFamilies) : EquatableArray<KernelSource>.Empty;
+
+    // Apart from ReadKernelSources so that the item reader, which captures the entry, is made only for an entry that has the list.
+    private EquatableArray<KernelSource>? ReadKernelSourceItems(MappingFields fields, string owner, EquatableArray<FamilyUse>? entryFamilies) =>
         ReadItemList(fields, "kernel-sources", "kernel source locations, each with 'at' and 'says'", "kernel source", owner, KernelSourceKeys, (itemFields, itemOwner) =>
         {
             var at = itemFields.RequiredText("at", "the file and function, for example 'net/ipv4/route.c __mkroute_output()'");
@@ -257,9 +261,13 @@ internal sealed partial class CatalogReader
     }
 
     /// <summary>An entry's 'not-returned': platforms whose call never gives this error, each checked against the scenarios once they are read.</summary>
-    private EquatableArray<NotReturned>? ReadNotReturned(MappingFields fields, string owner, string? entryName)
+    private EquatableArray<NotReturned>? ReadNotReturned(MappingFields fields, string owner, string? entryName) =>
+        fields.Has("not-returned") ? ReadNotReturnedItems(fields, owner, entryName) : EquatableArray<NotReturned>.Empty;
+
+    // Apart from ReadNotReturned so that the item reader, which captures the entry, is made only for an entry that has the list.
+    private EquatableArray<NotReturned>? ReadNotReturnedItems(MappingFields fields, string owner, string? entryName)
     {
-        // Made on the first item: most entries have no 'not-returned'.
+        // Made on the first item.
         Dictionary<string, YamlNode>? seen = null;
         return ReadItemList(fields, "not-returned", "the platforms that never return this error, each with 'platform' and 'why'", "not-returned item", owner, NotReturnedKeys, (itemFields, _) =>
         {
