@@ -370,7 +370,7 @@ internal sealed partial class CatalogReader
             return null;
         }
 
-        var codeOwner = "the codes of " + owner;
+        var codeOwner = new OwnerPhrase("the codes of ", owner);
         var values = new YamlNode?[platforms.Ids.Count];
         foreach (var entry in MappingFields.KeyedEntries(context, mapping, codeOwner))
         {
@@ -407,7 +407,7 @@ internal sealed partial class CatalogReader
     }
 
     /// <summary>The platform id of a key in a codes mapping, or null after reporting an undeclared one.</summary>
-    private string? CheckPlatformKey(YamlScalar key, string owner)
+    private string? CheckPlatformKey(YamlScalar key, OwnerPhrase owner)
     {
         if (platforms.IsDeclared(key.Value))
         {
@@ -419,7 +419,7 @@ internal sealed partial class CatalogReader
             context.Report(
                 CatalogDiagnosticDescriptors.UnknownPlatform,
                 key,
-                "'" + YamlScalar.Shorten(key.Value) + "' in " + owner + " is not a declared platform." + Naming.Suggestion(key.Value, platforms.Ids)
+                "'" + YamlScalar.Shorten(key.Value) + "' in " + owner.Text + " is not a declared platform." + Naming.Suggestion(key.Value, platforms.Ids)
                 + " Use one of: " + Naming.List(platforms.Ids) + "; or declare the platform under 'platforms'.");
         }
 
@@ -487,7 +487,7 @@ internal sealed partial class CatalogReader
 
         var listings = new List<(int Order, SourceListing Listing)>();
         var ok = true;
-        var listingOwner = "the sources of " + owner;
+        var listingOwner = new OwnerPhrase("the sources of ", owner);
         foreach (var entry in MappingFields.KeyedEntries(context, mapping, listingOwner))
         {
             var source = entry.Key.Value;
@@ -498,7 +498,7 @@ internal sealed partial class CatalogReader
                     context.Report(
                         CatalogDiagnosticDescriptors.UnknownSource,
                         entry.Key,
-                        "'" + YamlScalar.Shorten(source) + "' in " + listingOwner + " is not a declared source." + Naming.Suggestion(source, sources.Ids)
+                        "'" + YamlScalar.Shorten(source) + "' in " + listingOwner.Text + " is not a declared source." + Naming.Suggestion(source, sources.Ids)
                         + " Use one of: " + Naming.List(sources.Ids) + "; or declare the source under 'sources'.");
                 }
 
@@ -506,7 +506,7 @@ internal sealed partial class CatalogReader
                 continue;
             }
 
-            var attributions = ReadAttributions(entry.Value, source, "source '" + source + "' of " + owner);
+            var attributions = ReadAttributions(entry.Value, source, new OwnerPhrase("source ", source, owner));
             if (attributions is null)
             {
                 ok = false;
@@ -519,7 +519,7 @@ internal sealed partial class CatalogReader
         return ok ? InDeclarationOrder(listings) : null;
     }
 
-    private EquatableArray<Attribution>? ReadAttributions(YamlNode node, string source, string owner)
+    private EquatableArray<Attribution>? ReadAttributions(YamlNode node, string source, OwnerPhrase owner)
     {
         switch (node)
         {
@@ -535,7 +535,7 @@ internal sealed partial class CatalogReader
                     context.Report(
                         CatalogDiagnosticDescriptors.EmptyCatalog,
                         node,
-                        Capitalize(owner) + " is an empty list. Write how the source lists the error (" + Naming.List(AttributionIdsOf(source)) + "), or remove the source from this entry.");
+                        Capitalize(owner.Text) + " is an empty list. Write how the source lists the error (" + Naming.List(AttributionIdsOf(source)) + "), or remove the source from this entry.");
                     return null;
                 }
 
@@ -565,18 +565,18 @@ internal sealed partial class CatalogReader
         }
     }
 
-    private Attribution? ReportNestedList(YamlNode item, string owner)
+    private Attribution? ReportNestedList(YamlNode item, OwnerPhrase owner)
     {
         context.Report(
             CatalogDiagnosticDescriptors.WrongType,
             item,
-            "An item of " + owner + " is " + item.Describe() + ". Each item is an attribution id or a mapping with 'how' (and optionally name, note, erratum).");
+            "An item of " + owner.Text + " is " + item.Describe() + ". Each item is an attribution id or a mapping with 'how' (and optionally name, note, erratum).");
         return null;
     }
 
-    private Attribution? ReadLongAttribution(YamlNode node, string source, string owner)
+    private Attribution? ReadLongAttribution(YamlNode node, string source, OwnerPhrase owner)
     {
-        var fields = MappingFields.Open(context, node, owner, AttributionKeys);
+        var fields = MappingFields.Open(context, node, owner.Text, AttributionKeys);
         if (fields is null)
         {
             return null;
@@ -594,21 +594,21 @@ internal sealed partial class CatalogReader
         return CheckHow(how, fields.Value("how")!, source, owner) ? new Attribution(how, name, note, erratum) : null;
     }
 
-    private string? ReadHow(YamlScalar scalar, string source, string owner)
+    private string? ReadHow(YamlScalar scalar, string source, OwnerPhrase owner)
     {
         if (scalar.IsNull || scalar.Value.Length == 0)
         {
             context.Report(
                 CatalogDiagnosticDescriptors.MissingField,
                 scalar,
-                Capitalize(owner) + " has no value. Write how the source lists the error: one of " + Naming.List(AttributionIdsOf(source)) + ".");
+                Capitalize(owner.Text) + " has no value. Write how the source lists the error: one of " + Naming.List(AttributionIdsOf(source)) + ".");
             return null;
         }
 
         return CheckHow(scalar.Value, scalar, source, owner) ? scalar.Value : null;
     }
 
-    private bool CheckHow(string how, YamlNode node, string source, string owner)
+    private bool CheckHow(string how, YamlNode node, string source, OwnerPhrase owner)
     {
         var allowed = AttributionIdsOf(source);
         if (!attributionIds.ContainsKey(source) || allowed.Contains(how, StringComparer.Ordinal))
@@ -619,7 +619,7 @@ internal sealed partial class CatalogReader
         context.Report(
             CatalogDiagnosticDescriptors.UnknownAttribution,
             node,
-            "'" + YamlScalar.Shorten(how) + "' in " + owner + " is not an attribution that source '" + source + "' declares." + Naming.Suggestion(how, allowed)
+            "'" + YamlScalar.Shorten(how) + "' in " + owner.Text + " is not an attribution that source '" + source + "' declares." + Naming.Suggestion(how, allowed)
             + " Use one of: " + Naming.List(allowed) + "; or add it to the source's attributions.");
         return false;
     }
@@ -655,7 +655,7 @@ internal sealed partial class CatalogReader
             return null;
         }
 
-        var familyOwner = "the families of " + owner;
+        var familyOwner = new OwnerPhrase("the families of ", owner);
         var uses = new List<(int Order, FamilyUse Use)>();
         var seen = EmptyFamiliesSeen();
         var ok = true;
@@ -666,7 +666,7 @@ internal sealed partial class CatalogReader
                 context.Report(
                     CatalogDiagnosticDescriptors.DuplicateId,
                     key,
-                    "The family '" + YamlScalar.Shorten(key.Value) + "' appears twice in " + familyOwner + " (first at line " + context.LineOf(first) + "). Keep one.");
+                    "The family '" + YamlScalar.Shorten(key.Value) + "' appears twice in " + familyOwner.Text + " (first at line " + context.LineOf(first) + "). Keep one.");
                 ok = false;
                 return;
             }
@@ -695,7 +695,7 @@ internal sealed partial class CatalogReader
                         context.Report(
                             CatalogDiagnosticDescriptors.WrongType,
                             item,
-                            "An item of " + familyOwner + " is " + item.Describe() + ". Each item is a declared family id, such as " + Naming.List(families.Ids.Take(3)) + ".");
+                            "An item of " + familyOwner.Text + " is " + item.Describe() + ". Each item is a declared family id, such as " + Naming.List(families.Ids.Take(3)) + ".");
                         ok = false;
                     }
                 }
@@ -714,7 +714,7 @@ internal sealed partial class CatalogReader
                         context.Report(
                             CatalogDiagnosticDescriptors.WrongType,
                             entry.Value,
-                            "The meaning of family '" + YamlScalar.Shorten(entry.Key.Value) + "' in " + familyOwner + " is " + entry.Value.Describe()
+                            "The meaning of family '" + YamlScalar.Shorten(entry.Key.Value) + "' in " + familyOwner.Text + " is " + entry.Value.Describe()
                             + ". Write one sentence of text, or leave it empty when the error means the same as everywhere.");
                         ok = false;
                     }
@@ -811,7 +811,7 @@ internal sealed partial class CatalogReader
         var ok = true;
         foreach (var item in items)
         {
-            ok &= CheckPlatformKey(item, "'platforms' of " + owner) is not null;
+            ok &= CheckPlatformKey(item, new OwnerPhrase("'platforms' of ", owner)) is not null;
         }
 
         return ok ? items.Select(item => item.Value).OrderBy(platforms.IndexOf).ToEquatableArray() : null;
@@ -923,7 +923,7 @@ internal sealed partial class CatalogReader
     private static string Capitalize(string text) => MappingFields.Capitalize(text);
 
     /// <summary>Whether <paramref name="key"/> is a declared family; an undeclared one is reported (when the family list itself could be read) as being in <paramref name="where"/>, the message ending in <paramref name="ending"/>.</summary>
-    private bool CheckFamily(YamlScalar key, string where, string ending)
+    private bool CheckFamily(YamlScalar key, OwnerPhrase where, string ending)
     {
         if (families.IsDeclared(key.Value))
         {
@@ -935,7 +935,7 @@ internal sealed partial class CatalogReader
             context.Report(
                 CatalogDiagnosticDescriptors.UnknownFamily,
                 key,
-                "'" + YamlScalar.Shorten(key.Value) + "' in " + where + " is not a declared family." + Naming.Suggestion(key.Value, families.Ids)
+                "'" + YamlScalar.Shorten(key.Value) + "' in " + where.Text + " is not a declared family." + Naming.Suggestion(key.Value, families.Ids)
                 + " Use one of: " + Naming.List(families.Ids) + ending);
         }
 

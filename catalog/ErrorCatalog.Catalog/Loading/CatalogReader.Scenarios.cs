@@ -240,7 +240,7 @@ internal sealed partial class CatalogReader
         var ok = true;
         foreach (var item in items)
         {
-            if (!CheckFamily(item, "'families' of " + owner, "."))
+            if (!CheckFamily(item, new OwnerPhrase("'families' of ", owner), "."))
             {
                 ok = false;
                 continue;

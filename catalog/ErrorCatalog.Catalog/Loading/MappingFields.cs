@@ -49,7 +49,7 @@ internal sealed class MappingFields
         Dictionary<string, YamlScalar>? seen = null;
         for (var index = 0; index < entries.Count; index++)
         {
-            if (CheckedKey(context, entries, index, owner, ref seen) is not { } key)
+            if (CheckedKey(context, entries, index, new OwnerPhrase(owner), ref seen) is not { } key)
             {
                 continue;
             }
@@ -75,10 +75,10 @@ internal sealed class MappingFields
     /// that are not text and repeated keys (keeping the first), and yields the rest in file order.
     /// Walked in place (a struct enumerator), without copying the entries into a list.
     /// </summary>
-    public static KeyedEntryWalk KeyedEntries(LoadContext context, YamlMapping mapping, string owner) => new(context, mapping.Entries, owner);
+    public static KeyedEntryWalk KeyedEntries(LoadContext context, YamlMapping mapping, OwnerPhrase owner) => new(context, mapping.Entries, owner);
 
     /// <summary>The key of entry <paramref name="index"/>, or null after reporting a key that is not text or repeats an earlier one.</summary>
-    private static YamlScalar? CheckedKey(LoadContext context, NodeList<KeyValuePair<YamlNode, YamlNode>> entries, int index, string owner, ref Dictionary<string, YamlScalar>? seen)
+    private static YamlScalar? CheckedKey(LoadContext context, NodeList<KeyValuePair<YamlNode, YamlNode>> entries, int index, OwnerPhrase owner, ref Dictionary<string, YamlScalar>? seen)
     {
         var entry = entries[index];
         if (entry.Key is not YamlScalar key)
@@ -86,7 +86,7 @@ internal sealed class MappingFields
             context.Report(
                 CatalogDiagnosticDescriptors.WrongType,
                 entry.Key,
-                "A key in " + owner + " is " + entry.Key.Describe() + "; keys must be plain text. Write the key as a single word followed by ':'.");
+                "A key in " + owner.Text + " is " + entry.Key.Describe() + "; keys must be plain text. Write the key as a single word followed by ':'.");
             return null;
         }
 
@@ -98,7 +98,7 @@ internal sealed class MappingFields
         context.Report(
             CatalogDiagnosticDescriptors.DuplicateId,
             key,
-            "The key '" + YamlScalar.Shorten(key.Value) + "' appears twice in " + owner + " (first at line " + context.LineOf(first)
+            "The key '" + YamlScalar.Shorten(key.Value) + "' appears twice in " + owner.Text + " (first at line " + context.LineOf(first)
             + "). Keep one of them; the first was read and this one ignored.");
         return null;
     }
@@ -424,11 +424,11 @@ internal sealed class MappingFields
     {
         private readonly LoadContext context;
         private readonly NodeList<KeyValuePair<YamlNode, YamlNode>> entries;
-        private readonly string owner;
+        private readonly OwnerPhrase owner;
         private Dictionary<string, YamlScalar>? seen;
         private int index;
 
-        public KeyedEntryWalk(LoadContext context, NodeList<KeyValuePair<YamlNode, YamlNode>> entries, string owner)
+        public KeyedEntryWalk(LoadContext context, NodeList<KeyValuePair<YamlNode, YamlNode>> entries, OwnerPhrase owner)
         {
             this.context = context;
             this.entries = entries;
