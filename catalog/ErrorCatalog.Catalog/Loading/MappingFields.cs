@@ -14,17 +14,20 @@ internal sealed class MappingFields
 
     private readonly LoadContext context;
 
-    // The allowed fields found, in file order. A schema mapping has at most a few dozen keys, so a
-    // look along this array is cheaper than a dictionary per mapping.
-    private readonly KeyValuePair<YamlScalar, YamlNode>[] fields;
-    private int fieldCount;
+    // Fields are looked up along the mapping's own entries: a schema mapping has at most a few
+    // dozen keys, so that is cheaper than a dictionary, and it copies nothing.
+    private readonly NodeList<KeyValuePair<YamlNode, YamlNode>> entries;
+
+    // Per entry, whether its key was rejected (not text, repeated or not allowed here). Null while
+    // none is, as in a well-formed mapping, which then costs no array of its own.
+    private bool[]? rejected;
 
     private MappingFields(LoadContext context, YamlMapping mapping, string owner)
     {
         this.context = context;
         Mapping = mapping;
         Owner = owner;
-        fields = mapping.Entries.Count == 0 ? Array.Empty<KeyValuePair<YamlScalar, YamlNode>>() : new KeyValuePair<YamlScalar, YamlNode>[mapping.Entries.Count];
+        entries = mapping.Entries;
     }
 
     public YamlMapping Mapping { get; }
@@ -51,6 +54,7 @@ internal sealed class MappingFields
         {
             if (CheckedKey(context, entries, index, new OwnerPhrase(owner), ref seen) is not { } key)
             {
+                result.Reject(index);
                 continue;
             }
 
@@ -61,10 +65,8 @@ internal sealed class MappingFields
                     key,
                     "Unknown key '" + YamlScalar.Shorten(key.Value) + "' in " + owner + "." + Naming.Suggestion(key.Value, allowedKeys)
                     + " The keys allowed here are: " + Naming.List(allowedKeys) + ".");
-                continue;
+                result.Reject(index);
             }
-
-            result.fields[result.fieldCount++] = new(key, entries[index].Value);
         }
 
         return result;
@@ -129,13 +131,17 @@ internal sealed class MappingFields
         return null;
     }
 
+    private void Reject(int index) => (rejected ??= new bool[entries.Count])[index] = true;
+
+    /// <summary>The first accepted field named <paramref name="key"/> (a repeated key was rejected, so there is at most one).</summary>
     private bool TryGet(string key, out KeyValuePair<YamlScalar, YamlNode> field)
     {
-        for (var i = 0; i < fieldCount; i++)
+        for (var i = 0; i < entries.Count; i++)
         {
-            if (string.Equals(fields[i].Key.Value, key, StringComparison.Ordinal))
+            var entry = entries[i];
+            if (entry.Key is YamlScalar name && string.Equals(name.Value, key, StringComparison.Ordinal) && rejected?[i] != true)
             {
-                field = fields[i];
+                field = new(name, entry.Value);
                 return true;
             }
         }
