@@ -23,6 +23,11 @@ internal sealed partial class CatalogReader
     private readonly List<CodeUse> codeUses = new();
     private Dictionary<string, YamlNode> familiesSeen = new(StringComparer.Ordinal);
 
+    // The listings and families of the entry being read, in file order, before InDeclarationOrder
+    // sorts them: emptied per entry, so that the catalog has one of each instead of one per entry.
+    private readonly List<(int Order, SourceListing Listing)> listingsInFileOrder = new();
+    private readonly List<(int Order, FamilyUse Use)> familiesInFileOrder = new();
+
     private List<ErrorEntry> ReadErrors(MappingFields root)
     {
         var result = new List<ErrorEntry>();
@@ -485,7 +490,8 @@ internal sealed partial class CatalogReader
             return null;
         }
 
-        var listings = new List<(int Order, SourceListing Listing)>();
+        var listings = listingsInFileOrder;
+        listings.Clear();
         var ok = true;
         var listingOwner = new OwnerPhrase("the sources of ", owner);
         foreach (var entry in MappingFields.KeyedEntries(context, mapping, listingOwner))
@@ -656,7 +662,8 @@ internal sealed partial class CatalogReader
         }
 
         var familyOwner = new OwnerPhrase("the families of ", owner);
-        var uses = new List<(int Order, FamilyUse Use)>();
+        var uses = familiesInFileOrder;
+        uses.Clear();
         var seen = EmptyFamiliesSeen();
         var ok = true;
         void Add(YamlScalar key, string? meaning)
@@ -943,28 +950,30 @@ internal sealed partial class CatalogReader
     }
 
     /// <summary>
-    /// The items sorted by their declaration order (stable: equal orders keep their file order). An
-    /// insertion sort, because an entry lists a handful of sources or families and a LINQ sort
-    /// would cost several objects per entry.
+    /// The items sorted by their declaration order (stable: equal orders keep their file order),
+    /// sorting <paramref name="items"/> in place. An insertion sort, because an entry lists a
+    /// handful of sources or families and a LINQ sort would cost several objects per entry.
     /// </summary>
     private static EquatableArray<T> InDeclarationOrder<T>(List<(int Order, T Item)> items)
         where T : IEquatable<T>
     {
-        var sorted = new T[items.Count];
-        var orders = new int[items.Count];
-        for (var i = 0; i < items.Count; i++)
+        for (var i = 1; i < items.Count; i++)
         {
-            var (order, item) = items[i];
+            var moving = items[i];
             var at = i;
-            while (at > 0 && orders[at - 1] > order)
+            while (at > 0 && items[at - 1].Order > moving.Order)
             {
-                sorted[at] = sorted[at - 1];
-                orders[at] = orders[at - 1];
+                items[at] = items[at - 1];
                 at--;
             }
 
-            sorted[at] = item;
-            orders[at] = order;
+            items[at] = moving;
+        }
+
+        var sorted = new T[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            sorted[i] = items[i].Item;
         }
 
         return new EquatableArray<T>(sorted);
