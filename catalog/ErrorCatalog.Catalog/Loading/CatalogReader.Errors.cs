@@ -873,22 +873,28 @@ internal sealed partial class CatalogReader
     private static void ReportRepeats<T>(List<Use<T>> uses, IReadOnlyList<Use<T>> before, Action<Use<T>, Use<T>> report)
         where T : IEquatable<T>
     {
-        var first = new Dictionary<T, Use<T>>(uses.Count + before.Count);
-        foreach (var use in before)
+        // Each value's first use by its position (in before, then in uses after before's count):
+        // an int is a smaller table entry than the use itself, which counts on a large catalog.
+        var first = new Dictionary<T, int>(uses.Count + before.Count);
+        for (var position = 0; position < before.Count; position++)
         {
-            if (!first.ContainsKey(use.Value))
+            if (!first.ContainsKey(before[position].Value))
             {
-                first.Add(use.Value, use);
+                first.Add(before[position].Value, position);
             }
         }
 
-        foreach (var use in uses)
+        for (var index = 0; index < uses.Count; index++)
         {
-            if (!first.TryGetValue(use.Value, out var earlier))
+            var use = uses[index];
+            if (!first.TryGetValue(use.Value, out var position))
             {
-                first.Add(use.Value, use);
+                first.Add(use.Value, before.Count + index);
+                continue;
             }
-            else if (!ReferenceEquals(earlier.Node, use.Node))
+
+            var earlier = position < before.Count ? before[position] : uses[position - before.Count];
+            if (!ReferenceEquals(earlier.Node, use.Node))
             {
                 report(use, earlier);
             }
@@ -897,16 +903,19 @@ internal sealed partial class CatalogReader
 
     private void CheckUniqueCodes()
     {
-        var first = new Dictionary<(string Platform, int Code), CodeUse>(codeUses.Count);
-        foreach (var use in codeUses)
+        // Each code's first use by its index in codeUses, a smaller table entry than the use itself.
+        var first = new Dictionary<(string Platform, int Code), int>(codeUses.Count);
+        for (var index = 0; index < codeUses.Count; index++)
         {
+            var use = codeUses[index];
             var key = (use.Platform, use.Code);
-            if (!first.TryGetValue(key, out var earlier))
+            if (!first.TryGetValue(key, out var earlierIndex))
             {
-                first.Add(key, use);
+                first.Add(key, index);
                 continue;
             }
 
+            var earlier = codeUses[earlierIndex];
             if (earlier.EntryIndex == use.EntryIndex)
             {
                 // Names of one entry are declared aliases of each other.
