@@ -35,7 +35,7 @@ internal static class SpecBuilder
         foreach (var platform in catalog.Platforms)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            platforms.Add(BuildPlatform(catalog, platform, platform.Value, catalogSpec.Prefix));
+            platforms.Add(BuildPlatform(catalog, errors, platform, platform.Value, catalogSpec.Prefix));
         }
 
         return new EmitSpec(
@@ -54,7 +54,7 @@ internal static class SpecBuilder
             BuildGroups(catalog),
             errors.ToEquatableArray(),
             Layout(ErrorValues(catalog)),
-            BuildParseArms(catalog),
+            BuildParseArms(catalog, errors),
             exceptionBase.MapsSocketError ? BuildSocketErrorArms(catalog) : EquatableArray<SocketErrorArm>.Empty,
             BuildDetection(catalog));
     }
@@ -147,19 +147,20 @@ internal static class SpecBuilder
             codeCells.Add(DescribeCodes(error, platform, shared));
         }
 
-        var attributions = new List<string>();
-        var unlisted = new List<string>();
+        // The lists below are made only when they get an item: most entries leave several empty.
+        List<string>? attributions = null;
+        List<string>? unlisted = null;
         foreach (var source in catalog.Sources)
         {
             if (error.ListingBy(source.Id) is not { } listing)
             {
-                unlisted.Add(Text.Xml(source.Title));
+                (unlisted ??= new List<string>()).Add(Text.Xml(source.Title));
                 continue;
             }
 
             foreach (var attribution in listing.Attributions)
             {
-                attributions.Add(shared.Attribution(source, attribution));
+                (attributions ??= new List<string>(error.Sources.Count)).Add(shared.Attribution(source, attribution));
             }
         }
 
@@ -169,32 +170,35 @@ internal static class SpecBuilder
             families.Add(shared.Family(use));
         }
 
-        var quirks = new List<string>(error.Quirks.Count);
+        List<string>? quirks = null;
         foreach (var quirk in error.Quirks)
         {
             var evidence = string.IsNullOrWhiteSpace(quirk.Evidence) ? string.Empty : " Evidence: " + DescribeEvidence(catalog, quirk.Evidence!);
             var shownBy = quirk.Scenarios.IsEmpty ? string.Empty : " Shown by " + (quirk.Scenarios.Count == 1 ? "scenario " : "scenarios ") + CodeList(quirk.Scenarios) + ".";
-            quirks.Add(DescribeQuirkPlatforms(catalog, quirk) + ": " + Text.Sentence(quirk.Text) + evidence + shownBy);
+            (quirks ??= new List<string>(error.Quirks.Count)).Add(DescribeQuirkPlatforms(catalog, quirk) + ": " + Text.Sentence(quirk.Text) + evidence + shownBy);
         }
 
-        var notReturned = new List<string>(error.NotReturned.Count);
+        List<string>? notReturned = null;
         foreach (var item in error.NotReturned)
         {
-            notReturned.Add(Text.Xml(item.Platform));
+            (notReturned ??= new List<string>(error.NotReturned.Count)).Add(Text.Xml(item.Platform));
         }
 
         return new ErrorDoc(
             string.IsNullOrWhiteSpace(error.Details) ? null : Text.Sentence(error.Details),
             BuildReplayed(catalog, error, shared),
             BuildBlaming(catalog, error, errorIndex, shared),
-            notReturned.ToEquatableArray(),
+            ToEquatableArray(notReturned),
             codeCells.ToEquatableArray(),
-            attributions.ToEquatableArray(),
-            unlisted.ToEquatableArray(),
+            ToEquatableArray(attributions),
+            ToEquatableArray(unlisted),
             families.ToEquatableArray(),
-            DescribeNames(catalog, error, exceptionBase),
-            quirks.ToEquatableArray());
+            DescribeNames(catalog, error, exceptionBase, shared),
+            ToEquatableArray(quirks));
     }
+
+    /// <summary>The items of a list made on its first item; empty when it was never made.</summary>
+    private static EquatableArray<string> ToEquatableArray(List<string>? items) => items is null ? EquatableArray<string>.Empty : items.ToEquatableArray();
 
     /// <summary>Per platform, the first scenario whose real result is this error, and how many more there are.</summary>
     private static EquatableArray<ReplayedDoc> BuildReplayed(Catalog.Model.Catalog catalog, ErrorEntry error, SharedText shared)
@@ -253,7 +257,7 @@ internal static class SpecBuilder
         // Written straight into one reused builder: a cell is built for every entry and platform.
         var platform = platformDefinition.Id;
         var canonical = error.CodeOn(platform);
-        var cell = shared.Cell;
+        var cell = shared.Builder;
         cell.Clear();
         if (canonical is int code)
         {
@@ -356,19 +360,20 @@ internal static class SpecBuilder
         return null;
     }
 
-    /// <summary>Every name the error goes by: native name, aliases, each source's own name, and the .NET member (socket base only).</summary>
-    private static string DescribeNames(Catalog.Model.Catalog catalog, ErrorEntry error, ExceptionBase exceptionBase)
+    /// <summary>
+    /// Every name the error goes by, as one sentence: native name, aliases, each source's own
+    /// names, and the .NET member (socket base only). Written into the shared builder, because
+    /// every entry has one, and parts joined in lists would cost several objects each.
+    /// </summary>
+    private static string DescribeNames(Catalog.Model.Catalog catalog, ErrorEntry error, ExceptionBase exceptionBase, SharedText shared)
     {
-        var parts = new List<string> { "native " + Text.Code(error.Name) };
-        if (!error.Aliases.IsEmpty)
+        var text = shared.Builder;
+        text.Clear();
+        AppendCode(text.Append("native "), error.Name);
+        for (var i = 0; i < error.Aliases.Count; i++)
         {
-            var aliases = new List<string>();
-            foreach (var alias in error.Aliases)
-            {
-                aliases.Add(Text.Code(alias.Name));
-            }
-
-            parts.Add((error.Aliases.Count == 1 ? "alias " : "aliases ") + string.Join(", ", aliases));
+            text.Append(i > 0 ? ", " : error.Aliases.Count == 1 ? "; alias " : "; aliases ");
+            AppendCode(text, error.Aliases[i].Name);
         }
 
         foreach (var source in catalog.Sources)
@@ -378,27 +383,44 @@ internal static class SpecBuilder
                 continue;
             }
 
-            var sourceNames = new List<string>();
+            // Each distinct name the source uses, as doc text, once.
+            var sourceNames = shared.Names;
+            sourceNames.Clear();
             foreach (var attribution in listing.Attributions)
             {
-                if (!string.IsNullOrWhiteSpace(attribution.Name) && !sourceNames.Contains(Text.Code(attribution.Name!)))
+                if (string.IsNullOrWhiteSpace(attribution.Name) || sourceNames.Contains(Text.Xml(attribution.Name)))
                 {
-                    sourceNames.Add(Text.Code(attribution.Name!));
+                    continue;
                 }
-            }
 
-            if (sourceNames.Count != 0)
-            {
-                parts.Add(Text.Xml(source.Title) + " " + string.Join(", ", sourceNames));
+                if (sourceNames.Count == 0)
+                {
+                    text.Append("; ").Append(Text.Xml(source.Title)).Append(' ');
+                }
+                else
+                {
+                    text.Append(", ");
+                }
+
+                sourceNames.Add(Text.Xml(attribution.Name));
+                AppendCode(text, attribution.Name!);
             }
         }
 
         if (exceptionBase.MapsSocketError)
         {
-            parts.Add(error.DotNet is null ? ".NET has no matching SocketError member" : ".NET <see cref=\"" + SocketErrorType + "." + error.DotNet + "\"/>");
+            text.Append("; ");
+            if (error.DotNet is null)
+            {
+                text.Append(".NET has no matching SocketError member");
+            }
+            else
+            {
+                text.Append(".NET <see cref=\"").Append(SocketErrorType).Append('.').Append(error.DotNet).Append("\"/>");
+            }
         }
 
-        return string.Join("; ", parts) + ".";
+        return text.Append('.').ToString();
     }
 
     private static string DescribeQuirkPlatforms(Catalog.Model.Catalog catalog, Quirk quirk)
@@ -432,7 +454,7 @@ internal static class SpecBuilder
         return string.Join(", ", parts);
     }
 
-    private static PlatformSpec BuildPlatform(Catalog.Model.Catalog catalog, PlatformDefinition platform, int value, string prefix)
+    private static PlatformSpec BuildPlatform(Catalog.Model.Catalog catalog, List<ErrorSpec> errorSpecs, PlatformDefinition platform, int value, string prefix)
     {
         var members = new List<CodeMember>(catalog.Errors.Count);
         // A catalog may also list the platform's own spelling as an alias (WSAEACCES beside EACCES);
@@ -481,7 +503,8 @@ internal static class SpecBuilder
             {
                 if (seenCodes.Add(number))
                 {
-                    lookups.Add(new CodeLookup(number, index, Text.Literal(native)));
+                    // A name the platform writes as the catalog does has its literal in the entry's spec already.
+                    lookups.Add(new CodeLookup(number, index, native == error.Name ? errorSpecs[index].NameLiteral : Text.Literal(native)));
                     lookupCodes.Add(number);
                 }
             }
@@ -555,13 +578,13 @@ internal static class SpecBuilder
         return groups.ToEquatableArray();
     }
 
-    private static EquatableArray<ParseArm> BuildParseArms(Catalog.Model.Catalog catalog)
+    private static EquatableArray<ParseArm> BuildParseArms(Catalog.Model.Catalog catalog, List<ErrorSpec> errorSpecs)
     {
         var arms = new List<ParseArm>(catalog.Errors.Count);
         for (var index = 0; index < catalog.Errors.Count; index++)
         {
             var error = catalog.Errors[index];
-            arms.Add(new ParseArm(Text.Literal(error.Name), index));
+            arms.Add(new ParseArm(errorSpecs[index].NameLiteral, index)); // made once, in the entry's spec
             foreach (var alias in error.Aliases)
             {
                 arms.Add(new ParseArm(Text.Literal(alias.Name), index));
@@ -633,10 +656,10 @@ internal static class SpecBuilder
         private readonly Dictionary<string, List<Scenario>> withResult = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<Scenario>> blaming = new(StringComparer.Ordinal);
 
-        /// <summary>A builder reused for every code cell.</summary>
-        public System.Text.StringBuilder Cell { get; } = new();
+        /// <summary>A builder reused for the text every entry has (its code cells, its names).</summary>
+        public System.Text.StringBuilder Builder { get; } = new();
 
-        /// <summary>A list reused for the names of every code cell.</summary>
+        /// <summary>A list reused for the names of every code cell, and each source's names of an entry.</summary>
         public List<string> Names { get; } = new();
 
         public SharedText(Catalog.Model.Catalog catalog)
