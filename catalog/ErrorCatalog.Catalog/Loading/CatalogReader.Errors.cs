@@ -45,6 +45,8 @@ internal sealed partial class CatalogReader
         symbolUses.Capacity = count;
         valueUses.Capacity = count;
         codeUses.Capacity = count * Math.Max(1, platforms.Ids.Count);
+        entryNames = new Dictionary<string, YamlNode>(count, StringComparer.Ordinal);
+        entryNameByIndex = new string?[count];
         // An entry records three places (itself, its name, its symbol), and its aliases three each:
         // four per entry leaves room for an alias on every third entry without regrowing.
         context.ReserveSpans(count * 4);

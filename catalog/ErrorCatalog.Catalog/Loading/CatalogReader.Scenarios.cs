@@ -17,8 +17,9 @@ internal sealed partial class CatalogReader
     // 'path/file.c function()': a source path ending in .c or .h, one space, one C function name.
     private static readonly Regex KernelLocation = new(@"^[A-Za-z0-9_.+-]+(/[A-Za-z0-9_.+-]+)*\.[ch] [A-Za-z_][A-Za-z0-9_]*\(\)$", RegexOptions.CultureInvariant);
 
-    private readonly Dictionary<string, YamlNode> entryNames = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, string> entryNameByIndex = new();
+    // Both sized by ReadErrors, which knows how many entries there are.
+    private Dictionary<string, YamlNode> entryNames = new(StringComparer.Ordinal);
+    private string?[] entryNameByIndex = Array.Empty<string?>();
     private readonly List<(YamlScalar Node, string Owner)> scenarioReferences = new();
     private readonly List<(string Entry, string Platform, YamlNode Node, string Owner)> notReturnedClaims = new();
     private readonly List<(string Id, YamlNode Node, string? Platform, string? Result, string? Naive)> scenarioOutcomes = new();
@@ -164,7 +165,7 @@ internal sealed partial class CatalogReader
         }
 
         var alias = nameUses.FirstOrDefault(u => u.Value == value);
-        var hint = alias.Owner is not null && entryNameByIndex.TryGetValue(alias.EntryIndex, out var canonical)
+        var hint = alias.Owner is not null && alias.EntryIndex < entryNameByIndex.Length && entryNameByIndex[alias.EntryIndex] is { } canonical
             ? " It is an alias of " + canonical + ": write the canonical name '" + canonical + "'."
             : Naming.Suggestion(value, entryNames.Keys) + " Write an entry's canonical name or '" + ScenarioVocabulary.Success + "', or add the entry.";
         context.Report(
