@@ -28,6 +28,12 @@ internal sealed partial class CatalogReader
     private readonly List<(int Order, SourceListing Listing)> listingsInFileOrder = new();
     private readonly List<(int Order, FamilyUse Use)> familiesInFileOrder = new();
 
+    // The plain values most entries repeat (a source's attribution id alone, a family without a
+    // meaning of its own), made once per catalog and shared: model values are immutable, so
+    // entries with equal ones can hold the same instance.
+    private readonly Dictionary<string, EquatableArray<Attribution>> plainAttributions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FamilyUse> plainFamilyUses = new(StringComparer.Ordinal);
+
     private List<ErrorEntry> ReadErrors(MappingFields root)
     {
         var result = new List<ErrorEntry>();
@@ -533,10 +539,10 @@ internal sealed partial class CatalogReader
         {
             case YamlScalar scalar:
                 var how = ReadHow(scalar, source, owner);
-                return how is null ? null : EquatableArray.Create(new Attribution(how, null, null, null));
+                return how is null ? null : PlainAttribution(how);
             case YamlMapping:
                 var single = ReadLongAttribution(node, source, owner);
-                return single is null ? null : EquatableArray.Create(single);
+                return single is null ? null : EquatableArray<Attribution>.Adopt(new[] { single });
             case YamlSequence sequence:
                 if (sequence.Items.Count == 0)
                 {
@@ -571,6 +577,30 @@ internal sealed partial class CatalogReader
             default:
                 return null;
         }
+    }
+
+    /// <summary>The attributions of a source listed with an attribution id alone: that one attribution, without name, note or erratum.</summary>
+    private EquatableArray<Attribution> PlainAttribution(string how)
+    {
+        if (!plainAttributions.TryGetValue(how, out var attributions))
+        {
+            attributions = EquatableArray<Attribution>.Adopt(new[] { new Attribution(how, null, null, null) });
+            plainAttributions.Add(how, attributions);
+        }
+
+        return attributions;
+    }
+
+    /// <summary>A family an entry applies to without a meaning of its own there.</summary>
+    private FamilyUse PlainFamilyUse(string family)
+    {
+        if (!plainFamilyUses.TryGetValue(family, out var use))
+        {
+            use = new FamilyUse(family, null);
+            plainFamilyUses.Add(family, use);
+        }
+
+        return use;
     }
 
     private Attribution? ReportNestedList(YamlNode item, OwnerPhrase owner)
@@ -687,7 +717,7 @@ internal sealed partial class CatalogReader
                 return;
             }
 
-            uses.Add((families.IndexOf(key.Value), new FamilyUse(key.Value, meaning)));
+            uses.Add((families.IndexOf(key.Value), meaning is null ? PlainFamilyUse(key.Value) : new FamilyUse(key.Value, meaning)));
         }
 
         switch (node)
