@@ -44,18 +44,24 @@ internal sealed partial class CatalogReader
             return result;
         }
 
-        // One entry, name, symbol and value per item, and a code per platform: sized once.
+        // One entry, name, symbol and value per item, a name per alias, and a code per platform:
+        // sized once, so that a large catalog does not regrow them.
         var count = list.Items.Count;
+        var aliasCount = 0;
+        foreach (var item in list.Items)
+        {
+            aliasCount += AliasCount(item);
+        }
+
         result.Capacity = count;
-        nameUses.Capacity = count;
+        nameUses.Capacity = count + aliasCount;
         symbolUses.Capacity = count;
         valueUses.Capacity = count;
         codeUses.Capacity = count * Math.Max(1, platforms.Ids.Count);
         entryNames = new Dictionary<string, YamlNode>(count, StringComparer.Ordinal);
         entryNameByIndex = new string?[count];
-        // An entry records three places (itself, its name, its symbol), and its aliases three each:
-        // four per entry leaves room for an alias on every third entry without regrowing.
-        context.ReserveSpans(count * 4);
+        // An entry records three places (itself, its name, its symbol), an alias two (itself, its name).
+        context.ReserveSpans((count * 3) + (aliasCount * 2));
         for (var index = 0; index < count; index++)
         {
             var entry = ReadError(list.Items[index], index);
@@ -70,6 +76,23 @@ internal sealed partial class CatalogReader
         CheckUniqueValues();
         CheckUniqueCodes();
         return result;
+    }
+
+    /// <summary>How many aliases an entry lists, without reporting anything (0 when it is not a mapping or its 'aliases' not a list).</summary>
+    private static int AliasCount(YamlNode item)
+    {
+        if (item is YamlMapping mapping)
+        {
+            foreach (var entry in mapping.Entries)
+            {
+                if (entry.Key is YamlScalar { Value: "aliases" } && entry.Value is YamlSequence aliases)
+                {
+                    return aliases.Items.Count;
+                }
+            }
+        }
+
+        return 0;
     }
 
     private ErrorEntry? ReadError(YamlNode item, int index)
