@@ -459,9 +459,9 @@ internal static class SpecBuilder
         var members = new List<CodeMember>(catalog.Errors.Count);
         // A catalog may also list the platform's own spelling as an alias (WSAEACCES beside EACCES);
         // the enum gets that name once.
-        var written = new HashSet<string>(StringComparer.Ordinal);
+        var written = new Dictionary<string, bool>(catalog.Errors.Count, StringComparer.Ordinal);
         var lookups = new List<CodeLookup>(catalog.Errors.Count);
-        var seenCodes = new HashSet<int>();
+        var seenCodes = new Dictionary<int, bool>(catalog.Errors.Count);
         var lookupCodes = new List<int>(catalog.Errors.Count);
         var canonicalCodes = new List<NullableCode>(catalog.Errors.Count);
         for (var index = 0; index < catalog.Errors.Count; index++)
@@ -472,7 +472,7 @@ internal static class SpecBuilder
             if (canonical is int code)
             {
                 var native = platform.NativeName(error.Name);
-                if (written.Add(native))
+                if (AddNew(written, native))
                 {
                     members.Add(new CodeMember(native, code, index, IsAlias: false));
                 }
@@ -486,7 +486,7 @@ internal static class SpecBuilder
                 if (alias.CodeOn(platform.Id, canonical) is int aliasCode)
                 {
                     var native = platform.NativeName(alias.Name);
-                    if (written.Add(native))
+                    if (AddNew(written, native))
                     {
                         members.Add(new CodeMember(native, aliasCode, index, IsAlias: true));
                     }
@@ -501,7 +501,7 @@ internal static class SpecBuilder
             // Each code once, first one wins, so a lookup never has two values for one code.
             void AddLookup(int number, string native)
             {
-                if (seenCodes.Add(number))
+                if (AddNew(seenCodes, number))
                 {
                     // A name the platform writes as the catalog does has its literal in the entry's spec already.
                     lookups.Add(new CodeLookup(number, index, native == error.Name ? errorSpecs[index].NameLiteral : Text.Literal(native)));
@@ -526,6 +526,22 @@ internal static class SpecBuilder
             lookups.ToEquatableArray(),
             Layout(lookupCodes),
             canonicalCodes.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// Adds <paramref name="key"/> to a dictionary used as a set; false when it was there already.
+    /// A dictionary because netstandard2.0's HashSet cannot be sized up front, and a set per
+    /// platform that grows to one key per entry would be copied again and again.
+    /// </summary>
+    private static bool AddNew<T>(Dictionary<T, bool> set, T key)
+    {
+        if (set.ContainsKey(key))
+        {
+            return false;
+        }
+
+        set.Add(key, true);
+        return true;
     }
 
     private static EquatableArray<ClassificationSpec> BuildClassifications(Catalog.Model.Catalog catalog)
