@@ -24,18 +24,21 @@ internal static class SpecBuilder
         var errorIndex = IndexErrors(catalog);
         var shared = new SharedText(catalog);
 
-        var errors = new List<ErrorSpec>(catalog.Errors.Count);
-        foreach (var error in catalog.Errors)
+        // The arrays below are made at their final size and handed to the spec without a copy.
+        var errors = new ErrorSpec[catalog.Errors.Count];
+        var nameCount = errors.Length;
+        for (var index = 0; index < errors.Length; index++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            errors.Add(BuildError(catalog, error, errorIndex, exceptionBase, shared));
+            errors[index] = BuildError(catalog, catalog.Errors[index], errorIndex, exceptionBase, shared);
+            nameCount += catalog.Errors[index].Aliases.Count;
         }
 
         var platforms = new List<PlatformSpec>(catalog.Platforms.Count);
         foreach (var platform in catalog.Platforms)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            platforms.Add(BuildPlatform(catalog, errors, platform, platform.Value, catalogSpec.Prefix));
+            platforms.Add(BuildPlatform(catalog, errors, nameCount, platform, platform.Value, catalogSpec.Prefix));
         }
 
         return new EmitSpec(
@@ -52,9 +55,9 @@ internal static class SpecBuilder
             platforms.ToEquatableArray(),
             BuildClassifications(catalog),
             BuildGroups(catalog),
-            errors.ToEquatableArray(),
+            EquatableArray<ErrorSpec>.Adopt(errors),
             Layout(ErrorValues(catalog)),
-            BuildParseArms(catalog, errors),
+            BuildParseArms(catalog, errors, nameCount),
             exceptionBase.MapsSocketError ? BuildSocketErrorArms(catalog) : EquatableArray<SocketErrorArm>.Empty,
             BuildDetection(catalog));
     }
@@ -96,7 +99,7 @@ internal static class SpecBuilder
             slots[keys[position] - first] = position;
         }
 
-        return new TableLayout(true, first, slots.ToEquatableArray());
+        return new TableLayout(true, first, EquatableArray<int>.Adopt(slots));
     }
 
     private static Dictionary<string, int> IndexErrors(Catalog.Model.Catalog catalog)
@@ -110,12 +113,12 @@ internal static class SpecBuilder
         return index;
     }
 
-    private static List<int> ErrorValues(Catalog.Model.Catalog catalog)
+    private static int[] ErrorValues(Catalog.Model.Catalog catalog)
     {
-        var values = new List<int>(catalog.Errors.Count);
-        foreach (var error in catalog.Errors)
+        var values = new int[catalog.Errors.Count];
+        for (var i = 0; i < values.Length; i++)
         {
-            values.Add(error.Value);
+            values[i] = catalog.Errors[i].Value;
         }
 
         return values;
@@ -141,10 +144,10 @@ internal static class SpecBuilder
 
     private static ErrorDoc BuildDoc(Catalog.Model.Catalog catalog, ErrorEntry error, Dictionary<string, int> errorIndex, ExceptionBase exceptionBase, SharedText shared)
     {
-        var codeCells = new List<string>(catalog.Platforms.Count);
-        foreach (var platform in catalog.Platforms)
+        var codeCells = new string[catalog.Platforms.Count];
+        for (var i = 0; i < codeCells.Length; i++)
         {
-            codeCells.Add(DescribeCodes(error, platform, shared));
+            codeCells[i] = DescribeCodes(error, catalog.Platforms[i], shared);
         }
 
         // The lists below are made only when they get an item: most entries leave several empty.
@@ -164,10 +167,10 @@ internal static class SpecBuilder
             }
         }
 
-        var families = new List<string>(error.Families.Count);
-        foreach (var use in error.Families)
+        var families = new string[error.Families.Count];
+        for (var i = 0; i < families.Length; i++)
         {
-            families.Add(shared.Family(use));
+            families[i] = shared.Family(error.Families[i]);
         }
 
         List<string>? quirks = null;
@@ -189,10 +192,10 @@ internal static class SpecBuilder
             BuildReplayed(catalog, error, shared),
             BuildBlaming(catalog, error, errorIndex, shared),
             ToEquatableArray(notReturned),
-            codeCells.ToEquatableArray(),
+            EquatableArray<string>.Adopt(codeCells),
             ToEquatableArray(attributions),
             ToEquatableArray(unlisted),
-            families.ToEquatableArray(),
+            EquatableArray<string>.Adopt(families),
             DescribeNames(catalog, error, exceptionBase, shared),
             ToEquatableArray(quirks));
     }
@@ -454,27 +457,31 @@ internal static class SpecBuilder
         return string.Join(", ", parts);
     }
 
-    private static PlatformSpec BuildPlatform(Catalog.Model.Catalog catalog, List<ErrorSpec> errorSpecs, PlatformDefinition platform, int value, string prefix)
+    // nameCount: how many names the catalog has (entries' and aliases'), the most members and lookups a platform can have.
+    private static PlatformSpec BuildPlatform(Catalog.Model.Catalog catalog, ErrorSpec[] errorSpecs, int nameCount, PlatformDefinition platform, int value, string prefix)
     {
-        var members = new List<CodeMember>(catalog.Errors.Count);
+        // Arrays of the largest possible size, trimmed once at the end: nothing regrows.
+        var members = new CodeMember[nameCount];
+        var memberCount = 0;
         // A catalog may also list the platform's own spelling as an alias (WSAEACCES beside EACCES);
         // the enum gets that name once.
-        var written = new Dictionary<string, bool>(catalog.Errors.Count, StringComparer.Ordinal);
-        var lookups = new List<CodeLookup>(catalog.Errors.Count);
-        var seenCodes = new Dictionary<int, bool>(catalog.Errors.Count);
-        var lookupCodes = new List<int>(catalog.Errors.Count);
-        var canonicalCodes = new List<NullableCode>(catalog.Errors.Count);
+        var written = new Dictionary<string, bool>(nameCount, StringComparer.Ordinal);
+        var lookups = new CodeLookup[nameCount];
+        var lookupCodes = new int[nameCount];
+        var lookupCount = 0;
+        var seenCodes = new Dictionary<int, bool>(nameCount);
+        var canonicalCodes = new NullableCode[catalog.Errors.Count];
         for (var index = 0; index < catalog.Errors.Count; index++)
         {
             var error = catalog.Errors[index];
             var canonical = error.CodeOn(platform.Id);
-            canonicalCodes.Add(new NullableCode(canonical));
+            canonicalCodes[index] = new NullableCode(canonical);
             if (canonical is int code)
             {
                 var native = platform.NativeName(error.Name);
                 if (AddNew(written, native))
                 {
-                    members.Add(new CodeMember(native, code, index, IsAlias: false));
+                    members[memberCount++] = new CodeMember(native, code, index, IsAlias: false);
                 }
 
                 AddLookup(code, native);
@@ -488,7 +495,7 @@ internal static class SpecBuilder
                     var native = platform.NativeName(alias.Name);
                     if (AddNew(written, native))
                     {
-                        members.Add(new CodeMember(native, aliasCode, index, IsAlias: true));
+                        members[memberCount++] = new CodeMember(native, aliasCode, index, IsAlias: true);
                     }
 
                     if (aliasCode != canonical)
@@ -504,8 +511,8 @@ internal static class SpecBuilder
                 if (AddNew(seenCodes, number))
                 {
                     // A name the platform writes as the catalog does has its literal in the entry's spec already.
-                    lookups.Add(new CodeLookup(number, index, native == error.Name ? errorSpecs[index].NameLiteral : Text.Literal(native)));
-                    lookupCodes.Add(number);
+                    lookups[lookupCount] = new CodeLookup(number, index, native == error.Name ? errorSpecs[index].NameLiteral : Text.Literal(native));
+                    lookupCodes[lookupCount++] = number;
                 }
             }
         }
@@ -522,10 +529,22 @@ internal static class SpecBuilder
             platform.Max,
             GeneratedNames.PlatformCodeEnum(prefix, platform),
             GeneratedNames.TryFromPlatformMethod(platform),
-            members.ToEquatableArray(),
-            lookups.ToEquatableArray(),
-            Layout(lookupCodes),
-            canonicalCodes.ToEquatableArray());
+            Trimmed(members, memberCount),
+            Trimmed(lookups, lookupCount),
+            Layout(new ArraySegment<int>(lookupCodes, 0, lookupCount)),
+            EquatableArray<NullableCode>.Adopt(canonicalCodes));
+    }
+
+    /// <summary>The first <paramref name="count"/> items, handed over without a copy when they fill the array.</summary>
+    private static EquatableArray<T> Trimmed<T>(T[] items, int count)
+        where T : IEquatable<T>
+    {
+        if (count != items.Length)
+        {
+            Array.Resize(ref items, count);
+        }
+
+        return EquatableArray<T>.Adopt(items);
     }
 
     /// <summary>
@@ -594,20 +613,22 @@ internal static class SpecBuilder
         return groups.ToEquatableArray();
     }
 
-    private static EquatableArray<ParseArm> BuildParseArms(Catalog.Model.Catalog catalog, List<ErrorSpec> errorSpecs)
+    private static EquatableArray<ParseArm> BuildParseArms(Catalog.Model.Catalog catalog, ErrorSpec[] errorSpecs, int nameCount)
     {
-        var arms = new List<ParseArm>(catalog.Errors.Count);
+        // One arm per name: every entry's and every alias's.
+        var arms = new ParseArm[nameCount];
+        var count = 0;
         for (var index = 0; index < catalog.Errors.Count; index++)
         {
             var error = catalog.Errors[index];
-            arms.Add(new ParseArm(errorSpecs[index].NameLiteral, index)); // made once, in the entry's spec
+            arms[count++] = new ParseArm(errorSpecs[index].NameLiteral, index); // made once, in the entry's spec
             foreach (var alias in error.Aliases)
             {
-                arms.Add(new ParseArm(Text.Literal(alias.Name), index));
+                arms[count++] = new ParseArm(Text.Literal(alias.Name), index);
             }
         }
 
-        return arms.ToEquatableArray();
+        return EquatableArray<ParseArm>.Adopt(arms);
     }
 
     private static EquatableArray<SocketErrorArm> BuildSocketErrorArms(Catalog.Model.Catalog catalog)
