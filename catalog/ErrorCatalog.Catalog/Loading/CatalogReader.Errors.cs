@@ -23,6 +23,9 @@ internal sealed partial class CatalogReader
     private readonly List<CodeUse> codeUses = new();
     private Dictionary<string, YamlNode> familiesSeen = new(StringComparer.Ordinal);
 
+    // What PlatformValues returns, one array for the whole catalog rather than one per codes mapping.
+    private YamlNode?[] platformValues = Array.Empty<YamlNode?>();
+
     // The listings and families of the entry being read, in file order, before InDeclarationOrder
     // sorts them: emptied per entry, so that the catalog has one of each instead of one per entry.
     private readonly List<(int Order, SourceListing Listing)> listingsInFileOrder = new();
@@ -397,6 +400,8 @@ internal sealed partial class CatalogReader
     /// platform, in platform declaration order (the callers read them in that order, without a
     /// delegate per entry). A slot is null where the mapping leaves the platform out (reported) or
     /// names it with a bad key; the result is null when the mapping is missing or not a mapping.
+    /// The array is the reader's one <see cref="platformValues"/>, valid until the next call:
+    /// each caller reads it at once, and an entry's codes and its aliases' are read one after another.
     /// </summary>
     private YamlNode?[]? PlatformValues(MappingFields fields, string owner, string what, string choices)
     {
@@ -407,7 +412,13 @@ internal sealed partial class CatalogReader
         }
 
         var codeOwner = new OwnerPhrase("the codes of ", owner);
-        var values = new YamlNode?[platforms.Ids.Count];
+        if (platformValues.Length != platforms.Ids.Count)
+        {
+            platformValues = new YamlNode?[platforms.Ids.Count];
+        }
+
+        var values = platformValues;
+        Array.Clear(values, 0, values.Length);
         foreach (var entry in MappingFields.KeyedEntries(context, mapping, codeOwner))
         {
             if (CheckPlatformKey(entry.Key, codeOwner) is { } platform)
