@@ -150,8 +150,18 @@ internal static class SpecBuilder
             codeCells[i] = DescribeCodes(error, catalog.Platforms[i], shared);
         }
 
+        // One line per attribution of each listing, in source declaration order (every listing names
+        // a declared source, so the walk below fills the array; Trimmed copes if one did not).
+        var attributionCount = 0;
+        foreach (var listing in error.Sources)
+        {
+            attributionCount += listing.Attributions.Count;
+        }
+
+        var attributions = new string[attributionCount];
+        var attributionsWritten = 0;
+
         // The lists below are made only when they get an item: most entries leave several empty.
-        List<string>? attributions = null;
         List<string>? unlisted = null;
         foreach (var source in catalog.Sources)
         {
@@ -163,7 +173,7 @@ internal static class SpecBuilder
 
             foreach (var attribution in listing.Attributions)
             {
-                (attributions ??= new List<string>(error.Sources.Count)).Add(shared.Attribution(source, attribution));
+                attributions[attributionsWritten++] = shared.Attribution(source, attribution);
             }
         }
 
@@ -193,7 +203,7 @@ internal static class SpecBuilder
             BuildBlaming(catalog, error, errorIndex, shared),
             ToEquatableArray(notReturned),
             EquatableArray<string>.Adopt(codeCells),
-            ToEquatableArray(attributions),
+            Trimmed(attributions, attributionsWritten),
             ToEquatableArray(unlisted),
             EquatableArray<string>.Adopt(families),
             DescribeNames(catalog, error, exceptionBase, shared),
