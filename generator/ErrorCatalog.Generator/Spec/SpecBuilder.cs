@@ -21,7 +21,6 @@ internal static class SpecBuilder
             GeneratedNames.Mappings(prefix),
             GeneratedNames.ExceptionClass(prefix));
         var exceptionBase = catalog.Info.ExceptionBase;
-        var errorIndex = IndexErrors(catalog);
         var shared = new SharedText(catalog);
 
         // The arrays below are made at their final size and handed to the spec without a copy.
@@ -30,7 +29,7 @@ internal static class SpecBuilder
         for (var index = 0; index < errors.Length; index++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            errors[index] = BuildError(catalog, catalog.Errors[index], errorIndex, exceptionBase, shared);
+            errors[index] = BuildError(catalog, catalog.Errors[index], exceptionBase, shared);
             nameCount += catalog.Errors[index].Aliases.Count;
         }
 
@@ -124,7 +123,7 @@ internal static class SpecBuilder
         return values;
     }
 
-    private static ErrorSpec BuildError(Catalog.Model.Catalog catalog, ErrorEntry error, Dictionary<string, int> errorIndex, ExceptionBase exceptionBase, SharedText shared)
+    private static ErrorSpec BuildError(Catalog.Model.Catalog catalog, ErrorEntry error, ExceptionBase exceptionBase, SharedText shared)
     {
         var group = error.Group is null ? null : Require(catalog.FindGroup(error.Group), "group", error.Group);
         return new ErrorSpec(
@@ -139,10 +138,10 @@ internal static class SpecBuilder
             ClassificationIndex(catalog, error.Classification),
             group?.Symbol,
             exceptionBase.MapsSocketError ? error.DotNet : null,
-            BuildDoc(catalog, error, errorIndex, exceptionBase, shared));
+            BuildDoc(catalog, error, exceptionBase, shared));
     }
 
-    private static ErrorDoc BuildDoc(Catalog.Model.Catalog catalog, ErrorEntry error, Dictionary<string, int> errorIndex, ExceptionBase exceptionBase, SharedText shared)
+    private static ErrorDoc BuildDoc(Catalog.Model.Catalog catalog, ErrorEntry error, ExceptionBase exceptionBase, SharedText shared)
     {
         var codeCells = new string[catalog.Platforms.Count];
         for (var i = 0; i < codeCells.Length; i++)
@@ -200,7 +199,7 @@ internal static class SpecBuilder
         return new ErrorDoc(
             string.IsNullOrWhiteSpace(error.Details) ? null : Text.Sentence(error.Details),
             BuildReplayed(catalog, error, shared),
-            BuildBlaming(catalog, error, errorIndex, shared),
+            BuildBlaming(catalog, error, shared),
             ToEquatableArray(notReturned),
             EquatableArray<string>.Adopt(codeCells),
             Trimmed(attributions, attributionsWritten),
@@ -245,7 +244,7 @@ internal static class SpecBuilder
         return replayed.ToEquatableArray();
     }
 
-    private static BlamingDoc? BuildBlaming(Catalog.Model.Catalog catalog, ErrorEntry error, Dictionary<string, int> errorIndex, SharedText shared)
+    private static BlamingDoc? BuildBlaming(Catalog.Model.Catalog catalog, ErrorEntry error, SharedText shared)
     {
         Scenario? blaming = null;
         var count = 0;
@@ -260,7 +259,7 @@ internal static class SpecBuilder
             return null;
         }
 
-        int? actual = blaming.Succeeds ? null : errorIndex[Require(catalog.FindError(blaming.Result), "entry", blaming.Result).Name];
+        int? actual = blaming.Succeeds ? null : shared.ErrorIndex(Require(catalog.FindError(blaming.Result), "entry", blaming.Result).Name);
         return new BlamingDoc(Text.Sentence(blaming.Setup), actual, Text.Xml(blaming.Id), count - 1);
     }
 
@@ -703,6 +702,9 @@ internal static class SpecBuilder
         private readonly Dictionary<string, List<Scenario>> withResult = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<Scenario>> blaming = new(StringComparer.Ordinal);
 
+        // Made on the first call of ErrorIndex: only an entry that a scenario blames needs it.
+        private Dictionary<string, int>? errorIndex;
+
         /// <summary>A builder reused for the text every entry has (its code cells, its names).</summary>
         public System.Text.StringBuilder Builder { get; } = new();
 
@@ -729,6 +731,9 @@ internal static class SpecBuilder
         /// <summary>The scenarios, in file order, a naive reading blames on the entry (what <see cref="Catalog.Model.Catalog.ScenariosBlaming"/> gives).</summary>
         public IReadOnlyList<Scenario> ScenariosBlaming(string entryName) =>
             blaming.TryGetValue(entryName, out var found) ? found : Array.Empty<Scenario>();
+
+        /// <summary>The position of the entry named <paramref name="name"/> in the catalog.</summary>
+        public int ErrorIndex(string name) => (errorIndex ??= IndexErrors(catalog))[name];
 
         public string Family(FamilyUse use)
         {
