@@ -75,7 +75,8 @@ internal static class Naming
             return "it does not start with an upper-case letter (symbols are PascalCase)";
         }
 
-        if (value.Contains('_'))
+        // IndexOf, not Contains: netstandard2.0 has no string.Contains(char), and LINQ's walks the string through an enumerator object.
+        if (value.IndexOf('_') >= 0)
         {
             return "it contains '_' (symbols are PascalCase: letters and digits only)";
         }
