@@ -116,6 +116,17 @@ public class ValidCatalogTests
         Assert.Equal(new[] { new AliasCode("linux", AliasCodeKind.Same, 0), new AliasCode("windows", AliasCodeKind.Distinct, 10035) }, alias.Codes);
         Assert.Equal(new[] { ("EAGAIN", 11) }, again.NamesOn("linux"));
         Assert.Equal(new[] { ("EWOULDBLOCK", 10035) }, again.NamesOn("windows"));
+        Assert.Empty(again.NamesOn("no-such-platform"));
+
+        // Walked twice, through the struct enumerator and as a sequence, it gives the same names; a default walk gives none.
+        var walked = new System.Collections.Generic.List<(string Name, int Code)>();
+        foreach (var name in again.NamesOn("linux"))
+        {
+            walked.Add(name);
+        }
+
+        Assert.Equal(again.NamesOn("linux").ToList(), walked);
+        Assert.Empty(default(PlatformNames));
         Assert.Equal(
             new[]
             {

@@ -23,6 +23,20 @@ internal sealed partial class CatalogReader
     private readonly List<CodeUse> codeUses = new();
     private Dictionary<string, YamlNode> familiesSeen = new(StringComparer.Ordinal);
 
+    // What PlatformValues returns, one array for the whole catalog rather than one per codes mapping.
+    private YamlNode?[] platformValues = Array.Empty<YamlNode?>();
+
+    // The listings and families of the entry being read, in file order, before InDeclarationOrder
+    // sorts them: emptied per entry, so that the catalog has one of each instead of one per entry.
+    private readonly List<(int Order, SourceListing Listing)> listingsInFileOrder = new();
+    private readonly List<(int Order, FamilyUse Use)> familiesInFileOrder = new();
+
+    // The plain values most entries repeat (a source's attribution id alone, a family without a
+    // meaning of its own), made once per catalog and shared: model values are immutable, so
+    // entries with equal ones can hold the same instance.
+    private readonly Dictionary<string, EquatableArray<Attribution>> plainAttributions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FamilyUse> plainFamilyUses = new(StringComparer.Ordinal);
+
     private List<ErrorEntry> ReadErrors(MappingFields root)
     {
         var result = new List<ErrorEntry>();
@@ -33,16 +47,24 @@ internal sealed partial class CatalogReader
             return result;
         }
 
-        // One entry, name, symbol and value per item, and a code per platform: sized once.
+        // One entry, name, symbol and value per item, a name per alias, and a code per platform:
+        // sized once, so that a large catalog does not regrow them.
         var count = list.Items.Count;
+        var aliasCount = 0;
+        foreach (var item in list.Items)
+        {
+            aliasCount += AliasCount(item);
+        }
+
         result.Capacity = count;
-        nameUses.Capacity = count;
+        nameUses.Capacity = count + aliasCount;
         symbolUses.Capacity = count;
         valueUses.Capacity = count;
         codeUses.Capacity = count * Math.Max(1, platforms.Ids.Count);
-        // An entry records three places (itself, its name, its symbol), and its aliases three each:
-        // four per entry leaves room for an alias on every third entry without regrowing.
-        context.ReserveSpans(count * 4);
+        entryNames = new Dictionary<string, YamlNode>(count, StringComparer.Ordinal);
+        entryNameByIndex = new string?[count];
+        // An entry records three places (itself, its name, its symbol), an alias two (itself, its name).
+        context.ReserveSpans((count * 3) + (aliasCount * 2));
         for (var index = 0; index < count; index++)
         {
             var entry = ReadError(list.Items[index], index);
@@ -57,6 +79,23 @@ internal sealed partial class CatalogReader
         CheckUniqueValues();
         CheckUniqueCodes();
         return result;
+    }
+
+    /// <summary>How many aliases an entry lists, without reporting anything (0 when it is not a mapping or its 'aliases' not a list).</summary>
+    private static int AliasCount(YamlNode item)
+    {
+        if (item is YamlMapping mapping)
+        {
+            foreach (var entry in mapping.Entries)
+            {
+                if (entry.Key is YamlScalar { Value: "aliases" } && entry.Value is YamlSequence aliases)
+                {
+                    return aliases.Items.Count;
+                }
+            }
+        }
+
+        return 0;
     }
 
     private ErrorEntry? ReadError(YamlNode item, int index)
@@ -205,24 +244,35 @@ internal sealed partial class CatalogReader
     /// <summary>The entry's canonical codes, one per declared platform in declaration order.</summary>
     private EquatableArray<PlatformCode>? ReadCodes(MappingFields fields, int index, string? name, string owner)
     {
-        var codes = ReadPerPlatform<PlatformCode>(fields, owner, "the code on every platform: a number, or 'absent'", "'absent'", (platform, _, value) =>
+        var values = PlatformValues(fields, owner, "the code on every platform: a number, or 'absent'", "'absent'");
+        if (values is null)
         {
+            return null;
+        }
+
+        var codes = new PlatformCode[values.Length];
+        var ok = true;
+        for (var slot = 0; slot < values.Length; slot++)
+        {
+            var platform = platforms.Ids[slot];
+            var value = values[slot];
             if (value is YamlScalar { IsPlain: true, Value: "absent" })
             {
-                return new PlatformCode(platform, null);
+                codes[slot] = new PlatformCode(platform, null);
             }
-
-            var code = ReadCode(value, platform, owner, "a number, or 'absent'");
-            if (code is not int c)
+            else if (value is not null && ReadCode(value, platform, owner, "a number, or 'absent'") is int code)
             {
-                return null;
+                codeUses.Add(new CodeUse(platform, code, name ?? "?", value, index));
+                codes[slot] = new PlatformCode(platform, code);
             }
+            else
+            {
+                ok = false;
+            }
+        }
 
-            codeUses.Add(new CodeUse(platform, c, name ?? "?", value, index));
-            return new PlatformCode(platform, c);
-        });
-        // ReadPerPlatform made the array for this entry alone.
-        return codes is null ? null : EquatableArray<PlatformCode>.Adopt(codes);
+        // The array was made for this entry alone.
+        return ok ? EquatableArray<PlatformCode>.Adopt(codes) : null;
     }
 
     private EquatableArray<Alias>? ReadAliases(MappingFields fields, int index, string owner, EquatableArray<PlatformCode>? canonicalCodes)
@@ -271,61 +321,89 @@ internal sealed partial class CatalogReader
             fields.RecordSpans(CatalogSpans.Aliases, name);
         }
 
-        var codes = ReadPerPlatform<AliasCode>(fields, owner, "the alias on every platform: 'same', a number of its own, or 'absent'", "'same', a number or 'absent'", (platform, slot, value) =>
+        var values = PlatformValues(fields, owner, "the alias on every platform: 'same', a number of its own, or 'absent'", "'same', a number or 'absent'");
+        if (values is null)
         {
-            // The canonical codes, when read, hold one code per declared platform in declaration order.
-            var canonicalKnown = canonicalCodes is { } known && slot < known.Count;
-            var canonical = canonicalKnown ? canonicalCodes!.Value[slot].Code : null;
-            if (value is YamlScalar { IsPlain: true, Value: "absent" })
+            return null;
+        }
+
+        var codes = new AliasCode[values.Length];
+        var ok = true;
+        for (var slot = 0; slot < values.Length; slot++)
+        {
+            if (ReadAliasCode(values[slot], slot, index, name, owner, canonicalCodes) is { } code)
             {
-                return new AliasCode(platform, AliasCodeKind.Absent, 0);
+                codes[slot] = code;
             }
-
-            if (value is YamlScalar { IsPlain: true, Value: "same" })
+            else
             {
-                if (canonicalKnown && canonical is null)
-                {
-                    context.Report(
-                        CatalogDiagnosticDescriptors.InconsistentAlias,
-                        value,
-                        Capitalize(owner) + " says 'same' on platform '" + platform + "', but the canonical name is absent there. Write the alias's own number, or 'absent'.");
-                    return null;
-                }
-
-                return new AliasCode(platform, AliasCodeKind.Same, 0);
+                ok = false;
             }
+        }
 
-            var code = ReadCode(value, platform, owner, "'same', a number, or 'absent'");
-            if (code is not int c)
-            {
-                return null;
-            }
+        return ok && name is not null ? new Alias(name, EquatableArray<AliasCode>.Adopt(codes)) : null;
+    }
 
-            if (canonicalKnown && canonical == c)
+    /// <summary>An alias's code on the platform of <paramref name="slot"/> (null after reporting a bad one, or when the platform was left out).</summary>
+    private AliasCode? ReadAliasCode(YamlNode? value, int slot, int index, string? name, string owner, EquatableArray<PlatformCode>? canonicalCodes)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var platform = platforms.Ids[slot];
+
+        // The canonical codes, when read, hold one code per declared platform in declaration order.
+        var canonicalKnown = canonicalCodes is { } known && slot < known.Count;
+        var canonical = canonicalKnown ? canonicalCodes!.Value[slot].Code : null;
+        if (value is YamlScalar { IsPlain: true, Value: "absent" })
+        {
+            return new AliasCode(platform, AliasCodeKind.Absent, 0);
+        }
+
+        if (value is YamlScalar { IsPlain: true, Value: "same" })
+        {
+            if (canonicalKnown && canonical is null)
             {
                 context.Report(
                     CatalogDiagnosticDescriptors.InconsistentAlias,
                     value,
-                    string.Format(CultureInfo.InvariantCulture, "{0} gives {1} on platform '{2}', which is the canonical name's own number there. Write 'same' instead.", Capitalize(owner), c, platform));
+                    Capitalize(owner) + " says 'same' on platform '" + platform + "', but the canonical name is absent there. Write the alias's own number, or 'absent'.");
                 return null;
             }
 
-            codeUses.Add(new CodeUse(platform, c, name ?? "?", value, index));
-            return new AliasCode(platform, AliasCodeKind.Distinct, c);
-        });
+            return new AliasCode(platform, AliasCodeKind.Same, 0);
+        }
 
-        return codes is null || name is null ? null : new Alias(name, EquatableArray<AliasCode>.Adopt(codes));
+        var code = ReadCode(value, platform, owner, "'same', a number, or 'absent'");
+        if (code is not int c)
+        {
+            return null;
+        }
+
+        if (canonicalKnown && canonical == c)
+        {
+            context.Report(
+                CatalogDiagnosticDescriptors.InconsistentAlias,
+                value,
+                string.Format(CultureInfo.InvariantCulture, "{0} gives {1} on platform '{2}', which is the canonical name's own number there. Write 'same' instead.", Capitalize(owner), c, platform));
+            return null;
+        }
+
+        codeUses.Add(new CodeUse(platform, c, name ?? "?", value, index));
+        return new AliasCode(platform, AliasCodeKind.Distinct, c);
     }
 
     /// <summary>
-    /// Reads 'codes' of <paramref name="owner"/>: a mapping with one key per declared platform.
-    /// <paramref name="readValue"/> turns one platform's value (given the platform id and its
-    /// position in declaration order) into <typeparamref name="T"/>, or null after reporting.
-    /// The values in platform declaration order, or null when the mapping is missing, leaves a
-    /// platform out (reported) or holds a bad value.
+    /// The values of 'codes' of <paramref name="owner"/>, a mapping with one key per declared
+    /// platform, in platform declaration order (the callers read them in that order, without a
+    /// delegate per entry). A slot is null where the mapping leaves the platform out (reported) or
+    /// names it with a bad key; the result is null when the mapping is missing or not a mapping.
+    /// The array is the reader's one <see cref="platformValues"/>, valid until the next call:
+    /// each caller reads it at once, and an entry's codes and its aliases' are read one after another.
     /// </summary>
-    private T[]? ReadPerPlatform<T>(MappingFields fields, string owner, string what, string choices, Func<string, int, YamlNode, T?> readValue)
-        where T : struct
+    private YamlNode?[]? PlatformValues(MappingFields fields, string owner, string what, string choices)
     {
         var mapping = CodesMapping(fields, "codes", owner, what);
         if (mapping is null)
@@ -333,31 +411,24 @@ internal sealed partial class CatalogReader
             return null;
         }
 
-        var codeOwner = "the codes of " + owner;
-        var found = new T[platforms.Ids.Count];
-        var written = new bool[found.Length];
-        var complete = true;
+        var codeOwner = new OwnerPhrase("the codes of ", owner);
+        if (platformValues.Length != platforms.Ids.Count)
+        {
+            platformValues = new YamlNode?[platforms.Ids.Count];
+        }
+
+        var values = platformValues;
+        Array.Clear(values, 0, values.Length);
         foreach (var entry in MappingFields.KeyedEntries(context, mapping, codeOwner))
         {
-            var platform = CheckPlatformKey(entry.Key, codeOwner);
-            if (platform is null)
+            if (CheckPlatformKey(entry.Key, codeOwner) is { } platform)
             {
-                continue;
-            }
-
-            var slot = platforms.IndexOf(platform);
-            written[slot] = true;
-            if (readValue(platform, slot, entry.Value) is { } value)
-            {
-                found[slot] = value;
-            }
-            else
-            {
-                complete = false;
+                values[platforms.IndexOf(platform)] = entry.Value;
             }
         }
 
-        return ReportMissingPlatforms(written, fields.Key("codes")!, owner, choices) && complete ? found : null;
+        ReportMissingPlatforms(values, fields.Key("codes")!, owner, choices);
+        return values;
     }
 
     /// <summary>The mapping under <paramref name="key"/>, or null after reporting that it is missing or not a mapping.</summary>
@@ -383,7 +454,7 @@ internal sealed partial class CatalogReader
     }
 
     /// <summary>The platform id of a key in a codes mapping, or null after reporting an undeclared one.</summary>
-    private string? CheckPlatformKey(YamlScalar key, string owner)
+    private string? CheckPlatformKey(YamlScalar key, OwnerPhrase owner)
     {
         if (platforms.IsDeclared(key.Value))
         {
@@ -395,7 +466,7 @@ internal sealed partial class CatalogReader
             context.Report(
                 CatalogDiagnosticDescriptors.UnknownPlatform,
                 key,
-                "'" + YamlScalar.Shorten(key.Value) + "' in " + owner + " is not a declared platform." + Naming.Suggestion(key.Value, platforms.Ids)
+                "'" + YamlScalar.Shorten(key.Value) + "' in " + owner.Text + " is not a declared platform." + Naming.Suggestion(key.Value, platforms.Ids)
                 + " Use one of: " + Naming.List(platforms.Ids) + "; or declare the platform under 'platforms'.");
         }
 
@@ -418,23 +489,22 @@ internal sealed partial class CatalogReader
     }
 
     /// <summary>
-    /// Reports the declared platforms a codes mapping leaves out (<paramref name="written"/>: per
-    /// declared platform, in declaration order, whether the mapping has its key, even with a
-    /// malformed value); false when any is missing.
+    /// Reports the declared platforms a codes mapping leaves out (<paramref name="values"/>: per
+    /// declared platform, in declaration order, the value of its key, null where there is none).
     /// </summary>
-    private bool ReportMissingPlatforms(bool[] written, YamlScalar codesKey, string owner, string choices)
+    private void ReportMissingPlatforms(YamlNode?[] values, YamlScalar codesKey, string owner, string choices)
     {
-        if (Array.IndexOf(written, false) < 0)
+        if (Array.IndexOf(values, null) < 0)
         {
-            return true;
+            return;
         }
 
-        var missing = platforms.Ids.Where((_, slot) => !written[slot]).ToList();
+        var missing = platforms.Ids.Where((_, slot) => values[slot] is null).ToList();
 
         if (!platforms.Known)
         {
             // The platform list itself is broken (already reported), so its ids are incomplete.
-            return false;
+            return;
         }
 
         context.Report(
@@ -442,7 +512,6 @@ internal sealed partial class CatalogReader
             codesKey,
             "The codes of " + owner + " leave out platform" + (missing.Count == 1 ? " " : "s ") + Naming.List(missing.Select(id => "'" + id + "'")) + ". Every declared platform needs an entry: add '"
             + missing[0] + ": ' with " + choices + ".");
-        return false;
     }
 
     /// <summary>The entry's source listings, in source declaration order.</summary>
@@ -463,9 +532,10 @@ internal sealed partial class CatalogReader
             return null;
         }
 
-        var listings = new List<(int Order, SourceListing Listing)>();
+        var listings = listingsInFileOrder;
+        listings.Clear();
         var ok = true;
-        var listingOwner = "the sources of " + owner;
+        var listingOwner = new OwnerPhrase("the sources of ", owner);
         foreach (var entry in MappingFields.KeyedEntries(context, mapping, listingOwner))
         {
             var source = entry.Key.Value;
@@ -476,7 +546,7 @@ internal sealed partial class CatalogReader
                     context.Report(
                         CatalogDiagnosticDescriptors.UnknownSource,
                         entry.Key,
-                        "'" + YamlScalar.Shorten(source) + "' in " + listingOwner + " is not a declared source." + Naming.Suggestion(source, sources.Ids)
+                        "'" + YamlScalar.Shorten(source) + "' in " + listingOwner.Text + " is not a declared source." + Naming.Suggestion(source, sources.Ids)
                         + " Use one of: " + Naming.List(sources.Ids) + "; or declare the source under 'sources'.");
                 }
 
@@ -484,7 +554,7 @@ internal sealed partial class CatalogReader
                 continue;
             }
 
-            var attributions = ReadAttributions(entry.Value, source, "source '" + source + "' of " + owner);
+            var attributions = ReadAttributions(entry.Value, source, new OwnerPhrase("source ", source, owner));
             if (attributions is null)
             {
                 ok = false;
@@ -497,23 +567,23 @@ internal sealed partial class CatalogReader
         return ok ? InDeclarationOrder(listings) : null;
     }
 
-    private EquatableArray<Attribution>? ReadAttributions(YamlNode node, string source, string owner)
+    private EquatableArray<Attribution>? ReadAttributions(YamlNode node, string source, OwnerPhrase owner)
     {
         switch (node)
         {
             case YamlScalar scalar:
                 var how = ReadHow(scalar, source, owner);
-                return how is null ? null : EquatableArray.Create(new Attribution(how, null, null, null));
+                return how is null ? null : PlainAttribution(how);
             case YamlMapping:
                 var single = ReadLongAttribution(node, source, owner);
-                return single is null ? null : EquatableArray.Create(single);
+                return single is null ? null : EquatableArray<Attribution>.Adopt(new[] { single });
             case YamlSequence sequence:
                 if (sequence.Items.Count == 0)
                 {
                     context.Report(
                         CatalogDiagnosticDescriptors.EmptyCatalog,
                         node,
-                        Capitalize(owner) + " is an empty list. Write how the source lists the error (" + Naming.List(AttributionIdsOf(source)) + "), or remove the source from this entry.");
+                        Capitalize(owner.Text) + " is an empty list. Write how the source lists the error (" + Naming.List(AttributionIdsOf(source)) + "), or remove the source from this entry.");
                     return null;
                 }
 
@@ -543,18 +613,42 @@ internal sealed partial class CatalogReader
         }
     }
 
-    private Attribution? ReportNestedList(YamlNode item, string owner)
+    /// <summary>The attributions of a source listed with an attribution id alone: that one attribution, without name, note or erratum.</summary>
+    private EquatableArray<Attribution> PlainAttribution(string how)
+    {
+        if (!plainAttributions.TryGetValue(how, out var attributions))
+        {
+            attributions = EquatableArray<Attribution>.Adopt(new[] { new Attribution(how, null, null, null) });
+            plainAttributions.Add(how, attributions);
+        }
+
+        return attributions;
+    }
+
+    /// <summary>A family an entry applies to without a meaning of its own there.</summary>
+    private FamilyUse PlainFamilyUse(string family)
+    {
+        if (!plainFamilyUses.TryGetValue(family, out var use))
+        {
+            use = new FamilyUse(family, null);
+            plainFamilyUses.Add(family, use);
+        }
+
+        return use;
+    }
+
+    private Attribution? ReportNestedList(YamlNode item, OwnerPhrase owner)
     {
         context.Report(
             CatalogDiagnosticDescriptors.WrongType,
             item,
-            "An item of " + owner + " is " + item.Describe() + ". Each item is an attribution id or a mapping with 'how' (and optionally name, note, erratum).");
+            "An item of " + owner.Text + " is " + item.Describe() + ". Each item is an attribution id or a mapping with 'how' (and optionally name, note, erratum).");
         return null;
     }
 
-    private Attribution? ReadLongAttribution(YamlNode node, string source, string owner)
+    private Attribution? ReadLongAttribution(YamlNode node, string source, OwnerPhrase owner)
     {
-        var fields = MappingFields.Open(context, node, owner, AttributionKeys);
+        var fields = MappingFields.Open(context, node, owner.Text, AttributionKeys);
         if (fields is null)
         {
             return null;
@@ -572,21 +666,21 @@ internal sealed partial class CatalogReader
         return CheckHow(how, fields.Value("how")!, source, owner) ? new Attribution(how, name, note, erratum) : null;
     }
 
-    private string? ReadHow(YamlScalar scalar, string source, string owner)
+    private string? ReadHow(YamlScalar scalar, string source, OwnerPhrase owner)
     {
         if (scalar.IsNull || scalar.Value.Length == 0)
         {
             context.Report(
                 CatalogDiagnosticDescriptors.MissingField,
                 scalar,
-                Capitalize(owner) + " has no value. Write how the source lists the error: one of " + Naming.List(AttributionIdsOf(source)) + ".");
+                Capitalize(owner.Text) + " has no value. Write how the source lists the error: one of " + Naming.List(AttributionIdsOf(source)) + ".");
             return null;
         }
 
         return CheckHow(scalar.Value, scalar, source, owner) ? scalar.Value : null;
     }
 
-    private bool CheckHow(string how, YamlNode node, string source, string owner)
+    private bool CheckHow(string how, YamlNode node, string source, OwnerPhrase owner)
     {
         var allowed = AttributionIdsOf(source);
         if (!attributionIds.ContainsKey(source) || allowed.Contains(how, StringComparer.Ordinal))
@@ -597,7 +691,7 @@ internal sealed partial class CatalogReader
         context.Report(
             CatalogDiagnosticDescriptors.UnknownAttribution,
             node,
-            "'" + YamlScalar.Shorten(how) + "' in " + owner + " is not an attribution that source '" + source + "' declares." + Naming.Suggestion(how, allowed)
+            "'" + YamlScalar.Shorten(how) + "' in " + owner.Text + " is not an attribution that source '" + source + "' declares." + Naming.Suggestion(how, allowed)
             + " Use one of: " + Naming.List(allowed) + "; or add it to the source's attributions.");
         return false;
     }
@@ -633,8 +727,9 @@ internal sealed partial class CatalogReader
             return null;
         }
 
-        var familyOwner = "the families of " + owner;
-        var uses = new List<(int Order, FamilyUse Use)>();
+        var familyOwner = new OwnerPhrase("the families of ", owner);
+        var uses = familiesInFileOrder;
+        uses.Clear();
         var seen = EmptyFamiliesSeen();
         var ok = true;
         void Add(YamlScalar key, string? meaning)
@@ -644,7 +739,7 @@ internal sealed partial class CatalogReader
                 context.Report(
                     CatalogDiagnosticDescriptors.DuplicateId,
                     key,
-                    "The family '" + YamlScalar.Shorten(key.Value) + "' appears twice in " + familyOwner + " (first at line " + context.LineOf(first) + "). Keep one.");
+                    "The family '" + YamlScalar.Shorten(key.Value) + "' appears twice in " + familyOwner.Text + " (first at line " + context.LineOf(first) + "). Keep one.");
                 ok = false;
                 return;
             }
@@ -656,7 +751,7 @@ internal sealed partial class CatalogReader
                 return;
             }
 
-            uses.Add((families.IndexOf(key.Value), new FamilyUse(key.Value, meaning)));
+            uses.Add((families.IndexOf(key.Value), meaning is null ? PlainFamilyUse(key.Value) : new FamilyUse(key.Value, meaning)));
         }
 
         switch (node)
@@ -673,7 +768,7 @@ internal sealed partial class CatalogReader
                         context.Report(
                             CatalogDiagnosticDescriptors.WrongType,
                             item,
-                            "An item of " + familyOwner + " is " + item.Describe() + ". Each item is a declared family id, such as " + Naming.List(families.Ids.Take(3)) + ".");
+                            "An item of " + familyOwner.Text + " is " + item.Describe() + ". Each item is a declared family id, such as " + Naming.List(families.Ids.Take(3)) + ".");
                         ok = false;
                     }
                 }
@@ -692,7 +787,7 @@ internal sealed partial class CatalogReader
                         context.Report(
                             CatalogDiagnosticDescriptors.WrongType,
                             entry.Value,
-                            "The meaning of family '" + YamlScalar.Shorten(entry.Key.Value) + "' in " + familyOwner + " is " + entry.Value.Describe()
+                            "The meaning of family '" + YamlScalar.Shorten(entry.Key.Value) + "' in " + familyOwner.Text + " is " + entry.Value.Describe()
                             + ". Write one sentence of text, or leave it empty when the error means the same as everywhere.");
                         ok = false;
                     }
@@ -722,7 +817,7 @@ internal sealed partial class CatalogReader
     }
 
     private EquatableArray<Quirk>? ReadQuirks(MappingFields fields, string owner) =>
-        ReadItemList(fields, "quirks", "known per-platform behaviour, each with 'text'", "quirk", owner, QuirkKeys, (quirkFields, quirkOwner) =>
+        !fields.Has("quirks") ? EquatableArray<Quirk>.Empty : ReadItemList(fields, "quirks", "known per-platform behaviour, each with 'text'", "quirk", owner, QuirkKeys, (quirkFields, quirkOwner) =>
         {
             var quirkPlatforms = ReadQuirkPlatforms(quirkFields, quirkOwner);
             var text = quirkFields.RequiredText("text", "the behaviour, in our own words");
@@ -734,7 +829,8 @@ internal sealed partial class CatalogReader
     /// <summary>
     /// An entry's optional list of mappings under <paramref name="key"/> (quirks, kernel sources,
     /// not-returned claims): empty when the key is absent or empty; null, after reporting, when it
-    /// is not a list or any item is wrong. Messages name the n-th item "<paramref name="itemKind"/> #n of
+    /// is not a list or any item is wrong. Callers skip the call when the key is absent: most
+    /// entries have none of these lists, and the item reader is a delegate made per call. Messages name the n-th item "<paramref name="itemKind"/> #n of
     /// <paramref name="owner"/>"; <paramref name="readItem"/> reads one opened item, or returns null after reporting.
     /// </summary>
     private EquatableArray<T>? ReadItemList<T>(
@@ -788,7 +884,7 @@ internal sealed partial class CatalogReader
         var ok = true;
         foreach (var item in items)
         {
-            ok &= CheckPlatformKey(item, "'platforms' of " + owner) is not null;
+            ok &= CheckPlatformKey(item, new OwnerPhrase("'platforms' of ", owner)) is not null;
         }
 
         return ok ? items.Select(item => item.Value).OrderBy(platforms.IndexOf).ToEquatableArray() : null;
@@ -843,22 +939,28 @@ internal sealed partial class CatalogReader
     private static void ReportRepeats<T>(List<Use<T>> uses, IReadOnlyList<Use<T>> before, Action<Use<T>, Use<T>> report)
         where T : IEquatable<T>
     {
-        var first = new Dictionary<T, Use<T>>(uses.Count + before.Count);
-        foreach (var use in before)
+        // Each value's first use by its position (in before, then in uses after before's count):
+        // an int is a smaller table entry than the use itself, which counts on a large catalog.
+        var first = new Dictionary<T, int>(uses.Count + before.Count);
+        for (var position = 0; position < before.Count; position++)
         {
-            if (!first.ContainsKey(use.Value))
+            if (!first.ContainsKey(before[position].Value))
             {
-                first.Add(use.Value, use);
+                first.Add(before[position].Value, position);
             }
         }
 
-        foreach (var use in uses)
+        for (var index = 0; index < uses.Count; index++)
         {
-            if (!first.TryGetValue(use.Value, out var earlier))
+            var use = uses[index];
+            if (!first.TryGetValue(use.Value, out var position))
             {
-                first.Add(use.Value, use);
+                first.Add(use.Value, before.Count + index);
+                continue;
             }
-            else if (!ReferenceEquals(earlier.Node, use.Node))
+
+            var earlier = position < before.Count ? before[position] : uses[position - before.Count];
+            if (!ReferenceEquals(earlier.Node, use.Node))
             {
                 report(use, earlier);
             }
@@ -867,16 +969,19 @@ internal sealed partial class CatalogReader
 
     private void CheckUniqueCodes()
     {
-        var first = new Dictionary<(string Platform, int Code), CodeUse>(codeUses.Count);
-        foreach (var use in codeUses)
+        // Each code's first use by its index in codeUses, a smaller table entry than the use itself.
+        var first = new Dictionary<(string Platform, int Code), int>(codeUses.Count);
+        for (var index = 0; index < codeUses.Count; index++)
         {
+            var use = codeUses[index];
             var key = (use.Platform, use.Code);
-            if (!first.TryGetValue(key, out var earlier))
+            if (!first.TryGetValue(key, out var earlierIndex))
             {
-                first.Add(key, use);
+                first.Add(key, index);
                 continue;
             }
 
+            var earlier = codeUses[earlierIndex];
             if (earlier.EntryIndex == use.EntryIndex)
             {
                 // Names of one entry are declared aliases of each other.
@@ -900,7 +1005,7 @@ internal sealed partial class CatalogReader
     private static string Capitalize(string text) => MappingFields.Capitalize(text);
 
     /// <summary>Whether <paramref name="key"/> is a declared family; an undeclared one is reported (when the family list itself could be read) as being in <paramref name="where"/>, the message ending in <paramref name="ending"/>.</summary>
-    private bool CheckFamily(YamlScalar key, string where, string ending)
+    private bool CheckFamily(YamlScalar key, OwnerPhrase where, string ending)
     {
         if (families.IsDeclared(key.Value))
         {
@@ -912,7 +1017,7 @@ internal sealed partial class CatalogReader
             context.Report(
                 CatalogDiagnosticDescriptors.UnknownFamily,
                 key,
-                "'" + YamlScalar.Shorten(key.Value) + "' in " + where + " is not a declared family." + Naming.Suggestion(key.Value, families.Ids)
+                "'" + YamlScalar.Shorten(key.Value) + "' in " + where.Text + " is not a declared family." + Naming.Suggestion(key.Value, families.Ids)
                 + " Use one of: " + Naming.List(families.Ids) + ending);
         }
 
@@ -920,28 +1025,30 @@ internal sealed partial class CatalogReader
     }
 
     /// <summary>
-    /// The items sorted by their declaration order (stable: equal orders keep their file order). An
-    /// insertion sort, because an entry lists a handful of sources or families and a LINQ sort
-    /// would cost several objects per entry.
+    /// The items sorted by their declaration order (stable: equal orders keep their file order),
+    /// sorting <paramref name="items"/> in place. An insertion sort, because an entry lists a
+    /// handful of sources or families and a LINQ sort would cost several objects per entry.
     /// </summary>
     private static EquatableArray<T> InDeclarationOrder<T>(List<(int Order, T Item)> items)
         where T : IEquatable<T>
     {
-        var sorted = new T[items.Count];
-        var orders = new int[items.Count];
-        for (var i = 0; i < items.Count; i++)
+        for (var i = 1; i < items.Count; i++)
         {
-            var (order, item) = items[i];
+            var moving = items[i];
             var at = i;
-            while (at > 0 && orders[at - 1] > order)
+            while (at > 0 && items[at - 1].Order > moving.Order)
             {
-                sorted[at] = sorted[at - 1];
-                orders[at] = orders[at - 1];
+                items[at] = items[at - 1];
                 at--;
             }
 
-            sorted[at] = item;
-            orders[at] = order;
+            items[at] = moving;
+        }
+
+        var sorted = new T[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            sorted[i] = items[i].Item;
         }
 
         return new EquatableArray<T>(sorted);

@@ -17,8 +17,9 @@ internal sealed partial class CatalogReader
     // 'path/file.c function()': a source path ending in .c or .h, one space, one C function name.
     private static readonly Regex KernelLocation = new(@"^[A-Za-z0-9_.+-]+(/[A-Za-z0-9_.+-]+)*\.[ch] [A-Za-z_][A-Za-z0-9_]*\(\)$", RegexOptions.CultureInvariant);
 
-    private readonly Dictionary<string, YamlNode> entryNames = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, string> entryNameByIndex = new();
+    // Both sized by ReadErrors, which knows how many entries there are.
+    private Dictionary<string, YamlNode> entryNames = new(StringComparer.Ordinal);
+    private string?[] entryNameByIndex = Array.Empty<string?>();
     private readonly List<(YamlScalar Node, string Owner)> scenarioReferences = new();
     private readonly List<(string Entry, string Platform, YamlNode Node, string Owner)> notReturnedClaims = new();
     private readonly List<(string Id, YamlNode Node, string? Platform, string? Result, string? Naive)> scenarioOutcomes = new();
@@ -164,7 +165,7 @@ internal sealed partial class CatalogReader
         }
 
         var alias = nameUses.FirstOrDefault(u => u.Value == value);
-        var hint = alias.Owner is not null && entryNameByIndex.TryGetValue(alias.EntryIndex, out var canonical)
+        var hint = alias.Owner is not null && alias.EntryIndex < entryNameByIndex.Length && entryNameByIndex[alias.EntryIndex] is { } canonical
             ? " It is an alias of " + canonical + ": write the canonical name '" + canonical + "'."
             : Naming.Suggestion(value, entryNames.Keys) + " Write an entry's canonical name or '" + ScenarioVocabulary.Success + "', or add the entry.";
         context.Report(
@@ -203,6 +204,10 @@ internal sealed partial class CatalogReader
 
     /// <summary>An entry's 'kernel-sources': each with a location, the families it concerns (default: all of the entry's) and what the code does.</summary>
     private EquatableArray<KernelSource>? ReadKernelSources(MappingFields fields, string owner, EquatableArray<FamilyUse>? entryFamilies) =>
+        fields.Has("kernel-sources") ? ReadKernelSourceItems(fields, owner, entryFamilies) : EquatableArray<KernelSource>.Empty;
+
+    // Apart from ReadKernelSources so that the item reader, which captures the entry, is made only for an entry that has the list.
+    private EquatableArray<KernelSource>? ReadKernelSourceItems(MappingFields fields, string owner, EquatableArray<FamilyUse>? entryFamilies) =>
         ReadItemList(fields, "kernel-sources", "kernel source locations, each with 'at' and 'says'", "kernel source", owner, KernelSourceKeys, (itemFields, itemOwner) =>
         {
             var at = itemFields.RequiredText("at", "the file and function, for example 'net/ipv4/route.c __mkroute_output()'");
@@ -236,7 +241,7 @@ internal sealed partial class CatalogReader
         var ok = true;
         foreach (var item in items)
         {
-            if (!CheckFamily(item, "'families' of " + owner, "."))
+            if (!CheckFamily(item, new OwnerPhrase("'families' of ", owner), "."))
             {
                 ok = false;
                 continue;
@@ -257,9 +262,13 @@ internal sealed partial class CatalogReader
     }
 
     /// <summary>An entry's 'not-returned': platforms whose call never gives this error, each checked against the scenarios once they are read.</summary>
-    private EquatableArray<NotReturned>? ReadNotReturned(MappingFields fields, string owner, string? entryName)
+    private EquatableArray<NotReturned>? ReadNotReturned(MappingFields fields, string owner, string? entryName) =>
+        fields.Has("not-returned") ? ReadNotReturnedItems(fields, owner, entryName) : EquatableArray<NotReturned>.Empty;
+
+    // Apart from ReadNotReturned so that the item reader, which captures the entry, is made only for an entry that has the list.
+    private EquatableArray<NotReturned>? ReadNotReturnedItems(MappingFields fields, string owner, string? entryName)
     {
-        // Made on the first item: most entries have no 'not-returned'.
+        // Made on the first item.
         Dictionary<string, YamlNode>? seen = null;
         return ReadItemList(fields, "not-returned", "the platforms that never return this error, each with 'platform' and 'why'", "not-returned item", owner, NotReturnedKeys, (itemFields, _) =>
         {

@@ -14,17 +14,20 @@ internal sealed class MappingFields
 
     private readonly LoadContext context;
 
-    // The allowed fields found, in file order. A schema mapping has at most a few dozen keys, so a
-    // look along this array is cheaper than a dictionary per mapping.
-    private readonly KeyValuePair<YamlScalar, YamlNode>[] fields;
-    private int fieldCount;
+    // Fields are looked up along the mapping's own entries: a schema mapping has at most a few
+    // dozen keys, so that is cheaper than a dictionary, and it copies nothing.
+    private readonly NodeList<KeyValuePair<YamlNode, YamlNode>> entries;
+
+    // Per entry, whether its key was rejected (not text, repeated or not allowed here). Null while
+    // none is, as in a well-formed mapping, which then costs no array of its own.
+    private bool[]? rejected;
 
     private MappingFields(LoadContext context, YamlMapping mapping, string owner)
     {
         this.context = context;
         Mapping = mapping;
         Owner = owner;
-        fields = mapping.Entries.Count == 0 ? Array.Empty<KeyValuePair<YamlScalar, YamlNode>>() : new KeyValuePair<YamlScalar, YamlNode>[mapping.Entries.Count];
+        entries = mapping.Entries;
     }
 
     public YamlMapping Mapping { get; }
@@ -49,8 +52,9 @@ internal sealed class MappingFields
         Dictionary<string, YamlScalar>? seen = null;
         for (var index = 0; index < entries.Count; index++)
         {
-            if (CheckedKey(context, entries, index, owner, ref seen) is not { } key)
+            if (CheckedKey(context, entries, index, new OwnerPhrase(owner), ref seen) is not { } key)
             {
+                result.Reject(index);
                 continue;
             }
 
@@ -61,10 +65,8 @@ internal sealed class MappingFields
                     key,
                     "Unknown key '" + YamlScalar.Shorten(key.Value) + "' in " + owner + "." + Naming.Suggestion(key.Value, allowedKeys)
                     + " The keys allowed here are: " + Naming.List(allowedKeys) + ".");
-                continue;
+                result.Reject(index);
             }
-
-            result.fields[result.fieldCount++] = new(key, entries[index].Value);
         }
 
         return result;
@@ -75,10 +77,10 @@ internal sealed class MappingFields
     /// that are not text and repeated keys (keeping the first), and yields the rest in file order.
     /// Walked in place (a struct enumerator), without copying the entries into a list.
     /// </summary>
-    public static KeyedEntryWalk KeyedEntries(LoadContext context, YamlMapping mapping, string owner) => new(context, mapping.Entries, owner);
+    public static KeyedEntryWalk KeyedEntries(LoadContext context, YamlMapping mapping, OwnerPhrase owner) => new(context, mapping.Entries, owner);
 
     /// <summary>The key of entry <paramref name="index"/>, or null after reporting a key that is not text or repeats an earlier one.</summary>
-    private static YamlScalar? CheckedKey(LoadContext context, NodeList<KeyValuePair<YamlNode, YamlNode>> entries, int index, string owner, ref Dictionary<string, YamlScalar>? seen)
+    private static YamlScalar? CheckedKey(LoadContext context, NodeList<KeyValuePair<YamlNode, YamlNode>> entries, int index, OwnerPhrase owner, ref Dictionary<string, YamlScalar>? seen)
     {
         var entry = entries[index];
         if (entry.Key is not YamlScalar key)
@@ -86,7 +88,7 @@ internal sealed class MappingFields
             context.Report(
                 CatalogDiagnosticDescriptors.WrongType,
                 entry.Key,
-                "A key in " + owner + " is " + entry.Key.Describe() + "; keys must be plain text. Write the key as a single word followed by ':'.");
+                "A key in " + owner.Text + " is " + entry.Key.Describe() + "; keys must be plain text. Write the key as a single word followed by ':'.");
             return null;
         }
 
@@ -98,7 +100,7 @@ internal sealed class MappingFields
         context.Report(
             CatalogDiagnosticDescriptors.DuplicateId,
             key,
-            "The key '" + YamlScalar.Shorten(key.Value) + "' appears twice in " + owner + " (first at line " + context.LineOf(first)
+            "The key '" + YamlScalar.Shorten(key.Value) + "' appears twice in " + owner.Text + " (first at line " + context.LineOf(first)
             + "). Keep one of them; the first was read and this one ignored.");
         return null;
     }
@@ -129,13 +131,17 @@ internal sealed class MappingFields
         return null;
     }
 
+    private void Reject(int index) => (rejected ??= new bool[entries.Count])[index] = true;
+
+    /// <summary>The first accepted field named <paramref name="key"/> (a repeated key was rejected, so there is at most one).</summary>
     private bool TryGet(string key, out KeyValuePair<YamlScalar, YamlNode> field)
     {
-        for (var i = 0; i < fieldCount; i++)
+        for (var i = 0; i < entries.Count; i++)
         {
-            if (string.Equals(fields[i].Key.Value, key, StringComparison.Ordinal))
+            var entry = entries[i];
+            if (entry.Key is YamlScalar name && string.Equals(name.Value, key, StringComparison.Ordinal) && rejected?[i] != true)
             {
-                field = fields[i];
+                field = new(name, entry.Value);
                 return true;
             }
         }
@@ -424,11 +430,11 @@ internal sealed class MappingFields
     {
         private readonly LoadContext context;
         private readonly NodeList<KeyValuePair<YamlNode, YamlNode>> entries;
-        private readonly string owner;
+        private readonly OwnerPhrase owner;
         private Dictionary<string, YamlScalar>? seen;
         private int index;
 
-        public KeyedEntryWalk(LoadContext context, NodeList<KeyValuePair<YamlNode, YamlNode>> entries, string owner)
+        public KeyedEntryWalk(LoadContext context, NodeList<KeyValuePair<YamlNode, YamlNode>> entries, OwnerPhrase owner)
         {
             this.context = context;
             this.entries = entries;

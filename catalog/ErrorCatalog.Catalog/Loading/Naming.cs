@@ -34,7 +34,7 @@ internal static class Naming
     };
 
     /// <summary>Ids: <c>[a-z0-9-]+</c>.</summary>
-    public static bool IsId(string value) => value.Length > 0 && value.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
+    public static bool IsId(string value) => value.Length > 0 && All(value, c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
 
     /// <summary>Kebab-case ids (scenarios): <c>^[a-z0-9]+(-[a-z0-9]+)*$</c>, words joined by single dashes.</summary>
     public static bool IsKebabId(string value) =>
@@ -42,7 +42,24 @@ internal static class Naming
 
     /// <summary>Native names: upper-case letters, digits and underscores, starting with a letter.</summary>
     public static bool IsNativeName(string value) =>
-        value.Length > 0 && value[0] is >= 'A' and <= 'Z' && value.All(c => c is (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_');
+        value.Length > 0 && value[0] is >= 'A' and <= 'Z' && All(value, c => c is (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_');
+
+    /// <summary>
+    /// Whether every character of <paramref name="value"/> is <paramref name="allowed"/>. Not LINQ's
+    /// All, which walks a string through an enumerator object: every entry's names are checked.
+    /// </summary>
+    private static bool All(string value, Func<char, bool> allowed)
+    {
+        foreach (var c in value)
+        {
+            if (!allowed(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>A PascalCase symbol: a C# identifier of letters and digits that starts with an upper-case letter.</summary>
     public static string? SymbolProblem(string value)
@@ -58,7 +75,8 @@ internal static class Naming
             return "it does not start with an upper-case letter (symbols are PascalCase)";
         }
 
-        if (value.Contains('_'))
+        // IndexOf, not Contains: netstandard2.0 has no string.Contains(char), and LINQ's walks the string through an enumerator object.
+        if (value.IndexOf('_') >= 0)
         {
             return "it contains '_' (symbols are PascalCase: letters and digits only)";
         }

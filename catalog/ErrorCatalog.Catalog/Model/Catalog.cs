@@ -1,3 +1,5 @@
+using System.Collections;
+
 namespace ErrorCatalog.Catalog.Model;
 
 // The validated, immutable catalog. Every type here is value-equatable (records and
@@ -425,23 +427,7 @@ public sealed record ErrorEntry(
     }
 
     /// <summary>Every name (canonical first, then aliases with a number of their own) that has a number on <paramref name="platform"/>.</summary>
-    public IEnumerable<(string Name, int Code)> NamesOn(string platform)
-    {
-        var canonical = CodeOn(platform);
-        if (canonical is int c)
-        {
-            yield return (Name, c);
-        }
-
-        foreach (var alias in Aliases)
-        {
-            var aliasCode = alias.CodeOn(platform, canonical);
-            if (aliasCode is int a && aliasCode != canonical)
-            {
-                yield return (alias.Name, a);
-            }
-        }
-    }
+    public PlatformNames NamesOn(string platform) => new(this, platform);
 
     public SourceListing? ListingBy(string source)
     {
@@ -454,6 +440,90 @@ public sealed record ErrorEntry(
         }
 
         return null;
+    }
+}
+
+/// <summary>
+/// The names of an entry that have a number on one platform, as <see cref="ErrorEntry.NamesOn"/>
+/// gives them. A struct with a struct enumerator rather than an iterator, because loading asks
+/// for every entry on every platform, and an iterator would be an object each time.
+/// </summary>
+public readonly struct PlatformNames : IEnumerable<(string Name, int Code)>
+{
+    private readonly ErrorEntry entry;
+    private readonly string platform;
+
+    internal PlatformNames(ErrorEntry entry, string platform)
+    {
+        this.entry = entry;
+        this.platform = platform;
+    }
+
+    public Enumerator GetEnumerator() => new(entry, platform);
+
+    IEnumerator<(string Name, int Code)> IEnumerable<(string Name, int Code)>.GetEnumerator() => GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Walks the canonical name (when it has a number there), then each alias with a number other than the canonical one.</summary>
+    public struct Enumerator : IEnumerator<(string Name, int Code)>
+    {
+        private readonly ErrorEntry entry;
+        private readonly string platform;
+        private readonly int? canonical;
+
+        // -1 before the canonical name, then the index of the next alias to look at.
+        private int next;
+
+        internal Enumerator(ErrorEntry entry, string platform)
+        {
+            this.entry = entry;
+            this.platform = platform;
+            // A default PlatformNames has no entry, and walks nothing.
+            canonical = entry?.CodeOn(platform);
+            next = -1;
+            Current = default;
+        }
+
+        public (string Name, int Code) Current { get; private set; }
+
+        readonly object IEnumerator.Current => Current;
+
+        public bool MoveNext()
+        {
+            if (next < 0)
+            {
+                next = 0;
+                if (canonical is int code)
+                {
+                    Current = (entry.Name, code);
+                    return true;
+                }
+            }
+
+            while (entry is not null && next < entry.Aliases.Count)
+            {
+                var alias = entry.Aliases[next++];
+                var aliasCode = alias.CodeOn(platform, canonical);
+                if (aliasCode is int number && aliasCode != canonical)
+                {
+                    Current = (alias.Name, number);
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public void Reset()
+        {
+            next = -1;
+            Current = default;
+        }
+
+        public readonly void Dispose()
+        {
+        }
     }
 }
 

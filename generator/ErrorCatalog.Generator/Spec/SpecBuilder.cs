@@ -15,21 +15,23 @@ internal static class SpecBuilder
         var declaredNames = TypeNames.For(catalogSpec.Namespace, prefix);
         var names = GeneratedNames.OwnTypesNeedNamespace(prefix, catalog) ? declaredNames.WithNamespace() : declaredNames;
         var exceptionBase = catalog.Info.ExceptionBase;
-        var errorIndex = IndexErrors(catalog);
         var shared = new SharedText(catalog);
 
-        var errors = new List<ErrorSpec>(catalog.Errors.Count);
-        foreach (var error in catalog.Errors)
+        // The arrays below are made at their final size and handed to the spec without a copy.
+        var errors = new ErrorSpec[catalog.Errors.Count];
+        var nameCount = errors.Length;
+        for (var index = 0; index < errors.Length; index++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            errors.Add(BuildError(catalog, error, errorIndex, exceptionBase, shared));
+            errors[index] = BuildError(catalog, catalog.Errors[index], exceptionBase, shared);
+            nameCount += catalog.Errors[index].Aliases.Count;
         }
 
         var platforms = new List<PlatformSpec>(catalog.Platforms.Count);
         foreach (var platform in catalog.Platforms)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            platforms.Add(BuildPlatform(catalog, platform, platform.Value, catalogSpec.Prefix));
+            platforms.Add(BuildPlatform(catalog, errors, nameCount, platform, platform.Value, catalogSpec.Prefix));
         }
 
         return new EmitSpec(
@@ -47,9 +49,9 @@ internal static class SpecBuilder
             platforms.ToEquatableArray(),
             BuildClassifications(catalog),
             BuildGroups(catalog),
-            errors.ToEquatableArray(),
+            EquatableArray<ErrorSpec>.Adopt(errors),
             Layout(ErrorValues(catalog)),
-            BuildParseArms(catalog),
+            BuildParseArms(catalog, errors, nameCount),
             exceptionBase.MapsSocketError ? BuildSocketErrorArms(catalog) : EquatableArray<SocketErrorArm>.Empty,
             BuildDetection(catalog));
     }
@@ -91,7 +93,7 @@ internal static class SpecBuilder
             slots[keys[position] - first] = position;
         }
 
-        return new TableLayout(true, first, slots.ToEquatableArray());
+        return new TableLayout(true, first, EquatableArray<int>.Adopt(slots));
     }
 
     private static Dictionary<string, int> IndexErrors(Catalog.Model.Catalog catalog)
@@ -105,18 +107,18 @@ internal static class SpecBuilder
         return index;
     }
 
-    private static List<int> ErrorValues(Catalog.Model.Catalog catalog)
+    private static int[] ErrorValues(Catalog.Model.Catalog catalog)
     {
-        var values = new List<int>(catalog.Errors.Count);
-        foreach (var error in catalog.Errors)
+        var values = new int[catalog.Errors.Count];
+        for (var i = 0; i < values.Length; i++)
         {
-            values.Add(error.Value);
+            values[i] = catalog.Errors[i].Value;
         }
 
         return values;
     }
 
-    private static ErrorSpec BuildError(Catalog.Model.Catalog catalog, ErrorEntry error, Dictionary<string, int> errorIndex, ExceptionBase exceptionBase, SharedText shared)
+    private static ErrorSpec BuildError(Catalog.Model.Catalog catalog, ErrorEntry error, ExceptionBase exceptionBase, SharedText shared)
     {
         var group = error.Group is null ? null : Require(catalog.FindGroup(error.Group), "group", error.Group);
         return new ErrorSpec(
@@ -131,65 +133,79 @@ internal static class SpecBuilder
             ClassificationIndex(catalog, error.Classification),
             group?.Symbol,
             exceptionBase.MapsSocketError ? error.DotNet : null,
-            BuildDoc(catalog, error, errorIndex, exceptionBase, shared));
+            BuildDoc(catalog, error, exceptionBase, shared));
     }
 
-    private static ErrorDoc BuildDoc(Catalog.Model.Catalog catalog, ErrorEntry error, Dictionary<string, int> errorIndex, ExceptionBase exceptionBase, SharedText shared)
+    private static ErrorDoc BuildDoc(Catalog.Model.Catalog catalog, ErrorEntry error, ExceptionBase exceptionBase, SharedText shared)
     {
-        var codeCells = new List<string>(catalog.Platforms.Count);
-        foreach (var platform in catalog.Platforms)
+        var codeCells = new string[catalog.Platforms.Count];
+        for (var i = 0; i < codeCells.Length; i++)
         {
-            codeCells.Add(DescribeCodes(error, platform, shared));
+            codeCells[i] = DescribeCodes(error, catalog.Platforms[i], shared);
         }
 
-        var attributions = new List<string>();
-        var unlisted = new List<string>();
+        // One line per attribution of each listing, in source declaration order (every listing names
+        // a declared source, so the walk below fills the array; Trimmed copes if one did not).
+        var attributionCount = 0;
+        foreach (var listing in error.Sources)
+        {
+            attributionCount += listing.Attributions.Count;
+        }
+
+        var attributions = new string[attributionCount];
+        var attributionsWritten = 0;
+
+        // The lists below are made only when they get an item: most entries leave several empty.
+        List<string>? unlisted = null;
         foreach (var source in catalog.Sources)
         {
             if (error.ListingBy(source.Id) is not { } listing)
             {
-                unlisted.Add(Text.Xml(source.Title));
+                (unlisted ??= new List<string>()).Add(Text.Xml(source.Title));
                 continue;
             }
 
             foreach (var attribution in listing.Attributions)
             {
-                attributions.Add(shared.Attribution(source, attribution));
+                attributions[attributionsWritten++] = shared.Attribution(source, attribution);
             }
         }
 
-        var families = new List<string>(error.Families.Count);
-        foreach (var use in error.Families)
+        var families = new string[error.Families.Count];
+        for (var i = 0; i < families.Length; i++)
         {
-            families.Add(shared.Family(use));
+            families[i] = shared.Family(error.Families[i]);
         }
 
-        var quirks = new List<string>(error.Quirks.Count);
+        List<string>? quirks = null;
         foreach (var quirk in error.Quirks)
         {
             var evidence = string.IsNullOrWhiteSpace(quirk.Evidence) ? string.Empty : " Evidence: " + DescribeEvidence(catalog, quirk.Evidence!);
             var shownBy = quirk.Scenarios.IsEmpty ? string.Empty : " Shown by " + (quirk.Scenarios.Count == 1 ? "scenario " : "scenarios ") + CodeList(quirk.Scenarios) + ".";
-            quirks.Add(DescribeQuirkPlatforms(catalog, quirk) + ": " + Text.Sentence(quirk.Text) + evidence + shownBy);
+            (quirks ??= new List<string>(error.Quirks.Count)).Add(DescribeQuirkPlatforms(catalog, quirk) + ": " + Text.Sentence(quirk.Text) + evidence + shownBy);
         }
 
-        var notReturned = new List<string>(error.NotReturned.Count);
+        List<string>? notReturned = null;
         foreach (var item in error.NotReturned)
         {
-            notReturned.Add(Text.Xml(item.Platform));
+            (notReturned ??= new List<string>(error.NotReturned.Count)).Add(Text.Xml(item.Platform));
         }
 
         return new ErrorDoc(
             string.IsNullOrWhiteSpace(error.Details) ? null : Text.Sentence(error.Details),
             BuildReplayed(catalog, error, shared),
-            BuildBlaming(catalog, error, errorIndex, shared),
-            notReturned.ToEquatableArray(),
-            codeCells.ToEquatableArray(),
-            attributions.ToEquatableArray(),
-            unlisted.ToEquatableArray(),
-            families.ToEquatableArray(),
-            DescribeNames(catalog, error, exceptionBase),
-            quirks.ToEquatableArray());
+            BuildBlaming(catalog, error, shared),
+            ToEquatableArray(notReturned),
+            EquatableArray<string>.Adopt(codeCells),
+            Trimmed(attributions, attributionsWritten),
+            ToEquatableArray(unlisted),
+            EquatableArray<string>.Adopt(families),
+            DescribeNames(catalog, error, exceptionBase, shared),
+            ToEquatableArray(quirks));
     }
+
+    /// <summary>The items of a list made on its first item; empty when it was never made.</summary>
+    private static EquatableArray<string> ToEquatableArray(List<string>? items) => items is null ? EquatableArray<string>.Empty : items.ToEquatableArray();
 
     /// <summary>Per platform, the first scenario whose real result is this error, and how many more there are.</summary>
     private static EquatableArray<ReplayedDoc> BuildReplayed(Catalog.Model.Catalog catalog, ErrorEntry error, SharedText shared)
@@ -223,7 +239,7 @@ internal static class SpecBuilder
         return replayed.ToEquatableArray();
     }
 
-    private static BlamingDoc? BuildBlaming(Catalog.Model.Catalog catalog, ErrorEntry error, Dictionary<string, int> errorIndex, SharedText shared)
+    private static BlamingDoc? BuildBlaming(Catalog.Model.Catalog catalog, ErrorEntry error, SharedText shared)
     {
         Scenario? blaming = null;
         var count = 0;
@@ -238,7 +254,7 @@ internal static class SpecBuilder
             return null;
         }
 
-        int? actual = blaming.Succeeds ? null : errorIndex[Require(catalog.FindError(blaming.Result), "entry", blaming.Result).Name];
+        int? actual = blaming.Succeeds ? null : shared.ErrorIndex(Require(catalog.FindError(blaming.Result), "entry", blaming.Result).Name);
         return new BlamingDoc(Text.Sentence(blaming.Setup), actual, Text.Xml(blaming.Id), count - 1);
     }
 
@@ -248,7 +264,7 @@ internal static class SpecBuilder
         // Written straight into one reused builder: a cell is built for every entry and platform.
         var platform = platformDefinition.Id;
         var canonical = error.CodeOn(platform);
-        var cell = shared.Cell;
+        var cell = shared.Builder;
         cell.Clear();
         if (canonical is int code)
         {
@@ -351,19 +367,20 @@ internal static class SpecBuilder
         return null;
     }
 
-    /// <summary>Every name the error goes by: native name, aliases, each source's own name, and the .NET member (socket base only).</summary>
-    private static string DescribeNames(Catalog.Model.Catalog catalog, ErrorEntry error, ExceptionBase exceptionBase)
+    /// <summary>
+    /// Every name the error goes by, as one sentence: native name, aliases, each source's own
+    /// names, and the .NET member (socket base only). Written into the shared builder, because
+    /// every entry has one, and parts joined in lists would cost several objects each.
+    /// </summary>
+    private static string DescribeNames(Catalog.Model.Catalog catalog, ErrorEntry error, ExceptionBase exceptionBase, SharedText shared)
     {
-        var parts = new List<string> { "native " + Text.Code(error.Name) };
-        if (!error.Aliases.IsEmpty)
+        var text = shared.Builder;
+        text.Clear();
+        AppendCode(text.Append("native "), error.Name);
+        for (var i = 0; i < error.Aliases.Count; i++)
         {
-            var aliases = new List<string>();
-            foreach (var alias in error.Aliases)
-            {
-                aliases.Add(Text.Code(alias.Name));
-            }
-
-            parts.Add((error.Aliases.Count == 1 ? "alias " : "aliases ") + string.Join(", ", aliases));
+            text.Append(i > 0 ? ", " : error.Aliases.Count == 1 ? "; alias " : "; aliases ");
+            AppendCode(text, error.Aliases[i].Name);
         }
 
         foreach (var source in catalog.Sources)
@@ -373,27 +390,44 @@ internal static class SpecBuilder
                 continue;
             }
 
-            var sourceNames = new List<string>();
+            // Each distinct name the source uses, as doc text, once.
+            var sourceNames = shared.Names;
+            sourceNames.Clear();
             foreach (var attribution in listing.Attributions)
             {
-                if (!string.IsNullOrWhiteSpace(attribution.Name) && !sourceNames.Contains(Text.Code(attribution.Name!)))
+                if (string.IsNullOrWhiteSpace(attribution.Name) || sourceNames.Contains(Text.Xml(attribution.Name)))
                 {
-                    sourceNames.Add(Text.Code(attribution.Name!));
+                    continue;
                 }
-            }
 
-            if (sourceNames.Count != 0)
-            {
-                parts.Add(Text.Xml(source.Title) + " " + string.Join(", ", sourceNames));
+                if (sourceNames.Count == 0)
+                {
+                    text.Append("; ").Append(Text.Xml(source.Title)).Append(' ');
+                }
+                else
+                {
+                    text.Append(", ");
+                }
+
+                sourceNames.Add(Text.Xml(attribution.Name));
+                AppendCode(text, attribution.Name!);
             }
         }
 
         if (exceptionBase.MapsSocketError)
         {
-            parts.Add(error.DotNet is null ? ".NET has no matching SocketError member" : ".NET <see cref=\"" + SocketErrorType + "." + error.DotNet + "\"/>");
+            text.Append("; ");
+            if (error.DotNet is null)
+            {
+                text.Append(".NET has no matching SocketError member");
+            }
+            else
+            {
+                text.Append(".NET <see cref=\"").Append(SocketErrorType).Append('.').Append(error.DotNet).Append("\"/>");
+            }
         }
 
-        return string.Join("; ", parts) + ".";
+        return text.Append('.').ToString();
     }
 
     private static string DescribeQuirkPlatforms(Catalog.Model.Catalog catalog, Quirk quirk)
@@ -427,27 +461,31 @@ internal static class SpecBuilder
         return string.Join(", ", parts);
     }
 
-    private static PlatformSpec BuildPlatform(Catalog.Model.Catalog catalog, PlatformDefinition platform, int value, string prefix)
+    // nameCount: how many names the catalog has (entries' and aliases'), the most members and lookups a platform can have.
+    private static PlatformSpec BuildPlatform(Catalog.Model.Catalog catalog, ErrorSpec[] errorSpecs, int nameCount, PlatformDefinition platform, int value, string prefix)
     {
-        var members = new List<CodeMember>(catalog.Errors.Count);
+        // Arrays of the largest possible size, trimmed once at the end: nothing regrows.
+        var members = new CodeMember[nameCount];
+        var memberCount = 0;
         // A catalog may also list the platform's own spelling as an alias (WSAEACCES beside EACCES);
         // the enum gets that name once.
-        var written = new HashSet<string>(StringComparer.Ordinal);
-        var lookups = new List<CodeLookup>(catalog.Errors.Count);
-        var seenCodes = new HashSet<int>();
-        var lookupCodes = new List<int>(catalog.Errors.Count);
-        var canonicalCodes = new List<NullableCode>(catalog.Errors.Count);
+        var written = new Dictionary<string, bool>(nameCount, StringComparer.Ordinal);
+        var lookups = new CodeLookup[nameCount];
+        var lookupCodes = new int[nameCount];
+        var lookupCount = 0;
+        var seenCodes = new Dictionary<int, bool>(nameCount);
+        var canonicalCodes = new NullableCode[catalog.Errors.Count];
         for (var index = 0; index < catalog.Errors.Count; index++)
         {
             var error = catalog.Errors[index];
             var canonical = error.CodeOn(platform.Id);
-            canonicalCodes.Add(new NullableCode(canonical));
+            canonicalCodes[index] = new NullableCode(canonical);
             if (canonical is int code)
             {
                 var native = platform.NativeName(error.Name);
-                if (written.Add(native))
+                if (AddNew(written, native))
                 {
-                    members.Add(new CodeMember(native, code, index, IsAlias: false));
+                    members[memberCount++] = new CodeMember(native, code, index, IsAlias: false);
                 }
 
                 AddLookup(code, native);
@@ -459,9 +497,9 @@ internal static class SpecBuilder
                 if (alias.CodeOn(platform.Id, canonical) is int aliasCode)
                 {
                     var native = platform.NativeName(alias.Name);
-                    if (written.Add(native))
+                    if (AddNew(written, native))
                     {
-                        members.Add(new CodeMember(native, aliasCode, index, IsAlias: true));
+                        members[memberCount++] = new CodeMember(native, aliasCode, index, IsAlias: true);
                     }
 
                     if (aliasCode != canonical)
@@ -474,10 +512,11 @@ internal static class SpecBuilder
             // Each code once, first one wins, so a lookup never has two values for one code.
             void AddLookup(int number, string native)
             {
-                if (seenCodes.Add(number))
+                if (AddNew(seenCodes, number))
                 {
-                    lookups.Add(new CodeLookup(number, index, Text.Literal(native)));
-                    lookupCodes.Add(number);
+                    // A name the platform writes as the catalog does has its literal in the entry's spec already.
+                    lookups[lookupCount] = new CodeLookup(number, index, native == error.Name ? errorSpecs[index].NameLiteral : Text.Literal(native));
+                    lookupCodes[lookupCount++] = number;
                 }
             }
         }
@@ -494,10 +533,38 @@ internal static class SpecBuilder
             platform.Max,
             GeneratedNames.PlatformCodeEnum(prefix, platform),
             GeneratedNames.TryFromPlatformMethod(platform),
-            members.ToEquatableArray(),
-            lookups.ToEquatableArray(),
-            Layout(lookupCodes),
-            canonicalCodes.ToEquatableArray());
+            Trimmed(members, memberCount),
+            Trimmed(lookups, lookupCount),
+            Layout(new ArraySegment<int>(lookupCodes, 0, lookupCount)),
+            EquatableArray<NullableCode>.Adopt(canonicalCodes));
+    }
+
+    /// <summary>The first <paramref name="count"/> items, handed over without a copy when they fill the array.</summary>
+    private static EquatableArray<T> Trimmed<T>(T[] items, int count)
+        where T : IEquatable<T>
+    {
+        if (count != items.Length)
+        {
+            Array.Resize(ref items, count);
+        }
+
+        return EquatableArray<T>.Adopt(items);
+    }
+
+    /// <summary>
+    /// Adds <paramref name="key"/> to a dictionary used as a set; false when it was there already.
+    /// A dictionary because netstandard2.0's HashSet cannot be sized up front, and a set per
+    /// platform that grows to one key per entry would be copied again and again.
+    /// </summary>
+    private static bool AddNew<T>(Dictionary<T, bool> set, T key)
+    {
+        if (set.ContainsKey(key))
+        {
+            return false;
+        }
+
+        set.Add(key, true);
+        return true;
     }
 
     private static EquatableArray<ClassificationSpec> BuildClassifications(Catalog.Model.Catalog catalog)
@@ -550,20 +617,22 @@ internal static class SpecBuilder
         return groups.ToEquatableArray();
     }
 
-    private static EquatableArray<ParseArm> BuildParseArms(Catalog.Model.Catalog catalog)
+    private static EquatableArray<ParseArm> BuildParseArms(Catalog.Model.Catalog catalog, ErrorSpec[] errorSpecs, int nameCount)
     {
-        var arms = new List<ParseArm>(catalog.Errors.Count);
+        // One arm per name: every entry's and every alias's.
+        var arms = new ParseArm[nameCount];
+        var count = 0;
         for (var index = 0; index < catalog.Errors.Count; index++)
         {
             var error = catalog.Errors[index];
-            arms.Add(new ParseArm(Text.Literal(error.Name), index));
+            arms[count++] = new ParseArm(errorSpecs[index].NameLiteral, index); // made once, in the entry's spec
             foreach (var alias in error.Aliases)
             {
-                arms.Add(new ParseArm(Text.Literal(alias.Name), index));
+                arms[count++] = new ParseArm(Text.Literal(alias.Name), index);
             }
         }
 
-        return arms.ToEquatableArray();
+        return EquatableArray<ParseArm>.Adopt(arms);
     }
 
     private static EquatableArray<SocketErrorArm> BuildSocketErrorArms(Catalog.Model.Catalog catalog)
@@ -628,10 +697,13 @@ internal static class SpecBuilder
         private readonly Dictionary<string, List<Scenario>> withResult = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<Scenario>> blaming = new(StringComparer.Ordinal);
 
-        /// <summary>A builder reused for every code cell.</summary>
-        public System.Text.StringBuilder Cell { get; } = new();
+        // Made on the first call of ErrorIndex: only an entry that a scenario blames needs it.
+        private Dictionary<string, int>? errorIndex;
 
-        /// <summary>A list reused for the names of every code cell.</summary>
+        /// <summary>A builder reused for the text every entry has (its code cells, its names).</summary>
+        public System.Text.StringBuilder Builder { get; } = new();
+
+        /// <summary>A list reused for the names of every code cell, and each source's names of an entry.</summary>
         public List<string> Names { get; } = new();
 
         public SharedText(Catalog.Model.Catalog catalog)
@@ -654,6 +726,9 @@ internal static class SpecBuilder
         /// <summary>The scenarios, in file order, a naive reading blames on the entry (what <see cref="Catalog.Model.Catalog.ScenariosBlaming"/> gives).</summary>
         public IReadOnlyList<Scenario> ScenariosBlaming(string entryName) =>
             blaming.TryGetValue(entryName, out var found) ? found : Array.Empty<Scenario>();
+
+        /// <summary>The position of the entry named <paramref name="name"/> in the catalog.</summary>
+        public int ErrorIndex(string name) => (errorIndex ??= IndexErrors(catalog))[name];
 
         public string Family(FamilyUse use)
         {
