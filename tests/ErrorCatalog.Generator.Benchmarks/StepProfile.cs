@@ -25,12 +25,15 @@ public static class StepProfile
 {
     private const int Repetitions = 5;
 
+    // The median time the runtime was paused for collections in the last sampled step.
+    private static double lastPauseMilliseconds;
+
     public static void Run(IReadOnlyList<string> sizes)
     {
         // Times depend on the collector: the compiler server (VBCSCompiler) runs with server GC.
         Console.WriteLine("GC: " + (System.Runtime.GCSettings.IsServerGC ? "server" : "workstation") + ", " + System.Runtime.GCSettings.LatencyMode);
-        Console.WriteLine("| entries | step | median ms | KB per entry |");
-        Console.WriteLine("| ---: | --- | ---: | ---: |");
+        Console.WriteLine("| entries | step | median ms | of which GC pauses | KB per entry |");
+        Console.WriteLine("| ---: | --- | ---: | ---: | ---: |");
         foreach (var size in sizes)
         {
             // A number is a synthetic catalog of that many entries; anything else names connect.yaml.
@@ -61,7 +64,7 @@ public static class StepProfile
             }
 
             Measure(entries, "full driver run (RunGenerators + GeneratedTrees)", () => FullRun(yaml));
-            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "|  | generated text: {0:N0} chars ({1:N0} per entry) |  |  |", text.Length, text.Length / entries));
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "|  | generated text: {0:N0} chars ({1:N0} per entry) |  |  |  |", text.Length, text.Length / entries));
         }
     }
 
@@ -125,20 +128,23 @@ public static class StepProfile
         }
 
         var (milliseconds, bytes) = Sample(action);
+        var pauseMilliseconds = lastPauseMilliseconds;
         if (subtract is not null)
         {
             var (baseMilliseconds, baseBytes) = Sample(subtract);
             milliseconds -= baseMilliseconds;
             bytes -= baseBytes;
+            pauseMilliseconds -= lastPauseMilliseconds;
         }
 
-        Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0:N0} | {1} | {2:N1} | {3:N2} |", entries, step, milliseconds, bytes / 1024.0 / entries));
+        Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0:N0} | {1} | {2:N1} | {3:N1} | {4:N2} |", entries, step, milliseconds, pauseMilliseconds, bytes / 1024.0 / entries));
     }
 
     private static (double Milliseconds, long Bytes) Sample(Func<object?> action)
     {
         GC.KeepAlive(action());
         var times = new double[Repetitions];
+        var pauses = new double[Repetitions];
         long bytes = 0;
         for (var i = 0; i < Repetitions; i++)
         {
@@ -146,14 +152,18 @@ public static class StepProfile
             GC.WaitForPendingFinalizers();
             GC.Collect();
             var before = GC.GetAllocatedBytesForCurrentThread();
+            var pausedBefore = GC.GetTotalPauseDuration();
             var watch = Stopwatch.StartNew();
             GC.KeepAlive(action());
             watch.Stop();
             bytes = GC.GetAllocatedBytesForCurrentThread() - before;
             times[i] = watch.Elapsed.TotalMilliseconds;
+            pauses[i] = (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds;
         }
 
         Array.Sort(times);
+        Array.Sort(pauses);
+        lastPauseMilliseconds = pauses[Repetitions / 2];
         return (times[Repetitions / 2], bytes);
     }
 
@@ -190,11 +200,22 @@ public static class StepProfile
         {
             if (data.EventName is not null && data.EventName.StartsWith("GCAllocationTick", StringComparison.Ordinal) && data.Payload is { } payload)
             {
-                var type = (string)payload[data.PayloadNames!.IndexOf("TypeName")]!;
+                // Kind 1 is the large object heap: its allocations can start a full (gen2) collection.
+                var large = Convert.ToInt32(payload[data.PayloadNames!.IndexOf("AllocationKind")], CultureInfo.InvariantCulture) == 1;
+                var type = (large ? "[LOH] " : string.Empty) + (string)payload[data.PayloadNames!.IndexOf("TypeName")]!;
                 var amount = Convert.ToInt64(payload[data.PayloadNames!.IndexOf("AllocationAmount64")], CultureInfo.InvariantCulture);
                 lock (byType)
                 {
                     byType[type] = byType.GetValueOrDefault(type) + amount;
+                }
+            }
+            else if (data.EventName is not null && data.EventName.StartsWith("GCStart", StringComparison.Ordinal) && data.Payload is { } start)
+            {
+                // Which generation each collection was and why it started (GC reason numbers of the runtime's GCStart event).
+                var key = "[GC gen" + start[data.PayloadNames!.IndexOf("Depth")] + " reason " + start[data.PayloadNames!.IndexOf("Reason")] + "]";
+                lock (byType)
+                {
+                    byType[key] = byType.GetValueOrDefault(key) + 1024;
                 }
             }
         }
