@@ -57,16 +57,17 @@ public static class GeneratedNames
     /// The mapping class's members named after one platform's <see cref="PlatformDefinition.Symbol"/>:
     /// the public <c>TryFrom{symbol}</c> and <c>Get{symbol}Code</c>, and the private lookups and tables behind them.
     /// </summary>
-    public static IEnumerable<string> PlatformMemberNames(PlatformDefinition platform)
-    {
-        yield return TryFromPlatformMethod(platform);
-        yield return "FromCodeOn" + platform.Symbol;
-        yield return platform.Symbol + "ErrorByCode";
-        yield return "NameOn" + platform.Symbol;
-        yield return platform.Symbol + "NameByCode";
-        yield return "Get" + platform.Symbol + "Code";
-        yield return platform.Symbol + "CodeByError";
-    }
+    public static PlatformMembers MembersOf(PlatformDefinition platform) => new(
+        "TryFrom" + platform.Symbol,
+        "FromCodeOn" + platform.Symbol,
+        platform.Symbol + "ErrorByCode",
+        "NameOn" + platform.Symbol,
+        platform.Symbol + "NameByCode",
+        "Get" + platform.Symbol + "Code",
+        platform.Symbol + "CodeByError");
+
+    /// <summary>The names of <see cref="MembersOf"/>, for the checks that compare them with type names.</summary>
+    public static IEnumerable<string> PlatformMemberNames(PlatformDefinition platform) => MembersOf(platform).All;
 
     /// <summary>
     /// The generated types whose names a generated member also has; empty for almost every catalog. The generated file names its own types without a
@@ -81,7 +82,7 @@ public static class GeneratedNames
     /// </summary>
     /// <param name="prefix">The prefix after any build override.</param>
     /// <param name="catalog">The catalog, for its platforms' symbols.</param>
-    public static IEnumerable<string> TypesNamedLikeMembers(string prefix, Catalog catalog)
+    private static IEnumerable<string> TypesNamedLikeMembers(string prefix, Catalog catalog)
     {
         // The platform code enums are left out: the generated code never names them.
         foreach (var type in new[] { ErrorEnum(prefix), PlatformEnum(prefix), ClassificationEnum(prefix), NativeError(prefix), Mappings(prefix), ExceptionClass(prefix) })
@@ -146,9 +147,6 @@ public static class GeneratedNames
     /// <summary>The enum of one platform's native names and numbers: <c>{prefix}{platform symbol}Code</c>.</summary>
     public static string PlatformCodeEnum(string prefix, PlatformDefinition platform) => prefix + platform.Symbol + "Code";
 
-    /// <summary>The mapping method from one platform's codes: <c>TryFrom{platform symbol}</c>, a member of <see cref="Mappings(string)"/>.</summary>
-    public static string TryFromPlatformMethod(PlatformDefinition platform) => "TryFrom" + platform.Symbol;
-
     /// <summary>The entry's enum member as written in C#: <c>{prefix}Error.{symbol}</c>.</summary>
     public static string ErrorMember(string prefix, ErrorEntry error) => ErrorEnum(prefix) + "." + error.Symbol;
 
@@ -201,4 +199,18 @@ public static class GeneratedNames
 
     /// <inheritdoc cref="ExceptionParent(string, Catalog, ErrorEntry)"/>
     public static string ExceptionParent(Catalog catalog, ErrorEntry error) => ExceptionParent(catalog.Info.Prefix, catalog, error);
+}
+
+/// <summary>The generated mapping class's members for one platform (<see cref="GeneratedNames.MembersOf"/>).</summary>
+/// <param name="TryFrom">The public method from the platform's codes to entries: <c>TryFrom{symbol}</c>.</param>
+/// <param name="FromCode">The private lookup behind it: <c>FromCodeOn{symbol}</c>.</param>
+/// <param name="ErrorByCodeTable">That lookup's table, when the codes are dense: <c>{symbol}ErrorByCode</c>.</param>
+/// <param name="NameOn">The private lookup from a code to its native name: <c>NameOn{symbol}</c>.</param>
+/// <param name="NameByCodeTable">That lookup's table: <c>{symbol}NameByCode</c>.</param>
+/// <param name="GetCode">The public method from an entry to its code: <c>Get{symbol}Code</c>.</param>
+/// <param name="CodeByErrorTable">That method's table: <c>{symbol}CodeByError</c>.</param>
+public sealed record PlatformMembers(string TryFrom, string FromCode, string ErrorByCodeTable, string NameOn, string NameByCodeTable, string GetCode, string CodeByErrorTable)
+{
+    /// <summary>Every one of the names.</summary>
+    public IEnumerable<string> All => new[] { TryFrom, FromCode, ErrorByCodeTable, NameOn, NameByCodeTable, GetCode, CodeByErrorTable };
 }

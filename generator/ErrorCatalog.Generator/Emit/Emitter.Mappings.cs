@@ -63,7 +63,7 @@ internal static partial class Emitter
             /// <returns><see langword="true"/> when the catalog lists the code on that platform.</returns>
             """);
         EmitTryLookup(writer, $"public static bool TryFromNative({names.PlatformName} platform, int code, out {names.ErrorName} error)", "error", "platform", spec.Platforms, platform =>
-            writer.WriteLine($"    {names.PlatformName}.{platform.Symbol} => FromCodeOn{platform.Symbol}(code),"));
+            writer.WriteLine($"    {names.PlatformName}.{platform.Symbol} => {platform.Members.FromCode}(code),"));
 
         foreach (var platform in spec.Platforms)
         {
@@ -74,16 +74,16 @@ internal static partial class Emitter
                 /// <param name="code">A raw code as {{platform.TitleXml}} reports it.</param>
                 /// <param name="error">The error, or 0 when the catalog does not list the code there.</param>
                 /// <returns><see langword="true"/> when the catalog lists the code.</returns>
-                public static bool {{platform.TryFromMethod}}(int code, out {{names.ErrorName}} error)
+                public static bool {{platform.Members.TryFrom}}(int code, out {{names.ErrorName}} error)
                 {
-                    error = FromCodeOn{{platform.Symbol}}(code);
+                    error = {{platform.Members.FromCode}}(code);
                     return error != default;
                 }
 
                 """);
-            EmitCodeKeyedLookup(writer, platform, names.ErrorName, $"FromCodeOn{platform.Symbol}", $"{platform.Symbol}ErrorByCode", "default", lookup => $"{names.ErrorName}.{spec.Errors[lookup.ErrorIndex].Symbol}");
+            EmitCodeKeyedLookup(writer, platform, names.ErrorName, platform.Members.FromCode, platform.Members.ErrorByCodeTable, "default", lookup => $"{names.ErrorName}.{spec.Errors[lookup.ErrorIndex].Symbol}");
             writer.WriteLine();
-            EmitCodeKeyedLookup(writer, platform, "string?", $"NameOn{platform.Symbol}", $"{platform.Symbol}NameByCode", "null", lookup => lookup.NameLiteral);
+            EmitCodeKeyedLookup(writer, platform, "string?", platform.Members.NameOn, platform.Members.NameByCodeTable, "null", lookup => lookup.NameLiteral);
         }
 
         writer.WriteLine("""
@@ -93,7 +93,7 @@ internal static partial class Emitter
             /// <param name="code">The raw code.</param>
             /// <returns>The name, or <see langword="null"/> when the catalog does not list the code there.</returns>
             """);
-        EmitPlatformSwitch(writer, spec, $"public static string? GetNativeName({names.PlatformName} platform, int code) => platform switch", "NameOn", "(code)", "null");
+        EmitPlatformSwitch(writer, spec, $"public static string? GetNativeName({names.PlatformName} platform, int code) => platform switch", members => members.NameOn + "(code)", "null");
     }
 
     /// <summary>Error to native code: dispatching on the platform, and one method per platform.</summary>
@@ -106,7 +106,7 @@ internal static partial class Emitter
             /// <param name="platform">A platform.</param>
             /// <returns>The code, or <see langword="null"/> where the platform does not define the error.</returns>
             """);
-        EmitPlatformSwitch(writer, spec, $"public static int? GetCode({names.ErrorName} error, {names.PlatformName} platform) => platform switch", "Get", "Code(error)", "null");
+        EmitPlatformSwitch(writer, spec, $"public static int? GetCode({names.ErrorName} error, {names.PlatformName} platform) => platform switch", members => members.GetCode + "(error)", "null");
         writer.WriteLine($$"""
 
             /// <summary>The canonical code of <paramref name="error"/> on <paramref name="platform"/>.</summary>
@@ -132,7 +132,7 @@ internal static partial class Emitter
                 /// <returns>The code, or <see langword="null"/> where {{platform.TitleXml}} does not define the error.</returns>
                 """);
             var codes = platform.CanonicalCodes;
-            EmitErrorKeyedLookup(writer, spec, "int?", $"Get{platform.Symbol}Code", $"{platform.Symbol}CodeByError", memberOnly: false, index => codes[index].Code is int code ? code.ToString(System.Globalization.CultureInfo.InvariantCulture) : "null");
+            EmitErrorKeyedLookup(writer, spec, "int?", platform.Members.GetCode, platform.Members.CodeByErrorTable, memberOnly: false, index => codes[index].Code is int code ? code.ToString(System.Globalization.CultureInfo.InvariantCulture) : "null");
         }
     }
 
@@ -338,14 +338,14 @@ internal static partial class Emitter
         writer.CloseBlock();
     }
 
-    /// <summary>A switch on the platform whose arms call <c>{prefix}{Symbol}{suffix}</c>.</summary>
-    private static void EmitPlatformSwitch(SourceWriter writer, EmitSpec spec, string head, string prefix, string suffix, string fallback)
+    /// <summary>A switch on the platform whose arms are <paramref name="call"/> of the platform's members (a call of one of its lookups).</summary>
+    private static void EmitPlatformSwitch(SourceWriter writer, EmitSpec spec, string head, Func<PlatformMembers, string> call, string fallback)
     {
         writer.WriteLine(head);
         writer.WriteLine("{");
         foreach (var platform in spec.Platforms)
         {
-            writer.WriteLine($"    {spec.Names.PlatformName}.{platform.Symbol} => {prefix}{platform.Symbol}{suffix},");
+            writer.WriteLine($"    {spec.Names.PlatformName}.{platform.Symbol} => {call(platform.Members)},");
         }
 
         EmitSwitchEnd(writer, fallback);

@@ -128,7 +128,7 @@ internal readonly record struct TableLayout(bool IsArray, int First, EquatableAr
 /// <param name="Min">The smallest valid code.</param>
 /// <param name="Max">The largest valid code.</param>
 /// <param name="CodeEnumName">The name of the platform's code enum.</param>
-/// <param name="TryFromMethod">The name of the public method from this platform's codes to entries.</param>
+/// <param name="Members">The names of the mapping class's members for this platform.</param>
 /// <param name="CodeMembers">The code enum's members, in catalog order.</param>
 /// <param name="Codes">Each code with its entry and native name, first one wins, ordered as in the catalog.</param>
 /// <param name="CodeTable">How code-keyed lookups are laid out.</param>
@@ -144,7 +144,7 @@ internal sealed record PlatformSpec(
     int Min,
     int Max,
     string CodeEnumName,
-    string TryFromMethod,
+    PlatformMembers Members,
     EquatableArray<CodeMember> CodeMembers,
     EquatableArray<CodeLookup> Codes,
     TableLayout CodeTable,

@@ -532,7 +532,7 @@ internal static class SpecBuilder
             platform.Min,
             platform.Max,
             GeneratedNames.PlatformCodeEnum(prefix, platform),
-            GeneratedNames.TryFromPlatformMethod(platform),
+            GeneratedNames.MembersOf(platform),
             Trimmed(members, memberCount),
             Trimmed(lookups, lookupCount),
             Layout(new ArraySegment<int>(lookupCodes, 0, lookupCount)),
