@@ -5,7 +5,8 @@ namespace ErrorCatalog.Catalog.Loading;
 
 /// <summary>
 /// Builds a <see cref="YamlNode"/> tree from a YAML event source (<see cref="YamlTokenEvents"/>,
-/// YamlDotNet's scanner tokens read by the YAML grammar) while enforcing the loader's limits. Aliases share the anchored node instead of copying it, and each use counts the anchored
+/// YamlDotNet's scanner tokens read by the YAML grammar) while enforcing the loader's limits.
+/// Aliases share the anchored node instead of copying it, and each use counts the anchored
 /// subtree's full size, so an alias bomb is refused after a bounded amount of work.
 /// </summary>
 internal sealed class YamlTreeReader
